@@ -200,8 +200,9 @@ pub struct FileReport {
 impl FileReport {
     /// Sorts findings by position, then code, so output is stable.
     pub fn sort(&mut self) {
-        self.findings
-            .sort_by(|a, b| (a.span.start, a.code, &a.message).cmp(&(b.span.start, b.code, &b.message)));
+        self.findings.sort_by(|a, b| {
+            (a.span.start, a.code, &a.message).cmp(&(b.span.start, b.code, &b.message))
+        });
     }
 }
 
@@ -244,7 +245,12 @@ mod tests {
     #[test]
     fn codes_unique_and_sorted() {
         for pair in CHECKS.windows(2) {
-            assert!(pair[0].code < pair[1].code, "{} !< {}", pair[0].code, pair[1].code);
+            assert!(
+                pair[0].code < pair[1].code,
+                "{} !< {}",
+                pair[0].code,
+                pair[1].code
+            );
         }
         let mut names: Vec<_> = CHECKS.iter().map(|c| c.name).collect();
         names.sort_unstable();

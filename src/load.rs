@@ -125,7 +125,11 @@ fn read_bytes(path: &Path, limits: &Limits, lang: Lang) -> Result<Vec<u8>, Box<F
     let io_finding = |e: std::io::Error| {
         let looped = format!("{:?}", e.kind()) == "FilesystemLoop" || is_eloop(&e);
         let (check, zh, en) = if looped {
-            (dx::SYMLINK_LOOP, "符号链接循环，无法读取", "symbolic link loop")
+            (
+                dx::SYMLINK_LOOP,
+                "符号链接循环，无法读取",
+                "symbolic link loop",
+            )
         } else {
             (dx::UNREADABLE, "无法读取文件", "cannot read file")
         };
@@ -259,7 +263,11 @@ fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
         };
         let label = encoding.name();
         findings.push(encoding_finding(label, label, 0..0, !had_errors, lang));
-        return (text.trim_start_matches('\u{feff}').to_owned(), findings, !had_errors);
+        return (
+            text.trim_start_matches('\u{feff}').to_owned(),
+            findings,
+            !had_errors,
+        );
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), findings, true),
@@ -282,7 +290,12 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let sample = &bytes[..bytes.len().min(4096)];
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 >= pairs * 3 && even_nul * 10 < pairs {
         Some(encoding_rs::UTF_16LE)
     } else if even_nul * 10 >= pairs * 3 && odd_nul * 10 < pairs {
@@ -321,18 +334,36 @@ fn decode_legacy(bytes: &[u8], valid_up_to: usize, lang: Lang) -> (String, Vec<F
     }
 }
 
-fn encoding_finding(label: &str, iconv: &str, at: Range<usize>, decoded: bool, lang: Lang) -> Finding {
+fn encoding_finding(
+    label: &str,
+    iconv: &str,
+    at: Range<usize>,
+    decoded: bool,
+    lang: Lang,
+) -> Finding {
     let message = match (lang, decoded) {
-        (Lang::Zh, true) => format!("文件不是 UTF-8 编码（检测为 {label}）；已按 {label} 解码后继续检查"),
-        (Lang::Zh, false) => format!("文件不是 UTF-8 编码（疑似 {label}，但无法无损解码）；未检查内容"),
-        (Lang::En, true) => format!("file is not UTF-8 (detected {label}); decoded as {label} and linted"),
-        (Lang::En, false) => format!("file is not UTF-8 (possibly {label}, but it does not decode cleanly); content not linted"),
+        (Lang::Zh, true) => {
+            format!("文件不是 UTF-8 编码（检测为 {label}）；已按 {label} 解码后继续检查")
+        }
+        (Lang::Zh, false) => {
+            format!("文件不是 UTF-8 编码（疑似 {label}，但无法无损解码）；未检查内容")
+        }
+        (Lang::En, true) => {
+            format!("file is not UTF-8 (detected {label}); decoded as {label} and linted")
+        }
+        (Lang::En, false) => format!(
+            "file is not UTF-8 (possibly {label}, but it does not decode cleanly); content not linted"
+        ),
     };
     Finding::new(dx::ENCODING, message, at)
         .with_label(lang.pick("第一个非 UTF-8 字节", "first byte that is not UTF-8"))
         .with_help(match lang {
-            Lang::Zh => format!("办事指南应以 UTF-8 保存。转换：iconv -f {iconv} -t UTF-8 原文件 > 新文件"),
-            Lang::En => format!("guides must be UTF-8. Convert with: iconv -f {iconv} -t UTF-8 FILE > NEW_FILE"),
+            Lang::Zh => {
+                format!("办事指南应以 UTF-8 保存。转换：iconv -f {iconv} -t UTF-8 原文件 > 新文件")
+            }
+            Lang::En => format!(
+                "guides must be UTF-8. Convert with: iconv -f {iconv} -t UTF-8 FILE > NEW_FILE"
+            ),
         })
 }
 
@@ -444,7 +475,10 @@ fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -
         }
     }
     let Builder {
-        root, spans, findings: found, ..
+        root,
+        spans,
+        findings: found,
+        ..
     } = b;
     findings.extend(found);
     if !ok {
@@ -488,7 +522,11 @@ impl Builder<'_> {
         } else {
             (
                 dx::YAML_SYNTAX,
-                format!("{}: {}", self.lang.pick("YAML 语法错误", "YAML syntax error"), e.info()),
+                format!(
+                    "{}: {}",
+                    self.lang.pick("YAML 语法错误", "YAML syntax error"),
+                    e.info()
+                ),
             )
         };
         let end = next_char_end(self.text, at);
@@ -547,7 +585,14 @@ impl Builder<'_> {
     }
 
     fn in_duplicate_value(&self) -> bool {
-        matches!(self.stack.last(), Some(Frame::Map { duplicate: true, pending: Some(_), .. }))
+        matches!(
+            self.stack.last(),
+            Some(Frame::Map {
+                duplicate: true,
+                pending: Some(_),
+                ..
+            })
+        )
     }
 
     fn event(&mut self, event: Event<'_>, span: &Span) -> Result<(), Abort> {
@@ -580,7 +625,10 @@ impl Builder<'_> {
                 let Some(value) = self.anchors.get(&id).cloned() else {
                     self.findings.push(Finding::new(
                         dx::YAML_SYNTAX,
-                        self.lang.pick("别名引用了未定义的锚点", "alias refers to an unknown anchor"),
+                        self.lang.pick(
+                            "别名引用了未定义的锚点",
+                            "alias refers to an unknown anchor",
+                        ),
                         range,
                     ));
                     return Err(Abort);
@@ -640,10 +688,9 @@ impl Builder<'_> {
                         Finding::new(
                             dx::NESTING_LIMIT,
                             match lang {
-                                Lang::Zh => format!(
-                                    "嵌套超过 {} 层，停止解析",
-                                    self.limits.max_depth
-                                ),
+                                Lang::Zh => {
+                                    format!("嵌套超过 {} 层，停止解析", self.limits.max_depth)
+                                }
                                 Lang::En => format!(
                                     "nesting deeper than {} levels; parsing stopped",
                                     self.limits.max_depth
@@ -651,7 +698,9 @@ impl Builder<'_> {
                             },
                             range.start..next_char_end(self.text, range.start),
                         )
-                        .with_label(lang.pick("超过嵌套上限的集合", "collection past the depth limit")),
+                        .with_label(
+                            lang.pick("超过嵌套上限的集合", "collection past the depth limit"),
+                        ),
                     );
                     return Err(Abort);
                 }
@@ -700,7 +749,10 @@ impl Builder<'_> {
                     } => (Value::Object(map), start, anchor),
                 };
                 let end = trim_end(self.text, start, range.end.max(start));
-                let key = self.spans.get(self.pointer.as_str()).and_then(|n| n.key.clone());
+                let key = self
+                    .spans
+                    .get(self.pointer.as_str())
+                    .and_then(|n| n.key.clone());
                 self.spans.insert(
                     self.pointer.as_str().into(),
                     NodeSpan {
@@ -738,13 +790,18 @@ impl Builder<'_> {
                 p.push_str(&key.replace('~', "~0").replace('/', "~1"));
                 p
             };
-            let first = self.spans.get(first_pointer.as_str()).and_then(|n| n.key.clone());
+            let first = self
+                .spans
+                .get(first_pointer.as_str())
+                .and_then(|n| n.key.clone());
             let lang = self.lang;
             let mut f = Finding::new(
                 dx::DUPLICATE_KEY,
                 match lang {
                     Lang::Zh => format!("重复的键 `{key}`：同一映射中已出现过"),
-                    Lang::En => format!("duplicate key `{key}`: it already appears in this mapping"),
+                    Lang::En => {
+                        format!("duplicate key `{key}`: it already appears in this mapping")
+                    }
                 },
                 range,
             )
@@ -776,7 +833,10 @@ impl Builder<'_> {
         );
         // Skip the key subtree (if it has one) and then its value.
         self.skip = 1;
-        if let Some(Frame::Map { pending, duplicate, .. }) = self.stack.last_mut() {
+        if let Some(Frame::Map {
+            pending, duplicate, ..
+        }) = self.stack.last_mut()
+        {
             *pending = Some((String::new(), range));
             *duplicate = true;
         }
@@ -785,7 +845,10 @@ impl Builder<'_> {
     /// A skipped subtree ended: if it was a complex key, its value must be skipped next; if it
     /// was a value, the mapping expects a key again.
     fn finish_skipped(&mut self) {
-        if let Some(Frame::Map { pending, duplicate, .. }) = self.stack.last_mut() {
+        if let Some(Frame::Map {
+            pending, duplicate, ..
+        }) = self.stack.last_mut()
+        {
             if *duplicate && pending.as_ref().is_some_and(|(k, _)| k.is_empty()) {
                 // Complex key consumed; mark that the value must be dropped too.
                 *pending = Some(("\u{0}".to_owned(), 0..0));
@@ -798,7 +861,10 @@ impl Builder<'_> {
 
     fn leaf(&mut self, value: Value, range: Range<usize>, anchor: usize) -> Result<(), Abort> {
         if self.in_duplicate_value() {
-            if let Some(Frame::Map { pending, duplicate, .. }) = self.stack.last_mut() {
+            if let Some(Frame::Map {
+                pending, duplicate, ..
+            }) = self.stack.last_mut()
+            {
                 *pending = None;
                 *duplicate = false;
             }
@@ -927,7 +993,11 @@ fn parse_number(raw: &str) -> Option<Value> {
         {
             return Some(Value::from(u));
         }
-        return raw.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number);
+        return raw
+            .parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number);
     }
     // Floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?; .inf and .nan have no JSON form.
     let valid_float = {
@@ -950,7 +1020,10 @@ fn parse_number(raw: &str) -> Option<Value> {
         mantissa_ok && exponent_ok
     };
     if valid_float {
-        raw.parse::<f64>().ok().and_then(Number::from_f64).map(Value::Number)
+        raw.parse::<f64>()
+            .ok()
+            .and_then(Number::from_f64)
+            .map(Value::Number)
     } else {
         None
     }
@@ -961,12 +1034,18 @@ mod tests {
     use super::*;
 
     fn load(text: &str) -> Loaded {
-        load_bytes("t.yaml".into(), text.as_bytes(), &Limits::default(), Lang::En)
+        load_bytes(
+            "t.yaml".into(),
+            text.as_bytes(),
+            &Limits::default(),
+            Lang::En,
+        )
     }
 
     #[test]
     fn scalars_follow_yaml_1_2_core() {
-        let l = load("a: no\nb: 0755\nc: \"12\"\nd: ~\ne: 1.5e3\nf: true\ng: 2026-11-26\nh: .inf\n");
+        let l =
+            load("a: no\nb: 0755\nc: \"12\"\nd: ~\ne: 1.5e3\nf: true\ng: 2026-11-26\nh: .inf\n");
         let v = l.document.unwrap().value;
         assert_eq!(v["a"], "no");
         assert_eq!(v["b"], 755);
@@ -980,7 +1059,8 @@ mod tests {
 
     #[test]
     fn spans_point_at_keys_and_values() {
-        let text = "item:\n  name: 合伙企业设立登记\n  type: 行政许可\nmaterials:\n  - name: 申请书\n";
+        let text =
+            "item:\n  name: 合伙企业设立登记\n  type: 行政许可\nmaterials:\n  - name: 申请书\n";
         let l = load(text);
         let doc = l.document.unwrap();
         let name = doc.node("/item/name").unwrap();
@@ -1037,7 +1117,9 @@ mod tests {
         let l = load(&text);
         assert!(l.document.is_none());
         assert_eq!(l.findings[0].code, "TB008");
-        let text: String = (0..3000).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
+        let text: String = (0..3000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect();
         let l = load(&text);
         assert!(l.document.is_none());
         assert_eq!(l.findings[0].code, "TB008");
@@ -1064,7 +1146,11 @@ mod tests {
         let (gbk, _, _) = encoding_rs::GBK.encode("事项名称: 生育登记\n");
         let l = load_bytes("g.yaml".into(), &gbk, &Limits::default(), Lang::En);
         assert_eq!(l.findings[0].code, "TB002");
-        assert!(l.findings[0].message.contains("GB18030"), "{}", l.findings[0].message);
+        assert!(
+            l.findings[0].message.contains("GB18030"),
+            "{}",
+            l.findings[0].message
+        );
         assert_eq!(l.document.unwrap().value["事项名称"], "生育登记");
 
         let mut utf16 = vec![0xFF, 0xFE];
@@ -1075,7 +1161,12 @@ mod tests {
         assert_eq!(l.findings[0].code, "TB002");
         assert_eq!(l.document.unwrap().value["a"], "名");
 
-        let l = load_bytes("b.yaml".into(), b"\xEF\xBB\xBFa: 1\n", &Limits::default(), Lang::En);
+        let l = load_bytes(
+            "b.yaml".into(),
+            b"\xEF\xBB\xBFa: 1\n",
+            &Limits::default(),
+            Lang::En,
+        );
         assert_eq!(l.findings[0].code, "TB003");
         assert_eq!(l.document.unwrap().value["a"], 1);
     }

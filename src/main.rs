@@ -1,3 +1,20 @@
-fn main() {
-    println!("Hello, world!");
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = tongban::cli::Cli::parse();
+    let env = tongban::Env::from_process();
+    let mut stdout = std::io::stdout().lock();
+    match tongban::run(cli, &env, &mut stdout) {
+        Ok(code) => ExitCode::from(code),
+        // `tongban lint | head` closes the pipe early: not a failure of ours.
+        Err(tongban::Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{:?}", miette::Report::new(e));
+            ExitCode::from(2)
+        }
+    }
 }
