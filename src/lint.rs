@@ -1,5 +1,6 @@
-//! The lint run: walk the inputs, then load → schema → rules for each file, in parallel, handing
-//! each file's findings to a sink in a deterministic (path) order. Nothing here prints.
+//! The lint run: walk the inputs, then load → schema → rules → config levels → suppressions for
+//! each file, in parallel, handing each file's findings to a sink in a deterministic (path) order;
+//! then the cross-region pass over the small per-guide summaries. Nothing here prints.
 
 use std::path::{Path, PathBuf};
 
@@ -7,11 +8,13 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::Error;
-use crate::diagnostic::{self as dx, FileReport, Finding, Lang, Summary};
+use crate::config::Config;
+use crate::diagnostic::{self as dx, FileReport, Finding, Lang};
 use crate::load::{self, Limits};
-use crate::rules;
+use crate::rules::{self, cross};
 use crate::schema::Schema;
 use crate::source::Source;
+use crate::suppress;
 
 /// One file to lint.
 #[derive(Debug, Clone)]
@@ -30,6 +33,10 @@ pub struct Options<'a> {
     pub lang: Lang,
     /// Resource limits.
     pub limits: Limits,
+    /// Rule levels and per-path overrides.
+    pub config: &'a Config,
+    /// E-licences and synonyms.
+    pub data: &'a rules::Data,
 }
 
 /// Is this a guide file by its name? (`*.yaml`, `*.yml`, any case.)
@@ -41,8 +48,14 @@ pub fn is_yaml(path: &Path) -> bool {
 
 /// Expands command-line paths into files. Folders are walked (sorted, hidden entries skipped,
 /// symlinks followed with loop detection); a file named explicitly is linted whatever its
-/// extension. Walk problems become file reports; a missing command-line path is an error.
-pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileReport>), Error> {
+/// extension. Files the config excludes are skipped, even when named explicitly (pre-commit
+/// passes every changed file). Walk problems become file reports; a missing command-line path is
+/// an error.
+pub fn collect(
+    paths: &[PathBuf],
+    config: &Config,
+    lang: Lang,
+) -> Result<(Vec<Input>, Vec<FileReport>), Error> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
@@ -51,6 +64,9 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
             message: e.to_string(),
         })?;
         if !meta.is_dir() {
+            if config.excluded(root) {
+                continue;
+            }
             inputs.push(Input {
                 path: root.clone(),
                 name: root.display().to_string(),
@@ -65,6 +81,7 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_dir() => {}
+                Ok(e) if config.excluded(e.path()) => {}
                 Ok(e) if is_yaml(e.path()) => inputs.push(Input {
                     name: e.path().display().to_string(),
                     path: e.into_path(),
@@ -118,18 +135,44 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
     Ok((inputs, problems))
 }
 
-/// Lints one file: load, schema, rules. Keeps the text only when there is something to show.
-pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
+/// Lints one file: load, schema, rules, then the config's levels and the file's suppressions.
+/// Keeps the text only when there is something to show. Returns the summary the cross-region
+/// pass needs, when the guide names an item.
+pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross::GuideSummary>) {
     let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
     let mut findings = loaded.findings;
+    let mut summary = None;
     if let Some(doc) = &loaded.document {
         findings.extend(opts.schema.check(doc, &loaded.source, opts.lang));
         let cx = rules::Context {
             doc,
             source: &loaded.source,
             lang: opts.lang,
+            data: opts.data,
         };
         rules::check(&cx, &mut findings);
+        summary = cross::summarize(doc, &loaded.source, input.path.clone());
+    }
+    let levels = opts.config.levels(&input.path);
+    levels.apply(&mut findings);
+    let mut sup = suppress::parse(&loaded.source.text, loaded.document.as_ref(), opts.lang);
+    sup.apply(&mut findings);
+    // Cross-region findings come later; judge those suppressions then.
+    let pending = match &summary {
+        Some(_) => sup.take(|d| rules::is_cross(d.code)),
+        None => Vec::new(),
+    };
+    let mut meta = sup.problems;
+    meta.extend(suppress::unused(
+        &sup.directives,
+        |c| levels.enabled(c),
+        opts.lang,
+    ));
+    levels.apply(&mut meta);
+    findings.extend(meta);
+    if let Some(s) = &mut summary {
+        s.suppressions = pending;
+        s.had_findings = !findings.is_empty();
     }
     let source = if findings.is_empty() {
         Source::new(loaded.source.name, "")
@@ -138,19 +181,60 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
     };
     let mut report = FileReport { source, findings };
     report.sort();
-    report
+    (report, summary)
 }
 
-/// Lints every input in parallel and feeds reports to `sink` in input order.
+/// The cross-region pass: compares the summaries, applies each file's levels and pending
+/// suppressions, and reads back the text of the few files that have findings.
+pub fn cross_region(
+    guides: Vec<cross::GuideSummary>,
+    opts: &Options<'_>,
+) -> Vec<(FileReport, bool)> {
+    let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
+    for (i, f) in cross::check(&guides, opts.lang) {
+        found[i].push(f);
+    }
+    let mut out = Vec::new();
+    for (mut g, mut findings) in guides.into_iter().zip(found) {
+        if findings.is_empty() && g.suppressions.is_empty() {
+            continue;
+        }
+        let levels = opts.config.levels(&g.path);
+        levels.apply(&mut findings);
+        let mut sup = suppress::Suppressions {
+            directives: std::mem::take(&mut g.suppressions),
+            problems: Vec::new(),
+        };
+        sup.apply(&mut findings);
+        let mut unused = suppress::unused(&sup.directives, |c| levels.enabled(c), opts.lang);
+        levels.apply(&mut unused);
+        findings.extend(unused);
+        if findings.is_empty() {
+            continue;
+        }
+        let text = load::load_file(&g.path, g.name.clone(), &opts.limits, opts.lang).source;
+        let mut report = FileReport {
+            source: text,
+            findings,
+        };
+        report.sort();
+        out.push((report, g.had_findings));
+    }
+    out
+}
+
+/// Lints every input in parallel and feeds reports to `sink` in input order, then the
+/// cross-region findings. The sink's second argument is `None` for a file's report and
+/// `Some(had_findings)` for a second report of a file (its cross-region findings).
 ///
 /// Inputs are processed in chunks so that memory holds at most one chunk of reports, whatever
-/// the number of files.
+/// the number of files; across chunks only the per-guide summaries are kept.
 pub fn run(
     inputs: &[Input],
     opts: &Options<'_>,
     jobs: usize,
-    mut sink: impl FnMut(FileReport) -> Result<(), Error>,
-) -> Result<Summary, Error> {
+    mut sink: impl FnMut(FileReport, Option<bool>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -158,15 +242,18 @@ pub fn run(
             path: "<thread pool>".into(),
             message: e.to_string(),
         })?;
-    let mut summary = Summary::default();
+    let mut guides = Vec::new();
     let chunk = (jobs * 256).max(256);
     for part in inputs.chunks(chunk) {
-        let reports: Vec<FileReport> =
+        let reports: Vec<(FileReport, Option<cross::GuideSummary>)> =
             pool.install(|| part.par_iter().map(|i| lint_file(i, opts)).collect());
-        for r in reports {
-            summary.add(&r);
-            sink(r)?;
+        for (r, g) in reports {
+            guides.extend(g);
+            sink(r, None)?;
         }
     }
-    Ok(summary)
+    for (r, had_findings) in cross_region(guides, opts) {
+        sink(r, Some(had_findings))?;
+    }
+    Ok(())
 }
