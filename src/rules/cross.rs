@@ -125,6 +125,7 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
         for (r, rule) in CROSS_RULES.iter().enumerate() {
             let present: Vec<(usize, &str)> = group
                 .iter()
+                .filter(|&&i| rule.compares_national() || guides[i].region != "100000")
                 .filter_map(|&i| guides[i].values[r].as_ref().map(|(v, _)| (i, v.as_str())))
                 .collect();
             if present.len() < 2 {

@@ -134,6 +134,11 @@ pub trait CrossRule: Sync {
     fn title(&self) -> &'static str;
     /// The element's English title, for messages.
     fn title_en(&self) -> &'static str;
+    /// Whether the national baseline (`100000`) takes part. National bodies are named
+    /// differently (总局, 部), so comparing agencies with it would say nothing.
+    fn compares_national(&self) -> bool {
+        true
+    }
 }
 
 /// Every single-guide rule, sorted by code.
