@@ -144,9 +144,11 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
                             None => counts.push((v, 1)),
                         }
                     }
+                    // Ties go to the value met first (files in path order).
+                    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
                     counts
                         .iter()
-                        .max_by_key(|(_, n)| *n)
+                        .find(|(_, n)| *n == best)
                         .map(|(v, _)| *v)
                         .unwrap_or_default()
                 });

@@ -21,7 +21,8 @@ static DEF: Def = Def {
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `competent_department` (主管部门), folded.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
-one; otherwise the most common value is. Guides that differ from it are reported, with the
+one; otherwise the most common value is (ties: the value met first in path order). Guides that
+differ from it are reported, with the
 files that agree named in the message. Guides without the element are skipped.
 
 ## Why is this bad?

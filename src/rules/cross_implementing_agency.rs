@@ -20,7 +20,8 @@ static DEF: Def = Def {
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `department` (实施主体/实施机关) *without its place name*: the region's name (湖南省, 湖南), 国家 and 全国 are stripped from the front, so 湖南省市场监督管理局 and 上海市市场监督管理局 both compare as 市场监督管理局. The national baseline does not take part (national bodies are named 总局, 部 …). Because names of agencies vary legitimately (a 中心 in one city, a 局 in another), the rule is `info` by default.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
-one; otherwise the most common value is. Guides that differ from it are reported, with the
+one; otherwise the most common value is (ties: the value met first in path order). Guides that
+differ from it are reported, with the
 files that agree named in the message. Guides without the element are skipped.
 
 ## Why is this bad?
