@@ -133,14 +133,13 @@ impl Levels {
 
     /// Applies levels to findings: drops those turned off, sets the severity of the others.
     pub fn apply(&self, findings: &mut Vec<Finding>) {
-        findings.retain_mut(|f| {
-            match self.severity(f.code, default_severity(f.code, f.severity)) {
-                Some(s) => {
-                    f.severity = s;
-                    true
-                }
-                None => false,
+        // Findings are created at their check's default severity.
+        findings.retain_mut(|f| match self.severity(f.code, f.severity) {
+            Some(s) => {
+                f.severity = s;
+                true
             }
+            None => false,
         });
     }
 
@@ -148,10 +147,6 @@ impl Levels {
     pub fn enabled(&self, code: &str) -> bool {
         self.severity(code, Severity::Info).is_some()
     }
-}
-
-fn default_severity(code: &str, fallback: Severity) -> Severity {
-    rules::lookup(code).map_or(fallback, |e| e.check.severity)
 }
 
 fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
@@ -294,6 +289,7 @@ impl Config {
             });
         }
         let exclude_set = glob_set(&raw.exclude).map_err(|m| fail(m, None))?;
+        Levels(rules.clone()).apply(&mut problems);
         let problems = (!problems.is_empty()).then(|| {
             let mut r = FileReport {
                 source: source.clone(),
@@ -324,9 +320,15 @@ impl Config {
         relative_to(path, &self.root, &self.cwd).unwrap_or_else(|| path.display().to_string())
     }
 
-    /// Is this file excluded?
+    /// Is this file excluded? Besides the `exclude` globs, the data files the config names
+    /// (synonyms, e-licences, schema) are never linted as guides.
     pub fn excluded(&self, path: &Path) -> bool {
-        !self.exclude.is_empty() && self.exclude_set.is_match(self.relative(path))
+        let abs = lexical(&self.cwd.join(path));
+        let is_data = [&self.synonyms, &self.e_licences, &self.schema]
+            .into_iter()
+            .flatten()
+            .any(|p| lexical(p) == abs);
+        is_data || (!self.exclude.is_empty() && self.exclude_set.is_match(self.relative(path)))
     }
 
     /// The levels that apply to the file at `path`.

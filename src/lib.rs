@@ -192,14 +192,7 @@ fn lint(
             None => rules::names::Synonyms::default(),
         },
     };
-    let paths: Vec<std::path::PathBuf> = args.paths.iter().map(|p| env.cwd.join(p)).collect();
-    let (mut inputs, problems) = lint::collect(&paths, &config, lang)?;
-    // Show paths as they were given, relative to the working directory.
-    for i in &mut inputs {
-        if let Ok(rel) = i.path.strip_prefix(&env.cwd) {
-            i.name = rel.display().to_string();
-        }
-    }
+    let (inputs, problems) = lint::collect(&args.paths, &config, lang)?;
     let opts = lint::Options {
         schema: &schema,
         lang,
@@ -246,7 +239,8 @@ fn lint(
         printer.file(&r)
     };
     if let Some(p) = config.problems.clone() {
-        sink(p, None)?;
+        // The config is not a guide: its findings count, the file does not.
+        sink(p, Some(false))?;
     }
     lint::run(&inputs, &opts, jobs, &mut sink)?;
     for p in problems {

@@ -72,7 +72,7 @@ fn defaults_report_a_warning_and_exit_zero() {
     let t = TempDir::new().unwrap();
     write(t.path(), "g.yaml", GUIDE);
     let (code, out, _) = run(t.path(), &["lint", "--format", "json"]);
-    assert_eq!(codes(&out), vec![pair("g.yaml", "TB217")]);
+    assert_eq!(codes(&out), vec![pair("./g.yaml", "TB217")]);
     assert_eq!(code, 0, "a warning does not fail by default");
     let (code, _, _) = run(t.path(), &["lint", "--fail-on", "warning"]);
     assert_eq!(code, 1);
@@ -90,7 +90,7 @@ fn config_sets_levels_per_rule_and_per_path() {
     );
     // Discovered from a subfolder, upward.
     let (code, out, err) = run(&t.path().join("catalogs"), &["lint", "."]);
-    assert_eq!(codes(&out), vec![pair("new/g.yaml", "TB217")], "{err}");
+    assert_eq!(codes(&out), vec![pair("./new/g.yaml", "TB217")], "{err}");
     assert!(out.contains("\"severity\":\"error\""));
     assert_eq!(code, 1);
 }
@@ -191,7 +191,7 @@ fn suppressions_inline_file_level_and_unused() {
     // and so is the file-level TB210 allow that matched nothing.
     assert_eq!(
         codes(&out),
-        vec![pair("g.yaml", "TB402"), pair("g.yaml", "TB402")],
+        vec![pair("./g.yaml", "TB402"), pair("./g.yaml", "TB402")],
         "{out}{err}"
     );
     assert_eq!(code, 0);
@@ -235,7 +235,7 @@ fn cross_region_suppression_and_findings() {
     write(t.path(), "shanghai.yaml", &b);
     write(t.path(), "jiangsu.yaml", &c);
     let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
-    assert_eq!(codes(&out), vec![pair("jiangsu.yaml", "TB303")], "{out}");
+    assert_eq!(codes(&out), vec![pair("./jiangsu.yaml", "TB303")], "{out}");
     let suppressed = c.replace(
         "  type: 行政确认\n",
         "  # tongban: allow inconsistent-item-type 江苏按行政确认实施（苏政办发〔2026〕1号，示例）\n  type: 行政确认\n",
@@ -250,7 +250,7 @@ fn cross_region_suppression_and_findings() {
         &suppressed.replace("type: 行政确认", "type: 行政许可"),
     );
     let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
-    assert_eq!(codes(&out), vec![pair("jiangsu.yaml", "TB402")], "{out}");
+    assert_eq!(codes(&out), vec![pair("./jiangsu.yaml", "TB402")], "{out}");
 }
 
 #[test]
@@ -375,4 +375,42 @@ fn pre_commit_hook_is_declared() {
     let text = std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
     assert!(text.contains("id: tongban"));
     assert!(text.contains("entry: tongban lint"));
+}
+
+#[test]
+fn data_files_named_in_the_config() {
+    let t = TempDir::new().unwrap();
+    let guide = GUIDE.replace(
+        "materials:\n  - name: 全体合伙人签署的合伙协议\n",
+        "materials:\n  - name: 经营场所证明\n  - name: 《主要经营场所使用证明》\n  - name: 暂住证\n    original: 复印件\n",
+    );
+    write(t.path(), "g.yaml", &guide);
+    write(
+        t.path(),
+        "data/synonyms.yaml",
+        "经营场所证明: [主要经营场所使用证明, 住所（经营场所）使用证明]\n",
+    );
+    write(
+        t.path(),
+        "data/licences.yaml",
+        "licences:\n  - name: 居住证\n    names: [居住证, 暂住证]\n",
+    );
+    write(
+        t.path(),
+        "tongban.toml",
+        "synonyms = \"data/synonyms.yaml\"\ne-licences = \"data/licences.yaml\"\n[rules]\nphone-format = \"off\"\n",
+    );
+    let (_, out, err) = run(t.path(), &["lint", "--format", "json"]);
+    let found: Vec<String> = codes(&out).into_iter().map(|(_, c)| c).collect();
+    assert_eq!(found, vec!["TB209", "TB215"], "{out}{err}");
+
+    // A catalogue that breaks its schema stops the run and says where.
+    write(
+        t.path(),
+        "data/licences.yaml",
+        "licences:\n  - name: 居住证\n    nmaes: [居住证]\n",
+    );
+    let (code, _, err) = run(t.path(), &["lint"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("licences.yaml:2:"), "{err}");
 }

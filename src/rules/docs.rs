@@ -511,7 +511,7 @@ pub fn markdown() -> String {
          TB3xx rules across regions (四级四同), TB4xx configuration and suppressions.\n\n\
          | code | name | default | kind | 说明 | summary |\n|---|---|---|---|---|---|\n",
     );
-    for e in &all {
+    for e in all {
         let c = &e.check;
         let _ = writeln!(
             s,

@@ -211,8 +211,14 @@ pub struct Entry {
     pub kind: Kind,
 }
 
+static REGISTRY: std::sync::LazyLock<Vec<Entry>> = std::sync::LazyLock::new(build_registry);
+
 /// Everything tongban can report, sorted by code.
-pub fn registry() -> Vec<Entry> {
+pub fn registry() -> &'static [Entry] {
+    &REGISTRY
+}
+
+fn build_registry() -> Vec<Entry> {
     let mut all: Vec<Entry> = CHECKS
         .iter()
         .map(|c| Entry {
@@ -243,8 +249,9 @@ pub fn registry() -> Vec<Entry> {
 pub fn lookup(code_or_name: &str) -> Option<Entry> {
     let key = code_or_name.trim();
     registry()
-        .into_iter()
+        .iter()
         .find(|e| e.check.code.eq_ignore_ascii_case(key) || e.check.name == key)
+        .copied()
 }
 
 /// Does `code` name a cross-region rule?
