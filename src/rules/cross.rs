@@ -131,55 +131,77 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
             if present.len() < 2 {
                 continue;
             }
-            // The national baseline sets the value; otherwise the most common one does.
-            let reference = present
+            // The national baseline sets the value; otherwise the most common one does, when
+            // some value is shared by two guides or more.
+            let national = present
                 .iter()
                 .find(|(i, _)| guides[*i].region == "100000")
-                .map(|(_, v)| *v)
-                .unwrap_or_else(|| {
-                    let mut counts: Vec<(&str, usize)> = Vec::new();
-                    for (_, v) in &present {
-                        match counts.iter_mut().find(|(c, _)| c == v) {
-                            Some((_, n)) => *n += 1,
-                            None => counts.push((v, 1)),
+                .map(|(_, v)| *v);
+            let reference = national.or_else(|| {
+                let mut counts: Vec<(&str, usize)> = Vec::new();
+                for (_, v) in &present {
+                    match counts.iter_mut().find(|(c, _)| c == v) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((v, 1)),
+                    }
+                }
+                // Ties go to the value met first (files in path order).
+                let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                counts
+                    .iter()
+                    .find(|(_, n)| *n == best && best > 1)
+                    .map(|(v, _)| *v)
+            });
+            let files = |pick: &dyn Fn(usize, &str) -> bool| {
+                let names: Vec<&str> = present
+                    .iter()
+                    .filter(|(i, v)| pick(*i, v))
+                    .map(|(i, _)| guides[*i].name.as_str())
+                    .collect();
+                let more = names.len().saturating_sub(3);
+                let shown = names[..names.len().min(3)].join(", ");
+                if more > 0 {
+                    format!("{shown} …(+{more})")
+                } else {
+                    shown
+                }
+            };
+            for &(i, v) in &present {
+                let message = match reference {
+                    Some(reference) => {
+                        if rule.agrees(v, reference) {
+                            continue;
+                        }
+                        let agreeing = files(&|_, w| w == reference);
+                        match lang {
+                            Lang::Zh => format!(
+                                "{}“{v}”与同一事项其他地区的“{reference}”不一致（{agreeing}）",
+                                rule.title()
+                            ),
+                            Lang::En => format!(
+                                "{} `{v}` differs from `{reference}` given for the same item in other regions ({agreeing})",
+                                rule.title_en()
+                            ),
                         }
                     }
-                    // Ties go to the value met first (files in path order).
-                    let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-                    counts
-                        .iter()
-                        .find(|(_, n)| *n == best)
-                        .map(|(v, _)| *v)
-                        .unwrap_or_default()
-                });
-            let agreeing: Vec<&str> = present
-                .iter()
-                .filter(|(_, v)| *v == reference)
-                .map(|(i, _)| guides[*i].name.as_str())
-                .collect();
-            for &(i, v) in &present {
-                if v == reference {
-                    continue;
-                }
+                    None => {
+                        let others = files(&|j, _| j != i);
+                        match lang {
+                            Lang::Zh => format!(
+                                "同一事项的 {} 份指南{}各不相同，本指南为“{v}”（另见 {others}）",
+                                present.len(),
+                                rule.title()
+                            ),
+                            Lang::En => format!(
+                                "the {} guides of this item all give a different {}; this one gives `{v}` (see also {others})",
+                                present.len(),
+                                rule.title_en()
+                            ),
+                        }
+                    }
+                };
                 let g = &guides[i];
                 let span = g.values[r].as_ref().map(|(_, s)| s.clone()).unwrap_or(0..0);
-                let shown: Vec<&str> = agreeing.iter().take(3).copied().collect();
-                let more = agreeing.len().saturating_sub(3);
-                let files = if more > 0 {
-                    format!("{} …(+{more})", shown.join(", "))
-                } else {
-                    shown.join(", ")
-                };
-                let message = match lang {
-                    Lang::Zh => format!(
-                        "{}“{v}”与同一事项其他地区的“{reference}”不一致（{files}）",
-                        rule.title()
-                    ),
-                    Lang::En => format!(
-                        "{} `{v}` differs from `{reference}` given for the same item in other regions ({files})",
-                        rule.title_en()
-                    ),
-                };
                 let def = rule.def();
                 out.push((
                     i,
@@ -239,6 +261,47 @@ pub fn agency_kind(department: &str, region_name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn guide(name: &str, region: &str, item_type: &str) -> GuideSummary {
+        let mut values = vec![None; CROSS_RULES.len()];
+        values[2] = Some((item_type.to_owned(), 0..0));
+        GuideSummary {
+            name: name.into(),
+            path: name.into(),
+            region: region.into(),
+            item_name: Some("生育登记".into()),
+            basic_code: None,
+            values,
+            suppressions: Vec::new(),
+            had_findings: false,
+        }
+    }
+
+    #[test]
+    fn without_a_majority_every_guide_is_reported_neutrally() {
+        let guides = [
+            guide("a.yaml", "430000", "公共服务"),
+            guide("b.yaml", "310000", "行政确认"),
+            guide("c.yaml", "320000", "其他行政权力"),
+        ];
+        let found = check(&guides, Lang::En);
+        assert_eq!(found.len(), 3);
+        assert!(
+            found[0]
+                .1
+                .message
+                .contains("all give a different item type")
+        );
+        // A national baseline is the reference even when it is alone.
+        let guides = [
+            guide("a.yaml", "430000", "公共服务"),
+            guide("b.yaml", "310000", "公共服务"),
+            guide("n.yaml", "100000", "行政确认"),
+        ];
+        let found = check(&guides, Lang::En);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].1.message.contains("differs from `行政确认`"));
+    }
 
     #[test]
     fn agency_kinds() {

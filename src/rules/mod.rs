@@ -139,6 +139,10 @@ pub trait CrossRule: Sync {
     fn compares_national(&self) -> bool {
         true
     }
+    /// Whether a guide's value agrees with the reference value (equality unless overridden).
+    fn agrees(&self, value: &str, reference: &str) -> bool {
+        value == reference
+    }
 }
 
 /// Every single-guide rule, sorted by code.
