@@ -414,3 +414,25 @@ fn data_files_named_in_the_config() {
     assert_eq!(code, 2);
     assert!(err.contains("licences.yaml:2:"), "{err}");
 }
+
+#[test]
+fn input_checks_obey_config_and_file_level_suppressions() {
+    let t = TempDir::new().unwrap();
+    let fixed = GUIDE.replace("\"85693039\"", "\"0731-85693039\"");
+    write(t.path(), "bom.yaml", &format!("\u{feff}{fixed}"));
+    let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
+    assert_eq!(codes(&out), vec![pair("./bom.yaml", "TB003")], "{out}");
+    // Turned off by name in the config…
+    write(t.path(), "tongban.toml", "[rules]\nutf8-bom = \"off\"\n");
+    let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
+    assert_eq!(codes(&out), vec![], "{out}");
+    // …or allowed for the one file.
+    std::fs::remove_file(t.path().join("tongban.toml")).unwrap();
+    write(
+        t.path(),
+        "bom.yaml",
+        &format!("\u{feff}# tongban: allow-file TB003 exported by the provincial system\n{fixed}"),
+    );
+    let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
+    assert_eq!(codes(&out), vec![], "{out}");
+}
