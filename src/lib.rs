@@ -192,7 +192,7 @@ fn lint(
             None => rules::names::Synonyms::default(),
         },
     };
-    let (inputs, problems) = lint::collect(&args.paths, &config, lang)?;
+    let walk = lint::walk(&args.paths, &config, lang)?;
     let opts = lint::Options {
         schema: &schema,
         lang,
@@ -242,10 +242,7 @@ fn lint(
         // The config is not a guide: its findings count, the file does not.
         sink(p, Some(false))?;
     }
-    lint::run(&inputs, &opts, jobs, &mut sink)?;
-    for p in problems {
-        sink(p, None)?;
-    }
+    lint::run(walk, &opts, jobs, &mut sink)?;
     if let Some(b) = &baseline {
         summary.baseline_matched = Some(b.matched);
         summary.baseline_fixed = Some(b.fixed());

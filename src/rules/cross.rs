@@ -6,7 +6,6 @@
 //! [`CrossRule`](super::CrossRule) compares its element within each group.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -31,8 +30,9 @@ pub struct GuideSummary {
     pub item_name: Option<String>,
     /// 基本编码.
     pub basic_code: Option<String>,
-    /// One entry per cross rule: normalised value, pointer span.
-    pub values: Vec<Option<(String, Range<usize>)>>,
+    /// One entry per cross rule: the normalised value. No spans: building them costs a second
+    /// parse, which only the few files with cross-region findings pay, when they are read again.
+    pub values: Vec<Option<String>>,
     /// Suppressions in this file that name cross-region rules (judged after the pass).
     pub suppressions: Vec<Directive>,
     /// Whether the per-file pass already reported findings for this file.
@@ -57,11 +57,7 @@ pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<Guide
     }
     let values = CROSS_RULES
         .iter()
-        .map(|r| {
-            r.value(v)
-                .filter(|s| !s.is_empty())
-                .map(|s| (s, doc.locate(r.pointer(), &source.text)))
-        })
+        .map(|r| r.value(v).filter(|s| !s.is_empty()))
         .collect();
     Some(GuideSummary {
         name: source.name.clone(),
@@ -126,7 +122,7 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
             let present: Vec<(usize, &str)> = group
                 .iter()
                 .filter(|&&i| rule.compares_national() || guides[i].region != "100000")
-                .filter_map(|&i| guides[i].values[r].as_ref().map(|(v, _)| (i, v.as_str())))
+                .filter_map(|&i| guides[i].values[r].as_deref().map(|v| (i, v)))
                 .collect();
             if present.len() < 2 {
                 continue;
@@ -200,12 +196,11 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
                         }
                     }
                 };
-                let g = &guides[i];
-                let span = g.values[r].as_ref().map(|(_, s)| s.clone()).unwrap_or(0..0);
                 let def = rule.def();
+                // Located later, when the file is read again (see `lint::cross_region`).
                 out.push((
                     i,
-                    Finding::new(def.check, message, span)
+                    Finding::new(def.check, message, 0..0)
                         .with_pointer(rule.pointer())
                         .with_help(lang.pick(
                             "“四级四同”：同一事项的名称、编码、类型、主管部门、实施机关、设定依据应全国一致；如确属地方差异，请用 `# tongban: allow` 注明理由",
@@ -264,7 +259,7 @@ mod tests {
 
     fn guide(name: &str, region: &str, item_type: &str) -> GuideSummary {
         let mut values = vec![None; CROSS_RULES.len()];
-        values[2] = Some((item_type.to_owned(), 0..0));
+        values[2] = Some(item_type.to_owned());
         GuideSummary {
             name: name.into(),
             path: name.into(),

@@ -19,8 +19,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
         synonyms: rules::names::Synonyms::default(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let (inputs, problems) = lint::collect(&paths, &config, lang).unwrap();
-    assert!(problems.is_empty());
+    let walk = lint::walk(&paths, &config, lang).unwrap();
     let opts = lint::Options {
         schema: &schema,
         lang,
@@ -29,7 +28,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
         data: &data,
     };
     let mut out = Vec::new();
-    lint::run(&inputs, &opts, 1, |r, _| {
+    lint::run(walk, &opts, 1, |r, _| {
         out.push(r);
         Ok(())
     })
