@@ -49,7 +49,6 @@ impl Rule for FeeBasisWithoutFee {
         if cx.get("/fee/is_fee").and_then(|v| v.as_bool()) != Some(false) {
             return;
         }
-        let is_fee = cx.doc.locate("/fee/is_fee", &cx.source.text);
         for (key, zh, en) in [
             ("basis", "收费依据", "fee basis"),
             ("standard", "收费标准", "fee standard"),
@@ -64,7 +63,7 @@ impl Rule for FeeBasisWithoutFee {
                         format!("the item is free (is_fee: false) but gives a {en}"),
                     )
                     .with_related(
-                        is_fee.clone(),
+                        cx.doc.locate("/fee/is_fee", &cx.source.text),
                         cx.pick("此处声明不收费", "declared free here"),
                     )
                     .with_help(cx.pick(

@@ -62,9 +62,8 @@ impl Rule for FullOnlineWithVisits {
         if !full_online {
             return;
         }
-        let modes = cx
-            .doc
-            .locate("/handling/cross_region_modes", &cx.source.text);
+        // Spans are built lazily (a second parse): locate only what is reported.
+        let modes = || cx.doc.locate("/handling/cross_region_modes", &cx.source.text);
         if let Some(n) = cx.get("/handling/visits").and_then(|v| v.as_f64())
             && n != 0.0
         {
@@ -78,7 +77,7 @@ impl Rule for FullOnlineWithVisits {
                     ),
                 )
                 .with_related(
-                    modes.clone(),
+                    modes(),
                     cx.pick("声明为全程网办", "declared 全程网办 here"),
                 )
                 .with_help(cx.pick(
@@ -96,7 +95,7 @@ impl Rule for FullOnlineWithVisits {
                     "a 跨省通办 item handled fully online (全程网办) must be online (online: true)"
                         .into(),
                 )
-                .with_related(modes, cx.pick("声明为全程网办", "declared 全程网办 here")),
+                .with_related(modes(), cx.pick("声明为全程网办", "declared 全程网办 here")),
             );
         }
     }
