@@ -59,6 +59,13 @@ pub enum Error {
         #[label("here")]
         span: Option<miette::SourceSpan>,
     },
+    /// `tongban rule X` names no check or rule.
+    #[error("no check or rule is called `{0}`")]
+    #[diagnostic(
+        code(tongban::unknown_rule),
+        help("`tongban rules` lists every code and name")
+    )]
+    UnknownRule(String),
     /// Writing the report failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
@@ -154,10 +161,7 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
                 out.write_all(rules::docs::entry_markdown(&e).as_bytes())?;
                 Ok(0)
             }
-            None => Err(Error::Io {
-                path: rule,
-                message: "no such check or rule (`tongban rules` lists them)".into(),
-            }),
+            None => Err(Error::UnknownRule(rule)),
         },
         cli::Command::Config => {
             let config = config::Config::load(cli.config.as_deref(), &env.cwd, lang)?;

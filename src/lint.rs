@@ -220,12 +220,20 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
     (report, summary)
 }
 
-/// The cross-region pass: compares the summaries, applies each file's levels and pending
-/// suppressions, and reads back the few files that have findings to locate them.
-pub fn cross_region(
-    guides: Vec<cross::GuideSummary>,
-    opts: &Options<'_>,
-) -> Vec<(FileReport, bool)> {
+/// A file with cross-region findings, waiting to be read again for its text and spans.
+pub struct Pending {
+    name: String,
+    path: PathBuf,
+    had_findings: bool,
+    /// Findings still without a span.
+    located_later: Vec<Finding>,
+    /// Findings that already have one (unused suppressions point at their comment).
+    located: Vec<Finding>,
+}
+
+/// The cross-region pass, first half: compares the summaries and applies each file's levels
+/// and pending suppressions. Cheap; no file is read.
+pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec<Pending> {
     let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
     for (i, f) in cross::check(&guides, opts.lang) {
         found[i].push(f);
@@ -247,22 +255,34 @@ pub fn cross_region(
         if findings.is_empty() && unused.is_empty() {
             continue;
         }
-        // Only the summary was kept: read the file again for its text and spans.
-        let loaded = load::load_file(&g.path, g.name.clone(), &opts.limits, opts.lang);
-        if let Some(doc) = &loaded.document {
-            for f in &mut findings {
-                f.span = doc.locate(&f.pointer, &loaded.source.text);
-            }
-        }
-        findings.extend(unused);
-        let mut report = FileReport {
-            source: loaded.source,
-            findings,
-        };
-        report.sort();
-        out.push((report, g.had_findings));
+        out.push(Pending {
+            name: g.name,
+            path: g.path,
+            had_findings: g.had_findings,
+            located_later: findings,
+            located: unused,
+        });
     }
     out
+}
+
+/// The cross-region pass, second half: reads one file again (only the summary was kept) to
+/// locate its findings and show its text.
+pub fn locate(p: Pending, opts: &Options<'_>) -> (FileReport, bool) {
+    let loaded = load::load_file(&p.path, p.name, &opts.limits, opts.lang);
+    let mut findings = p.located_later;
+    if let Some(doc) = &loaded.document {
+        for f in &mut findings {
+            f.span = doc.locate(&f.pointer, &loaded.source.text);
+        }
+    }
+    findings.extend(p.located);
+    let mut report = FileReport {
+        source: loaded.source,
+        findings,
+    };
+    report.sort();
+    (report, p.had_findings)
 }
 
 /// Lints everything a walk yields, in parallel, and feeds reports to `sink` in walk order, then
@@ -303,8 +323,15 @@ pub fn run(
             sink(r, None)?;
         }
     }
-    for (r, had_findings) in cross_region(guides, opts) {
-        sink(r, Some(had_findings))?;
+    let mut pending = cross_region(guides, opts);
+    while !pending.is_empty() {
+        let rest = pending.split_off(pending.len().min(chunk_size));
+        let chunk = std::mem::replace(&mut pending, rest);
+        let reports: Vec<(FileReport, bool)> =
+            pool.install(|| chunk.into_par_iter().map(|p| locate(p, opts)).collect());
+        for (r, had_findings) in reports {
+            sink(r, Some(had_findings))?;
+        }
     }
     Ok(())
 }

@@ -367,7 +367,7 @@ fn rules_and_rule_commands() {
     }
     let (code, _, err) = run(t.path(), &["rule", "TB999"]);
     assert_eq!(code, 2);
-    assert!(err.contains("no such check or rule"), "{err}");
+    assert!(err.contains("no check or rule is called `TB999`"), "{err}");
 }
 
 #[test]

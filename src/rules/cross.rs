@@ -243,14 +243,35 @@ pub fn agency_kind(department: &str, region_name: &str) -> String {
     }
     candidates.push("国家".to_owned());
     candidates.push("全国".to_owned());
-    for c in candidates {
-        if let Some(rest) = d.strip_prefix(&c)
-            && !rest.is_empty()
+    let mut rest = d.as_str();
+    for c in &candidates {
+        if let Some(r) = rest.strip_prefix(c.as_str())
+            && !r.is_empty()
         {
-            return rest.to_owned();
+            rest = r;
+            break;
         }
     }
-    d
+    // Then any further place names: 2–7 characters ending in a division suffix (湖北省武汉市…).
+    for _ in 0..3 {
+        match strip_place(rest) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    rest.to_owned()
+}
+
+/// `rest` after a leading place name such as 武汉市 or 江宁区, when one is there.
+fn strip_place(s: &str) -> Option<&str> {
+    const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+    for (n, (i, c)) in s.char_indices().enumerate().take(8) {
+        if SUFFIXES.contains(&c) {
+            let rest = &s[i + c.len_utf8()..];
+            return (n >= 2 && rest.chars().count() >= 2).then_some(rest);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -63,7 +63,10 @@ impl Rule for FullOnlineWithVisits {
             return;
         }
         // Spans are built lazily (a second parse): locate only what is reported.
-        let modes = || cx.doc.locate("/handling/cross_region_modes", &cx.source.text);
+        let modes = || {
+            cx.doc
+                .locate("/handling/cross_region_modes", &cx.source.text)
+        };
         if let Some(n) = cx.get("/handling/visits").and_then(|v| v.as_f64())
             && n != 0.0
         {
@@ -76,10 +79,7 @@ impl Rule for FullOnlineWithVisits {
                         "a 跨省通办 item handled fully online (全程网办) needs 0 visits, not {n}"
                     ),
                 )
-                .with_related(
-                    modes(),
-                    cx.pick("声明为全程网办", "declared 全程网办 here"),
-                )
+                .with_related(modes(), cx.pick("声明为全程网办", "declared 全程网办 here"))
                 .with_help(cx.pick(
                     "如确需到现场，办理模式应为“异地代收代办”或“多地联办”",
                     "if a visit is needed, the mode is 异地代收代办 or 多地联办, not 全程网办",

@@ -1,5 +1,6 @@
 //! TB215: an electronic licence asked for as a paper copy (电子证照互认).
 
+use super::form_name_without_title_marks::is_form;
 use super::{Context, Def, Rule};
 use crate::diagnostic::{Check, Finding, Severity};
 
@@ -18,7 +19,8 @@ static DEF: Def = Def {
 Recognises materials that are licences in the e-licence catalogue (`catalogs/e-licences.yaml`,
 or the file named by `e-licences` in `tongban.toml`): 居民身份证, 户口簿, 社会保障卡,
 出生医学证明, 营业执照, 结婚证 … and reports one that is asked for on paper — `medium: 纸质`,
-or `original` naming a 复印件 — unless `source_channel` is 电子证照库调取.
+or `original` naming a 复印件 — unless `source_channel` is 电子证照库调取. Forms about a licence (《社保卡申领表》) are not
+the licence and are not reported.
 
 ## Why is this bad?
 《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）
@@ -55,10 +57,14 @@ impl Rule for PaperCopyOfELicence {
             let Some(name) = m.get("name").and_then(|v| v.as_str()) else {
                 continue;
             };
+            let field = |k: &str| m.get(k).and_then(|v| v.as_str());
+            // 《社保卡申领表》 is a form about the licence, not the licence.
+            if is_form(name, field("category")) {
+                continue;
+            }
             let Some(licence) = cx.data.licences.find(name) else {
                 continue;
             };
-            let field = |k: &str| m.get(k).and_then(|v| v.as_str());
             if field("source_channel") == Some("电子证照库调取") {
                 continue;
             }

@@ -23,7 +23,7 @@ Several numbers may be separated by 、，,；; / 或. Each must be one of:
   `-8001` or `转8001`;
 * a mobile number, 11 digits starting 13–19;
 * a 5-digit government hotline starting 12 (12345, 12315, 12366 …) or a 95xxx/96xxx service
-  number;
+  number, alone or after an area code (`0731-12345` reaches another city's 12345);
 * a 400/800 number (10 digits).
 
 Only ASCII digits, `-`, spaces and parentheses may separate the parts.
@@ -98,12 +98,20 @@ pub fn check_number(s: &str) -> Result<(), PhoneError> {
         [b'9', b'5' | b'6', ..] if (5..=6).contains(&n) => true,
         [b'1', b'3'..=b'9', ..] if n == 11 => true,
         [b'4' | b'8', b'0', b'0', ..] if n == 10 => true,
+        // Area code + a 5-digit hotline: how 12345 of another city is dialled.
+        [b'0', b'1' | b'2', rest @ ..] if rest.len() == 6 => hotline(&rest[1..]),
+        [b'0', _, _, _, rest @ ..] if rest.len() == 5 => hotline(rest),
         [b'0', b'1' | b'2', ..] => (10..=11).contains(&n),
         [b'0', ..] => (11..=12).contains(&n),
         [b'1'..=b'9', ..] if (7..=8).contains(&n) => return Err(PhoneError::NoAreaCode),
         _ => false,
     };
     if ok { Ok(()) } else { Err(PhoneError::Shape) }
+}
+
+/// A 5-digit government hotline (123xx) or service number (95xxx/96xxx).
+fn hotline(d: &[u8]) -> bool {
+    d.len() == 5 && (d.starts_with(b"12") || d.starts_with(b"95") || d.starts_with(b"96"))
 }
 
 impl Rule for PhoneFormat {
@@ -169,6 +177,8 @@ mod tests {
             "(010)12345678",
             "010-12345678-8001",
             "0731-85693039转8001",
+            "010-12345",
+            "0731-12345",
             "13812345678",
             "400-810-1234",
             "95598",
@@ -181,6 +191,7 @@ mod tests {
         );
         assert_eq!(check_number("85693039"), Err(PhoneError::NoAreaCode));
         assert_eq!(check_number("0731-856"), Err(PhoneError::Shape));
+        assert_eq!(check_number("0731-45678"), Err(PhoneError::Shape));
         assert_eq!(check_number("电话"), Err(PhoneError::Character('电')));
     }
 }
