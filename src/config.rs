@@ -358,12 +358,18 @@ impl Config {
             )
         );
         let _ = writeln!(s, "# paths are relative to {}", self.root.display());
-        let _ = writeln!(
-            s,
-            "schema = {}",
-            self.schema
-                .as_deref()
-                .map_or_else(|| "\"national\"".to_owned(), q)
+        // Unset keys are printed as comments, so that the output is itself a valid config.
+        let path_key = |s: &mut String, key: &str, p: &Option<PathBuf>, default: &str| {
+            let _ = match p {
+                Some(p) => writeln!(s, "{key} = {}", q(p)),
+                None => writeln!(s, "# {key} = …  (unset: {default})"),
+            };
+        };
+        path_key(
+            &mut s,
+            "schema",
+            &self.schema,
+            "the embedded national schema",
         );
         let format = self.format.unwrap_or(LintFormat::Human);
         let _ = writeln!(s, "format = \"{}\"", format.name());
@@ -373,19 +379,12 @@ impl Config {
             self.fail_on.unwrap_or(FailOn::Error).name()
         );
         let _ = writeln!(s, "exclude = {:?}", self.exclude);
-        let _ = writeln!(
-            s,
-            "synonyms = {}",
-            self.synonyms
-                .as_deref()
-                .map_or_else(|| "\"(none)\"".to_owned(), q)
-        );
-        let _ = writeln!(
-            s,
-            "e-licences = {}",
-            self.e_licences
-                .as_deref()
-                .map_or_else(|| "\"(bundled catalogs/e-licences.yaml)\"".to_owned(), q)
+        path_key(&mut s, "synonyms", &self.synonyms, "none");
+        path_key(
+            &mut s,
+            "e-licences",
+            &self.e_licences,
+            "the bundled catalogs/e-licences.yaml",
         );
         let _ = writeln!(s, "\n[rules]");
         let levels = Levels(self.rules.clone());
@@ -472,6 +471,20 @@ mod tests {
     #[test]
     fn bad_level_is_an_error() {
         assert!(parse("[rules]\nTB201 = \"loud\"\n").is_err());
+    }
+
+    #[test]
+    fn printed_config_parses_back() {
+        let c = parse(
+            "fail-on = \"warning\"\nsynonyms = \"s.yaml\"\n[rules]\nTB206 = \"off\"\n[[overrides]]\npaths = [\"a/**\"]\nrules = { TB217 = \"info\" }\n",
+        )
+        .unwrap();
+        let printed = c.to_toml();
+        let again = parse(&printed).unwrap();
+        assert!(again.problems.is_none());
+        // Same levels and keys; only the "set in config" marks differ (now every rule is set).
+        let unmarked = |s: String| s.replace("  # set in config", "");
+        assert_eq!(unmarked(again.to_toml()), unmarked(printed));
     }
 
     #[test]

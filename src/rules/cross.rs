@@ -265,10 +265,11 @@ pub fn agency_kind(department: &str, region_name: &str) -> String {
 /// `rest` after a leading place name such as 武汉市 or 江宁区, when one is there.
 fn strip_place(s: &str) -> Option<&str> {
     const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+    // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局).
     for (n, (i, c)) in s.char_indices().enumerate().take(8) {
-        if SUFFIXES.contains(&c) {
+        if n >= 2 && SUFFIXES.contains(&c) {
             let rest = &s[i + c.len_utf8()..];
-            return (n >= 2 && rest.chars().count() >= 2).then_some(rest);
+            return (rest.chars().count() >= 2).then_some(rest);
         }
     }
     None
