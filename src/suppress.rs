@@ -57,18 +57,29 @@ pub struct Suppressions {
     pub problems: Vec<Finding>,
 }
 
-/// Where the `#` of a comment is on a line, if the line has a comment.
+/// Where the `#` of a comment is on a line, if the line has a comment. Quotes only open a
+/// quoted scalar where one can start (after a space, `:`, `-`, `[`, `{`, `,` or at the start), so
+/// an apostrophe inside a plain scalar (`张三's 申请书`) does not hide a comment.
 fn comment_start(line: &str) -> Option<usize> {
-    let (mut single, mut double) = (false, false);
-    let mut prev_ws = true;
+    let mut quote: Option<char> = None;
+    let mut prev: Option<char> = None;
+    let mut escaped = false;
     for (i, c) in line.char_indices() {
-        match c {
-            '\'' if !double => single = !single,
-            '"' if !single => double = !double,
-            '#' if !single && !double && prev_ws => return Some(i),
-            _ => {}
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => {
+                let at_start = prev.is_none_or(|p| p.is_whitespace() || ":-[{,".contains(p));
+                match c {
+                    '\'' | '"' if at_start => quote = Some(c),
+                    '#' if prev.is_none_or(char::is_whitespace) => return Some(i),
+                    _ => {}
+                }
+            }
         }
-        prev_ws = c.is_whitespace();
+        prev = Some(c);
     }
     None
 }
@@ -288,6 +299,18 @@ mod tests {
         );
         assert_eq!(s.directives[0].scope, Scope::File);
         assert_eq!(s.directives[1].scope, Scope::Node("/materials/0".into()));
+    }
+
+    #[test]
+    fn comments_after_quotes_and_apostrophes() {
+        assert_eq!(
+            comment_start("name: 张三's 申请书 # c"),
+            Some("name: 张三's 申请书 ".len())
+        );
+        assert_eq!(comment_start("a: 'x # y' # c"), Some(11));
+        assert_eq!(comment_start("a: \"x \\\" # y\" # c"), Some(14));
+        assert_eq!(comment_start("url: http://x/#frag"), None);
+        assert_eq!(comment_start("# top"), Some(0));
     }
 
     #[test]
