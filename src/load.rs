@@ -284,7 +284,7 @@ fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
 /// UTF-16 without a byte-order mark: text in this domain is mostly ASCII keys, so every other
 /// byte is NUL.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(4096)];

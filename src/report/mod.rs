@@ -24,6 +24,8 @@ pub struct Style {
 }
 
 /// A lint report being written, file by file, in one of the lint formats.
+// One printer lives per run, so the size difference between variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum LintPrinter<'w> {
     /// Annotated snippets.
     Human(human::Printer<'w>),
