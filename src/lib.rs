@@ -7,6 +7,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod lint;
 pub mod load;
+pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -36,6 +37,18 @@ pub enum Error {
         /// Where the schema came from.
         path: String,
         /// Why it failed.
+        message: String,
+    },
+    /// The material synonyms dictionary is invalid (its findings, located, are in the message).
+    #[error("bad synonyms dictionary {path}:\n{message}")]
+    #[diagnostic(
+        code(tongban::synonyms),
+        help("the dictionary follows schemas/materials.schema.json; see catalogs/materials.yaml")
+    )]
+    Synonyms {
+        /// Where the dictionary came from.
+        path: String,
+        /// Its error findings, one per line, as `path:line:column: code message`.
         message: String,
     },
     /// Writing the report failed.
