@@ -3,8 +3,10 @@
 
 use std::io::{IsTerminal, Write};
 
+pub mod catalog;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod lint;
 pub mod load;
 pub mod normalize;
@@ -51,6 +53,10 @@ pub enum Error {
         /// Its error findings, one per line, as `path:line:column: code message`.
         message: String,
     },
+    /// The command line asks for something the inputs do not have (an unknown `--item`, ...).
+    #[error("{0}")]
+    #[diagnostic(code(tongban::usage))]
+    Usage(String),
     /// Writing the report failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
