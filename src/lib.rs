@@ -87,9 +87,25 @@ impl Env {
     }
 }
 
+/// What a run produced besides its report: the exit status and notes for standard error
+/// (skipped files, collisions), which `main` prints.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// 0 clean, 1 findings at error severity / `--fail-under` violated.
+    pub status: u8,
+    /// One line each, for standard error.
+    pub notes: Vec<String>,
+}
+
 /// Runs a parsed command line, writing the report to `out`. Returns the exit status: 0 clean,
-/// 1 findings at error severity.
+/// 1 findings at error severity (lint) or `--fail-under` violated (diff). Notes are dropped; use
+/// [`execute`] to get them.
 pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    execute(cli, env, out).map(|o| o.status)
+}
+
+/// Runs a parsed command line, writing the report to `out`; returns the status and the notes.
+pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome, Error> {
     let lang = cli
         .lang
         .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
@@ -107,8 +123,9 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
     match cli.command {
         cli::Command::Schema => {
             out.write_all(schema::NATIONAL_SCHEMA.as_bytes())?;
-            Ok(0)
+            Ok(Outcome::default())
         }
+        cli::Command::Diff(args) => diff_command(args, style, env, out),
         cli::Command::Lint(args) => {
             let schema = match &args.schema {
                 Some(path) => schema::Schema::from_file(path)?,
@@ -134,7 +151,151 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
                 printer.file(p)?;
             }
             printer.finish(&summary)?;
-            Ok(u8::from(summary.errors > 0))
+            Ok(Outcome {
+                status: u8::from(summary.errors > 0),
+                notes: Vec::new(),
+            })
         }
     }
+}
+
+/// `tongban diff`: index → compare → render.
+fn diff_command(
+    args: cli::DiffArgs,
+    style: report::Style,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = style.lang;
+    let pairwise = !args.regions.is_empty();
+    if pairwise && args.regions.len() != 2 {
+        return Err(Error::Usage(format!(
+            "--regions takes exactly two region codes (A,B), got {}",
+            args.regions.len()
+        )));
+    }
+    if pairwise && !matches!(args.format, cli::DiffFormat::Table | cli::DiffFormat::Json) {
+        return Err(Error::Usage(
+            "the pairwise view (--regions) prints as table (a unified diff) or json".into(),
+        ));
+    }
+    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+        return Err(Error::Usage(
+            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
+        ));
+    }
+    let (synonyms, dictionary) = match &args.synonyms {
+        Some(path) => (
+            normalize::Synonyms::from_file(path, lang)?,
+            Some(path.clone()),
+        ),
+        None => match args
+            .paths
+            .iter()
+            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .find(|p| p.is_file())
+        {
+            Some(path) => (normalize::Synonyms::from_file(&path, lang)?, Some(path)),
+            None => (normalize::Synonyms::bundled()?, None),
+        },
+    };
+    let (inputs, problems) = lint::collect(&args.paths, lang)?;
+    let mut regions = args.region.clone();
+    regions.extend(args.regions.iter().cloned());
+    let mut catalog = catalog::Catalog::new(catalog::Filter {
+        item: args.item.clone(),
+        regions: regions.clone(),
+    });
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let limits = load::Limits {
+        max_file_size: args.max_file_size,
+        ..load::Limits::default()
+    };
+    let skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
+    catalog.index(&inputs, &synonyms, &limits, &skip, jobs)?;
+
+    let mut notes: Vec<String> = Vec::new();
+    for p in &problems {
+        for f in &p.findings {
+            notes.push(format!("note: skipped {}: {}", p.source.name, f.message));
+        }
+    }
+    for s in &catalog.skipped {
+        notes.push(format!("note: skipped {}: {}", s.path, s.reason));
+    }
+    for c in &catalog.collisions {
+        notes.push(format!(
+            "warning: {} and {} both describe {} in region {}; compared only the first",
+            c.kept, c.ignored, c.item, c.region
+        ));
+    }
+    if let Some(item) = &args.item
+        && catalog.items.is_empty()
+    {
+        return Err(Error::Usage(format!(
+            "no guide of item `{item}` in the inputs"
+        )));
+    }
+    for r in &regions {
+        if !catalog.regions_seen.contains(r) {
+            let mut seen: Vec<&str> = catalog
+                .regions_seen
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != catalog::BASELINE_REGION)
+                .collect();
+            seen.truncate(30);
+            return Err(Error::Usage(format!(
+                "no guide{} for region `{r}`; regions present: {}",
+                if args.item.is_some() {
+                    " of that item"
+                } else {
+                    ""
+                },
+                seen.join(", ")
+            )));
+        }
+    }
+
+    let mut buffer: Vec<u8> = Vec::new();
+    let target: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        &mut *out
+    };
+    let mut file_style = style;
+    if args.output.is_some() {
+        file_style.color = false;
+    }
+    let mut status = 0;
+    if pairwise {
+        let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
+        report::diff::render_pairwise(&view, args.format, file_style, target)?;
+    } else {
+        let cmp = diff::compare(&catalog);
+        report::diff::render(&cmp, args.format, file_style, target)?;
+        if let Some(threshold) = args.fail_under {
+            let failing = diff::fails_under(&cmp, threshold);
+            for i in &failing {
+                notes.push(format!(
+                    "error: {} has uniformity {:.2}, below --fail-under {threshold}",
+                    i.name, i.uniformity
+                ));
+            }
+            status = u8::from(!failing.is_empty());
+        }
+    }
+    if let Some(path) = &args.output {
+        std::fs::write(path, &buffer).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if !style.quiet {
+            notes.push(format!("wrote {}", path.display()));
+        }
+    }
+    Ok(Outcome { status, notes })
 }
