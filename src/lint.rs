@@ -121,6 +121,16 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
 /// Lints one file: load, schema, rules. Keeps the text only when there is something to show.
 pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
     let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
+    if crate::normalize::is_dictionary(&input.path) {
+        // A synonyms dictionary is validated against its own schema, not the guide schema.
+        let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);
+        let mut report = FileReport {
+            source: loaded.source,
+            findings,
+        };
+        report.sort();
+        return report;
+    }
     let mut findings = loaded.findings;
     if let Some(doc) = &loaded.document {
         findings.extend(opts.schema.check(doc, &loaded.source, opts.lang));

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -21,6 +22,11 @@ pub const BUNDLED_SYNONYMS: &str = include_str!("../catalogs/materials.yaml");
 
 /// The file name under which a folder of guides carries its own dictionary.
 pub const DICTIONARY_FILE: &str = "materials.yaml";
+
+/// Whether a path names a synonyms dictionary (by its file name) rather than a guide.
+pub fn is_dictionary(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == DICTIONARY_FILE)
+}
 
 /// Normalises a material or item name for comparison: NFKC (full-width → half-width), book-title
 /// marks 《》〈〉 and quotes removed, whitespace removed, trailing punctuation removed, ASCII
@@ -101,11 +107,15 @@ impl Synonyms {
     }
 
     /// Validates a loaded dictionary and returns every finding: input, schema and conflicts
-    /// (a variant given to two canonical materials). Exposed for `tongban lint`.
-    pub fn check(loaded: &Loaded, lang: Lang) -> Result<Vec<Finding>, Error> {
+    /// (a variant given to two canonical materials). `tongban lint` uses it for dictionary files.
+    pub fn check(loaded: &Loaded, lang: Lang) -> Vec<Finding> {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
         let mut findings = loaded.findings.clone();
         if let Some(doc) = &loaded.document {
-            let schema = Schema::embedded(MATERIALS_SCHEMA, "materials")?;
+            let schema = SCHEMA.get_or_init(|| {
+                Schema::embedded(MATERIALS_SCHEMA, "materials")
+                    .expect("the embedded dictionary schema compiles (tested)")
+            });
             findings.extend(schema.check(doc, &loaded.source, lang));
             if findings.iter().all(|f| f.severity != Severity::Error) {
                 let (_, conflicts) = Self::build(&doc.value);
@@ -116,11 +126,11 @@ impl Synonyms {
                 }
             }
         }
-        Ok(findings)
+        findings
     }
 
     fn from_loaded(loaded: Loaded, lang: Lang) -> Result<Synonyms, Error> {
-        let findings = Self::check(&loaded, lang)?;
+        let findings = Self::check(&loaded, lang);
         let errors: Vec<String> = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
@@ -290,7 +300,7 @@ mod tests {
             &Limits::default(),
             Lang::En,
         );
-        let f = Synonyms::check(&loaded, Lang::En).unwrap();
+        let f = Synonyms::check(&loaded, Lang::En);
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].pointer, "/materials/1/variants/0");
         assert_eq!(loaded.source.position(f[0].span.start).line, 5);
@@ -305,7 +315,7 @@ mod tests {
             &Limits::default(),
             Lang::En,
         );
-        let f = Synonyms::check(&loaded, Lang::En).unwrap();
+        let f = Synonyms::check(&loaded, Lang::En);
         assert!(
             f.iter()
                 .any(|f| f.code == "TB102" && f.pointer == "/materials/0/variant"),
