@@ -494,7 +494,7 @@ fn near_matches(catalog: &Catalog, item: &Item, ids: &[u32]) -> Vec<NearMatch> {
             out.push(NearMatch {
                 a,
                 b,
-                score: round(score * 100.0) / 100.0,
+                score: (score * 100.0).round() / 100.0,
             });
         }
     }
