@@ -70,39 +70,84 @@ const ORIGINALS: [&str; 4] = ["原件", "复印件", "原件和复印件", "原�
 const MEDIA: [&str; 3] = ["纸质", "电子", "纸质或电子"];
 const UNITS: [&str; 2] = ["工作日", "自然日"];
 
-/// The attributes of a listed material that officers compare (原件/复印件, 份数, 纸质/电子).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+/// The attributes of a listed material that officers compare (原件/复印件, 份数, 纸质/电子),
+/// packed into 12 bytes: the enumerated values are stored as indices (0 = not given).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Attrs {
-    /// 原件 / 复印件 / 原件和复印件 / 原件或复印件.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub original: Option<&'static str>,
-    /// 纸质材料份数.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub copies: Option<u32>,
-    /// 纸质 / 电子 / 纸质或电子.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub medium: Option<&'static str>,
+    original: u8,
+    medium: u8,
+    copies: Option<u32>,
+}
+
+fn index_of(value: Option<&str>, allowed: &[&str]) -> u8 {
+    value
+        .map(str::trim)
+        .and_then(|v| allowed.iter().position(|a| *a == v))
+        .map_or(0, |i| i as u8 + 1)
 }
 
 impl Attrs {
+    /// From the guide's values; values outside the schema's enumerations are ignored.
+    pub fn new(original: Option<&str>, copies: Option<u32>, medium: Option<&str>) -> Self {
+        Attrs {
+            original: index_of(original, &ORIGINALS),
+            medium: index_of(medium, &MEDIA),
+            copies,
+        }
+    }
+
+    /// 原件 / 复印件 / 原件和复印件 / 原件或复印件.
+    pub fn original(&self) -> Option<&'static str> {
+        ORIGINALS
+            .get(usize::from(self.original).checked_sub(1)?)
+            .copied()
+    }
+
+    /// 纸质材料份数.
+    pub fn copies(&self) -> Option<u32> {
+        self.copies
+    }
+
+    /// 纸质 / 电子 / 纸质或电子.
+    pub fn medium(&self) -> Option<&'static str> {
+        MEDIA.get(usize::from(self.medium).checked_sub(1)?).copied()
+    }
+
     /// Whether no attribute is given.
     pub fn is_empty(&self) -> bool {
         *self == Attrs::default()
     }
 
-    /// `原件, 2份, 纸质` (only what is given).
+    /// `原件，2份，纸质` (only what is given).
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
-        if let Some(o) = self.original {
+        if let Some(o) = self.original() {
             parts.push(o.to_owned());
         }
         if let Some(c) = self.copies {
             parts.push(format!("{c}份"));
         }
-        if let Some(m) = self.medium {
+        if let Some(m) = self.medium() {
             parts.push(m.to_owned());
         }
         parts.join("，")
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(o) = self.original() {
+            map.serialize_entry("original", o)?;
+        }
+        if let Some(c) = self.copies {
+            map.serialize_entry("copies", &c)?;
+        }
+        if let Some(m) = self.medium() {
+            map.serialize_entry("medium", m)?;
+        }
+        map.end()
     }
 }
 
@@ -193,14 +238,13 @@ pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSu
         };
         let cell = Cell {
             status: Status::from_necessity(m.get("necessity").and_then(Value::as_str)),
-            attrs: Attrs {
-                original: pick(m.get("original"), &ORIGINALS),
-                copies: m
-                    .get("copies")
+            attrs: Attrs::new(
+                m.get("original").and_then(Value::as_str),
+                m.get("copies")
                     .and_then(Value::as_u64)
                     .and_then(|c| u32::try_from(c).ok()),
-                medium: pick(m.get("medium"), &MEDIA),
-            },
+                m.get("medium").and_then(Value::as_str),
+            ),
             conditional: m
                 .get("condition")
                 .and_then(Value::as_str)
@@ -283,13 +327,13 @@ impl Interner {
 #[derive(Debug, Clone)]
 pub struct Guide {
     /// Path as shown.
-    pub path: String,
-    /// 区划名称.
-    pub region_name: String,
+    pub path: Box<str>,
+    /// 区划名称 (interned in [`Catalog::values`]).
+    pub region_name: u32,
     /// `source.completeness: partial`: absent materials may simply not be known.
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
-    pub materials: Vec<(u32, Cell)>,
+    pub materials: Box<[(u32, Cell)]>,
     /// Interned display values of [`ELEMENTS`].
     pub elements: [Option<u32>; 6],
 }
@@ -462,13 +506,12 @@ impl Catalog {
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
         materials.dedup_by_key(|(id, _)| *id);
-        materials.shrink_to_fit();
         let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
         let guide = Guide {
-            path: s.path,
-            region_name: s.region_name,
+            path: s.path.into(),
+            region_name: self.values.intern(&s.region_name),
             partial: s.partial,
-            materials,
+            materials: materials.into_boxed_slice(),
             elements,
         };
         let item = &mut self.items[idx];
@@ -482,8 +525,8 @@ impl Catalog {
             self.collisions.push(Collision {
                 item: item.name.clone(),
                 region: s.region_code,
-                kept: kept.path.clone(),
-                ignored: guide.path,
+                kept: kept.path.to_string(),
+                ignored: guide.path.into(),
             });
             return;
         }
@@ -579,6 +622,12 @@ mod tests {
             materials: vec![],
             elements: Default::default(),
         }
+    }
+
+    /// Memory per listed material is what bounds a national-size run: keep a cell small.
+    #[test]
+    fn cells_stay_small() {
+        assert!(std::mem::size_of::<(u32, Cell)>() <= 20);
     }
 
     #[test]

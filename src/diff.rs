@@ -271,13 +271,13 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
             .iter()
             .filter_map(|(_, c)| c.map(|c| &c.attrs))
             .collect();
-        if distinct(given.iter().filter_map(|a| a.original)) > 1 {
+        if distinct(given.iter().filter_map(|a| a.original())) > 1 {
             differences.push("original");
         }
-        if distinct(given.iter().filter_map(|a| a.copies)) > 1 {
+        if distinct(given.iter().filter_map(|a| a.copies())) > 1 {
             differences.push("copies");
         }
-        if distinct(given.iter().filter_map(|a| a.medium)) > 1 {
+        if distinct(given.iter().filter_map(|a| a.medium())) > 1 {
             differences.push("medium");
         }
         let class = if required == regions.len() {
@@ -351,9 +351,9 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         .iter()
         .map(|(code, g)| RegionInfo {
             code: (*code).clone(),
-            name: g.region_name.clone(),
+            name: catalog.values.get(g.region_name).to_owned(),
             partial: g.partial,
-            path: g.path.clone(),
+            path: g.path.to_string(),
             beyond_core: materials
                 .iter()
                 .filter(|m| m.class == "extra" && m.status(code) == Status::Required)
@@ -400,7 +400,7 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
             .map(|(id, _)| *id)
             .collect();
         BaselineDiff {
-            path: b.path.clone(),
+            path: b.path.to_string(),
             partial: b.partial,
             required: required.iter().map(|&id| name_of(id)).collect(),
             deviations: regions
@@ -576,7 +576,7 @@ pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> 
         lines.sort();
         Ok(Side {
             code: code.to_owned(),
-            name: g.region_name.clone(),
+            name: catalog.values.get(g.region_name).to_owned(),
             partial: g.partial,
             lines: lines.into_iter().map(|(_, l)| l).collect(),
         })

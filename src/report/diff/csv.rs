@@ -51,14 +51,17 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
                     r.partial.to_string(),
                     row.status(&r.code).as_str().to_owned(),
                     attrs
-                        .and_then(|a| a.original)
+                        .and_then(|a| a.original())
                         .unwrap_or_default()
                         .to_owned(),
                     attrs
-                        .and_then(|a| a.copies)
+                        .and_then(|a| a.copies())
                         .map(|c| c.to_string())
                         .unwrap_or_default(),
-                    attrs.and_then(|a| a.medium).unwrap_or_default().to_owned(),
+                    attrs
+                        .and_then(|a| a.medium())
+                        .unwrap_or_default()
+                        .to_owned(),
                     row.attribute_differences.join(" "),
                     row.baseline
                         .map(|b| b.as_str())

@@ -138,9 +138,9 @@ pub(crate) fn attribute_values(row: &MaterialRow, key: &str) -> String {
     let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
     for (code, a) in &row.attributes {
         let v = match key {
-            "original" => a.original.map(str::to_owned),
-            "copies" => a.copies.map(|c| format!("{c}份")),
-            _ => a.medium.map(str::to_owned),
+            "original" => a.original().map(str::to_owned),
+            "copies" => a.copies().map(|c| format!("{c}份")),
+            _ => a.medium().map(str::to_owned),
         };
         if let Some(v) = v {
             match parts.iter_mut().find(|(x, _)| *x == v) {
