@@ -15,17 +15,82 @@ use crate::normalize::{NEAR_MATCH_THRESHOLD, normalize, similarity};
 /// comparison is quadratic in them).
 pub const NEAR_MATCH_LIMIT: usize = 1_000;
 
-/// The whole comparison: what every report format renders.
-#[derive(Debug, Clone, Serialize)]
-pub struct Comparison {
+/// The whole comparison: what every report format renders. Items are ranked once (a small
+/// [`ItemSummary`] each) and their full [`ItemDiff`] is built on demand, one at a time, by
+/// [`Comparison::items`], so a report never holds more than one item's matrix.
+pub struct Comparison<'c> {
+    catalog: &'c Catalog,
     /// Items, most non-uniform first (items present in one region only come last).
-    pub items: Vec<ItemDiff>,
+    pub ranking: Vec<ItemSummary>,
     /// Two guides of one item in one region: the second was left out.
-    pub collisions: Vec<crate::catalog::Collision>,
+    pub collisions: &'c [crate::catalog::Collision],
     /// Files that were not compared, and why.
-    pub skipped: Vec<crate::catalog::Skipped>,
+    pub skipped: &'c [crate::catalog::Skipped],
     /// Guides compared (regional and baseline).
     pub guides: usize,
+}
+
+/// What the ranking keeps of an item: its index and the numbers of the summary tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemSummary {
+    /// Position in the catalog.
+    #[serde(skip)]
+    pub index: usize,
+    /// 事项名称.
+    pub name: String,
+    /// 基本编码.
+    pub basic_code: Option<String>,
+    /// Number of regions.
+    pub regions: usize,
+    /// Uniformity index.
+    pub uniformity: f64,
+    /// In two or more regions.
+    pub comparable: bool,
+    /// |required everywhere|.
+    pub required_everywhere: usize,
+    /// |required anywhere|.
+    pub required_anywhere: usize,
+    /// Regions whose guide is partial.
+    pub partial_regions: usize,
+    /// Titles of the non-uniform elements (时限, 收费, ...).
+    pub differing_elements: Vec<&'static str>,
+}
+
+impl<'c> Comparison<'c> {
+    /// Every item's full comparison, in ranking order, built lazily.
+    pub fn items(&self) -> impl Iterator<Item = ItemDiff> + '_ {
+        self.ranking
+            .iter()
+            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index]))
+    }
+
+    /// Whether there is nothing to compare.
+    pub fn is_empty(&self) -> bool {
+        self.ranking.is_empty()
+    }
+}
+
+/// Version of the JSON shape; bumped when a field changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+impl Serialize for Comparison<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// Streams items: each is built, written and dropped before the next.
+        struct Items<'a, 'c>(&'a Comparison<'c>);
+        impl Serialize for Items<'_, '_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.items())
+            }
+        }
+        let mut st = serializer.serialize_struct("Comparison", 5)?;
+        st.serialize_field("format_version", &FORMAT_VERSION)?;
+        st.serialize_field("items", &Items(self))?;
+        st.serialize_field("collisions", self.collisions)?;
+        st.serialize_field("skipped", self.skipped)?;
+        st.serialize_field("guides", &self.guides)?;
+        st.end()
+    }
 }
 
 /// One region's column.
@@ -196,15 +261,30 @@ fn round(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
-/// Builds the comparison of every item in the catalog.
-pub fn compare(catalog: &Catalog) -> Comparison {
-    let mut items: Vec<ItemDiff> = catalog
+/// Ranks every item of the catalog; items are compared again, one at a time, when rendered.
+pub fn compare(catalog: &Catalog) -> Comparison<'_> {
+    let mut ranking: Vec<ItemSummary> = catalog
         .items
         .iter()
-        .filter(|i| !i.regions.is_empty())
-        .map(|i| compare_item(catalog, i))
+        .enumerate()
+        .filter(|(_, i)| !i.regions.is_empty())
+        .map(|(index, i)| {
+            let d = compare_item(catalog, i);
+            ItemSummary {
+                index,
+                regions: d.regions.len(),
+                uniformity: d.uniformity,
+                comparable: d.comparable,
+                required_everywhere: d.required_everywhere,
+                required_anywhere: d.required_anywhere,
+                partial_regions: d.region_details.iter().filter(|r| r.partial).count(),
+                differing_elements: d.differing_elements().map(|e| e.title).collect(),
+                name: d.name,
+                basic_code: d.basic_code,
+            }
+        })
         .collect();
-    items.sort_by(|a, b| {
+    ranking.sort_by(|a, b| {
         b.comparable
             .cmp(&a.comparable)
             .then(a.uniformity.total_cmp(&b.uniformity))
@@ -212,9 +292,10 @@ pub fn compare(catalog: &Catalog) -> Comparison {
             .then_with(|| a.basic_code.cmp(&b.basic_code))
     });
     Comparison {
-        items,
-        collisions: catalog.collisions.clone(),
-        skipped: catalog.skipped.clone(),
+        catalog,
+        ranking,
+        collisions: &catalog.collisions,
+        skipped: &catalog.skipped,
         guides: catalog.guides,
     }
 }
@@ -507,9 +588,9 @@ fn near_matches(catalog: &Catalog, item: &Item, ids: &[u32]) -> Vec<NearMatch> {
     out
 }
 
-/// Whether any comparable item's uniformity is below `threshold`.
-pub fn fails_under(cmp: &Comparison, threshold: f64) -> Vec<&ItemDiff> {
-    cmp.items
+/// The comparable items whose uniformity is below `threshold`.
+pub fn fails_under<'a>(cmp: &'a Comparison<'_>, threshold: f64) -> Vec<&'a ItemSummary> {
+    cmp.ranking
         .iter()
         .filter(|i| i.comparable && i.uniformity < threshold)
         .collect()

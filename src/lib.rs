@@ -260,16 +260,24 @@ fn diff_command(
         }
     }
 
-    let mut buffer: Vec<u8> = Vec::new();
-    let target: &mut dyn Write = if args.output.is_some() {
-        &mut buffer
-    } else {
-        &mut *out
+    // Write straight to the output file: a report of a national-size catalog is not held in memory.
+    let mut file = match &args.output {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| Error::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?,
+        )),
+        None => None,
     };
     let mut file_style = style;
     if args.output.is_some() {
         file_style.color = false;
     }
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
     let mut status = 0;
     if pairwise {
         let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
@@ -288,8 +296,8 @@ fn diff_command(
             status = u8::from(!failing.is_empty());
         }
     }
-    if let Some(path) = &args.output {
-        std::fs::write(path, &buffer).map_err(|e| Error::Io {
+    if let (Some(mut f), Some(path)) = (file, &args.output) {
+        f.flush().map_err(|e| Error::Io {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;

@@ -32,10 +32,10 @@ fn field(s: &str) -> String {
     }
 }
 
-pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error> {
+pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
     out.write_all("\u{feff}".as_bytes())?;
     writeln!(out, "{}", HEADER.join(","))?;
-    for item in &cmp.items {
+    for item in cmp.items() {
         for row in &item.materials {
             for r in &item.region_details {
                 let attrs = row.attributes.get(&r.code);

@@ -88,7 +88,7 @@ fn class_of(uniformity: f64) -> &'static str {
     }
 }
 
-pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error> {
+pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let mut h = String::new();
     let _ = write!(
         h,
@@ -97,14 +97,14 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
     let _ = write!(
         h,
         "<h1>办事指南差异比对 <small>Service guide comparison</small></h1>\n<p class=\"meta\">{} items from {} guides · uniformity = materials required (必要) in every region ÷ materials required in at least one region · click a column header to sort</p>\n",
-        cmp.items.len(),
+        cmp.ranking.len(),
         cmp.guides
     );
     h.push_str("<p class=\"legend\"><span class=\"cell-key\" style=\"background:#2e7d32;color:#fff\">● 必要 required</span><span style=\"background:#f9a825\">◐ 容缺后补 deferred</span><span style=\"background:#c5e1a5\">○ 非必要 optional</span><span style=\"background:#ef9a9a\">· 未要求 absent</span><span style=\"background:#e0e0e0\">? 未列出 (partial guide)</span><span style=\"outline:3px solid #1565c0\">attributes differ (hover)</span></p>\n");
 
     // Summary.
     h.push_str("<table id=\"summary\" class=\"sortable\">\n<thead><tr><th>#</th><th>事项 item</th><th>基本编码</th><th>regions</th><th>uniformity</th><th>required everywhere / anywhere</th><th>partial guides</th><th>other differences</th></tr></thead>\n<tbody>\n");
-    for (n, item) in cmp.items.iter().enumerate() {
+    for (n, item) in cmp.ranking.iter().enumerate() {
         let uni = if item.comparable {
             let w = (item.uniformity * 80.0).round() as u32;
             format!(
@@ -115,18 +115,18 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
         } else {
             "<td data-sort=\"2\">— (1 region)</td>".to_owned()
         };
-        let elements: Vec<&str> = item.differing_elements().map(|e| e.title).collect();
+        let elements = &item.differing_elements;
         let _ = writeln!(
             h,
             "<tr><td>{}</td><td><a href=\"#item-{n}\">{}</a></td><td>{}</td><td>{}</td>{uni}<td data-sort=\"{}\">{} / {}</td><td>{}</td><td>{}</td></tr>",
             n + 1,
             esc(&item.name),
             esc(item.basic_code.as_deref().unwrap_or("—")),
-            item.regions.len(),
+            item.regions,
             item.required_anywhere - item.required_everywhere,
             item.required_everywhere,
             item.required_anywhere,
-            item.region_details.iter().filter(|r| r.partial).count(),
+            item.partial_regions,
             esc(&if elements.is_empty() {
                 "—".to_owned()
             } else {
@@ -136,12 +136,17 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
     }
     h.push_str("</tbody>\n</table>\n");
 
-    for (n, item) in cmp.items.iter().enumerate() {
-        item_section(&mut h, n, item);
+    // Sections are written as they are built: one item's matrix in memory at a time.
+    out.write_all(h.as_bytes())?;
+    for (n, item) in cmp.items().enumerate() {
+        h.clear();
+        item_section(&mut h, n, &item);
+        out.write_all(h.as_bytes())?;
     }
+    h.clear();
     if !cmp.collisions.is_empty() {
         h.push_str("<h2>Collisions / 重复指南</h2>\n<ul>\n");
-        for c in &cmp.collisions {
+        for c in cmp.collisions {
             let _ = writeln!(
                 h,
                 "<li>{} · {}: compared <code>{}</code>, ignored <code>{}</code></li>",

@@ -5,22 +5,9 @@ use std::io::Write;
 use crate::Error;
 use crate::diff::{Comparison, Pairwise};
 
-/// Version of the JSON shape; bumped when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 1;
-
-#[derive(serde::Serialize)]
-struct Document<'a> {
-    format_version: u32,
-    #[serde(flatten)]
-    comparison: &'a Comparison,
-}
-
-pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error> {
-    let doc = Document {
-        format_version: FORMAT_VERSION,
-        comparison: cmp,
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::from)?;
+pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
+    // Items are built and written one at a time (see `Comparison`'s Serialize).
+    serde_json::to_writer_pretty(&mut *out, cmp).map_err(std::io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

@@ -18,12 +18,12 @@ fn uniformity(item: &ItemDiff) -> String {
     }
 }
 
-pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error> {
+pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(out, "# 办事指南差异比对 / Service guide comparison\n")?;
     writeln!(
         out,
         "{} items from {} guides. Uniformity = required everywhere / required anywhere.\n",
-        cmp.items.len(),
+        cmp.ranking.len(),
         cmp.guides
     )?;
     writeln!(
@@ -31,34 +31,37 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
         "| 事项 item | 基本编码 | regions | uniformity | required everywhere / anywhere | partial guides | other differences |"
     )?;
     writeln!(out, "|---|---|---|---|---|---|---|")?;
-    for item in &cmp.items {
-        let elements: Vec<&str> = item.differing_elements().map(|e| e.title).collect();
-        let partial = item.region_details.iter().filter(|r| r.partial).count();
+    for item in &cmp.ranking {
+        let uniformity = if item.comparable {
+            format!("{:.2}", item.uniformity)
+        } else {
+            "— (1 region)".to_owned()
+        };
         writeln!(
             out,
             "| {} | {} | {} | {} | {}/{} | {} | {} |",
             cell(&item.name),
             item.basic_code.as_deref().unwrap_or("—"),
-            item.regions.len(),
-            uniformity(item),
+            item.regions,
+            uniformity,
             item.required_everywhere,
             item.required_anywhere,
-            partial,
-            if elements.is_empty() {
+            item.partial_regions,
+            if item.differing_elements.is_empty() {
                 "—".to_owned()
             } else {
-                elements.join("、")
+                item.differing_elements.join("、")
             }
         )?;
     }
-    for item in &cmp.items {
+    for item in cmp.items() {
         writeln!(out)?;
-        render_item(item, out)?;
+        render_item(&item, out)?;
     }
     writeln!(out, "\nLegend: {LEGEND}")?;
     if !cmp.collisions.is_empty() {
         writeln!(out, "\n## Collisions\n")?;
-        for c in &cmp.collisions {
+        for c in cmp.collisions {
             writeln!(
                 out,
                 "- {} in {}: compared `{}`, ignored `{}`",

@@ -18,7 +18,7 @@ use crate::report::Style;
 
 /// Writes the comparison in `format`.
 pub fn render(
-    cmp: &Comparison,
+    cmp: &Comparison<'_>,
     format: DiffFormat,
     style: Style,
     out: &mut dyn Write,

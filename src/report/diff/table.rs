@@ -47,16 +47,16 @@ fn list(v: &[String]) -> String {
     }
 }
 
-pub(super) fn render(cmp: &Comparison, style: Style, out: &mut dyn Write) -> Result<(), Error> {
-    if cmp.items.is_empty() {
+pub(super) fn render(cmp: &Comparison<'_>, style: Style, out: &mut dyn Write) -> Result<(), Error> {
+    if cmp.is_empty() {
         writeln!(out, "no items to compare ({} guides)", cmp.guides)?;
         return Ok(());
     }
-    for (n, item) in cmp.items.iter().enumerate() {
+    for (n, item) in cmp.items().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        render_item(item, &style, out)?;
+        render_item(&item, &style, out)?;
     }
     writeln!(out)?;
     writeln!(out, "{LEGEND}")?;
@@ -71,7 +71,7 @@ pub(super) fn render(cmp: &Comparison, style: Style, out: &mut dyn Write) -> Res
                 "collisions (two guides of one item in one region; only the first is compared):"
             )
         )?;
-        for c in &cmp.collisions {
+        for c in cmp.collisions {
             writeln!(
                 out,
                 "  {} {}: {} | ignored {}",
@@ -80,11 +80,11 @@ pub(super) fn render(cmp: &Comparison, style: Style, out: &mut dyn Write) -> Res
         }
     }
     if !style.quiet {
-        let comparable = cmp.items.iter().filter(|i| i.comparable).count();
+        let comparable = cmp.ranking.iter().filter(|i| i.comparable).count();
         writeln!(
             out,
             "{} items ({} in two or more regions) from {} guides",
-            cmp.items.len(),
+            cmp.ranking.len(),
             comparable,
             cmp.guides
         )?;

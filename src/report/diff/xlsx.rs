@@ -57,7 +57,7 @@ fn sheet_name(name: &str, used: &mut HashSet<String>) -> String {
     candidate
 }
 
-pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error> {
+pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let title = Format::new().set_bold().set_font_size(14);
@@ -92,7 +92,7 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
             .map_err(xerr)?;
     }
     let mut names = Vec::new();
-    for (i, item) in cmp.items.iter().enumerate() {
+    for (i, item) in cmp.ranking.iter().enumerate() {
         let r = 3 + i as u32;
         let name = sheet_name(&item.name, &mut used);
         summary.write_string(r, 0, &item.name).map_err(xerr)?;
@@ -100,7 +100,7 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
             .write_string(r, 1, item.basic_code.as_deref().unwrap_or(""))
             .map_err(xerr)?;
         summary
-            .write_number(r, 2, item.regions.len() as f64)
+            .write_number(r, 2, item.regions as f64)
             .map_err(xerr)?;
         if item.comparable {
             summary.write_number(r, 3, item.uniformity).map_err(xerr)?;
@@ -114,15 +114,10 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
             .write_number(r, 5, item.required_anywhere as f64)
             .map_err(xerr)?;
         summary
-            .write_number(
-                r,
-                6,
-                item.region_details.iter().filter(|d| d.partial).count() as f64,
-            )
+            .write_number(r, 6, item.partial_regions as f64)
             .map_err(xerr)?;
-        let elements: Vec<&str> = item.differing_elements().map(|e| e.title).collect();
         summary
-            .write_string(r, 7, elements.join("、"))
+            .write_string(r, 7, item.differing_elements.join("、"))
             .map_err(xerr)?;
         summary.write_string(r, 8, &name).map_err(xerr)?;
         names.push(name);
@@ -131,16 +126,16 @@ pub(super) fn render(cmp: &Comparison, out: &mut dyn Write) -> Result<(), Error>
     summary.set_column_width(7, 30).map_err(xerr)?;
     summary.set_column_width(8, 24).map_err(xerr)?;
     summary.set_freeze_panes(3, 1).map_err(xerr)?;
-    if !cmp.items.is_empty() {
+    if !cmp.is_empty() {
         summary
-            .autofilter(2, 0, 2 + cmp.items.len() as u32, headers.len() as u16 - 1)
+            .autofilter(2, 0, 2 + cmp.ranking.len() as u32, headers.len() as u16 - 1)
             .map_err(xerr)?;
     }
 
-    for (item, name) in cmp.items.iter().zip(&names) {
+    for (item, name) in cmp.items().zip(&names) {
         let sheet = book.add_worksheet();
         sheet.set_name(name).map_err(xerr)?;
-        item_sheet(sheet, item, &bold, &title, &wrap).map_err(xerr)?;
+        item_sheet(sheet, &item, &bold, &title, &wrap).map_err(xerr)?;
     }
     let bytes = book.save_to_buffer().map_err(xerr)?;
     out.write_all(&bytes)?;
