@@ -81,7 +81,16 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
                             continue;
                         }
                     }
+                    let self_loop = e.io_error().is_some_and(load::is_symlink_loop);
                     let finding = match e.loop_ancestor() {
+                        None if self_loop => Finding::new(
+                            dx::SYMLINK_LOOP,
+                            lang.pick(
+                                "符号链接循环（链接指向自身），已跳过",
+                                "symbolic link loop (the link points to itself); skipped",
+                            ),
+                            0..0,
+                        ),
                         Some(ancestor) => Finding::new(
                             dx::SYMLINK_LOOP,
                             match lang {

@@ -123,7 +123,7 @@ pub fn load_file(path: &Path, name: String, limits: &Limits, lang: Lang) -> Load
 
 fn read_bytes(path: &Path, limits: &Limits, lang: Lang) -> Result<Vec<u8>, Box<Finding>> {
     let io_finding = |e: std::io::Error| {
-        let looped = format!("{:?}", e.kind()) == "FilesystemLoop" || is_eloop(&e);
+        let looped = is_symlink_loop(&e);
         let (check, zh, en) = if looped {
             (
                 dx::SYMLINK_LOOP,
@@ -192,12 +192,18 @@ fn read_bytes(path: &Path, limits: &Limits, lang: Lang) -> Result<Vec<u8>, Box<F
     Ok(bytes)
 }
 
-#[cfg(unix)]
+/// Whether an I/O error means "too many levels of symbolic links".
+pub(crate) fn is_symlink_loop(e: &std::io::Error) -> bool {
+    // `ErrorKind::FilesystemLoop` is not stable yet; its Debug name is.
+    format!("{:?}", e.kind()) == "FilesystemLoop" || is_eloop(e)
+}
+
+#[cfg(target_os = "linux")]
 fn is_eloop(e: &std::io::Error) -> bool {
     e.raw_os_error() == Some(40)
 }
 
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn is_eloop(_: &std::io::Error) -> bool {
     false
 }

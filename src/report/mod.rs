@@ -25,11 +25,9 @@ pub struct Style {
 }
 
 /// A lint report being written, file by file, in one of the lint formats.
-// One printer lives per run, so the size difference between variants costs nothing.
-#[allow(clippy::large_enum_variant)]
 pub enum LintPrinter<'w> {
     /// Annotated snippets.
-    Human(human::Printer<'w>),
+    Human(Box<human::Printer<'w>>),
     /// One JSON document.
     Json(json::Printer<'w>),
 }
@@ -38,7 +36,7 @@ impl<'w> LintPrinter<'w> {
     /// Starts a report on `out`.
     pub fn new(format: LintFormat, style: Style, out: &'w mut dyn Write) -> Result<Self, Error> {
         Ok(match format {
-            LintFormat::Human => LintPrinter::Human(human::Printer::new(style, out)),
+            LintFormat::Human => LintPrinter::Human(Box::new(human::Printer::new(style, out))),
             LintFormat::Json => LintPrinter::Json(json::Printer::new(out)?),
         })
     }
