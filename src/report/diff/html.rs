@@ -32,10 +32,12 @@ table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid #cbd2d9;padding:4px 8px}
 thead th{background:#f5f7fa;cursor:pointer;user-select:none}
 thead th.sorted-asc::after{content:" ▲"}thead th.sorted-desc::after{content:" ▼"}
-table.heat thead th.mat{writing-mode:vertical-rl;text-orientation:upright;max-height:220px;font-weight:normal;font-size:13px;vertical-align:bottom;white-space:nowrap}
+table.heat thead th.mat{writing-mode:vertical-rl;text-orientation:upright;font-weight:normal;font-size:13px;vertical-align:bottom;white-space:nowrap;padding:6px 2px;line-height:1.1}
+table.heat tbody th,table.heat tfoot th{white-space:nowrap;text-align:left}
+.scroll{overflow-x:auto;max-width:100%}
 table.heat td.cell{width:28px;min-width:28px;height:26px;text-align:center;font-size:14px}
 td.required{background:#2e7d32;color:#fff}td.deferred{background:#f9a825}td.optional{background:#c5e1a5}
-td.absent{background:#ef9a9a}td.unknown{background:#e0e0e0;color:#616161}
+td.absent{background:#fbe3e3;color:#c62828}td.unknown{background:repeating-linear-gradient(45deg,#eceff1,#eceff1 4px,#dfe3e6 4px,#dfe3e6 8px);color:#616161}
 td.attr-diff{outline:3px solid #1565c0;outline-offset:-3px;font-weight:bold}
 tr.baseline th,tr.baseline td{border-top:3px double #52606d}
 .partial{color:#b35c00;font-size:12px}
@@ -67,6 +69,30 @@ const SCRIPT: &str = r#"
   document.body.setAttribute('data-sortable-ready','yes');
 })();
 "#;
+
+/// At most `n` characters, with an ellipsis: long names stay readable in vertical headers (the
+/// full name and its variants are in the header's title).
+fn short(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        s.chars().take(n - 1).chain(std::iter::once('…')).collect()
+    }
+}
+
+/// The full name, and how the guides wrote it when that differs.
+fn header_title(name: &str, variants: &[String]) -> String {
+    let others: Vec<&str> = variants
+        .iter()
+        .map(String::as_str)
+        .filter(|v| *v != name)
+        .collect();
+    if others.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name}（写作 written as: {}）", others.join(" / "))
+    }
+}
 
 fn rank(m: Mark) -> u8 {
     match m {
@@ -100,7 +126,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
         cmp.ranking.len(),
         cmp.guides
     );
-    h.push_str("<p class=\"legend\"><span class=\"cell-key\" style=\"background:#2e7d32;color:#fff\">● 必要 required</span><span style=\"background:#f9a825\">◐ 容缺后补 deferred</span><span style=\"background:#c5e1a5\">○ 非必要 optional</span><span style=\"background:#ef9a9a\">· 未要求 absent</span><span style=\"background:#e0e0e0\">? 未列出 (partial guide)</span><span style=\"outline:3px solid #1565c0\">attributes differ (hover)</span></p>\n");
+    h.push_str("<p class=\"legend\"><span class=\"cell-key\" style=\"background:#2e7d32;color:#fff\">● 必要 required</span><span style=\"background:#f9a825\">◐ 容缺后补 deferred</span><span style=\"background:#c5e1a5\">○ 非必要 optional</span><span style=\"background:#fbe3e3\">· 未要求 absent</span><span style=\"background:#dfe3e6\">? 未列出 (partial guide)</span><span style=\"outline:3px solid #1565c0\">attributes differ (hover)</span></p>\n");
 
     // Summary.
     h.push_str("<table id=\"summary\" class=\"sortable\">\n<thead><tr><th>#</th><th>事项 item</th><th>基本编码</th><th>regions</th><th>uniformity</th><th>required everywhere / anywhere</th><th>partial guides</th><th>other differences</th></tr></thead>\n<tbody>\n");
@@ -194,14 +220,14 @@ fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
     // Heat map: regions are rows, materials are columns.
     let _ = write!(
         h,
-        "<table class=\"heat sortable\" id=\"matrix-{n}\">\n<thead><tr><th>区划 region</th><th title=\"materials required here\">必要</th>"
+        "<div class=\"scroll\"><table class=\"heat sortable\" id=\"matrix-{n}\">\n<thead><tr><th>区划 region</th><th title=\"materials required here\">必要</th>"
     );
     for m in &item.materials {
         let _ = write!(
             h,
             "<th class=\"mat\" title=\"{}\">{}</th>",
-            esc(&m.variants.join(" / ")),
-            esc(&m.name)
+            esc(&header_title(&m.name, &m.variants)),
+            esc(&short(&m.name, 12))
         );
     }
     h.push_str("</tr></thead>\n<tbody>\n");
@@ -282,7 +308,7 @@ fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
         }
         h.push_str("</tr></tfoot>\n");
     }
-    h.push_str("</table>\n");
+    h.push_str("</table></div>\n");
 
     h.push_str("<ul>\n");
     let _ = writeln!(
