@@ -94,7 +94,7 @@ pub struct DiffArgs {
     #[arg(long, value_name = "UNIFORMITY", value_parser = parse_unit_interval)]
     pub fail_under: Option<f64>,
 
-    /// Synonyms dictionary [default: materials.yaml at the root of the first folder given, else
+    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
     /// the bundled catalogs/materials.yaml].
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
