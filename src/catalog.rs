@@ -398,13 +398,13 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// `item` must already be normalised (see [`Catalog::new`]).
     fn item_matches(&self, s: &GuideSummary) -> bool {
         self.item.as_deref().is_none_or(|q| {
-            let q = normalize(q);
             q == s.item_key
                 || s.basic_code
                     .as_deref()
-                    .is_some_and(|c| c.eq_ignore_ascii_case(&q))
+                    .is_some_and(|c| c.eq_ignore_ascii_case(q))
         })
     }
 
@@ -439,7 +439,8 @@ pub struct Catalog {
 
 impl Catalog {
     /// An empty index keeping what `filter` selects.
-    pub fn new(filter: Filter) -> Self {
+    pub fn new(mut filter: Filter) -> Self {
+        filter.item = filter.item.as_deref().map(normalize);
         Catalog {
             filter,
             ..Catalog::default()
@@ -559,10 +560,19 @@ impl Catalog {
                 message: e.to_string(),
             })?;
         let chunk = (jobs * 256).max(256);
+        let skip: Vec<PathBuf> = skip
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect();
+        // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
+        let skipped = |path: &std::path::Path| {
+            crate::normalize::is_dictionary(path)
+                && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c))
+        };
         for part in inputs.chunks(chunk) {
             let summaries: Vec<Result<GuideSummary, Skipped>> = pool.install(|| {
                 part.par_iter()
-                    .filter(|i| !skip.iter().any(|s| same_file(s, &i.path)))
+                    .filter(|i| !skipped(&i.path))
                     .map(|i| read_one(i, synonyms, limits))
                     .collect()
             });
@@ -575,14 +585,6 @@ impl Catalog {
         }
         Ok(())
     }
-}
-
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
-    a == b
-        || match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-            (Ok(x), Ok(y)) => x == y,
-            _ => false,
-        }
 }
 
 fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideSummary, Skipped> {

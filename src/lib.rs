@@ -214,7 +214,14 @@ fn diff_command(
         max_file_size: args.max_file_size,
         ..load::Limits::default()
     };
-    let skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
+    // Dictionaries are not guides: the one in use, and any at the root of a folder given.
+    let mut skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
+    skip.extend(
+        args.paths
+            .iter()
+            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .filter(|p| p.is_file()),
+    );
     catalog.index(&inputs, &synonyms, &limits, &skip, jobs)?;
 
     let mut notes: Vec<String> = Vec::new();

@@ -523,6 +523,14 @@ fn bundled_catalogs_diff_runs_clean() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // materials.yaml is the dictionary, not a skipped guide.
     assert!(!stderr(&o).contains("materials.yaml"), "{}", stderr(&o));
+    // Even when another dictionary is given.
+    let o = run(&[
+        "catalogs",
+        "--synonyms",
+        "tests/fixtures/diff/basic/materials.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("materials.yaml"), "{}", stderr(&o));
 }
 
 // --- headless Chromium -------------------------------------------------------------------------
