@@ -122,8 +122,8 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     );
     let _ = write!(
         h,
-        "<h1>办事指南差异比对 <small>Service guide comparison</small></h1>\n<p class=\"meta\">{} items from {} guides · uniformity = materials required (必要) in every region ÷ materials required in at least one region · click a column header to sort</p>\n",
-        cmp.ranking.len(),
+        "<h1>办事指南差异比对 <small>Service guide comparison</small></h1>\n<p class=\"meta\">{} from {} guides · uniformity = materials required (必要) in every region ÷ materials required in at least one region · click a column header to sort</p>\n",
+        super::count(cmp.ranking.len(), "item"),
         cmp.guides
     );
     h.push_str("<p class=\"legend\"><span class=\"cell-key\" style=\"background:#2e7d32;color:#fff\">● 必要 required</span><span style=\"background:#f9a825\">◐ 容缺后补 deferred</span><span style=\"background:#c5e1a5\">○ 非必要 optional</span><span style=\"background:#fbe3e3\">· 未要求 absent</span><span style=\"background:#dfe3e6\">? 未列出 (partial guide)</span><span style=\"outline:3px solid #1565c0\">attributes differ (hover)</span></p>\n");

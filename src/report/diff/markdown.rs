@@ -22,8 +22,8 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     writeln!(out, "# 办事指南差异比对 / Service guide comparison\n")?;
     writeln!(
         out,
-        "{} items from {} guides. Uniformity = required everywhere / required anywhere.\n",
-        cmp.ranking.len(),
+        "{} from {} guides. Uniformity = required everywhere / required anywhere.\n",
+        super::count(cmp.ranking.len(), "item"),
         cmp.guides
     )?;
     writeln!(

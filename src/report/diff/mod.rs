@@ -164,3 +164,12 @@ pub(crate) fn paint(style: &Style, sgr: &str, text: &str) -> String {
         text.to_owned()
     }
 }
+
+/// `1 item`, `3 items`.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -83,8 +83,8 @@ pub(super) fn render(cmp: &Comparison<'_>, style: Style, out: &mut dyn Write) ->
         let comparable = cmp.ranking.iter().filter(|i| i.comparable).count();
         writeln!(
             out,
-            "{} items ({} in two or more regions) from {} guides",
-            cmp.ranking.len(),
+            "{} ({} in two or more regions) from {} guides",
+            super::count(cmp.ranking.len(), "item"),
             comparable,
             cmp.guides
         )?;
