@@ -131,7 +131,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
                 Some(path) => schema::Schema::from_file(path)?,
                 None => schema::Schema::national()?,
             };
-            let (inputs, problems) = lint::collect(&args.paths, lang)?;
+            let walk = lint::walk(&args.paths, lang)?;
             let opts = lint::Options {
                 schema: &schema,
                 lang,
@@ -145,11 +145,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
                 .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
                 .max(1);
             let mut printer = report::LintPrinter::new(args.format, style, out)?;
-            let mut summary = lint::run(&inputs, &opts, jobs, |r| printer.file(&r))?;
-            for p in &problems {
-                summary.add(p);
-                printer.file(p)?;
-            }
+            let summary = lint::run(walk, &opts, jobs, |r| printer.file(&r))?;
             printer.finish(&summary)?;
             Ok(Outcome {
                 status: u8::from(summary.errors > 0),

@@ -8,6 +8,7 @@ use std::fs;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::{Map, Number, Value};
@@ -45,18 +46,35 @@ pub struct NodeSpan {
     pub key: Option<Range<usize>>,
 }
 
+type Spans = HashMap<Box<str>, NodeSpan>;
+
 /// A parsed YAML document with the span of every node, addressed by RFC 6901 JSON pointer.
+///
+/// Most guides are clean, and a clean guide never needs a span, so spans are built on first use
+/// by a second, recording parse of the same text. That keeps the common path free of pointer
+/// strings and span maps; files with findings pay for a second parse.
 #[derive(Debug, Clone)]
 pub struct Document {
     /// The document as JSON data (what the schema and the rules see).
     pub value: Value,
-    spans: HashMap<Box<str>, NodeSpan>,
+    text: Arc<str>,
+    limits: Limits,
+    spans: OnceLock<Spans>,
 }
 
 impl Document {
+    fn spans(&self) -> &Spans {
+        self.spans.get_or_init(|| {
+            let mut ignored = Vec::new();
+            parse(&self.text, &self.limits, Lang::En, &mut ignored, true)
+                .and_then(|d| d.spans.into_inner())
+                .unwrap_or_default()
+        })
+    }
+
     /// The span of the node at `pointer`, if that node was in the source (aliased copies are not).
     pub fn node(&self, pointer: &str) -> Option<&NodeSpan> {
-        self.spans.get(pointer)
+        self.spans().get(pointer)
     }
 
     /// The best range to underline for the node at `pointer`: a scalar's value; a collection's key
@@ -64,7 +82,7 @@ impl Document {
     pub fn locate(&self, pointer: &str, text: &str) -> Range<usize> {
         let mut p = pointer;
         loop {
-            if let Some(node) = self.spans.get(p) {
+            if let Some(node) = self.spans().get(p) {
                 return self.label_range(node, p, text);
             }
             match p.rfind('/') {
@@ -76,7 +94,7 @@ impl Document {
 
     /// The span of the key of the entry at `pointer` (for unknown or duplicate keys).
     pub fn key(&self, pointer: &str) -> Option<Range<usize>> {
-        self.spans.get(pointer).and_then(|n| n.key.clone())
+        self.spans().get(pointer).and_then(|n| n.key.clone())
     }
 
     fn label_range(&self, node: &NodeSpan, pointer: &str, text: &str) -> Range<usize> {
@@ -213,7 +231,7 @@ pub fn load_bytes(name: String, bytes: &[u8], limits: &Limits, lang: Lang) -> Lo
     let (text, mut findings, parseable) = decode(bytes, lang);
     let source = Source::new(name, text);
     let document = if parseable {
-        parse(&source.text, limits, lang, &mut findings)
+        parse(&source.text, limits, lang, &mut findings, false)
     } else {
         None
     };
@@ -413,13 +431,25 @@ struct Builder<'t> {
     /// Depth of a subtree being skipped (a duplicate key's value or a complex key).
     skip: usize,
     root: Option<Value>,
+    /// Whether the root was an empty plain scalar (an empty document).
+    root_empty: bool,
+    /// Whether to build pointers and spans (the second, recording pass).
+    record: bool,
+    /// The fast pass met something that needs spans to report: parse again, recording.
+    need_record: bool,
     findings: Vec<Finding>,
 }
 
 /// Why parsing stopped early.
 struct Abort;
 
-fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -> Option<Document> {
+fn parse(
+    text: &Arc<str>,
+    limits: &Limits,
+    lang: Lang,
+    findings: &mut Vec<Finding>,
+    record: bool,
+) -> Option<Document> {
     let mut b = Builder {
         text,
         conv: CharToByte::new(text),
@@ -433,6 +463,9 @@ fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -
         alias_nodes: 0,
         skip: 0,
         root: None,
+        root_empty: false,
+        record,
+        need_record: false,
         findings: Vec::new(),
     };
     let mut parser = Parser::new_from_str(text);
@@ -480,8 +513,13 @@ fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -
             }
         }
     }
+    if !record && (b.need_record || !b.findings.is_empty()) {
+        // Something to report: the recording pass gives the same findings, with spans.
+        return parse(text, limits, lang, findings, true);
+    }
     let Builder {
         root,
+        root_empty,
         spans,
         findings: found,
         ..
@@ -491,7 +529,7 @@ fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -
         return None;
     }
     match root {
-        None | Some(Value::Null) if spans.get("").is_none_or(|n| n.value.is_empty()) => {
+        None | Some(Value::Null) if root.is_none() || root_empty => {
             findings.push(Finding::new(
                 dx::EMPTY_DOCUMENT,
                 lang.pick(
@@ -504,13 +542,24 @@ fn parse(text: &str, limits: &Limits, lang: Lang, findings: &mut Vec<Finding>) -
         }
         root => Some(Document {
             value: root.unwrap_or(Value::Null),
-            spans,
+            text: text.clone(),
+            limits: *limits,
+            spans: if record {
+                OnceLock::from(spans)
+            } else {
+                OnceLock::new()
+            },
         }),
     }
 }
 
 impl Builder<'_> {
     fn range(&mut self, span: &Span) -> Range<usize> {
+        if !self.record {
+            // The fast pass reports nothing with a location (anything to report triggers the
+            // recording pass), so raw character indices do: only emptiness is looked at.
+            return span.start.index()..span.end.index().max(span.start.index());
+        }
         let start = self.conv.byte(span.start.index());
         let end = self.conv.byte(span.end.index()).max(start);
         start..end
@@ -557,6 +606,9 @@ impl Builder<'_> {
     }
 
     fn push_segment(&mut self) -> Option<Range<usize>> {
+        if !self.record {
+            return None;
+        }
         self.marks.push(self.pointer.len());
         match self.stack.last() {
             Some(Frame::Seq { items, .. }) => {
@@ -585,6 +637,9 @@ impl Builder<'_> {
     }
 
     fn pop_segment(&mut self) {
+        if !self.record {
+            return;
+        }
         if let Some(len) = self.marks.pop() {
             self.pointer.truncate(len);
         }
@@ -754,18 +809,20 @@ impl Builder<'_> {
                         map, start, anchor, ..
                     } => (Value::Object(map), start, anchor),
                 };
-                let end = trim_end(self.text, start, range.end.max(start));
-                let key = self
-                    .spans
-                    .get(self.pointer.as_str())
-                    .and_then(|n| n.key.clone());
-                self.spans.insert(
-                    self.pointer.as_str().into(),
-                    NodeSpan {
-                        value: start..end,
-                        key,
-                    },
-                );
+                if self.record {
+                    let end = trim_end(self.text, start, range.end.max(start));
+                    let key = self
+                        .spans
+                        .get(self.pointer.as_str())
+                        .and_then(|n| n.key.clone());
+                    self.spans.insert(
+                        self.pointer.as_str().into(),
+                        NodeSpan {
+                            value: start..end,
+                            key,
+                        },
+                    );
+                }
                 if anchor > 0 {
                     self.anchors.insert(anchor, value.clone());
                 }
@@ -788,6 +845,11 @@ impl Builder<'_> {
             return;
         };
         *duplicate = map.contains_key(&key);
+        if *duplicate && !self.record {
+            *pending = Some((key, range));
+            self.need_record = true;
+            return;
+        }
         *pending = Some((key.clone(), range.clone()));
         if *duplicate {
             let first_pointer = {
@@ -876,10 +938,15 @@ impl Builder<'_> {
             }
             return Ok(());
         }
-        let key = self.push_segment();
-        self.spans
-            .insert(self.pointer.as_str().into(), NodeSpan { value: range, key });
-        self.pop_segment();
+        if self.stack.is_empty() {
+            self.root_empty = range.is_empty();
+        }
+        if self.record {
+            let key = self.push_segment();
+            self.spans
+                .insert(self.pointer.as_str().into(), NodeSpan { value: range, key });
+            self.pop_segment();
+        }
         if anchor > 0 {
             self.anchors.insert(anchor, value.clone());
         }
