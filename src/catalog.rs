@@ -14,7 +14,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::Error;
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::Input;
+use crate::lint::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::{Synonyms, normalize};
 
@@ -542,11 +542,12 @@ impl Catalog {
         }
     }
 
-    /// Loads and indexes every input, `jobs` files at a time in parallel, keeping only
-    /// summaries. Files that do not load or are not guides are recorded in `skipped`.
+    /// Loads and indexes everything a walk yields, one chunk of `jobs × 256` files at a time in
+    /// parallel, keeping only summaries. Files that do not load or are not guides, and walk
+    /// problems, are recorded in `skipped`; `skip` names dictionaries, which are not guides.
     pub fn index(
         &mut self,
-        inputs: &[Input],
+        walk: impl Iterator<Item = Walked>,
         synonyms: &Synonyms,
         limits: &Limits,
         skip: &[PathBuf],
@@ -559,24 +560,38 @@ impl Catalog {
                 path: "<thread pool>".into(),
                 message: e.to_string(),
             })?;
-        let chunk = (jobs * 256).max(256);
+        let chunk_size = (jobs * 256).max(256);
         let skip: Vec<PathBuf> = skip
             .iter()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
             .collect();
         // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
-        let skipped = |path: &std::path::Path| {
+        let is_skipped = |path: &std::path::Path| {
             crate::normalize::is_dictionary(path)
                 && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c))
         };
-        for part in inputs.chunks(chunk) {
-            let summaries: Vec<Result<GuideSummary, Skipped>> = pool.install(|| {
-                part.par_iter()
-                    .filter(|i| !skipped(&i.path))
-                    .map(|i| read_one(i, synonyms, limits))
+        let mut walk = walk.peekable();
+        while walk.peek().is_some() {
+            let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
+            let summaries: Vec<Option<Result<GuideSummary, Skipped>>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|w| match w {
+                        Walked::File(input) if is_skipped(&input.path) => None,
+                        Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+                        Walked::Problem(report) => Some(Err(Skipped {
+                            path: report.source.name.clone(),
+                            reason: report
+                                .findings
+                                .iter()
+                                .map(|f| format!("{} {}", f.code, f.message))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        })),
+                    })
                     .collect()
             });
-            for s in summaries {
+            for s in summaries.into_iter().flatten() {
                 match s {
                     Ok(s) => self.add(s),
                     Err(skipped) => self.skipped.push(skipped),

@@ -195,7 +195,8 @@ fn diff_command(
             None => (normalize::Synonyms::bundled()?, None),
         },
     };
-    let (inputs, problems) = lint::collect(&args.paths, lang)?;
+    // Streamed: the walk is consumed chunk by chunk, never held as a list.
+    let walk = lint::walk(&args.paths, lang)?;
     let mut regions = args.region.clone();
     regions.extend(args.regions.iter().cloned());
     let mut catalog = catalog::Catalog::new(catalog::Filter {
@@ -218,14 +219,9 @@ fn diff_command(
             .map(|p| p.join(normalize::DICTIONARY_FILE))
             .filter(|p| p.is_file()),
     );
-    catalog.index(&inputs, &synonyms, &limits, &skip, jobs)?;
+    catalog.index(walk, &synonyms, &limits, &skip, jobs)?;
 
     let mut notes: Vec<String> = Vec::new();
-    for p in &problems {
-        for f in &p.findings {
-            notes.push(format!("note: skipped {}: {}", p.source.name, f.message));
-        }
-    }
     for s in &catalog.skipped {
         notes.push(format!("note: skipped {}: {}", s.path, s.reason));
     }
