@@ -695,7 +695,9 @@ fn usage(problem: &str) -> ! {
     if !problem.is_empty() {
         eprintln!("gen-corpus: {problem}");
     }
-    eprintln!("usage: gen-corpus --guides N --out DIR [--seed S] [--invalid-rate R] [--defects K,K,...]");
+    eprintln!(
+        "usage: gen-corpus --guides N --out DIR [--seed S] [--invalid-rate R] [--defects K,K,...]"
+    );
     eprintln!(
         "defect kinds: {}",
         DEFECTS.iter().map(|d| d.0).collect::<Vec<_>>().join(", ")

@@ -11,14 +11,27 @@ use serde_json::Value;
 fn generator() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let dir = exe.parent().unwrap().parent().unwrap();
-    let path = dir.join("examples").join(format!("gen-corpus{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{} not built (run via cargo test)", path.display());
+    let path = dir
+        .join("examples")
+        .join(format!("gen-corpus{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} not built (run via cargo test)",
+        path.display()
+    );
     path
 }
 
 fn generate(out: &Path, n: usize, seed: u64) {
     let status = Command::new(generator())
-        .args(["--guides", &n.to_string(), "--seed", &seed.to_string(), "--invalid-rate", "0.2"])
+        .args([
+            "--guides",
+            &n.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--invalid-rate",
+            "0.2",
+        ])
         .arg("--out")
         .arg(out)
         .status()
@@ -31,7 +44,12 @@ fn read_tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().strip_prefix(dir).unwrap().to_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).unwrap().to_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -60,7 +78,11 @@ fn manifest_is_exactly_what_lint_reports() {
             (cols[0].to_owned(), cols[2].to_owned())
         })
         .collect();
-    assert!(expected.len() > 40, "20% of 400 should be invalid: {}", expected.len());
+    assert!(
+        expected.len() > 40,
+        "20% of 400 should be invalid: {}",
+        expected.len()
+    );
     let out = assert_cmd::Command::cargo_bin("tongban")
         .unwrap()
         .current_dir(dir.path())
@@ -73,8 +95,15 @@ fn manifest_is_exactly_what_lint_reports() {
         if f["severity"] != "error" {
             continue;
         }
-        let path = f["path"].as_str().unwrap().trim_start_matches("./").to_owned();
-        reported.entry(path).or_default().push(f["code"].as_str().unwrap().to_owned());
+        let path = f["path"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("./")
+            .to_owned();
+        reported
+            .entry(path)
+            .or_default()
+            .push(f["code"].as_str().unwrap().to_owned());
     }
     assert_eq!(
         reported.keys().collect::<Vec<_>>(),
@@ -82,7 +111,11 @@ fn manifest_is_exactly_what_lint_reports() {
         "files with errors must be exactly the manifest's invalid files"
     );
     for (path, code) in &expected {
-        assert!(reported[path].contains(code), "{path}: expected {code}, got {:?}", reported[path]);
+        assert!(
+            reported[path].contains(code),
+            "{path}: expected {code}, got {:?}",
+            reported[path]
+        );
     }
     assert_eq!(json["summary"]["files"], 400);
 }
