@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Mark, attribute_title, attribute_values, region_label};
+use super::{Mark, attribute_title, attribute_values, attribute_values_max, region_label};
 use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
 
@@ -166,7 +166,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     out.write_all(h.as_bytes())?;
     for (n, item) in cmp.items().enumerate() {
         h.clear();
-        item_section(&mut h, n, &item);
+        item_section(&mut h, out, n, &item)?;
         out.write_all(h.as_bytes())?;
     }
     h.clear();
@@ -189,7 +189,14 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     Ok(())
 }
 
-fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
+/// Writes one item's section; `h` is flushed to `out` after every matrix row, so a matrix of
+/// thousands of regions is never held as one string.
+fn item_section(
+    h: &mut String,
+    out: &mut dyn Write,
+    n: usize,
+    item: &ItemDiff,
+) -> std::io::Result<()> {
     let code = item
         .basic_code
         .as_deref()
@@ -272,7 +279,7 @@ fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
                     title,
                     "\n{} differs: {}",
                     attribute_title(a),
-                    attribute_values(m, a)
+                    attribute_values_max(m, a, 8)
                 );
             }
             let _ = write!(
@@ -286,6 +293,8 @@ fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
             );
         }
         h.push_str("</tr>\n");
+        out.write_all(h.as_bytes())?;
+        h.clear();
     }
     h.push_str("</tbody>\n");
     if let Some(b) = &item.baseline {
@@ -393,4 +402,5 @@ fn item_section(h: &mut String, n: usize, item: &ItemDiff) {
         h.push_str("</tbody></table>\n");
     }
     h.push_str("</section>\n");
+    Ok(())
 }

@@ -135,6 +135,12 @@ pub(crate) fn region_label(item: &ItemDiff, code: &str) -> String {
 
 /// `原件 in 310000; 复印件 in 320000` for one attribute of one row.
 pub(crate) fn attribute_values(row: &MaterialRow, key: &str) -> String {
+    attribute_values_max(row, key, usize::MAX)
+}
+
+/// Like [`attribute_values`], naming at most `max` regions per value (`… +N`): for text repeated
+/// in every cell (hover titles, cell notes), where listing every region would be quadratic.
+pub(crate) fn attribute_values_max(row: &MaterialRow, key: &str, max: usize) -> String {
     let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
     for (code, a) in &row.attributes {
         let v = match key {
@@ -151,7 +157,17 @@ pub(crate) fn attribute_values(row: &MaterialRow, key: &str) -> String {
     }
     parts
         .iter()
-        .map(|(v, codes)| format!("{v} in {}", codes.join(", ")))
+        .map(|(v, codes)| {
+            if codes.len() > max {
+                format!(
+                    "{v} in {} … +{}",
+                    codes[..max].join(", "),
+                    codes.len() - max
+                )
+            } else {
+                format!("{v} in {}", codes.join(", "))
+            }
+        })
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -171,5 +187,37 @@ pub(crate) fn count(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Attrs;
+
+    #[test]
+    fn per_cell_attribute_text_names_at_most_max_regions() {
+        let mut row = MaterialRow {
+            name: "营业执照".into(),
+            variants: vec![],
+            regions: Default::default(),
+            attributes: Default::default(),
+            attribute_differences: vec!["original"],
+            conditional_in: vec![],
+            class: "core",
+            baseline: None,
+        };
+        for (i, o) in ["原件", "原件", "原件", "复印件"].iter().enumerate() {
+            row.attributes
+                .insert(format!("11{i}000"), Attrs::new(Some(o), None, None));
+        }
+        assert_eq!(
+            attribute_values(&row, "original"),
+            "原件 in 110000, 111000, 112000; 复印件 in 113000"
+        );
+        assert_eq!(
+            attribute_values_max(&row, "original", 2),
+            "原件 in 110000, 111000 … +1; 复印件 in 113000"
+        );
     }
 }

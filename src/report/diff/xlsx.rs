@@ -7,7 +7,7 @@ use std::io::Write;
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError};
 
-use super::{Mark, attribute_title, attribute_values, region_label};
+use super::{Mark, attribute_title, attribute_values_max, region_label};
 use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
 
@@ -208,7 +208,13 @@ fn item_sheet(
                 let lines: Vec<String> = row
                     .attribute_differences
                     .iter()
-                    .map(|a| format!("{}: {}", attribute_title(a), attribute_values(row, a)))
+                    .map(|a| {
+                        format!(
+                            "{}: {}",
+                            attribute_title(a),
+                            attribute_values_max(row, a, 8)
+                        )
+                    })
                     .collect();
                 sheet.insert_note(
                     r,
