@@ -25,6 +25,10 @@ pub struct Cli {
     /// Print nothing but findings (no summary line, no progress).
     #[arg(long, short, global = true)]
     pub quiet: bool,
+
+    /// Use this configuration file instead of the nearest tongban.toml above the working directory.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 /// The subcommands.
@@ -41,6 +45,20 @@ pub enum Command {
     /// national baseline, not a region column.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+    /// List every check and rule: code, name, default severity, summary.
+    Rules {
+        /// Print the full documentation as Markdown (what docs/rules.md holds).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Explain one check or rule.
+    Rule {
+        /// Its code (TB201) or name (promised-exceeds-legal).
+        #[arg(value_name = "CODE|NAME")]
+        rule: String,
+    },
+    /// Print the effective configuration (tongban.toml merged with the defaults).
+    Config,
 }
 
 const DIFF_AFTER_HELP: &str = "\
@@ -149,9 +167,22 @@ pub struct LintArgs {
     #[arg(long, value_name = "FILE")]
     pub schema: Option<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = LintFormat::Human)]
-    pub format: LintFormat,
+    /// Output format [default: `format` in tongban.toml, else human].
+    #[arg(long, short, value_enum)]
+    pub format: Option<LintFormat>,
+
+    /// Exit with status 1 when there are findings at this severity or above
+    /// [default: `fail-on` in tongban.toml, else error].
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+
+    /// Report (and fail on) only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record every current finding in this baseline file (and exit 0).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 
     /// Skip files larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
@@ -163,12 +194,61 @@ pub struct LintArgs {
 }
 
 /// Output formats of `tongban lint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LintFormat {
     /// Annotated source snippets for people.
     Human,
     /// One JSON object: {"findings": [...], "summary": {...}}.
     Json,
+    /// One JSON finding per line.
+    JsonLines,
+    /// SARIF 2.1.0 (GitHub code scanning).
+    Sarif,
+    /// JUnit XML: one testsuite per file, one testcase per finding.
+    Junit,
+    /// GitHub Actions workflow commands (annotations on the changed lines).
+    Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
+}
+
+impl LintFormat {
+    /// The name as written on the command line and in tongban.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            LintFormat::Human => "human",
+            LintFormat::Json => "json",
+            LintFormat::JsonLines => "json-lines",
+            LintFormat::Sarif => "sarif",
+            LintFormat::Junit => "junit",
+            LintFormat::Github => "github",
+            LintFormat::Gitlab => "gitlab",
+        }
+    }
+}
+
+/// When `tongban lint` exits with status 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    /// Any finding at error severity.
+    Error,
+    /// Any finding at warning or error severity.
+    Warning,
+    /// Never (always exit 0 unless tongban itself fails).
+    Never,
+}
+
+impl FailOn {
+    /// The name as written on the command line and in tongban.toml.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailOn::Error => "error",
+            FailOn::Warning => "warning",
+            FailOn::Never => "never",
+        }
+    }
 }
 
 /// Colour on or off.

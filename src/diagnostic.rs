@@ -82,7 +82,7 @@ macro_rules! checks {
                 code: $code, name: $name, severity: Severity::$sev, summary_zh: $zh, summary_en: $en,
             };
         )*
-        /// Every input and schema check, sorted by code.
+        /// Every input, schema and configuration check, sorted by code.
         pub const CHECKS: &[Check] = &[$($id),*];
     };
 }
@@ -108,6 +108,9 @@ checks! {
     INVALID_FORMAT = "TB105", "invalid-format", Error, "格式或长度不符合规范", "value does not match the required format or length";
     OUT_OF_RANGE = "TB106", "out-of-range", Error, "数值或数量超出范围", "number or count out of range";
     SCHEMA_VIOLATION = "TB107", "schema-violation", Error, "不符合规范的其他约束", "violates another schema constraint";
+    UNKNOWN_RULE = "TB401", "unknown-rule", Error, "配置或抑制注释中的规则代码或名称不存在", "unknown rule code or name in the configuration or a suppression";
+    UNUSED_SUPPRESSION = "TB402", "unused-suppression", Warning, "抑制注释没有抑制任何问题", "suppression comment suppresses nothing";
+    INVALID_SUPPRESSION = "TB403", "invalid-suppression", Warning, "无法解析的 tongban 抑制注释", "malformed tongban suppression comment";
 }
 
 /// A secondary location shown beside the main one (e.g. the first of two duplicate keys).
@@ -219,6 +222,15 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings at info severity.
     pub infos: usize,
+    /// With `--baseline`: findings hidden because the baseline records them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_matched: Option<usize>,
+    /// With `--baseline`: baseline entries that no longer occur (fixed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_fixed: Option<usize>,
+    /// With `--write-baseline`: entries written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_written: Option<usize>,
 }
 
 impl Summary {
@@ -228,6 +240,19 @@ impl Summary {
         if !report.findings.is_empty() {
             self.files_with_findings += 1;
         }
+        self.count(report);
+    }
+
+    /// Adds a second report of a file already added (its cross-region findings);
+    /// `had_findings` says whether the first report had any.
+    pub fn add_again(&mut self, report: &FileReport, had_findings: bool) {
+        if !had_findings && !report.findings.is_empty() {
+            self.files_with_findings += 1;
+        }
+        self.count(report);
+    }
+
+    fn count(&mut self, report: &FileReport) {
         for f in &report.findings {
             match f.severity {
                 Severity::Error => self.errors += 1,

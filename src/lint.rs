@@ -1,5 +1,6 @@
-//! The lint run: walk the inputs, then load → schema → rules for each file, in parallel, handing
-//! each file's findings to a sink in a deterministic (path) order. Nothing here prints.
+//! The lint run: walk the inputs, then load → schema → rules → config levels → suppressions for
+//! each file, in parallel, handing each file's findings to a sink in a deterministic (path) order;
+//! then the cross-region pass over the small per-guide summaries. Nothing here prints.
 
 use std::path::{Path, PathBuf};
 
@@ -7,11 +8,13 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::Error;
-use crate::diagnostic::{self as dx, FileReport, Finding, Lang, Summary};
+use crate::config::Config;
+use crate::diagnostic::{self as dx, FileReport, Finding, Lang};
 use crate::load::{self, Limits};
-use crate::rules;
+use crate::rules::{self, cross};
 use crate::schema::Schema;
 use crate::source::Source;
+use crate::suppress;
 
 /// One file to lint.
 #[derive(Debug, Clone)]
@@ -30,6 +33,10 @@ pub struct Options<'a> {
     pub lang: Lang,
     /// Resource limits.
     pub limits: Limits,
+    /// Rule levels and per-path overrides.
+    pub config: &'a Config,
+    /// E-licences and synonyms.
+    pub data: &'a rules::Data,
 }
 
 /// Is this a guide file by its name? (`*.yaml`, `*.yml`, any case.)
@@ -51,9 +58,14 @@ pub enum Walked {
 
 /// Expands command-line paths into files, lazily (a million-file tree is never held in memory).
 /// Folders are walked sorted by name, hidden entries skipped, symlinks followed with loop
-/// detection; a file named explicitly is linted whatever its extension. A command-line path that
-/// does not exist is an error, raised before anything is walked.
-pub fn walk(paths: &[PathBuf], lang: Lang) -> Result<impl Iterator<Item = Walked>, Error> {
+/// detection; a file named explicitly is linted whatever its extension. Files the config excludes
+/// are skipped, even when named explicitly (pre-commit passes every changed file). A
+/// command-line path that does not exist is an error, raised before anything is walked.
+pub fn walk<'c>(
+    paths: &[PathBuf],
+    config: &'c Config,
+    lang: Lang,
+) -> Result<impl Iterator<Item = Walked> + 'c, Error> {
     let mut roots = Vec::with_capacity(paths.len());
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| Error::Io {
@@ -64,7 +76,9 @@ pub fn walk(paths: &[PathBuf], lang: Lang) -> Result<impl Iterator<Item = Walked
     }
     Ok(roots.into_iter().flat_map(move |(root, is_dir)| {
         let items: Box<dyn Iterator<Item = Walked>> = if is_dir {
-            Box::new(walk_dir(root, lang))
+            Box::new(walk_dir(root, config, lang))
+        } else if config.excluded(&root) {
+            Box::new(std::iter::empty())
         } else {
             Box::new(std::iter::once(Walked::File(Input {
                 name: root.display().to_string(),
@@ -75,7 +89,7 @@ pub fn walk(paths: &[PathBuf], lang: Lang) -> Result<impl Iterator<Item = Walked
     }))
 }
 
-fn walk_dir(root: PathBuf, lang: Lang) -> impl Iterator<Item = Walked> {
+fn walk_dir(root: PathBuf, config: &Config, lang: Lang) -> impl Iterator<Item = Walked> + '_ {
     WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
@@ -83,6 +97,7 @@ fn walk_dir(root: PathBuf, lang: Lang) -> impl Iterator<Item = Walked> {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
+            Ok(e) if config.excluded(e.path()) => None,
             Ok(e) if is_yaml(e.path()) => Some(Walked::File(Input {
                 name: e.path().display().to_string(),
                 path: e.into_path(),
@@ -140,10 +155,14 @@ fn walk_problem(e: &walkdir::Error, root: &Path, lang: Lang) -> Option<Walked> {
 
 /// The walk, collected: files to lint and walk problems. For callers that want everything at
 /// once (small trees); the lint engine itself streams.
-pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileReport>), Error> {
+pub fn collect(
+    paths: &[PathBuf],
+    config: &Config,
+    lang: Lang,
+) -> Result<(Vec<Input>, Vec<FileReport>), Error> {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    for w in walk(paths, lang)? {
+    for w in walk(paths, config, lang)? {
         match w {
             Walked::File(i) => inputs.push(i),
             Walked::Problem(p) => problems.push(p),
@@ -152,8 +171,10 @@ pub fn collect(paths: &[PathBuf], lang: Lang) -> Result<(Vec<Input>, Vec<FileRep
     Ok((inputs, problems))
 }
 
-/// Lints one file: load, schema, rules. Keeps the text only when there is something to show.
-pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
+/// Lints one file: load, schema, rules, then the config's levels and the file's suppressions.
+/// Keeps the text only when there is something to show. Returns the summary the cross-region
+/// pass needs, when the guide names an item.
+pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross::GuideSummary>) {
     let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
     if crate::normalize::is_dictionary(&input.path) {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
@@ -163,17 +184,41 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
             findings,
         };
         report.sort();
-        return report;
+        return (report, None);
     }
     let mut findings = loaded.findings;
+    let mut summary = None;
     if let Some(doc) = &loaded.document {
         findings.extend(opts.schema.check(doc, &loaded.source, opts.lang));
         let cx = rules::Context {
             doc,
             source: &loaded.source,
             lang: opts.lang,
+            data: opts.data,
         };
         rules::check(&cx, &mut findings);
+        summary = cross::summarize(doc, &loaded.source, input.path.clone());
+    }
+    let levels = opts.config.levels(&input.path);
+    levels.apply(&mut findings);
+    let mut sup = suppress::parse(&loaded.source.text, loaded.document.as_ref(), opts.lang);
+    sup.apply(&mut findings);
+    // Cross-region findings come later; judge those suppressions then.
+    let pending = match &summary {
+        Some(_) => sup.take(|d| rules::is_cross(d.code)),
+        None => Vec::new(),
+    };
+    let mut meta = sup.problems;
+    meta.extend(suppress::unused(
+        &sup.directives,
+        |c| levels.enabled(c),
+        opts.lang,
+    ));
+    levels.apply(&mut meta);
+    findings.extend(meta);
+    if let Some(s) = &mut summary {
+        s.suppressions = pending;
+        s.had_findings = !findings.is_empty();
     }
     let source = if findings.is_empty() {
         Source::new(loaded.source.name, "")
@@ -182,19 +227,86 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> FileReport {
     };
     let mut report = FileReport { source, findings };
     report.sort();
-    report
+    (report, summary)
 }
 
-/// Lints everything a walk yields, in parallel, and feeds reports to `sink` in walk order.
+/// A file with cross-region findings, waiting to be read again for its text and spans.
+pub struct Pending {
+    name: String,
+    path: PathBuf,
+    had_findings: bool,
+    /// Findings still without a span.
+    located_later: Vec<Finding>,
+    /// Findings that already have one (unused suppressions point at their comment).
+    located: Vec<Finding>,
+}
+
+/// The cross-region pass, first half: compares the summaries and applies each file's levels
+/// and pending suppressions. Cheap; no file is read.
+pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec<Pending> {
+    let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
+    for (i, f) in cross::check(&guides, opts.lang) {
+        found[i].push(f);
+    }
+    let mut out = Vec::new();
+    for (mut g, mut findings) in guides.into_iter().zip(found) {
+        if findings.is_empty() && g.suppressions.is_empty() {
+            continue;
+        }
+        let levels = opts.config.levels(&g.path);
+        levels.apply(&mut findings);
+        let mut sup = suppress::Suppressions {
+            directives: std::mem::take(&mut g.suppressions),
+            problems: Vec::new(),
+        };
+        sup.apply(&mut findings);
+        let mut unused = suppress::unused(&sup.directives, |c| levels.enabled(c), opts.lang);
+        levels.apply(&mut unused);
+        if findings.is_empty() && unused.is_empty() {
+            continue;
+        }
+        out.push(Pending {
+            name: g.name,
+            path: g.path,
+            had_findings: g.had_findings,
+            located_later: findings,
+            located: unused,
+        });
+    }
+    out
+}
+
+/// The cross-region pass, second half: reads one file again (only the summary was kept) to
+/// locate its findings and show its text.
+pub fn locate(p: Pending, opts: &Options<'_>) -> (FileReport, bool) {
+    let loaded = load::load_file(&p.path, p.name, &opts.limits, opts.lang);
+    let mut findings = p.located_later;
+    if let Some(doc) = &loaded.document {
+        for f in &mut findings {
+            f.span = doc.locate(&f.pointer, &loaded.source.text);
+        }
+    }
+    findings.extend(p.located);
+    let mut report = FileReport {
+        source: loaded.source,
+        findings,
+    };
+    report.sort();
+    (report, p.had_findings)
+}
+
+/// Lints everything a walk yields, in parallel, and feeds reports to `sink` in walk order, then
+/// the cross-region findings. The sink's second argument is `None` for a file's report and
+/// `Some(had_findings)` for a second report of a file (its cross-region findings).
 ///
 /// The walk is consumed in chunks, so memory holds at most one chunk of inputs and reports,
-/// whatever the number of files.
+/// whatever the number of files; across chunks only the small per-guide summaries are kept.
 pub fn run(
     walk: impl Iterator<Item = Walked>,
     opts: &Options<'_>,
     jobs: usize,
-    mut sink: impl FnMut(FileReport) -> Result<(), Error>,
-) -> Result<Summary, Error> {
+    mut sink: impl FnMut(FileReport, Option<bool>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
@@ -202,24 +314,34 @@ pub fn run(
             path: "<thread pool>".into(),
             message: e.to_string(),
         })?;
-    let mut summary = Summary::default();
+    let mut guides = Vec::new();
     let chunk_size = (jobs * 256).max(256);
     let mut walk = walk.peekable();
     while walk.peek().is_some() {
         let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
-        let reports: Vec<FileReport> = pool.install(|| {
+        let reports: Vec<(FileReport, Option<cross::GuideSummary>)> = pool.install(|| {
             chunk
                 .into_par_iter()
                 .map(|w| match w {
                     Walked::File(input) => lint_file(&input, opts),
-                    Walked::Problem(report) => report,
+                    Walked::Problem(report) => (report, None),
                 })
                 .collect()
         });
-        for r in reports {
-            summary.add(&r);
-            sink(r)?;
+        for (r, g) in reports {
+            guides.extend(g);
+            sink(r, None)?;
         }
     }
-    Ok(summary)
+    let mut pending = cross_region(guides, opts);
+    while !pending.is_empty() {
+        let rest = pending.split_off(pending.len().min(chunk_size));
+        let chunk = std::mem::replace(&mut pending, rest);
+        let reports: Vec<(FileReport, bool)> =
+            pool.install(|| chunk.into_par_iter().map(|p| locate(p, opts)).collect());
+        for (r, had_findings) in reports {
+            sink(r, Some(had_findings))?;
+        }
+    }
+    Ok(())
 }

@@ -97,6 +97,11 @@ impl Document {
         self.spans().get(pointer).and_then(|n| n.key.clone())
     }
 
+    /// Every node that was in the source, with its pointer (in no particular order).
+    pub fn nodes(&self) -> impl Iterator<Item = (&str, &NodeSpan)> {
+        self.spans().iter().map(|(p, n)| (&**p, n))
+    }
+
     fn label_range(&self, node: &NodeSpan, pointer: &str, text: &str) -> Range<usize> {
         let is_collection = matches!(
             self.value.pointer(pointer),

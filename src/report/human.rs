@@ -128,6 +128,9 @@ impl<'w> Printer<'w> {
             return Ok(());
         }
         writeln!(self.out, "{}", summary_line(s, self.style.lang))?;
+        if let Some(line) = baseline_line(s, self.style.lang) {
+            writeln!(self.out, "{line}")?;
+        }
         Ok(())
     }
 }
@@ -150,4 +153,23 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
             s.files, s.files_with_findings, s.errors, s.warnings, s.infos
         ),
     }
+}
+
+/// What the baseline did, when one was used or written.
+pub fn baseline_line(s: &Summary, lang: Lang) -> Option<String> {
+    if let Some(n) = s.baseline_written {
+        return Some(match lang {
+            Lang::Zh => format!("基线：已记录 {n} 个问题"),
+            Lang::En => format!("baseline: recorded {n} findings"),
+        });
+    }
+    let (matched, fixed) = (s.baseline_matched?, s.baseline_fixed.unwrap_or(0));
+    Some(match lang {
+        Lang::Zh => format!(
+            "基线：{matched} 个已记录的问题未显示；{fixed} 条基线记录已修复（可用 --write-baseline 更新基线）"
+        ),
+        Lang::En => format!(
+            "baseline: {matched} known findings not shown; {fixed} baseline entries are now fixed (update it with --write-baseline)"
+        ),
+    })
 }

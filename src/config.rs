@@ -1,0 +1,498 @@
+//! `tongban.toml`: found from the working directory upward (or named by `--config`); rule levels,
+//! per-path overrides, data files, defaults for the command line. Unknown keys are errors with a
+//! line and column; an unknown rule name is a finding (TB401) on the config file itself.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::Error;
+use crate::cli::{FailOn, LintFormat};
+use crate::diagnostic::{self as dx, FileReport, Finding, Lang, Severity};
+use crate::rules;
+use crate::source::Source;
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "tongban.toml";
+
+/// A rule's level in the config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Off,
+    /// Reported as information.
+    Info,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as an error.
+    Error,
+}
+
+impl Level {
+    /// The severity, or `None` for off.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Level::Off => "off",
+            Level::Info => "info",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    schema: Option<String>,
+    format: Option<LintFormat>,
+    fail_on: Option<FailOn>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    synonyms: Option<String>,
+    e_licences: Option<String>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Level>,
+    #[serde(default)]
+    overrides: Vec<RawOverride>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawOverride {
+    paths: Spanned<Vec<String>>,
+    #[serde(default)]
+    rules: BTreeMap<Spanned<String>, Level>,
+}
+
+/// Rule levels for the files matching some globs.
+#[derive(Debug, Clone)]
+pub struct Override {
+    /// The globs as written (relative to the config's folder).
+    pub paths: Vec<String>,
+    globs: GlobSet,
+    /// Code → level.
+    pub rules: Vec<(&'static str, Level)>,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub file: Option<PathBuf>,
+    /// The folder relative paths (globs, data files, baseline keys) are resolved against.
+    pub root: PathBuf,
+    /// The working directory (command-line paths are relative to it).
+    pub cwd: PathBuf,
+    /// Schema file instead of the national schema.
+    pub schema: Option<PathBuf>,
+    /// Default output format.
+    pub format: Option<LintFormat>,
+    /// Default `--fail-on`.
+    pub fail_on: Option<FailOn>,
+    /// Globs of files never linted.
+    pub exclude: Vec<String>,
+    exclude_set: GlobSet,
+    /// Material-name synonyms file.
+    pub synonyms: Option<PathBuf>,
+    /// E-licence catalogue file.
+    pub e_licences: Option<PathBuf>,
+    /// Code → level, for every file.
+    pub rules: Vec<(&'static str, Level)>,
+    /// Per-path levels, applied in order after `rules`.
+    pub overrides: Vec<Override>,
+    /// Problems found in the config that do not stop the run (unknown rule names).
+    pub problems: Option<FileReport>,
+}
+
+/// The levels that apply to one file: only the entries that differ from the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Levels(Vec<(&'static str, Level)>);
+
+impl Levels {
+    /// The severity of `code` for this file, `None` when it is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.0.iter().rev().find(|(c, _)| *c == code) {
+            Some((_, level)) => level.severity(),
+            None => Some(default),
+        }
+    }
+
+    /// Applies levels to findings: drops those turned off, sets the severity of the others.
+    pub fn apply(&self, findings: &mut Vec<Finding>) {
+        // Findings are created at their check's default severity.
+        findings.retain_mut(|f| match self.severity(f.code, f.severity) {
+            Some(s) => {
+                f.severity = s;
+                true
+            }
+            None => false,
+        });
+    }
+
+    /// Is `code` reported at all for this file?
+    pub fn enabled(&self, code: &str) -> bool {
+        self.severity(code, Severity::Info).is_some()
+    }
+}
+
+fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        b.add(Glob::new(g.trim_start_matches("./")).map_err(|e| format!("bad glob `{g}`: {e}"))?);
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+/// Removes `.` and resolves `..` without touching the file system.
+fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base` with `/` separators, when it is inside `base`.
+pub fn relative_to(path: &Path, base: &Path, cwd: &Path) -> Option<String> {
+    let abs = lexical(&cwd.join(path));
+    let base = lexical(&cwd.join(base));
+    let rel = abs.strip_prefix(&base).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
+}
+
+impl Config {
+    /// The configuration when there is no file.
+    pub fn defaults(cwd: &Path) -> Config {
+        Config {
+            file: None,
+            root: cwd.to_path_buf(),
+            cwd: cwd.to_path_buf(),
+            schema: None,
+            format: None,
+            fail_on: None,
+            exclude: Vec::new(),
+            exclude_set: GlobSet::empty(),
+            synonyms: None,
+            e_licences: None,
+            rules: Vec::new(),
+            overrides: Vec::new(),
+            problems: None,
+        }
+    }
+
+    /// Finds `tongban.toml` in `cwd` or one of its ancestors.
+    pub fn discover(cwd: &Path) -> Option<PathBuf> {
+        cwd.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
+    }
+
+    /// Loads the config named on the command line, or the one discovered, or the defaults.
+    pub fn load(explicit: Option<&Path>, cwd: &Path, lang: Lang) -> Result<Config, Error> {
+        let path = match explicit {
+            Some(p) => Some(cwd.join(p)),
+            None => Self::discover(cwd),
+        };
+        let Some(path) = path else {
+            return Ok(Self::defaults(cwd));
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        Self::parse(&path, &text, cwd, lang)
+    }
+
+    /// Parses a config's text; `path` locates it (relative paths inside are relative to its folder).
+    pub fn parse(path: &Path, text: &str, cwd: &Path, lang: Lang) -> Result<Config, Error> {
+        let shown = relative_to(path, cwd, cwd).unwrap_or_else(|| path.display().to_string());
+        let source = Source::new(shown.clone(), text);
+        let fail = |message: String, span: Option<std::ops::Range<usize>>| {
+            let (line, col) = span.as_ref().map_or((1, 1), |s| {
+                let p = source.position(s.start);
+                (p.line, p.column)
+            });
+            Error::Config {
+                message: format!("{shown}:{line}:{col}: {message}"),
+                src: miette::NamedSource::new(shown.clone(), text.to_owned()),
+                span: span.map(|s| (s.start, s.end - s.start).into()),
+            }
+        };
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| fail(e.message().to_owned(), e.span()))?;
+        let root = lexical(&cwd.join(path.parent().unwrap_or(Path::new("."))));
+        let mut problems = Vec::new();
+        let mut resolve = |map: BTreeMap<Spanned<String>, Level>| {
+            let mut entries: Vec<(std::ops::Range<usize>, &'static str, Level)> = Vec::new();
+            for (key, level) in map {
+                match rules::lookup(key.get_ref()) {
+                    Some(e) => entries.push((key.span(), e.check.code, level)),
+                    None => problems.push(
+                        Finding::new(
+                            dx::UNKNOWN_RULE,
+                            match lang {
+                                Lang::Zh => format!("配置中的规则“{}”不存在", key.get_ref()),
+                                Lang::En => {
+                                    format!("unknown rule `{}` in the configuration", key.get_ref())
+                                }
+                            },
+                            key.span(),
+                        )
+                        .with_help(lang.pick(
+                            "用 `tongban rules` 查看全部规则代码和名称",
+                            "`tongban rules` lists every code and name",
+                        )),
+                    ),
+                }
+            }
+            // Keep the order of the file, so that a later line wins.
+            entries.sort_by_key(|(span, _, _)| span.start);
+            entries
+                .into_iter()
+                .map(|(_, c, l)| (c, l))
+                .collect::<Vec<_>>()
+        };
+        let rules = resolve(raw.rules);
+        let mut overrides = Vec::new();
+        for o in raw.overrides {
+            let span = o.paths.span();
+            let paths = o.paths.into_inner();
+            let globs = glob_set(&paths).map_err(|m| fail(m, Some(span.clone())))?;
+            overrides.push(Override {
+                paths,
+                globs,
+                rules: resolve(o.rules),
+            });
+        }
+        let exclude_set = glob_set(&raw.exclude).map_err(|m| fail(m, None))?;
+        Levels(rules.clone()).apply(&mut problems);
+        let problems = (!problems.is_empty()).then(|| {
+            let mut r = FileReport {
+                source: source.clone(),
+                findings: problems,
+            };
+            r.sort();
+            r
+        });
+        Ok(Config {
+            file: Some(path.to_path_buf()),
+            cwd: cwd.to_path_buf(),
+            schema: raw.schema.map(|s| root.join(s)),
+            format: raw.format,
+            fail_on: raw.fail_on,
+            exclude: raw.exclude,
+            exclude_set,
+            synonyms: raw.synonyms.map(|s| root.join(s)),
+            e_licences: raw.e_licences.map(|s| root.join(s)),
+            root,
+            rules,
+            overrides,
+            problems,
+        })
+    }
+
+    /// A path (as given on the command line) relative to the config's folder, `/`-separated.
+    pub fn relative(&self, path: &Path) -> String {
+        relative_to(path, &self.root, &self.cwd).unwrap_or_else(|| path.display().to_string())
+    }
+
+    /// Is this file excluded? Besides the `exclude` globs, the data files the config names
+    /// (synonyms, e-licences, schema) are never linted as guides.
+    pub fn excluded(&self, path: &Path) -> bool {
+        let abs = lexical(&self.cwd.join(path));
+        let is_data = [&self.synonyms, &self.e_licences, &self.schema]
+            .into_iter()
+            .flatten()
+            .any(|p| lexical(p) == abs);
+        is_data || (!self.exclude.is_empty() && self.exclude_set.is_match(self.relative(path)))
+    }
+
+    /// The levels that apply to the file at `path`.
+    pub fn levels(&self, path: &Path) -> Levels {
+        let mut levels = self.rules.clone();
+        if !self.overrides.is_empty() {
+            let rel = self.relative(path);
+            for o in &self.overrides {
+                if o.globs.is_match(&rel) {
+                    levels.extend(o.rules.iter().copied());
+                }
+            }
+        }
+        Levels(levels)
+    }
+
+    /// The effective configuration as TOML (what `tongban config` prints).
+    pub fn to_toml(&self) -> String {
+        let mut s = String::new();
+        let q = |p: &Path| format!("{:?}", p.display().to_string());
+        let _ = writeln!(
+            s,
+            "# effective configuration; file: {}",
+            self.file.as_ref().map_or_else(
+                || "(none: defaults)".to_owned(),
+                |p| p.display().to_string()
+            )
+        );
+        let _ = writeln!(s, "# paths are relative to {}", self.root.display());
+        // Unset keys are printed as comments, so that the output is itself a valid config.
+        let path_key = |s: &mut String, key: &str, p: &Option<PathBuf>, default: &str| {
+            let _ = match p {
+                Some(p) => writeln!(s, "{key} = {}", q(p)),
+                None => writeln!(s, "# {key} = …  (unset: {default})"),
+            };
+        };
+        path_key(
+            &mut s,
+            "schema",
+            &self.schema,
+            "the embedded national schema",
+        );
+        let format = self.format.unwrap_or(LintFormat::Human);
+        let _ = writeln!(s, "format = \"{}\"", format.name());
+        let _ = writeln!(
+            s,
+            "fail-on = \"{}\"",
+            self.fail_on.unwrap_or(FailOn::Error).name()
+        );
+        let _ = writeln!(s, "exclude = {:?}", self.exclude);
+        path_key(&mut s, "synonyms", &self.synonyms, "none");
+        path_key(
+            &mut s,
+            "e-licences",
+            &self.e_licences,
+            "the bundled catalogs/e-licences.yaml",
+        );
+        let _ = writeln!(s, "\n[rules]");
+        let levels = Levels(self.rules.clone());
+        for e in rules::registry() {
+            let c = e.check;
+            let level = levels
+                .severity(c.code, c.severity)
+                .map_or("off", Severity::as_str);
+            let mark = if self.rules.iter().any(|(code, _)| *code == c.code) {
+                "  # set in config"
+            } else {
+                ""
+            };
+            let _ = writeln!(s, "{} = \"{level}\"  # {}{mark}", c.code, c.name);
+        }
+        for o in &self.overrides {
+            let _ = writeln!(s, "\n[[overrides]]\npaths = {:?}", o.paths);
+            let _ = writeln!(s, "[overrides.rules]");
+            for (code, level) in &o.rules {
+                let _ = writeln!(s, "{code} = \"{}\"", level.name());
+            }
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, Error> {
+        Config::parse(
+            Path::new("/repo/tongban.toml"),
+            text,
+            Path::new("/repo"),
+            Lang::En,
+        )
+    }
+
+    #[test]
+    fn levels_by_code_name_and_path() {
+        let c = parse(
+            "[rules]\nphone-format = \"off\"\nTB201 = \"warning\"\n\n[[overrides]]\npaths = [\"catalogs/legacy/**\"]\nrules = { TB201 = \"off\", phone-format = \"error\" }\n",
+        )
+        .unwrap();
+        assert!(c.problems.is_none());
+        let l = c.levels(Path::new("catalogs/hunan/a.yaml"));
+        assert_eq!(l.severity("TB217", Severity::Warning), None);
+        assert_eq!(
+            l.severity("TB201", Severity::Error),
+            Some(Severity::Warning)
+        );
+        let l = c.levels(Path::new("./catalogs/legacy/a.yaml"));
+        assert_eq!(l.severity("TB201", Severity::Error), None);
+        assert_eq!(
+            l.severity("TB217", Severity::Warning),
+            Some(Severity::Error)
+        );
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_line_and_column() {
+        let e = parse(
+            "format = \"json\"\n[rules]\nTB201 = \"off\"\n\n[[overrides]]\npaths = [\"a/**\"]\nrulse = {}\n",
+        )
+        .unwrap_err();
+        let Error::Config { message, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert!(message.starts_with("tongban.toml:7:1: "), "{message}");
+        assert!(message.contains("rulse"), "{message}");
+        let e = parse("sceham = \"x.json\"\n").unwrap_err();
+        assert!(e.to_string().contains("tongban.toml:1:1"), "{e}");
+    }
+
+    #[test]
+    fn unknown_rule_is_a_finding() {
+        let c = parse("[rules]\nphone-fromat = \"off\"\n").unwrap();
+        let p = c.problems.unwrap();
+        assert_eq!(p.findings[0].code, "TB401");
+        assert_eq!(&p.source.text[p.findings[0].span.clone()], "phone-fromat");
+    }
+
+    #[test]
+    fn bad_level_is_an_error() {
+        assert!(parse("[rules]\nTB201 = \"loud\"\n").is_err());
+    }
+
+    #[test]
+    fn printed_config_parses_back() {
+        let c = parse(
+            "fail-on = \"warning\"\nsynonyms = \"s.yaml\"\n[rules]\nTB206 = \"off\"\n[[overrides]]\npaths = [\"a/**\"]\nrules = { TB217 = \"info\" }\n",
+        )
+        .unwrap();
+        let printed = c.to_toml();
+        let again = parse(&printed).unwrap();
+        assert!(again.problems.is_none());
+        // Same levels and keys; only the "set in config" marks differ (now every rule is set).
+        let unmarked = |s: String| s.replace("  # set in config", "");
+        assert_eq!(unmarked(again.to_toml()), unmarked(printed));
+    }
+
+    #[test]
+    fn exclude_and_relative_paths() {
+        let c = parse("exclude = [\"catalogs/e-licences.yaml\"]\nschema = \"s/x.json\"\n").unwrap();
+        assert!(c.excluded(Path::new("catalogs/e-licences.yaml")));
+        assert!(c.excluded(Path::new("/repo/catalogs/e-licences.yaml")));
+        assert!(!c.excluded(Path::new("catalogs/hunan/a.yaml")));
+        assert_eq!(c.schema.as_deref(), Some(Path::new("/repo/s/x.json")));
+    }
+}

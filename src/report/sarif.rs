@@ -1,0 +1,180 @@
+//! SARIF 2.1.0 for GitHub code scanning: one run, every check and rule as a reporting
+//! descriptor (with its documentation as help), one result per finding. Built with serde-sarif.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Tool, ToolComponent,
+};
+
+use super::path_for_ci;
+use crate::Error;
+use crate::diagnostic::{FileReport, Severity};
+use crate::rules;
+use crate::source::Source;
+
+/// The schema URI GitHub expects.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Collects results and writes the log at the end (SARIF is one JSON document).
+pub struct Printer<'w> {
+    out: &'w mut dyn Write,
+    results: Vec<SarifResult>,
+    index: BTreeMap<&'static str, i64>,
+}
+
+fn level(s: Severity) -> ResultLevel {
+    match s {
+        Severity::Error => ResultLevel::Error,
+        Severity::Warning => ResultLevel::Warning,
+        Severity::Info => ResultLevel::Note,
+    }
+}
+
+fn level_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// Percent-encodes a relative path into a URI reference (non-ASCII names are common here).
+fn uri(path: &str) -> String {
+    let mut s = String::new();
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            s.push(b as char);
+        } else {
+            s.push_str(&format!("%{b:02X}"));
+        }
+    }
+    s
+}
+
+fn location(source: &Source, span: &std::ops::Range<usize>, message: Option<&str>) -> Location {
+    let (start, end) = source.range(span);
+    let region = Region::builder()
+        .start_line(start.line as i64)
+        .start_column(start.column as i64)
+        .end_line(end.line as i64)
+        .end_column(end.column as i64)
+        .build();
+    let physical = PhysicalLocation::builder()
+        .artifact_location(
+            ArtifactLocation::builder()
+                .uri(uri(&path_for_ci(&source.name)))
+                .build(),
+        )
+        .region(region)
+        .build();
+    match message {
+        Some(m) => Location::builder()
+            .physical_location(physical)
+            .message(Message::builder().text(m.to_owned()).build())
+            .build(),
+        None => Location::builder().physical_location(physical).build(),
+    }
+}
+
+impl<'w> Printer<'w> {
+    /// A printer on `out`.
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        let index = rules::registry()
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.check.code, i as i64))
+            .collect();
+        Printer {
+            out,
+            results: Vec::new(),
+            index,
+        }
+    }
+
+    /// Adds one file's findings.
+    pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
+        for f in &report.findings {
+            let mut text = f.message.clone();
+            if let Some(h) = &f.help {
+                text.push('\n');
+                text.push_str(h);
+            }
+            let related: Vec<Location> = f
+                .related
+                .iter()
+                .map(|r| location(&report.source, &r.span, Some(&r.message)))
+                .collect();
+            let fingerprint = BTreeMap::from([(
+                "tongbanPointer/v1".to_owned(),
+                format!("{}:{}", f.code, f.pointer),
+            )]);
+            let builder = SarifResult::builder()
+                .rule_id(f.code.to_owned())
+                .level(level(f.severity))
+                .message(Message::builder().text(text).build())
+                .locations(vec![location(&report.source, &f.span, None)])
+                .partial_fingerprints(fingerprint);
+            let result = match (self.index.get(f.code), related.is_empty()) {
+                (Some(&i), true) => builder.rule_index(i).build(),
+                (Some(&i), false) => builder.rule_index(i).related_locations(related).build(),
+                (None, true) => builder.build(),
+                (None, false) => builder.related_locations(related).build(),
+            };
+            self.results.push(result);
+        }
+        Ok(())
+    }
+
+    /// Writes the log.
+    pub fn finish(self) -> Result<(), Error> {
+        let descriptors: Vec<ReportingDescriptor> = rules::registry()
+            .iter()
+            .map(|e| {
+                let c = e.check;
+                ReportingDescriptor::builder()
+                    .id(c.code.to_owned())
+                    .name(c.name.to_owned())
+                    .short_description(
+                        MultiformatMessageString::builder()
+                            .text(format!("{} / {}", c.summary_en, c.summary_zh))
+                            .build(),
+                    )
+                    .help(
+                        MultiformatMessageString::builder()
+                            .text(e.doc.to_owned())
+                            .markdown(e.doc.to_owned())
+                            .build(),
+                    )
+                    .default_configuration(
+                        ReportingConfiguration::builder()
+                            .level(serde_json::Value::from(level_name(c.severity)))
+                            .build(),
+                    )
+                    .build()
+            })
+            .collect();
+        let driver = ToolComponent::builder()
+            .name("tongban".to_owned())
+            .version(env!("CARGO_PKG_VERSION").to_owned())
+            .semantic_version(env!("CARGO_PKG_VERSION").to_owned())
+            .rules(descriptors)
+            .build();
+        let run = Run::builder()
+            .tool(Tool::builder().driver(driver).build())
+            .column_kind(serde_json::Value::from("unicodeCodePoints"))
+            .results(self.results)
+            .build();
+        let log = Sarif::builder()
+            .schema(SCHEMA_URI.to_owned())
+            .version(serde_json::Value::from("2.1.0"))
+            .runs(vec![run])
+            .build();
+        serde_json::to_writer_pretty(&mut *self.out, &log).map_err(std::io::Error::from)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,65 @@
+//! TB204: 基本编码 has 12 characters.
+
+use super::{Context, Def, Rule};
+use crate::diagnostic::{Check, Finding, Severity};
+
+/// TB204 basic-code-length.
+pub struct BasicCodeLength;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB204",
+        name: "basic-code-length",
+        severity: Severity::Error,
+        summary_zh: "基本编码不是 12 位",
+        summary_en: "basic code (基本编码) is not 12 characters",
+    },
+    doc: r#"## What it does
+Counts the characters of `item.basic_code` (基本编码) and reports any length other than 12.
+It replaces the generic format finding (TB105) for that element.
+
+## Why is this bad?
+The national 基本编码 is 12 characters (`catalog_code varchar(12)` in the national exchange
+schema; shared/domain/README.md §4). It is the key that aligns one item across provinces
+("四级四同"); a local or truncated code breaks that alignment.
+
+## Example
+```yaml
+item:
+  basic_code: "00011501500"
+```
+
+## Use instead
+```yaml
+item:
+  basic_code: "000115015005"
+```
+"#,
+    supersedes: &["TB105"],
+};
+
+impl Rule for BasicCodeLength {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let pointer = "/item/basic_code";
+        let Some(code) = cx.str(pointer) else { return };
+        let n = code.chars().count();
+        if n != 12 {
+            out.push(
+                cx.finding(
+                    &DEF,
+                    pointer,
+                    format!("基本编码应为 12 位，实际为 {n} 位"),
+                    format!("basic code has {n} characters; it must have 12"),
+                )
+                .with_help(cx.pick(
+                    "基本编码是国家事项目录中的 12 位编码；地方编码请填在 item.local_code",
+                    "the 基本编码 is the 12-character code of the national catalogue; put local codes in item.local_code",
+                )),
+            );
+        }
+    }
+}

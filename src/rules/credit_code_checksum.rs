@@ -1,0 +1,56 @@
+//! TB208: `department_code` is a valid 统一社会信用代码.
+
+use super::codes::check_credit_code;
+use super::implementation_code_checksum::credit_code_finding;
+use super::{Context, Def, Rule};
+use crate::diagnostic::{Check, Finding, Severity};
+
+/// TB208 credit-code-checksum.
+pub struct CreditCodeChecksum;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB208",
+        name: "credit-code-checksum",
+        severity: Severity::Error,
+        summary_zh: "实施主体编码不是有效的统一社会信用代码",
+        summary_en: "department code is not a valid unified social credit code",
+    },
+    doc: r#"## What it does
+Checks `department_code` (实施主体编码) as a GB 32100 统一社会信用代码: 18 characters from
+the GB 32100 alphabet and a correct check character (ISO 7064 MOD 31-3). The schema checks the
+shape; this rule checks the arithmetic.
+
+## Why is this bad?
+A wrong check character is a typo: the agency cannot be found by its code, and the guide
+cannot be matched with the agency's other guides.
+
+## Example
+```yaml
+department_code: "11450000007565194J"
+```
+
+## Use instead
+```yaml
+department_code: "11450000007565194H"
+```
+"#,
+    supersedes: &[],
+};
+
+impl Rule for CreditCodeChecksum {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let pointer = "/department_code";
+        let Some(code) = cx.str(pointer) else { return };
+        if code.chars().count() != 18 {
+            return; // The schema reports the shape.
+        }
+        if let Err(e) = check_credit_code(code) {
+            out.push(credit_code_finding(cx, &DEF, pointer, code, &e));
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The cross-region pass: one item's "四级四同" elements must agree across regions.
+//!
+//! The per-file pass keeps only a [`GuideSummary`] of each guide — a few strings and spans —
+//! never the document, so memory stays small whatever the number of files. After every file
+//! has been linted, guides are grouped by item (shared 基本编码 or shared 事项名称) and each
+//! [`CrossRule`](super::CrossRule) compares its element within each group.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+use super::CROSS_RULES;
+use crate::diagnostic::{Finding, Lang};
+use crate::load::Document;
+use crate::source::Source;
+use crate::suppress::Directive;
+
+/// What the cross-region pass keeps of one guide.
+#[derive(Debug, Clone)]
+pub struct GuideSummary {
+    /// Path as shown.
+    pub name: String,
+    /// Where to read it again to show a snippet.
+    pub path: PathBuf,
+    /// `region.code` (`100000` marks the national baseline).
+    pub region: String,
+    /// Grouping keys: normalised 事项名称 and 基本编码.
+    pub item_name: Option<String>,
+    /// 基本编码.
+    pub basic_code: Option<String>,
+    /// One entry per cross rule: the normalised value. No spans: building them costs a second
+    /// parse, which only the few files with cross-region findings pay, when they are read again.
+    pub values: Vec<Option<String>>,
+    /// Suppressions in this file that name cross-region rules (judged after the pass).
+    pub suppressions: Vec<Directive>,
+    /// Whether the per-file pass already reported findings for this file.
+    pub had_findings: bool,
+}
+
+/// Folds text for comparison: NFKC, no whitespace.
+pub fn fold(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Summarises one guide, or `None` when it names no item.
+pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<GuideSummary> {
+    let v = &doc.value;
+    let item_name = v.pointer("/item/name").and_then(Value::as_str).map(fold);
+    let basic_code = v
+        .pointer("/item/basic_code")
+        .and_then(Value::as_str)
+        .map(|s| fold(s).to_uppercase());
+    if item_name.is_none() && basic_code.is_none() {
+        return None;
+    }
+    let values = CROSS_RULES
+        .iter()
+        .map(|r| r.value(v).filter(|s| !s.is_empty()))
+        .collect();
+    Some(GuideSummary {
+        name: source.name.clone(),
+        path,
+        region: v
+            .pointer("/region/code")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        item_name,
+        basic_code,
+        values,
+        suppressions: Vec::new(),
+        had_findings: false,
+    })
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+/// Groups guides of the same item: guides sharing a 基本编码 or a 事项名称 are one item.
+pub fn groups(guides: &[GuideSummary]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..guides.len()).collect();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (i, g) in guides.iter().enumerate() {
+        let keys = [
+            g.basic_code.as_ref().map(|c| format!("code:{c}")),
+            g.item_name.as_ref().map(|n| format!("name:{n}")),
+        ];
+        for key in keys.into_iter().flatten() {
+            match by_key.get(&key) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a] = b;
+                }
+                None => {
+                    by_key.insert(key, i);
+                }
+            }
+        }
+    }
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..guides.len() {
+        let root = find(&mut parent, i);
+        out.entry(root).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = out.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    groups
+}
+
+/// Compares every cross rule's element within each group. Returns `(guide index, finding)`.
+pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
+    let mut out = Vec::new();
+    for group in groups(guides) {
+        for (r, rule) in CROSS_RULES.iter().enumerate() {
+            let present: Vec<(usize, &str)> = group
+                .iter()
+                .filter(|&&i| rule.compares_national() || guides[i].region != "100000")
+                .filter_map(|&i| guides[i].values[r].as_deref().map(|v| (i, v)))
+                .collect();
+            if present.len() < 2 {
+                continue;
+            }
+            // The national baseline sets the value; otherwise the most common one does, when
+            // some value is shared by two guides or more.
+            let national = present
+                .iter()
+                .find(|(i, _)| guides[*i].region == "100000")
+                .map(|(_, v)| *v);
+            let reference = national.or_else(|| {
+                let mut counts: Vec<(&str, usize)> = Vec::new();
+                for (_, v) in &present {
+                    match counts.iter_mut().find(|(c, _)| c == v) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((v, 1)),
+                    }
+                }
+                // Ties go to the value met first (files in path order).
+                let best = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                counts
+                    .iter()
+                    .find(|(_, n)| *n == best && best > 1)
+                    .map(|(v, _)| *v)
+            });
+            let files = |pick: &dyn Fn(usize, &str) -> bool| {
+                let names: Vec<&str> = present
+                    .iter()
+                    .filter(|(i, v)| pick(*i, v))
+                    .map(|(i, _)| guides[*i].name.as_str())
+                    .collect();
+                let more = names.len().saturating_sub(3);
+                let shown = names[..names.len().min(3)].join(", ");
+                if more > 0 {
+                    format!("{shown} …(+{more})")
+                } else {
+                    shown
+                }
+            };
+            for &(i, v) in &present {
+                let message = match reference {
+                    Some(reference) => {
+                        if rule.agrees(v, reference) {
+                            continue;
+                        }
+                        let agreeing = files(&|_, w| w == reference);
+                        match lang {
+                            Lang::Zh => format!(
+                                "{}“{v}”与同一事项其他地区的“{reference}”不一致（{agreeing}）",
+                                rule.title()
+                            ),
+                            Lang::En => format!(
+                                "{} `{v}` differs from `{reference}` given for the same item in other regions ({agreeing})",
+                                rule.title_en()
+                            ),
+                        }
+                    }
+                    None => {
+                        let others = files(&|j, _| j != i);
+                        match lang {
+                            Lang::Zh => format!(
+                                "同一事项的 {} 份指南{}各不相同，本指南为“{v}”（另见 {others}）",
+                                present.len(),
+                                rule.title()
+                            ),
+                            Lang::En => format!(
+                                "the {} guides of this item all give a different {}; this one gives `{v}` (see also {others})",
+                                present.len(),
+                                rule.title_en()
+                            ),
+                        }
+                    }
+                };
+                let def = rule.def();
+                // Located later, when the file is read again (see `lint::cross_region`).
+                out.push((
+                    i,
+                    Finding::new(def.check, message, 0..0)
+                        .with_pointer(rule.pointer())
+                        .with_help(lang.pick(
+                            "“四级四同”：同一事项的名称、编码、类型、主管部门、实施机关、设定依据应全国一致；如确属地方差异，请用 `# tongban: allow` 注明理由",
+                            "四级四同: an item's name, code, type, competent department, implementing agency and legal basis must agree nationwide; if this region differs on purpose, suppress with a reason",
+                        )),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Strips the region's own name from an agency name, so that 湖南省市场监督管理局 and
+/// 上海市市场监督管理局 compare equal as 市场监督管理局.
+pub fn agency_kind(department: &str, region_name: &str) -> String {
+    let d = fold(department);
+    let r = fold(region_name);
+    let mut candidates = vec![r.clone()];
+    for suffix in [
+        "特别行政区",
+        "维吾尔自治区",
+        "壮族自治区",
+        "回族自治区",
+        "自治区",
+        "自治州",
+        "地区",
+        "省",
+        "市",
+        "县",
+        "区",
+        "州",
+        "盟",
+        "旗",
+    ] {
+        if let Some(stem) = r.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            candidates.push(stem.to_owned());
+        }
+    }
+    candidates.push("国家".to_owned());
+    candidates.push("全国".to_owned());
+    let mut rest = d.as_str();
+    for c in &candidates {
+        if let Some(r) = rest.strip_prefix(c.as_str())
+            && !r.is_empty()
+        {
+            rest = r;
+            break;
+        }
+    }
+    // Then any further place names: 2–7 characters ending in a division suffix (湖北省武汉市…).
+    for _ in 0..3 {
+        match strip_place(rest) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    rest.to_owned()
+}
+
+/// `rest` after a leading place name such as 武汉市 or 江宁区, when one is there.
+fn strip_place(s: &str) -> Option<&str> {
+    const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+    // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局).
+    for (n, (i, c)) in s.char_indices().enumerate().take(8) {
+        if n >= 2 && SUFFIXES.contains(&c) {
+            let rest = &s[i + c.len_utf8()..];
+            return (rest.chars().count() >= 2).then_some(rest);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn guide(name: &str, region: &str, item_type: &str) -> GuideSummary {
+        let mut values = vec![None; CROSS_RULES.len()];
+        values[2] = Some(item_type.to_owned());
+        GuideSummary {
+            name: name.into(),
+            path: name.into(),
+            region: region.into(),
+            item_name: Some("生育登记".into()),
+            basic_code: None,
+            values,
+            suppressions: Vec::new(),
+            had_findings: false,
+        }
+    }
+
+    #[test]
+    fn without_a_majority_every_guide_is_reported_neutrally() {
+        let guides = [
+            guide("a.yaml", "430000", "公共服务"),
+            guide("b.yaml", "310000", "行政确认"),
+            guide("c.yaml", "320000", "其他行政权力"),
+        ];
+        let found = check(&guides, Lang::En);
+        assert_eq!(found.len(), 3);
+        assert!(
+            found[0]
+                .1
+                .message
+                .contains("all give a different item type")
+        );
+        // A national baseline is the reference even when it is alone.
+        let guides = [
+            guide("a.yaml", "430000", "公共服务"),
+            guide("b.yaml", "310000", "公共服务"),
+            guide("n.yaml", "100000", "行政确认"),
+        ];
+        let found = check(&guides, Lang::En);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].1.message.contains("differs from `行政确认`"));
+    }
+
+    #[test]
+    fn agency_kinds() {
+        assert_eq!(
+            agency_kind("湖南省市场监督管理局", "湖南省"),
+            "市场监督管理局"
+        );
+        assert_eq!(
+            agency_kind("上海市市场监督管理局", "上海市"),
+            "市场监督管理局"
+        );
+        assert_eq!(
+            agency_kind("成都住房公积金管理中心", "成都市"),
+            "住房公积金管理中心"
+        );
+        assert_eq!(
+            agency_kind("国家市场监督管理总局", "全国"),
+            "市场监督管理总局"
+        );
+    }
+}

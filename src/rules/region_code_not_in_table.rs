@@ -1,0 +1,80 @@
+//! TB206: a city- or county-level `region.code` missing from the bundled partial table.
+
+use super::{Context, Def, Rule, regions};
+use crate::diagnostic::{Check, Finding, Severity};
+
+/// TB206 region-code-not-in-table.
+pub struct RegionCodeNotInTable;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB206",
+        name: "region-code-not-in-table",
+        severity: Severity::Info,
+        summary_zh: "行政区划代码不在内置的（部分）区划表中",
+        summary_en: "region code is not in the bundled (partial) division table",
+    },
+    doc: r#"## What it does
+Looks `region.code` up in tongban's bundled table of GB/T 2260 codes and reports, as
+information, a code that is in a valid province but not in the table.
+
+The table is **partial**: it holds every province-level code, `100000 全国`, and the
+prefecture- and county-level codes listed in the project's domain notes (国家统计局 2023
+统计用区划代码 for the regions of the 长三角, 淮海, 南京都市圈 and 苏皖 agreements). A code
+reported here may well be real; the finding asks a person to confirm it. Turn the rule off in
+`tongban.toml` (`region-code-not-in-table = "off"`) once your codes are checked.
+
+## Why is this bad?
+Codes change when divisions are reorganised (金坛 became a 区 with code 320413; 广德 became
+a 县级市 with code 341882), and older guides carry the old codes. A code the table does not know
+deserves a second look.
+
+## Example
+```yaml
+region:
+  code: "320482"
+  name: 金坛市
+```
+
+## Use instead
+```yaml
+region:
+  code: "320413"
+  name: 金坛区
+```
+"#,
+    supersedes: &[],
+};
+
+impl Rule for RegionCodeNotInTable {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let pointer = "/region/code";
+        let Some(code) = cx.str(pointer) else { return };
+        if !regions::is_six_digits(code) {
+            return;
+        }
+        let Some(province) = regions::province(code) else {
+            return; // TB205.
+        };
+        if regions::name(code).is_none() {
+            out.push(
+                cx.finding(
+                    &DEF,
+                    pointer,
+                    format!("行政区划代码“{code}”（{province}）不在内置区划表中，请人工核对"),
+                    format!(
+                        "region code `{code}` ({province}) is not in the bundled table; please confirm it"
+                    ),
+                )
+                .with_help(cx.pick(
+                    "内置表只收录省级及部分市县代码，未收录不等于代码错误",
+                    "the bundled table is partial: a code missing from it may still be right",
+                )),
+            );
+        }
+    }
+}
