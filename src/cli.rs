@@ -97,7 +97,8 @@ pub struct DiffArgs {
     #[arg(long, value_name = "CODE", value_delimiter = ',')]
     pub region: Vec<String>,
 
-    /// Pairwise view: a unified diff of two regions' normalised material lists (needs --item).
+    /// Pairwise view: a unified diff of two regions' normalised material lists (needs --item;
+    /// 100000 names the national baseline).
     #[arg(
         long,
         value_name = "A,B",

@@ -621,7 +621,8 @@ pub struct Pairwise {
     pub b: Side,
 }
 
-/// Builds the pairwise view of `a` and `b` for the item named by the (filtered) catalog.
+/// Builds the pairwise view of `a` and `b` (region codes; `100000` = the national baseline) for
+/// the item named by the (filtered) catalog.
 pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> {
     let item = match catalog.items.as_slice() {
         [one] => one,
@@ -634,7 +635,13 @@ pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> 
         }
     };
     let side = |code: &str| -> Result<Side, Error> {
-        let g = item.regions.get(code).ok_or_else(|| {
+        // The national baseline can be one side: "what does this region add to 全国?".
+        let g = if code == crate::catalog::BASELINE_REGION {
+            item.baseline.as_ref()
+        } else {
+            item.regions.get(code)
+        };
+        let g = g.ok_or_else(|| {
             Error::Usage(format!(
                 "item {} has no guide for region {code}; it has: {}",
                 item.name,

@@ -248,6 +248,19 @@ fn pairwise_unified_diff() {
 }
 
 #[test]
+fn pairwise_against_the_national_baseline() {
+    let o = run(&[BASIC, "--item", "测试事项甲", "--regions", "100000,120000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("--- 测试事项甲 100000 全国\n+++ 测试事项甲 120000 天津市\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n-授权委托书 [必要]\n"), "{out}");
+    assert!(out.contains("\n+场所使用证明书 [必要]\n"), "{out}");
+}
+
+#[test]
 fn pairwise_in_colour_on_request() {
     let o = tongban()
         .args(["--color", "always", "diff", BASIC, "--item", "测试事项甲"])
