@@ -38,6 +38,13 @@ pub enum Command {
     Lint(LintArgs),
     /// Print the embedded national schema (JSON Schema 2020-12).
     Schema,
+    /// Compare the same service item across regions and report non-uniform requirements.
+    ///
+    /// Items are aligned by 基本编码 (when both guides have one) or by normalised 事项名称; material
+    /// names are normalised and mapped through the synonyms dictionary. Region code 100000 is the
+    /// national baseline, not a region column.
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff(DiffArgs),
     /// List every check and rule: code, name, default severity, summary.
     Rules {
         /// Print the full documentation as Markdown (what docs/rules.md holds).
@@ -52,6 +59,102 @@ pub enum Command {
     },
     /// Print the effective configuration (tongban.toml merged with the defaults).
     Config,
+}
+
+const DIFF_AFTER_HELP: &str = "\
+Uniformity index (per item) = |materials required (必要) in every region| / |materials required in
+at least one region|; 1.0 when nothing is required anywhere. 非必要 and 容缺后补 do not count as
+required. Items present in only one region are reported but never fail --fail-under.
+
+Exit status: 0 ok, 1 --fail-under violated, 2 usage or I/O error.
+
+Examples:
+  tongban diff catalogs
+  tongban diff catalogs --format html -o report.html
+  tongban diff catalogs --item 合伙企业设立登记 --regions 310000,340000
+  tongban diff catalogs --format json --fail-under 0.5";
+
+/// `tongban diff` options.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Files or folders of guides (folders: every *.yaml / *.yml, hidden entries skipped).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Compare only this item (事项名称 or 基本编码).
+    #[arg(long, value_name = "NAME|CODE")]
+    pub item: Option<String>,
+
+    /// Compare only these regions (行政区划代码; repeat or separate with commas).
+    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    pub region: Vec<String>,
+
+    /// Pairwise view: a unified diff of two regions' normalised material lists (needs --item;
+    /// 100000 names the national baseline).
+    #[arg(
+        long,
+        value_name = "A,B",
+        value_delimiter = ',',
+        requires = "item",
+        conflicts_with = "region"
+    )]
+    pub regions: Vec<String>,
+
+    /// Exit with status 1 when an item in two or more regions has a uniformity index below this
+    /// (0.0–1.0). Items in a single region are not checked.
+    #[arg(long, value_name = "UNIFORMITY", value_parser = parse_unit_interval)]
+    pub fail_under: Option<f64>,
+
+    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
+    /// the bundled catalogs/materials.yaml].
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+
+    /// Skip files larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
+    pub max_file_size: u64,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Output formats of `tongban diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A readable table per item, for a terminal.
+    Table,
+    /// Markdown tables (for an issue or a wiki page).
+    Markdown,
+    /// One JSON document (documented in docs/diff.md).
+    Json,
+    /// One row per item × material × region (UTF-8 with BOM, for Excel).
+    Csv,
+    /// An Excel workbook: a summary sheet and one sheet per item (needs -o or a pipe).
+    Xlsx,
+    /// One self-contained HTML page: ranked summary and a heat map per item.
+    Html,
+}
+
+/// Parses a number between 0 and 1.
+pub fn parse_unit_interval(s: &str) -> Result<f64, String> {
+    let x: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number between 0 and 1"))?;
+    if (0.0..=1.0).contains(&x) {
+        Ok(x)
+    } else {
+        Err(format!("`{s}` is not between 0 and 1"))
+    }
 }
 
 /// `tongban lint` options.

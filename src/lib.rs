@@ -4,11 +4,14 @@
 use std::io::{IsTerminal, Write};
 
 pub mod baseline;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod lint;
 pub mod load;
+pub mod normalize;
 pub mod report;
 pub mod rules;
 pub mod schema;
@@ -66,6 +69,22 @@ pub enum Error {
         help("`tongban rules` lists every code and name")
     )]
     UnknownRule(String),
+    /// The material synonyms dictionary is invalid (its findings, located, are in the message).
+    #[error("bad synonyms dictionary {path}:\n{message}")]
+    #[diagnostic(
+        code(tongban::synonyms),
+        help("the dictionary follows schemas/materials.schema.json; see catalogs/materials.yaml")
+    )]
+    Synonyms {
+        /// Where the dictionary came from.
+        path: String,
+        /// Its error findings, one per line, as `path:line:column: code message`.
+        message: String,
+    },
+    /// The command line asks for something the inputs do not have (an unknown `--item`, ...).
+    #[error("{0}")]
+    #[diagnostic(code(tongban::usage))]
+    Usage(String),
     /// Writing the report failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
@@ -115,9 +134,25 @@ fn data_file<T>(
     })
 }
 
+/// What a run produced besides its report: the exit status and notes for standard error
+/// (skipped files, collisions), which `main` prints.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// 0 clean, 1 findings at or above `--fail-on` (lint) / `--fail-under` violated (diff).
+    pub status: u8,
+    /// One line each, for standard error.
+    pub notes: Vec<String>,
+}
+
 /// Runs a parsed command line, writing the report to `out`. Returns the exit status: 0 clean,
-/// 1 findings at or above `--fail-on`.
+/// 1 findings at or above `--fail-on` (lint) or `--fail-under` violated (diff). Notes are
+/// dropped; use [`execute`] to get them.
 pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    execute(cli, env, out).map(|o| o.status)
+}
+
+/// Runs a parsed command line, writing the report to `out`; returns the status and the notes.
+pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome, Error> {
     let lang = cli
         .lang
         .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
@@ -132,7 +167,10 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
         lang,
         quiet: cli.quiet,
     };
-    match cli.command {
+    let status = match cli.command {
+        cli::Command::Diff(args) => {
+            return diff_command(args, cli.config.as_deref(), style, env, out);
+        }
         cli::Command::Schema => {
             out.write_all(schema::NATIONAL_SCHEMA.as_bytes())?;
             Ok(0)
@@ -169,7 +207,11 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
             Ok(0)
         }
         cli::Command::Lint(args) => lint(args, cli.config.as_deref(), env, lang, style, out),
-    }
+    }?;
+    Ok(Outcome {
+        status,
+        notes: Vec::new(),
+    })
 }
 
 fn lint(
@@ -265,4 +307,159 @@ fn lint(
         cli::FailOn::Never => false,
     };
     Ok(u8::from(failed && !wrote_baseline))
+}
+
+/// `tongban diff`: index → compare → render.
+fn diff_command(
+    args: cli::DiffArgs,
+    config_path: Option<&std::path::Path>,
+    style: report::Style,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = style.lang;
+    let pairwise = !args.regions.is_empty();
+    if pairwise && args.regions.len() != 2 {
+        return Err(Error::Usage(format!(
+            "--regions takes exactly two region codes (A,B), got {}",
+            args.regions.len()
+        )));
+    }
+    if pairwise && !matches!(args.format, cli::DiffFormat::Table | cli::DiffFormat::Json) {
+        return Err(Error::Usage(
+            "the pairwise view (--regions) prints as table (a unified diff) or json".into(),
+        ));
+    }
+    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+        return Err(Error::Usage(
+            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
+        ));
+    }
+    let (synonyms, dictionary) = match &args.synonyms {
+        Some(path) => (
+            normalize::Synonyms::from_file(path, lang)?,
+            Some(path.clone()),
+        ),
+        None => match args
+            .paths
+            .iter()
+            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .find(|p| p.is_file())
+        {
+            Some(path) => (normalize::Synonyms::from_file(&path, lang)?, Some(path)),
+            None => (normalize::Synonyms::bundled()?, None),
+        },
+    };
+    // The config's `exclude` globs and data files apply to diff as to lint.
+    let config = config::Config::load(config_path, &env.cwd, lang)?;
+    // Streamed: the walk is consumed chunk by chunk, never held as a list.
+    let walk = lint::walk(&args.paths, &config, lang)?;
+    let mut regions = args.region.clone();
+    regions.extend(args.regions.iter().cloned());
+    let mut catalog = catalog::Catalog::new(catalog::Filter {
+        item: args.item.clone(),
+        regions: regions.clone(),
+    });
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let limits = load::Limits {
+        max_file_size: args.max_file_size,
+        ..load::Limits::default()
+    };
+    // Dictionaries are not guides: the one in use, and any at the root of a folder given.
+    let mut skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
+    skip.extend(
+        args.paths
+            .iter()
+            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .filter(|p| p.is_file()),
+    );
+    catalog.index(walk, &synonyms, &limits, &skip, jobs)?;
+
+    let mut notes: Vec<String> = Vec::new();
+    for s in &catalog.skipped {
+        notes.push(format!("note: skipped {}: {}", s.path, s.reason));
+    }
+    for c in &catalog.collisions {
+        notes.push(format!(
+            "warning: {} and {} both describe {} in region {}; compared only the first",
+            c.kept, c.ignored, c.item, c.region
+        ));
+    }
+    if let Some(item) = &args.item
+        && catalog.items.is_empty()
+    {
+        return Err(Error::Usage(format!(
+            "no guide of item `{item}` in the inputs"
+        )));
+    }
+    for r in &regions {
+        if !catalog.regions_seen.contains(r) {
+            let mut seen: Vec<&str> = catalog
+                .regions_seen
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != catalog::BASELINE_REGION)
+                .collect();
+            seen.truncate(30);
+            return Err(Error::Usage(format!(
+                "no guide{} for region `{r}`; regions present: {}",
+                if args.item.is_some() {
+                    " of that item"
+                } else {
+                    ""
+                },
+                seen.join(", ")
+            )));
+        }
+    }
+
+    // Write straight to the output file: a report of a national-size catalog is not held in memory.
+    let mut file = match &args.output {
+        Some(path) => Some(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| Error::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?,
+        )),
+        None => None,
+    };
+    let mut file_style = style;
+    if args.output.is_some() {
+        file_style.color = false;
+    }
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut status = 0;
+    if pairwise {
+        let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
+        report::diff::render_pairwise(&view, args.format, file_style, target)?;
+    } else {
+        let cmp = diff::compare(&catalog);
+        report::diff::render(&cmp, args.format, file_style, target)?;
+        if let Some(threshold) = args.fail_under {
+            let failing = diff::fails_under(&cmp, threshold);
+            for i in &failing {
+                notes.push(format!(
+                    "error: {} has uniformity {:.2}, below --fail-under {threshold}",
+                    i.name, i.uniformity
+                ));
+            }
+            status = u8::from(!failing.is_empty());
+        }
+    }
+    if let (Some(mut f), Some(path)) = (file, &args.output) {
+        f.flush().map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if !style.quiet {
+            notes.push(format!("wrote {}", path.display()));
+        }
+    }
+    Ok(Outcome { status, notes })
 }

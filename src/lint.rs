@@ -176,6 +176,16 @@ pub fn collect(
 /// pass needs, when the guide names an item.
 pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross::GuideSummary>) {
     let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
+    if crate::normalize::is_dictionary(&input.path) {
+        // A synonyms dictionary is validated against its own schema, not the guide schema.
+        let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);
+        let mut report = FileReport {
+            source: loaded.source,
+            findings,
+        };
+        report.sort();
+        return (report, None);
+    }
     let mut findings = loaded.findings;
     let mut summary = None;
     if let Some(doc) = &loaded.document {

@@ -77,6 +77,16 @@ impl Schema {
         Self::compile(national.clone(), national, "national".into(), None)
     }
 
+    /// A schema embedded in the binary (e.g. the synonyms dictionary's), compiled like the
+    /// national one; it may `$ref` the national schema by its `$id`.
+    pub fn embedded(text: &'static str, origin: &str) -> Result<Schema, Error> {
+        let root = serde_json::from_str(text).map_err(|e| Error::Schema {
+            path: origin.to_owned(),
+            message: e.to_string(),
+        })?;
+        Self::compile(Arc::new(root), national_value(), origin.to_owned(), None)
+    }
+
     /// A schema file (JSON or YAML). It may `$ref` the national schema by its `$id`.
     pub fn from_file(path: &Path) -> Result<Schema, Error> {
         let bad = |message: String| Error::Schema {

@@ -1,47 +1,15 @@
 //! Material-name normalisation for comparing names, and the synonym table.
 //!
-//! `normalize_material_name` is deliberately minimal; the diff feature grows a fuller
-//! `normalize.rs` on another branch, and the two are to be merged into one.
+//! `normalize_material_name` is `normalize::normalize`, shared with `tongban diff`; this table
+//! (config `synonyms`, a `canonical: [variants]` mapping) is the one `duplicate-material` uses.
 
 use std::collections::HashMap;
 
-use unicode_normalization::UnicodeNormalization;
-
-/// Folds a material name for comparison: NFKC; drops 《》〈〉<> and quotes, whitespace, and
-/// trailing punctuation. `《身份证》。` and `身份证` compare equal.
+/// Folds a material name for comparison: the one normalisation `tongban diff` uses too
+/// ([`crate::normalize::normalize`]: NFKC; 《》〈〉<> and quotes, whitespace and trailing
+/// punctuation dropped). `《身份证》。` and `身份证` compare equal.
 pub fn normalize_material_name(name: &str) -> String {
-    let folded: String = name
-        .nfkc()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '《' | '》'
-                        | '〈'
-                        | '〉'
-                        | '<'
-                        | '>'
-                        | '"'
-                        | '\''
-                        | '“'
-                        | '”'
-                        | '‘'
-                        | '’'
-                        | '「'
-                        | '」'
-                        | '『'
-                        | '』'
-                )
-        })
-        .collect();
-    folded
-        .trim_end_matches(|c: char| {
-            matches!(
-                c,
-                '。' | '.' | '；' | ';' | '，' | ',' | '、' | '：' | ':' | '!' | '！'
-            )
-        })
-        .to_owned()
+    crate::normalize::normalize(name)
 }
 
 /// Variant name → canonical name, both normalised.

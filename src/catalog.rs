@@ -1,0 +1,684 @@
+//! The catalog index for `tongban diff`: guides in, one small summary per guide kept, grouped by
+//! item (基本编码 when both guides have one, else normalised 事项名称) and region. It keeps only
+//! what the comparison needs (interned names, statuses, attributes, the compared elements), never
+//! the documents, so memory grows with the distinct names and the matrix, not with the text.
+//! Nothing here prints.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::Error;
+use crate::diagnostic::{Lang, Severity};
+use crate::lint::{Input, Walked};
+use crate::load::{self, Limits};
+use crate::normalize::{Synonyms, normalize};
+
+/// The region code of the national baseline (全国): not a region column, the reference.
+pub const BASELINE_REGION: &str = "100000";
+
+/// A material's status in one region's guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Not listed.
+    Absent,
+    /// 非必要.
+    Optional,
+    /// 容缺后补 (may be handed in later).
+    Deferred,
+    /// 必要 (the schema's default when `necessity` is missing).
+    Required,
+}
+
+impl Status {
+    /// From the guide's `necessity` value.
+    pub fn from_necessity(value: Option<&str>) -> Status {
+        match value.map(str::trim) {
+            Some("非必要") => Status::Optional,
+            Some("容缺后补") => Status::Deferred,
+            _ => Status::Required,
+        }
+    }
+
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Absent => "absent",
+            Status::Optional => "optional",
+            Status::Deferred => "deferred",
+            Status::Required => "required",
+        }
+    }
+
+    /// The guide's own word for it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Status::Absent => "未列出",
+            Status::Optional => "非必要",
+            Status::Deferred => "容缺后补",
+            Status::Required => "必要",
+        }
+    }
+}
+
+const ORIGINALS: [&str; 4] = ["原件", "复印件", "原件和复印件", "原件或复印件"];
+const MEDIA: [&str; 3] = ["纸质", "电子", "纸质或电子"];
+const UNITS: [&str; 2] = ["工作日", "自然日"];
+
+/// The attributes of a listed material that officers compare (原件/复印件, 份数, 纸质/电子),
+/// packed into 12 bytes: the enumerated values are stored as indices (0 = not given).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Attrs {
+    original: u8,
+    medium: u8,
+    copies: Option<u32>,
+}
+
+fn index_of(value: Option<&str>, allowed: &[&str]) -> u8 {
+    value
+        .map(str::trim)
+        .and_then(|v| allowed.iter().position(|a| *a == v))
+        .map_or(0, |i| i as u8 + 1)
+}
+
+impl Attrs {
+    /// From the guide's values; values outside the schema's enumerations are ignored.
+    pub fn new(original: Option<&str>, copies: Option<u32>, medium: Option<&str>) -> Self {
+        Attrs {
+            original: index_of(original, &ORIGINALS),
+            medium: index_of(medium, &MEDIA),
+            copies,
+        }
+    }
+
+    /// 原件 / 复印件 / 原件和复印件 / 原件或复印件.
+    pub fn original(&self) -> Option<&'static str> {
+        ORIGINALS
+            .get(usize::from(self.original).checked_sub(1)?)
+            .copied()
+    }
+
+    /// 纸质材料份数.
+    pub fn copies(&self) -> Option<u32> {
+        self.copies
+    }
+
+    /// 纸质 / 电子 / 纸质或电子.
+    pub fn medium(&self) -> Option<&'static str> {
+        MEDIA.get(usize::from(self.medium).checked_sub(1)?).copied()
+    }
+
+    /// Whether no attribute is given.
+    pub fn is_empty(&self) -> bool {
+        *self == Attrs::default()
+    }
+
+    /// `原件，2份，纸质` (only what is given).
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(o) = self.original() {
+            parts.push(o.to_owned());
+        }
+        if let Some(c) = self.copies {
+            parts.push(format!("{c}份"));
+        }
+        if let Some(m) = self.medium() {
+            parts.push(m.to_owned());
+        }
+        parts.join("，")
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(o) = self.original() {
+            map.serialize_entry("original", o)?;
+        }
+        if let Some(c) = self.copies {
+            map.serialize_entry("copies", &c)?;
+        }
+        if let Some(m) = self.medium() {
+            map.serialize_entry("medium", m)?;
+        }
+        map.end()
+    }
+}
+
+/// One material as listed by one guide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// 必要 / 非必要 / 容缺后补.
+    pub status: Status,
+    /// Its attributes.
+    pub attrs: Attrs,
+    /// Whether the guide gives a `condition` (适用情形) for it.
+    pub conditional: bool,
+}
+
+/// The other elements compared besides materials: (key, 中文 title, English title).
+pub const ELEMENTS: [(&str, &str, &str); 6] = [
+    ("legal_time_limit", "法定办结时限", "legal time limit"),
+    ("promised_time_limit", "承诺办结时限", "promised time limit"),
+    ("fee", "是否收费", "fee charged"),
+    ("visits", "到办事现场次数", "visits in person"),
+    ("online", "是否网办", "online"),
+    ("conditions", "受理条件", "acceptance conditions"),
+];
+
+/// What one guide contributes to the comparison, before interning.
+#[derive(Debug, Clone)]
+pub struct GuideSummary {
+    /// Path as shown.
+    pub path: String,
+    /// 事项名称 as written.
+    pub item_name: String,
+    /// Normalised 事项名称.
+    pub item_key: String,
+    /// 基本编码, if any.
+    pub basic_code: Option<String>,
+    /// 行政区划代码.
+    pub region_code: String,
+    /// 区划名称.
+    pub region_name: String,
+    /// `source.completeness: partial`.
+    pub partial: bool,
+    /// (raw name, normalised key, display name, cell).
+    pub materials: Vec<(String, String, String, Cell)>,
+    /// Display values of [`ELEMENTS`], in that order.
+    pub elements: [Option<String>; 6],
+}
+
+fn text(v: &Value, pointer: &str) -> Option<String> {
+    match v.pointer(pointer)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn pick(value: Option<&Value>, allowed: &[&'static str]) -> Option<&'static str> {
+    let s = value?.as_str()?.trim();
+    allowed.iter().copied().find(|a| *a == s)
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "是" } else { "否" }.to_owned()
+}
+
+/// Extracts the summary of one guide document. `Err` says why it is not a guide.
+pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSummary, String> {
+    let item_name = text(doc, "/item/name").ok_or("no item.name (事项名称)")?;
+    let region_code = text(doc, "/region/code").ok_or("no region.code (行政区划代码)")?;
+    let region_name = text(doc, "/region/name").unwrap_or_default();
+    let list = doc
+        .get("materials")
+        .and_then(Value::as_array)
+        .ok_or("no materials list (申请材料)")?;
+    let item_key = normalize(&item_name);
+    let basic_code = text(doc, "/item/basic_code").map(|c| c.to_ascii_uppercase());
+    let mut materials = Vec::with_capacity(list.len());
+    for m in list {
+        let Some(raw) = m.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let norm = normalize(raw);
+        if norm.is_empty() {
+            continue;
+        }
+        let (key, display) = match synonyms.canonical(&item_key, basic_code.as_deref(), &norm) {
+            Some(c) => (normalize(c), c.to_owned()),
+            None => (norm, raw.trim().to_owned()),
+        };
+        let cell = Cell {
+            status: Status::from_necessity(m.get("necessity").and_then(Value::as_str)),
+            attrs: Attrs::new(
+                m.get("original").and_then(Value::as_str),
+                m.get("copies")
+                    .and_then(Value::as_u64)
+                    .and_then(|c| u32::try_from(c).ok()),
+                m.get("medium").and_then(Value::as_str),
+            ),
+            conditional: m
+                .get("condition")
+                .and_then(Value::as_str)
+                .is_some_and(|c| !c.trim().is_empty()),
+        };
+        materials.push((raw.trim().to_owned(), key, display, cell));
+    }
+    let days = |d: &str, u: &str| {
+        let n = doc.pointer(d)?.as_u64()?;
+        let unit = pick(doc.pointer(u), &UNITS).unwrap_or("工作日");
+        Some(format!("{n}{unit}"))
+    };
+    let conditions = doc.get("conditions").and_then(Value::as_array).map(|c| {
+        c.iter()
+            .filter_map(Value::as_str)
+            .map(|s| {
+                s.nfkc()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<String>()
+                    .trim_end_matches(['。', '.', ';', '；'])
+                    .to_owned()
+            })
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("；")
+    });
+    let elements = [
+        days("/time_limit/legal_days", "/time_limit/legal_unit"),
+        days("/time_limit/promised_days", "/time_limit/promised_unit"),
+        doc.pointer("/fee/is_fee")
+            .and_then(Value::as_bool)
+            .map(yes_no),
+        doc.pointer("/handling/visits")
+            .and_then(Value::as_u64)
+            .map(|n| n.to_string()),
+        doc.pointer("/handling/online")
+            .and_then(Value::as_bool)
+            .map(yes_no),
+        conditions.filter(|c| !c.is_empty()),
+    ];
+    Ok(GuideSummary {
+        path: path.to_owned(),
+        item_name,
+        item_key,
+        basic_code,
+        region_code,
+        region_name,
+        partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
+        materials,
+        elements,
+    })
+}
+
+/// Interned strings: each distinct material key and element value is stored once.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    strings: Vec<Box<str>>,
+}
+
+impl Interner {
+    /// The id of `s`, adding it when new.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).expect("fewer than 4 billion distinct names");
+        self.strings.push(s.into());
+        self.ids.insert(s.into(), id);
+        id
+    }
+
+    /// The string of an id.
+    pub fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+}
+
+/// One guide, as kept by the index.
+#[derive(Debug, Clone)]
+pub struct Guide {
+    /// Path as shown.
+    pub path: Box<str>,
+    /// 区划名称 (interned in [`Catalog::values`]).
+    pub region_name: u32,
+    /// `source.completeness: partial`: absent materials may simply not be known.
+    pub partial: bool,
+    /// (material id, cell), sorted by id, one per material.
+    pub materials: Box<[(u32, Cell)]>,
+    /// Interned display values of [`ELEMENTS`].
+    pub elements: [Option<u32>; 6],
+}
+
+impl Guide {
+    /// The cell of a material, if listed.
+    pub fn cell(&self, id: u32) -> Option<&Cell> {
+        self.materials
+            .binary_search_by_key(&id, |(m, _)| *m)
+            .ok()
+            .map(|i| &self.materials[i].1)
+    }
+}
+
+/// One service item across regions.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// 事项名称 (of the first guide seen).
+    pub name: String,
+    /// Normalised name.
+    pub key: String,
+    /// 基本编码, if any guide gave one.
+    pub basic_code: Option<String>,
+    /// Region code → guide.
+    pub regions: BTreeMap<String, Guide>,
+    /// The national baseline guide (region 100000), if any.
+    pub baseline: Option<Guide>,
+    /// Material id → the names guides wrote it as.
+    pub variants: BTreeMap<u32, BTreeSet<String>>,
+}
+
+/// Two guides of one item in one region: reported, not merged. The first (in path order) is
+/// compared; the second is left out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Collision {
+    /// 事项名称.
+    pub item: String,
+    /// Region code.
+    pub region: String,
+    /// The guide that is compared.
+    pub kept: String,
+    /// The guide that is left out.
+    pub ignored: String,
+}
+
+/// A file that was not compared, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// Path as shown.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Which guides to keep.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// 事项名称 or 基本编码 (normalised); `None` = all items.
+    pub item: Option<String>,
+    /// Region codes; empty = all regions. The baseline is always kept.
+    pub regions: Vec<String>,
+}
+
+impl Filter {
+    /// `item` must already be normalised (see [`Catalog::new`]).
+    fn item_matches(&self, s: &GuideSummary) -> bool {
+        self.item.as_deref().is_none_or(|q| {
+            q == s.item_key
+                || s.basic_code
+                    .as_deref()
+                    .is_some_and(|c| c.eq_ignore_ascii_case(q))
+        })
+    }
+
+    fn region_matches(&self, code: &str) -> bool {
+        code == BASELINE_REGION || self.regions.is_empty() || self.regions.iter().any(|r| r == code)
+    }
+}
+
+/// Every guide compared, grouped by item.
+#[derive(Debug, Default)]
+pub struct Catalog {
+    /// Items in the order first seen.
+    pub items: Vec<Item>,
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    /// Material keys (normalised) → ids.
+    pub keys: Interner,
+    /// Material display names, by id.
+    pub display: Vec<String>,
+    /// Element values, interned.
+    pub values: Interner,
+    /// Collisions met.
+    pub collisions: Vec<Collision>,
+    /// Files not compared.
+    pub skipped: Vec<Skipped>,
+    /// Guides compared.
+    pub guides: usize,
+    /// Regions seen before the region filter (to tell a mistyped `--region` from an empty one).
+    pub regions_seen: BTreeSet<String>,
+    filter: Filter,
+}
+
+impl Catalog {
+    /// An empty index keeping what `filter` selects.
+    pub fn new(mut filter: Filter) -> Self {
+        filter.item = filter.item.as_deref().map(normalize);
+        Catalog {
+            filter,
+            ..Catalog::default()
+        }
+    }
+
+    fn item_for(&mut self, s: &GuideSummary) -> usize {
+        if let Some(code) = &s.basic_code
+            && let Some(&i) = self.by_code.get(code)
+        {
+            return i;
+        }
+        if let Some(candidates) = self.by_name.get(&s.item_key) {
+            for &i in candidates {
+                match (&self.items[i].basic_code, &s.basic_code) {
+                    // Both have a code and they differ: different items that share a name.
+                    (Some(a), Some(b)) if a != b => continue,
+                    (None, Some(b)) => {
+                        self.items[i].basic_code = Some(b.clone());
+                        self.by_code.insert(b.clone(), i);
+                        return i;
+                    }
+                    _ => return i,
+                }
+            }
+        }
+        let i = self.items.len();
+        self.items.push(Item {
+            name: s.item_name.clone(),
+            key: s.item_key.clone(),
+            basic_code: s.basic_code.clone(),
+            regions: BTreeMap::new(),
+            baseline: None,
+            variants: BTreeMap::new(),
+        });
+        self.by_name.entry(s.item_key.clone()).or_default().push(i);
+        if let Some(code) = &s.basic_code {
+            self.by_code.insert(code.clone(), i);
+        }
+        i
+    }
+
+    /// Adds one guide's summary (if the filter keeps it).
+    pub fn add(&mut self, s: GuideSummary) {
+        if !self.filter.item_matches(&s) {
+            return;
+        }
+        self.regions_seen.insert(s.region_code.clone());
+        if !self.filter.region_matches(&s.region_code) {
+            return;
+        }
+        let idx = self.item_for(&s);
+        let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(s.materials.len());
+        let mut names = Vec::with_capacity(s.materials.len());
+        for (raw, key, display, cell) in s.materials {
+            let id = self.keys.intern(&key);
+            if id as usize == self.display.len() {
+                self.display.push(display);
+            }
+            names.push((id, raw));
+            materials.push((id, cell));
+        }
+        // One entry per material: a guide that lists a material twice counts its strongest
+        // status (必要 > 容缺后补 > 非必要).
+        materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
+        materials.dedup_by_key(|(id, _)| *id);
+        let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
+        let guide = Guide {
+            path: s.path.into(),
+            region_name: self.values.intern(&s.region_name),
+            partial: s.partial,
+            materials: materials.into_boxed_slice(),
+            elements,
+        };
+        let item = &mut self.items[idx];
+        let baseline = s.region_code == BASELINE_REGION;
+        let existing = if baseline {
+            item.baseline.as_ref()
+        } else {
+            item.regions.get(&s.region_code)
+        };
+        if let Some(kept) = existing {
+            self.collisions.push(Collision {
+                item: item.name.clone(),
+                region: s.region_code,
+                kept: kept.path.to_string(),
+                ignored: guide.path.into(),
+            });
+            return;
+        }
+        if baseline {
+            item.baseline = Some(guide);
+        } else {
+            item.regions.insert(s.region_code, guide);
+        }
+        self.guides += 1;
+        for (id, raw) in names {
+            item.variants.entry(id).or_default().insert(raw);
+        }
+    }
+
+    /// Loads and indexes everything a walk yields, one chunk of `jobs × 256` files at a time in
+    /// parallel, keeping only summaries. Files that do not load or are not guides, and walk
+    /// problems, are recorded in `skipped`; `skip` names dictionaries, which are not guides.
+    pub fn index(
+        &mut self,
+        walk: impl Iterator<Item = Walked>,
+        synonyms: &Synonyms,
+        limits: &Limits,
+        skip: &[PathBuf],
+        jobs: usize,
+    ) -> Result<(), Error> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build()
+            .map_err(|e| Error::Io {
+                path: "<thread pool>".into(),
+                message: e.to_string(),
+            })?;
+        let chunk_size = (jobs * 256).max(256);
+        let skip: Vec<PathBuf> = skip
+            .iter()
+            .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+            .collect();
+        // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
+        let is_skipped = |path: &std::path::Path| {
+            crate::normalize::is_dictionary(path)
+                && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c))
+        };
+        let mut walk = walk.peekable();
+        while walk.peek().is_some() {
+            let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
+            let summaries: Vec<Option<Result<GuideSummary, Skipped>>> = pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|w| match w {
+                        Walked::File(input) if is_skipped(&input.path) => None,
+                        Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+                        Walked::Problem(report) => Some(Err(Skipped {
+                            path: report.source.name.clone(),
+                            reason: report
+                                .findings
+                                .iter()
+                                .map(|f| format!("{} {}", f.code, f.message))
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        })),
+                    })
+                    .collect()
+            });
+            for s in summaries.into_iter().flatten() {
+                match s {
+                    Ok(s) => self.add(s),
+                    Err(skipped) => self.skipped.push(skipped),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideSummary, Skipped> {
+    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
+    let skipped = |reason: String| Skipped {
+        path: input.name.clone(),
+        reason,
+    };
+    let Some(doc) = loaded.document else {
+        let reason = loaded
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .map(|f| {
+                let at = loaded.source.position(f.span.start);
+                format!("{}:{}: {} {}", at.line, at.column, f.code, f.message)
+            })
+            .unwrap_or_else(|| "does not load".into());
+        return Err(skipped(reason));
+    };
+    summarize(&doc.value, &input.name, synonyms).map_err(|r| skipped(format!("not a guide: {r}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary(name: &str, code: Option<&str>, region: &str, path: &str) -> GuideSummary {
+        GuideSummary {
+            path: path.into(),
+            item_name: name.into(),
+            item_key: normalize(name),
+            basic_code: code.map(str::to_owned),
+            region_code: region.into(),
+            region_name: String::new(),
+            partial: false,
+            materials: vec![],
+            elements: Default::default(),
+        }
+    }
+
+    /// Memory per listed material is what bounds a national-size run: keep a cell small.
+    #[test]
+    fn cells_stay_small() {
+        assert!(std::mem::size_of::<(u32, Cell)>() <= 20);
+    }
+
+    #[test]
+    fn aligns_by_code_then_name_and_reports_collisions() {
+        let mut c = Catalog::new(Filter::default());
+        c.add(summary("合伙企业设立登记", None, "310000", "a"));
+        c.add(summary(
+            "合伙企业 设立登记",
+            Some("000115015005"),
+            "320000",
+            "b",
+        ));
+        // Same name, different code: another item.
+        c.add(summary(
+            "合伙企业设立登记",
+            Some("000115015099"),
+            "340000",
+            "c",
+        ));
+        // Different name, same code: the same item.
+        c.add(summary("合伙企业设立", Some("000115015005"), "430000", "d"));
+        c.add(summary(
+            "合伙企业设立登记",
+            Some("000115015005"),
+            "310000",
+            "e",
+        ));
+        assert_eq!(c.items.len(), 2);
+        assert_eq!(
+            c.items[0].regions.keys().collect::<Vec<_>>(),
+            ["310000", "320000", "430000"]
+        );
+        assert_eq!(c.collisions.len(), 1);
+        assert_eq!(c.collisions[0].kept, "a");
+        assert_eq!(c.collisions[0].ignored, "e");
+    }
+}

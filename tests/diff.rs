@@ -1,0 +1,638 @@
+//! End-to-end tests of `tongban diff` on synthetic fixtures whose differences are known exactly
+//! (tests/fixtures/diff/README.md), on the bundled catalogs, and in headless Chromium.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+const BASIC: &str = "tests/fixtures/diff/basic";
+const PROBLEMS: &str = "tests/fixtures/diff/problems";
+
+fn tongban() -> Command {
+    let mut cmd = Command::cargo_bin("tongban").unwrap();
+    cmd.current_dir(root())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(args: &[&str]) -> Output {
+    tongban().arg("diff").args(args).output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let o = run(&all);
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn item<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == name)
+        .unwrap_or_else(|| panic!("no item {name}"))
+}
+
+/// Material name → {region: status} of one item, as plain strings.
+fn matrix(item: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    item["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let cells = m["regions"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+                .collect();
+            (m["name"].as_str().unwrap().to_owned(), cells)
+        })
+        .collect()
+}
+
+fn row(cells: &[(&str, &str)]) -> Vec<(String, String)> {
+    cells
+        .iter()
+        .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+        .collect()
+}
+
+#[test]
+fn matrix_index_and_differences_are_exact() {
+    let doc = json(&[BASIC]);
+    let jia = item(&doc, "测试事项甲");
+    assert_eq!(jia["basic_code"], "000000000001");
+    // 130000 writes the name 测试事项甲（设立） and is aligned by 基本编码; 100000 is the baseline.
+    assert_eq!(
+        jia["regions"],
+        serde_json::json!(["110000", "120000", "130000"])
+    );
+    assert_eq!(
+        matrix(jia),
+        vec![
+            // Synonyms: 身份证 / 居民身份证 / 身份证件 are one material.
+            (
+                "居民身份证".into(),
+                row(&[
+                    ("110000", "required"),
+                    ("120000", "required"),
+                    ("130000", "required")
+                ])
+            ),
+            // 《申请表》 (full-width, spaces) and 申请表。 normalise to 申请表.
+            (
+                "申请表".into(),
+                row(&[
+                    ("110000", "required"),
+                    ("120000", "required"),
+                    ("130000", "required")
+                ])
+            ),
+            (
+                "营业执照".into(),
+                row(&[
+                    ("110000", "required"),
+                    ("120000", "required"),
+                    ("130000", "deferred")
+                ])
+            ),
+            // Dropped in 120000.
+            (
+                "场所使用证明".into(),
+                row(&[
+                    ("110000", "required"),
+                    ("120000", "absent"),
+                    ("130000", "required")
+                ])
+            ),
+            (
+                "场所使用证明书".into(),
+                row(&[
+                    ("110000", "absent"),
+                    ("120000", "required"),
+                    ("130000", "absent")
+                ])
+            ),
+            // Only the baseline requires it.
+            (
+                "授权委托书".into(),
+                row(&[
+                    ("110000", "absent"),
+                    ("120000", "absent"),
+                    ("130000", "absent")
+                ])
+            ),
+        ]
+    );
+    assert_eq!(jia["uniformity"], 0.4);
+    assert_eq!(jia["required_everywhere"], 2);
+    assert_eq!(jia["required_anywhere"], 5);
+    assert_eq!(
+        jia["common_core"],
+        serde_json::json!(["居民身份证", "申请表"])
+    );
+    // Attribute difference: 复印件 in 110000, 原件 in 120000.
+    let licence = &jia["materials"][2];
+    assert_eq!(
+        licence["attribute_differences"],
+        serde_json::json!(["original"])
+    );
+    assert_eq!(licence["attributes"]["110000"]["original"], "复印件");
+    assert_eq!(licence["attributes"]["120000"]["original"], "原件");
+    // Near match, reported with a score, not merged.
+    assert_eq!(
+        jia["near_matches"],
+        serde_json::json!([{"a": "场所使用证明", "b": "场所使用证明书", "score": 0.93}])
+    );
+    // Time-limit difference; other elements uniform.
+    let elements: Vec<(&str, bool)> = jia["elements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["key"].as_str().unwrap(), e["uniform"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        elements,
+        [
+            ("legal_time_limit", true),
+            ("promised_time_limit", false),
+            ("fee", true),
+            ("visits", true),
+            ("online", true)
+        ]
+    );
+    assert_eq!(jia["elements"][1]["regions"]["120000"], "10工作日");
+    // Baseline deviations.
+    let dev = &jia["baseline"]["deviations"];
+    assert_eq!(dev[0]["added"], serde_json::json!(["场所使用证明"]));
+    assert_eq!(dev[1]["added"], serde_json::json!(["场所使用证明书"]));
+    assert_eq!(dev[2]["relaxed"], serde_json::json!(["营业执照"]));
+    for d in dev.as_array().unwrap() {
+        assert_eq!(d["dropped"], serde_json::json!(["授权委托书"]));
+    }
+
+    let yi = item(&doc, "测试事项乙");
+    assert_eq!(yi["uniformity"], 0.5);
+    assert_eq!(yi["region_details"][1]["partial"], true);
+    assert_eq!(yi["materials"][1]["regions"]["140000"], "absent");
+
+    let bing = item(&doc, "测试事项丙");
+    assert_eq!(bing["comparable"], false);
+    // Ranked: most non-uniform first, single-region items last.
+    let names: Vec<&str> = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["测试事项甲", "测试事项乙", "测试事项丙"]);
+}
+
+#[test]
+fn json_snapshot() {
+    insta::assert_snapshot!(stdout(&run(&[BASIC, "--format", "json"])));
+}
+
+#[test]
+fn table_snapshot() {
+    let o = run(&[BASIC]);
+    assert_eq!(o.status.code(), Some(0));
+    insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn markdown_snapshot() {
+    insta::assert_snapshot!(stdout(&run(&[BASIC, "--format", "markdown"])));
+}
+
+#[test]
+fn csv_snapshot() {
+    let out = stdout(&run(&[BASIC, "--format", "csv"]));
+    assert!(
+        out.starts_with('\u{feff}'),
+        "CSV starts with a BOM for Excel"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn pairwise_unified_diff() {
+    let o = run(&[BASIC, "--item", "测试事项甲", "--regions", "110000,120000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        !out.contains('\x1b'),
+        "no colour when NO_COLOR / not a terminal"
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn pairwise_against_the_national_baseline() {
+    let o = run(&[BASIC, "--item", "测试事项甲", "--regions", "100000,120000"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("--- 测试事项甲 100000 全国\n+++ 测试事项甲 120000 天津市\n"),
+        "{out}"
+    );
+    assert!(out.contains("\n-授权委托书 [必要]\n"), "{out}");
+    assert!(out.contains("\n+场所使用证明书 [必要]\n"), "{out}");
+}
+
+#[test]
+fn pairwise_in_colour_on_request() {
+    let o = tongban()
+        .args(["--color", "always", "diff", BASIC, "--item", "测试事项甲"])
+        .args(["--regions", "110000,120000"])
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(out.contains("\x1b[31m-场所使用证明 [必要]\x1b[0m"), "{out}");
+    assert!(
+        out.contains("\x1b[32m+场所使用证明书 [必要]\x1b[0m"),
+        "{out}"
+    );
+}
+
+#[test]
+fn fail_under_ignores_single_region_items() {
+    // 甲 0.4 < 0.45: fails.
+    let o = run(&[BASIC, "--fail-under", "0.45", "-q"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("测试事项甲 has uniformity 0.40"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("测试事项乙"));
+    // 丙 is in one region: never fails, even at 1.0 the failures are 甲 and 乙 only.
+    let o = run(&[BASIC, "--fail-under", "1"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!stderr(&o).contains("测试事项丙"));
+    assert_eq!(run(&[BASIC, "--fail-under", "0.4"]).status.code(), Some(0));
+    // Filters: only 乙 (0.5).
+    assert_eq!(
+        run(&[BASIC, "--item", "测试事项乙", "--fail-under", "0.45"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn filters_by_item_code_and_region() {
+    let doc = json(&[BASIC, "--item", "000000000001", "--region", "110000,130000"]);
+    let items = doc["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["regions"], serde_json::json!(["110000", "130000"]));
+    // The baseline is kept whatever the region filter.
+    assert!(items[0]["baseline"].is_object());
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_message() {
+    let cases: [&[&str]; 5] = [
+        &[BASIC, "--item", "没有这个事项"],
+        &[BASIC, "--region", "999999"],
+        &[BASIC, "--item", "测试事项甲", "--regions", "110000,990000"],
+        &[BASIC, "--item", "测试事项甲", "--regions", "110000"],
+        &[
+            BASIC,
+            "-o",
+            "/nonexistent-dir/report.html",
+            "--format",
+            "html",
+        ],
+    ];
+    for args in cases {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).trim().is_empty(), "{args:?}: no message");
+    }
+    // --fail-under outside 0..1 and --regions without --item are clap errors (also 2).
+    assert_eq!(run(&[BASIC, "--fail-under", "2"]).status.code(), Some(2));
+    assert_eq!(
+        run(&[BASIC, "--regions", "110000,120000"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn collisions_and_unloadable_files_are_reported_not_merged() {
+    let o = run(&[PROBLEMS, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["collisions"].as_array().unwrap().len(), 1);
+    let c = &doc["collisions"][0];
+    assert_eq!(c["region"], "110000");
+    assert!(c["kept"].as_str().unwrap().ends_with("a-110000-jia.yaml"));
+    assert!(
+        c["ignored"]
+            .as_str()
+            .unwrap()
+            .ends_with("b-110000-jia-again.yaml")
+    );
+    // The ignored guide's 另一份证明 is not in the matrix.
+    let jia = item(&doc, "测试事项甲");
+    assert!(
+        jia["materials"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["name"] != "另一份证明")
+    );
+    let skipped: Vec<&str> = doc["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    let err = stderr(&o);
+    assert!(err.contains("broken.yaml: 3:1: TB001"), "{err}");
+    assert!(err.contains("not-a-guide.yaml: not a guide"), "{err}");
+    assert!(
+        err.contains("both describe 测试事项甲 in region 110000"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_dictionary_is_rejected_with_located_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let dict = dir.path().join("dict.yaml");
+    std::fs::write(
+        &dict,
+        "materials:\n  - canonical: 甲\n    variants: [乙]\n  - canonical: 丙\n    variants: [乙]\n    note: 1\n",
+    )
+    .unwrap();
+    let o = run(&[BASIC, "--synonyms", dict.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("dict.yaml:6:11: TB103"), "{err}");
+    // Conflicts are checked once the schema passes.
+    std::fs::write(
+        &dict,
+        "materials:\n  - canonical: 甲\n    variants: [乙]\n  - canonical: 丙\n    variants: [乙]\n",
+    )
+    .unwrap();
+    let err = stderr(&run(&[BASIC, "--synonyms", dict.to_str().unwrap()]));
+    assert!(err.contains("dict.yaml:5:16: TB104"), "{err}");
+    assert!(err.contains("already a variant of “甲”"), "{err}");
+}
+
+#[test]
+fn without_the_fixture_dictionary_synonyms_come_from_the_bundled_one() {
+    // The bundled dictionary also maps 身份证 / 身份证件 → 居民身份证.
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["110000-jia.yaml", "120000-jia.yaml", "130000-jia.yaml"] {
+        std::fs::copy(root().join(BASIC).join(f), dir.path().join(f)).unwrap();
+    }
+    let doc = json(&[dir.path().to_str().unwrap()]);
+    let names: Vec<&str> = item(&doc, "测试事项甲")["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert!(names.contains(&"居民身份证"), "{names:?}");
+    assert!(!names.contains(&"身份证件"), "{names:?}");
+}
+
+#[test]
+fn xlsx_has_a_summary_and_one_sheet_per_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let o = run(&[BASIC, "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let read = |zip: &mut zip::ZipArchive<std::fs::File>, name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    let workbook = read(&mut zip, "xl/workbook.xml");
+    for sheet in ["汇总 summary", "测试事项甲", "测试事项乙", "测试事项丙"] {
+        assert!(
+            workbook.contains(&format!("name=\"{sheet}\"")),
+            "{workbook}"
+        );
+    }
+    let strings = read(&mut zip, "xl/sharedStrings.xml");
+    for s in ["场所使用证明书", "容缺后补", "复印件 *", "未列出?"] {
+        assert!(strings.contains(s), "missing {s}");
+    }
+    // The attribute difference is a cell note.
+    let comments = read(&mut zip, "xl/comments1.xml");
+    assert!(
+        comments.contains("原件/复印件: 复印件 in 110000; 原件 in 120000"),
+        "{comments}"
+    );
+}
+
+#[test]
+fn html_is_self_contained() {
+    let html = stdout(&run(&[BASIC, "--format", "html"]));
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for needle in ["src=\"http", "href=\"http", "@import", "url("] {
+        assert!(!html.contains(needle), "external reference {needle}");
+    }
+    assert!(html.contains("<table id=\"summary\" class=\"sortable\">"));
+}
+
+/// The bundled catalogs: 合伙企业设立登记 in 上海/江苏 (申请书、经营场所证明 …) vs 安徽 (申请书、合伙协议
+/// …), per the 2022-09-23 新华财经 report (shared domain notes §5.1c).
+#[test]
+fn bundled_hehuo_qiye_shanghai_jiangsu_vs_anhui() {
+    let doc = json(&[
+        "catalogs",
+        "--item",
+        "合伙企业设立登记",
+        "--region",
+        "310000,320000,340000",
+    ]);
+    let it = item(&doc, "合伙企业设立登记");
+    assert_eq!(
+        it["regions"],
+        serde_json::json!(["310000", "320000", "340000"])
+    );
+    assert_eq!(
+        matrix(it)[..3],
+        [
+            (
+                "设立登记申请书".to_owned(),
+                row(&[
+                    ("310000", "required"),
+                    ("320000", "required"),
+                    ("340000", "required")
+                ])
+            ),
+            (
+                "经营场所证明".to_owned(),
+                row(&[
+                    ("310000", "required"),
+                    ("320000", "required"),
+                    ("340000", "absent")
+                ])
+            ),
+            (
+                "合伙协议".to_owned(),
+                row(&[
+                    ("310000", "absent"),
+                    ("320000", "absent"),
+                    ("340000", "required")
+                ])
+            ),
+        ]
+    );
+    assert_eq!(it["common_core"], serde_json::json!(["设立登记申请书"]));
+    assert_eq!(it["uniformity"], 0.3333);
+    // All three come from a news report and are marked partial.
+    for r in it["region_details"].as_array().unwrap() {
+        assert_eq!(r["partial"], true);
+    }
+    // The national baseline (《合伙企业登记管理办法》第八条) requires both.
+    let base = it["baseline"]["required"].as_array().unwrap();
+    assert!(base.contains(&"经营场所证明".into()) && base.contains(&"合伙协议".into()));
+
+    // The table says what each region asks for beyond the common core.
+    let out = stdout(&run(&["catalogs", "--item", "合伙企业设立登记"]));
+    assert!(
+        out.contains("310000 上海市 (partial): 经营场所证明"),
+        "{out}"
+    );
+    assert!(
+        out.contains("320000 江苏省 (partial): 经营场所证明"),
+        "{out}"
+    );
+    assert!(out.contains("340000 安徽省 (partial): 合伙协议"), "{out}");
+}
+
+#[test]
+fn bundled_catalogs_diff_runs_clean() {
+    let o = run(&["catalogs"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // materials.yaml is the dictionary and e-licences.yaml a data file named in tongban.toml:
+    // neither is a skipped guide, so there is nothing to note.
+    assert_eq!(stderr(&o), "");
+    // Even when another dictionary is given.
+    let o = run(&[
+        "catalogs",
+        "--synonyms",
+        "tests/fixtures/diff/basic/materials.yaml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("materials.yaml"), "{}", stderr(&o));
+}
+
+// --- headless Chromium -------------------------------------------------------------------------
+
+fn chromium() -> Option<PathBuf> {
+    let path = PathBuf::from("/usr/bin/chromium");
+    if path.exists() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(
+        !ci,
+        "CI is set but /usr/bin/chromium is missing: .ci/run installs it"
+    );
+    None
+}
+
+fn headless(profile: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new("/usr/bin/chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+#[test]
+fn html_renders_in_headless_chromium() {
+    if chromium().is_none() {
+        eprintln!(
+            "notice: /usr/bin/chromium not found and CI unset; skipping the HTML rendering test"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let o = run(&[BASIC, "--format", "html", "-o", page.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = headless(&dir.path().join("profile"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    // The script ran (sortable columns are wired).
+    assert!(dom.contains("data-sortable-ready=\"yes\""), "{dom}");
+    // Summary: ranked by non-uniformity, with the index.
+    let summary = &dom[dom.find("id=\"summary\"").unwrap()..dom.find("</table>").unwrap()];
+    let jia = summary.find("测试事项甲").unwrap();
+    let yi = summary.find("测试事项乙").unwrap();
+    let bing = summary.find("测试事项丙").unwrap();
+    assert!(jia < yi && yi < bing, "{summary}");
+    assert!(
+        summary.contains(">0.40<") && summary.contains(">0.50<"),
+        "{summary}"
+    );
+    // Heat map of 甲: the dropped material is an absent cell in 120000, with the hover text.
+    let matrix = &dom[dom.find("id=\"matrix-0\"").unwrap()..];
+    let matrix = &matrix[..matrix.find("</table>").unwrap()];
+    assert!(matrix.contains("<th class=\"mat\" title=\"场所使用证明\">场所使用证明</th>"));
+    let tianjin = &matrix[matrix.find("data-region=\"120000\"").unwrap()..];
+    let tianjin = &tianjin[..tianjin.find("</tr>").unwrap()];
+    assert!(
+        tianjin.contains("class=\"cell absent\" data-sort=\"0\" title=\"场所使用证明 — 120000 天津市: 未要求 absent\""),
+        "{tianjin}"
+    );
+    // The attribute difference is outlined and explained on hover.
+    assert!(
+        tianjin.contains("class=\"cell required attr-diff\""),
+        "{tianjin}"
+    );
+    assert!(
+        tianjin.contains("原件/复印件 differs: 复印件 in 110000; 原件 in 120000"),
+        "{tianjin}"
+    );
+    // The partial guide's unlisted material shows as unknown, not absent.
+    let yi_matrix = &dom[dom.find("id=\"matrix-1\"").unwrap()..];
+    assert!(yi_matrix.contains("class=\"cell unknown\""));
+}
