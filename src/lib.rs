@@ -12,6 +12,7 @@ pub mod diff;
 pub mod lint;
 pub mod load;
 pub mod normalize;
+pub mod regions;
 pub mod report;
 pub mod rules;
 pub mod schema;

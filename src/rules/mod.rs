@@ -17,7 +17,7 @@ pub mod cross;
 pub mod docs;
 pub mod licences;
 pub mod names;
-pub mod regions;
+pub use crate::regions;
 
 mod application_form_without_blank;
 mod basic_code_length;
