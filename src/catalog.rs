@@ -566,9 +566,11 @@ impl Catalog {
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
             .collect();
         // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
+        // Agreement files (`agreements/*.yaml`) are never guides.
         let is_skipped = |path: &std::path::Path| {
-            crate::normalize::is_dictionary(path)
-                && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c))
+            crate::agreement::is_agreement(path)
+                || (crate::normalize::is_dictionary(path)
+                    && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c)))
         };
         let mut walk = walk.peekable();
         while walk.peek().is_some() {

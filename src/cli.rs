@@ -45,6 +45,10 @@ pub enum Command {
     /// national baseline, not a region column.
     #[command(after_help = DIFF_AFTER_HELP)]
     Diff(DiffArgs),
+    /// Coverage of 跨省通办 agreements: which members publish a guide of each agreed item, and how
+    /// uniform the members' guides are.
+    #[command(after_help = COVERAGE_AFTER_HELP)]
+    Coverage(CoverageArgs),
     /// List every check and rule: code, name, default severity, summary.
     Rules {
         /// Print the full documentation as Markdown (what docs/rules.md holds).
@@ -142,6 +146,77 @@ pub enum DiffFormat {
     Xlsx,
     /// One self-contained HTML page: ranked summary and a heat map per item.
     Html,
+}
+
+const COVERAGE_AFTER_HELP: &str = "\
+Agreements are YAML files in a folder named `agreements` (catalogs/agreements/*.yaml, schema
+schemas/agreement.schema.json). Coverage of an agreement = (item, member) pairs with a published
+guide / (items listed × members). A city or county guide counts toward a member containing it
+only when the agreement says `counts_toward_province: true`. Where two or more members publish
+an item, their guides are compared as by `tongban diff` (uniformity index, differing materials).
+
+Exit status: 0 ok, 1 --fail-under violated or an agreement file has errors, 2 usage or I/O error.
+
+Examples:
+  tongban coverage catalogs
+  tongban coverage catalogs --agreement catalogs/agreements/huaihai-sisheng-bashi.yaml
+  tongban coverage catalogs --format html -o coverage.html
+  tongban coverage catalogs --format json --fail-under 50";
+
+/// `tongban coverage` options.
+#[derive(Debug, Args)]
+pub struct CoverageArgs {
+    /// Files or folders of guides (folders: every *.yaml / *.yml, hidden entries skipped).
+    /// Agreement files found here are the agreements reported on, unless --agreement is given.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Report on this agreement file, or every agreement in this folder (repeatable)
+    /// [default: the agreements found under PATHS].
+    #[arg(long, value_name = "FILE")]
+    pub agreement: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Exit with status 1 when an agreement's coverage is below this percentage (0–100: 80,
+    /// 80%, 12.5). Agreements with no listed item are not checked.
+    #[arg(long, value_name = "COVERAGE", value_parser = parse_percent)]
+    pub fail_under: Option<f64>,
+
+    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
+    /// the bundled catalogs/materials.yaml].
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+
+    /// Skip files larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
+    pub max_file_size: u64,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+/// Parses a percentage between 0 and 100 (`80`, `80%`, `12.5`) into a fraction.
+pub fn parse_percent(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    let x: f64 = t
+        .strip_suffix('%')
+        .unwrap_or(t)
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a percentage (examples: 80, 80%, 12.5)"))?;
+    if (0.0..=100.0).contains(&x) {
+        Ok(x / 100.0)
+    } else {
+        Err(format!("`{s}` is not between 0 and 100"))
+    }
 }
 
 /// Parses a number between 0 and 1.

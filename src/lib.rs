@@ -3,10 +3,12 @@
 
 use std::io::{IsTerminal, Write};
 
+pub mod agreement;
 pub mod baseline;
 pub mod catalog;
 pub mod cli;
 pub mod config;
+pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
 pub mod lint;
@@ -172,6 +174,9 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
         cli::Command::Diff(args) => {
             return diff_command(args, cli.config.as_deref(), style, env, out);
         }
+        cli::Command::Coverage(args) => {
+            return coverage_command(args, cli.config.as_deref(), style, env, out);
+        }
         cli::Command::Schema => {
             out.write_all(schema::NATIONAL_SCHEMA.as_bytes())?;
             Ok(0)
@@ -336,21 +341,7 @@ fn diff_command(
             "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
         ));
     }
-    let (synonyms, dictionary) = match &args.synonyms {
-        Some(path) => (
-            normalize::Synonyms::from_file(path, lang)?,
-            Some(path.clone()),
-        ),
-        None => match args
-            .paths
-            .iter()
-            .map(|p| p.join(normalize::DICTIONARY_FILE))
-            .find(|p| p.is_file())
-        {
-            Some(path) => (normalize::Synonyms::from_file(&path, lang)?, Some(path)),
-            None => (normalize::Synonyms::bundled()?, None),
-        },
-    };
+    let (synonyms, dictionary) = synonyms_for(args.synonyms.as_ref(), &args.paths, lang)?;
     // The config's `exclude` globs and data files apply to diff as to lint.
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     // Streamed: the walk is consumed chunk by chunk, never held as a list.
@@ -418,15 +409,7 @@ fn diff_command(
     }
 
     // Write straight to the output file: a report of a national-size catalog is not held in memory.
-    let mut file = match &args.output {
-        Some(path) => Some(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })?,
-        )),
-        None => None,
-    };
+    let mut file = output_file(args.output.as_ref())?;
     let mut file_style = style;
     if args.output.is_some() {
         file_style.color = false;
@@ -453,7 +436,56 @@ fn diff_command(
             status = u8::from(!failing.is_empty());
         }
     }
-    if let (Some(mut f), Some(path)) = (file, &args.output) {
+    finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    Ok(Outcome { status, notes })
+}
+
+/// The material synonyms dictionary for `diff` and `coverage`: the one named, else
+/// `materials.yaml` at the root of a folder given, else the bundled one; with its path.
+fn synonyms_for(
+    explicit: Option<&std::path::PathBuf>,
+    paths: &[std::path::PathBuf],
+    lang: diagnostic::Lang,
+) -> Result<(normalize::Synonyms, Option<std::path::PathBuf>), Error> {
+    Ok(match explicit {
+        Some(path) => (
+            normalize::Synonyms::from_file(path, lang)?,
+            Some(path.clone()),
+        ),
+        None => match paths
+            .iter()
+            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .find(|p| p.is_file())
+        {
+            Some(path) => (normalize::Synonyms::from_file(&path, lang)?, Some(path)),
+            None => (normalize::Synonyms::bundled()?, None),
+        },
+    })
+}
+
+/// `-o FILE`, created (buffered) before anything is computed, so a bad path fails early.
+fn output_file(
+    path: Option<&std::path::PathBuf>,
+) -> Result<Option<std::io::BufWriter<std::fs::File>>, Error> {
+    path.map(|path| {
+        std::fs::File::create(path)
+            .map(std::io::BufWriter::new)
+            .map_err(|e| Error::Io {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })
+    })
+    .transpose()
+}
+
+/// Flushes `-o FILE` and notes that it was written.
+fn finish_output(
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    path: Option<&std::path::PathBuf>,
+    style: report::Style,
+    notes: &mut Vec<String>,
+) -> Result<(), Error> {
+    if let (Some(mut f), Some(path)) = (file, path) {
         f.flush().map_err(|e| Error::Io {
             path: path.display().to_string(),
             message: e.to_string(),
@@ -462,5 +494,149 @@ fn diff_command(
             notes.push(format!("wrote {}", path.display()));
         }
     }
-    Ok(Outcome { status, notes })
+    Ok(())
+}
+
+/// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
+/// item two or more members publish) → render.
+fn coverage_command(
+    args: cli::CoverageArgs,
+    config_path: Option<&std::path::Path>,
+    style: report::Style,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = style.lang;
+    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+        return Err(Error::Usage(
+            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
+        ));
+    }
+    let (synonyms, _) = synonyms_for(args.synonyms.as_ref(), &args.paths, lang)?;
+    let config = config::Config::load(config_path, &env.cwd, lang)?;
+    let limits = load::Limits {
+        max_file_size: args.max_file_size,
+        ..load::Limits::default()
+    };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+
+    // The agreements: those named, else every agreement file under the paths.
+    let mut agreement_files: Vec<lint::Input> = Vec::new();
+    if args.agreement.is_empty() {
+        let (inputs, _) = lint::collect(&args.paths, &config, lang)?;
+        agreement_files.extend(
+            inputs
+                .into_iter()
+                .filter(|i| agreement::is_agreement(&i.path)),
+        );
+    } else {
+        for p in &args.agreement {
+            if p.is_dir() {
+                let (inputs, _) = lint::collect(std::slice::from_ref(p), &config, lang)?;
+                agreement_files.extend(inputs);
+            } else if p.is_file() {
+                agreement_files.push(lint::Input {
+                    path: p.clone(),
+                    name: p.display().to_string(),
+                });
+            } else {
+                return Err(Error::Io {
+                    path: p.display().to_string(),
+                    message: "no such agreement file".into(),
+                });
+            }
+        }
+    }
+    if agreement_files.is_empty() {
+        return Err(Error::Usage(format!(
+            "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
+            agreement::AGREEMENTS_DIR
+        )));
+    }
+    let loaded: Vec<agreement::Loaded> = agreement_files
+        .iter()
+        .map(|i| agreement::load_file(&i.path, i.name.clone(), &limits, lang))
+        .collect();
+    // Agreement files named with --agreement outside an `agreements/` folder are not guides either.
+    let named: Vec<std::path::PathBuf> = agreement_files
+        .iter()
+        .filter_map(|i| std::fs::canonicalize(&i.path).ok())
+        .collect();
+
+    let walk = lint::walk(&args.paths, &config, lang)?;
+    let (guides, skipped) = coverage::read_guides(walk, &synonyms, &limits, &named, jobs)?;
+    let inputs: Vec<coverage::AgreementInput<'_>> = loaded
+        .iter()
+        .filter_map(|l| {
+            Some(coverage::AgreementInput {
+                agreement: l.agreement.as_ref()?,
+                source: &l.report.source,
+                document: l.document.as_ref()?,
+            })
+        })
+        .collect();
+    let mut cov = coverage::compute(&inputs, &guides, skipped, lang);
+    drop(inputs);
+    // Problems in the agreement files themselves come first in their file's report.
+    for l in loaded {
+        if l.report.findings.is_empty() {
+            continue;
+        }
+        match cov
+            .findings
+            .iter_mut()
+            .find(|r| r.source.name == l.report.source.name)
+        {
+            Some(r) => {
+                r.findings.extend(l.report.findings);
+                r.sort();
+            }
+            None => cov.findings.push(l.report),
+        }
+    }
+    cov.findings
+        .sort_by(|a, b| a.source.name.cmp(&b.source.name));
+
+    let mut notes: Vec<String> = cov
+        .skipped
+        .iter()
+        .map(|s| format!("note: skipped {}: {}", s.path, s.reason))
+        .collect();
+    let mut file = output_file(args.output.as_ref())?;
+    let mut file_style = style;
+    if args.output.is_some() {
+        file_style.color = false;
+    }
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    report::coverage::render(&cov, args.format, file_style, target)?;
+    let errors = cov.errors();
+    if errors > 0 {
+        notes.push(format!(
+            "error: {errors} error{} in agreement files; their coverage is not reported",
+            if errors == 1 { "" } else { "s" }
+        ));
+    }
+    let mut failing = 0;
+    if let Some(threshold) = args.fail_under {
+        for a in cov.fails_under(threshold) {
+            failing += 1;
+            notes.push(format!(
+                "error: {} coverage {} is below --fail-under {}%",
+                a.label(),
+                report::coverage::percent(a.coverage.unwrap_or(0.0)),
+                (threshold * 1000.0).round() / 10.0
+            ));
+        }
+    }
+    finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    Ok(Outcome {
+        status: u8::from(errors > 0 || failing > 0),
+        notes,
+    })
 }

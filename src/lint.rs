@@ -176,6 +176,15 @@ pub fn collect(
 /// pass needs, when the guide names an item.
 pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross::GuideSummary>) {
     let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
+    if crate::agreement::is_agreement(&input.path) {
+        // An agreement is validated against its own schema, not the guide schema.
+        let mut report = crate::agreement::lint(loaded, opts.lang);
+        opts.config.levels(&input.path).apply(&mut report.findings);
+        if report.findings.is_empty() {
+            report.source = Source::new(report.source.name, "");
+        }
+        return (report, None);
+    }
     if crate::normalize::is_dictionary(&input.path) {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
         let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);

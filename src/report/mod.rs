@@ -1,6 +1,7 @@
 //! Rendering: findings and comparisons in, text out. Decides nothing about what is a finding.
 //! One file per format; the set of formats is a closed enum.
 
+pub mod coverage;
 pub mod diff;
 pub mod github;
 pub mod gitlab;

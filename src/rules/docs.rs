@@ -508,7 +508,8 @@ pub fn markdown() -> String {
          # tongban rules\n\n\
          Every finding has a stable code and a kebab-case name; both work in `tongban.toml` and in\n\
          `# tongban: allow` comments. Codes: TB0xx input, TB1xx schema, TB2xx rules on one guide,\n\
-         TB3xx rules across regions (四级四同), TB4xx configuration and suppressions.\n\n\
+         TB3xx rules across regions (四级四同), TB4xx configuration and suppressions, TB5xx\n\
+         跨省通办 agreement files and their coverage (`tongban coverage`, docs/coverage.md).\n\n\
          | code | name | default | kind | 说明 | summary |\n|---|---|---|---|---|---|\n",
     );
     for e in all {
@@ -531,6 +532,7 @@ pub fn markdown() -> String {
         Kind::Guide,
         Kind::CrossRegion,
         Kind::Meta,
+        Kind::Agreement,
     ] {
         for e in all.iter().filter(|e| e.kind == kind) {
             s.push('\n');

@@ -189,6 +189,8 @@ pub enum Kind {
     CrossRegion,
     /// Configuration and suppressions (TB4xx).
     Meta,
+    /// Agreement files and agreement coverage (TB5xx).
+    Agreement,
 }
 
 impl Kind {
@@ -200,6 +202,7 @@ impl Kind {
             Kind::Guide => "guide",
             Kind::CrossRegion => "cross-region",
             Kind::Meta => "config",
+            Kind::Agreement => "agreement",
         }
     }
 }
@@ -245,6 +248,16 @@ fn build_registry() -> Vec<Entry> {
         doc: r.def().doc,
         kind: Kind::CrossRegion,
     }));
+    all.extend(
+        crate::coverage::RULES
+            .iter()
+            .chain(crate::agreement::CHECKS)
+            .map(|d| Entry {
+                check: d.check,
+                doc: d.doc,
+                kind: Kind::Agreement,
+            }),
+    );
     all.sort_by_key(|e| e.check.code);
     all
 }

@@ -9,7 +9,8 @@ use super::{Mark, attribute_title, attribute_values, attribute_values_max, regio
 use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
 
-fn esc(s: &str) -> String {
+/// Escapes text for HTML content and attribute values.
+pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -24,7 +25,8 @@ fn esc(s: &str) -> String {
     out
 }
 
-const STYLE: &str = r#"
+/// The page style (shared with the coverage report, which embeds diff's heat maps).
+pub(crate) const STYLE: &str = r#"
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f2933;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 4px;border-top:2px solid #e4e7eb;padding-top:16px}
 p.meta{color:#52606d;margin:4px 0 12px}
@@ -48,7 +50,8 @@ ul{margin:4px 0 8px 18px;padding:0}li{margin:2px 0}
 .low{color:#c62828;font-weight:bold}.mid{color:#b35c00;font-weight:bold}.high{color:#2e7d32;font-weight:bold}
 "#;
 
-const SCRIPT: &str = r#"
+/// Sortable tables (shared with the coverage report).
+pub(crate) const SCRIPT: &str = r#"
 (function(){
   function key(cell){var v=cell.getAttribute('data-sort');if(v===null)v=cell.textContent.trim();var n=parseFloat(v);return isNaN(n)?v:n;}
   document.querySelectorAll('table.sortable').forEach(function(table){
@@ -191,7 +194,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
 
 /// Writes one item's section; `h` is flushed to `out` after every matrix row, so a matrix of
 /// thousands of regions is never held as one string.
-fn item_section(
+pub(crate) fn item_section(
     h: &mut String,
     out: &mut dyn Write,
     n: usize,

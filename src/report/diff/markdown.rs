@@ -72,7 +72,8 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     Ok(())
 }
 
-fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Error> {
+/// One item's matrix and differences (also drawn by the coverage report).
+pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Error> {
     let code = item
         .basic_code
         .as_deref()

@@ -2,11 +2,11 @@
 //! Decides nothing about what differs; `diff.rs` has done that.
 
 mod csv;
-mod html;
+pub(crate) mod html;
 mod json;
-mod markdown;
-mod table;
-mod xlsx;
+pub(crate) mod markdown;
+pub(crate) mod table;
+pub(crate) mod xlsx;
 
 use std::io::Write;
 

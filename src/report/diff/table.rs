@@ -92,7 +92,12 @@ pub(super) fn render(cmp: &Comparison<'_>, style: Style, out: &mut dyn Write) ->
     Ok(())
 }
 
-fn render_item(item: &ItemDiff, style: &Style, out: &mut dyn Write) -> Result<(), Error> {
+/// One item's matrix and differences (also drawn by the coverage report).
+pub(crate) fn render_item(
+    item: &ItemDiff,
+    style: &Style,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     let code = item
         .basic_code
         .as_deref()

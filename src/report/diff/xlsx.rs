@@ -11,7 +11,8 @@ use super::{Mark, attribute_title, attribute_values_max, region_label};
 use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
 
-fn xerr(e: XlsxError) -> Error {
+/// An xlsx error as an output error.
+pub(crate) fn xerr(e: XlsxError) -> Error {
     Error::Output(std::io::Error::other(e.to_string()))
 }
 
@@ -36,7 +37,7 @@ fn word(mark: Mark) -> &'static str {
 }
 
 /// A legal, unique sheet name (≤ 31 characters, none of `[]:*?/\`).
-fn sheet_name(name: &str, used: &mut HashSet<String>) -> String {
+pub(crate) fn sheet_name(name: &str, used: &mut HashSet<String>) -> String {
     let clean: String = name
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))

@@ -1,0 +1,777 @@
+//! The coverage of 跨省通办 agreements, as a value: for each agreement and each agreed item, which
+//! member regions publish a guide (directly, or through a lower-level region when the agreement
+//! says lower levels count), the coverage, and — where two or more members publish it — the
+//! item's comparison from `diff` (uniformity index, materials that differ). Also the coverage
+//! rules: an agreed item a member does not publish (TB501), a member guide whose handling
+//! contradicts the agreed mode (TB502). Nothing here prints.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::Error;
+use crate::agreement::{AgreedItem, Agreement, AgreementSource, Member};
+use crate::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
+use crate::diagnostic::{Check, FileReport, Finding, Lang, Severity};
+use crate::diff::{self, ItemDiff};
+use crate::lint::{Input, Walked};
+use crate::load::{self, Document, Limits};
+use crate::normalize::Synonyms;
+use crate::regions::{self, Level};
+use crate::rules::Def;
+use crate::source::Source;
+
+/// Version of the JSON shape; bumped when a field changes meaning or disappears.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// TB501: an agreed item some members do not publish.
+pub static NOT_PUBLISHED: Def = Def {
+    check: Check {
+        code: "TB501",
+        name: "agreed-item-not-published",
+        severity: Severity::Warning,
+        summary_zh: "协议约定的事项有成员区划没有发布办事指南",
+        summary_en: "members of an agreement do not publish a guide for an agreed item",
+    },
+    doc: r#"## What it does
+For every item an agreement lists (`catalogs/agreements/*.yaml`, `items`), reports the member
+regions that have no guide of that item among the guides given to `tongban coverage`. A guide
+of a city or county counts toward a member that contains it only when the agreement says
+`counts_toward_province: true`. The finding points at the item in the agreement file.
+
+## Why is this bad?
+跨省通办 means an applicant can start the item in any member region. A member that publishes no
+guide for it gives the applicant nothing to prepare from, and gives the other members nothing
+to align with (无差别受理、同标准办理, 国发〔2022〕5号).
+
+## Example
+```yaml
+# catalogs/agreements/example.yaml
+members:
+  - {code: "320300", name: 徐州市}
+  - {code: "411400", name: 商丘市}
+items:
+  - {name: 购房提取住房公积金, modes: [两地联办]}
+# ...and only catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml (320300) exists
+```
+
+## Use instead
+Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
+in the agreement after all, correct the agreement file with its source.
+"#,
+    supersedes: &[],
+};
+
+/// TB502: a member's guide handles an agreed item in a way the agreed mode excludes.
+pub static MODE_CONTRADICTS: Def = Def {
+    check: Check {
+        code: "TB502",
+        name: "mode-contradicts-agreement",
+        severity: Severity::Warning,
+        summary_zh: "成员的办事指南与协议约定的办理模式矛盾",
+        summary_en: "a member's guide contradicts the handling mode agreed for the item",
+    },
+    doc: r#"## What it does
+For an agreed item with `modes`, reports a member's guide that contradicts them: agreed
+全程网办 but the guide says `handling.online: false` or `handling.visits` above 0; or the guide
+lists `handling.cross_region_modes` that share no mode with the agreement.
+
+## Why is this bad?
+The agreement promises applicants a way of handling the item (全程网办: nothing on paper, no
+visit). A member guide that asks for a visit breaks the promise for everyone who reads it.
+
+## Example
+```yaml
+# agreement: {name: 正常退休提取住房公积金, modes: [全程网办]}
+handling:
+  online: false
+  visits: 1
+```
+
+## Use instead
+```yaml
+handling:
+  online: true
+  visits: 0
+  cross_region_modes: [全程网办]
+```
+"#,
+    supersedes: &[],
+};
+
+/// The coverage rules, sorted by code.
+pub static RULES: &[&Def] = &[&NOT_PUBLISHED, &MODE_CONTRADICTS];
+
+/// What coverage needs of one guide: its diff summary and its handling.
+#[derive(Debug, Clone)]
+pub struct GuideFacts {
+    /// The guide's summary (as `diff` indexes it).
+    pub summary: GuideSummary,
+    /// Where to read it again (to locate a finding).
+    pub file: PathBuf,
+    /// `handling.online`.
+    pub online: Option<bool>,
+    /// `handling.visits`.
+    pub visits: Option<f64>,
+    /// `handling.cross_region_modes`.
+    pub modes: Vec<String>,
+}
+
+/// Reads every file a walk yields that is a guide (agreement files, the files in `agreements`
+/// and synonyms dictionaries are not), `jobs` at a time. Files that do not load or are not
+/// guides, and walk problems, are returned as skipped.
+pub fn read_guides(
+    walk: impl Iterator<Item = Walked>,
+    synonyms: &Synonyms,
+    limits: &Limits,
+    agreements: &[PathBuf],
+    jobs: usize,
+) -> Result<(Vec<GuideFacts>, Vec<Skipped>), Error> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+        .map_err(|e| Error::Io {
+            path: "<thread pool>".into(),
+            message: e.to_string(),
+        })?;
+    let not_a_guide = |path: &std::path::Path| {
+        crate::agreement::is_agreement(path)
+            || crate::normalize::is_dictionary(path)
+            || (!agreements.is_empty()
+                && std::fs::canonicalize(path).is_ok_and(|c| agreements.contains(&c)))
+    };
+    let chunk_size = (jobs * 256).max(256);
+    let mut guides = Vec::new();
+    let mut skipped = Vec::new();
+    let mut walk = walk.peekable();
+    while walk.peek().is_some() {
+        let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
+        let read: Vec<Option<Result<GuideFacts, Skipped>>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|w| match w {
+                    Walked::File(input) if not_a_guide(&input.path) => None,
+                    Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+                    Walked::Problem(report) => Some(Err(Skipped {
+                        path: report.source.name.clone(),
+                        reason: report
+                            .findings
+                            .iter()
+                            .map(|f| format!("{} {}", f.code, f.message))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    })),
+                })
+                .collect()
+        });
+        for r in read.into_iter().flatten() {
+            match r {
+                Ok(g) => guides.push(g),
+                Err(s) => skipped.push(s),
+            }
+        }
+    }
+    Ok((guides, skipped))
+}
+
+fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideFacts, Skipped> {
+    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
+    let skipped = |reason: String| Skipped {
+        path: input.name.clone(),
+        reason,
+    };
+    let Some(doc) = loaded.document else {
+        let reason = loaded
+            .findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .map(|f| {
+                let at = loaded.source.position(f.span.start);
+                format!("{}:{}: {} {}", at.line, at.column, f.code, f.message)
+            })
+            .unwrap_or_else(|| "does not load".into());
+        return Err(skipped(reason));
+    };
+    let v = &doc.value;
+    let summary = catalog::summarize(v, &input.name, synonyms)
+        .map_err(|r| skipped(format!("not a guide: {r}")))?;
+    Ok(GuideFacts {
+        summary,
+        file: input.path.clone(),
+        online: v.pointer("/handling/online").and_then(Value::as_bool),
+        visits: v.pointer("/handling/visits").and_then(Value::as_f64),
+        modes: v
+            .pointer("/handling/cross_region_modes")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| s.trim().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+/// One member's cell for one item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    /// The member's code.
+    pub member: String,
+    /// The guide that counts (the member's own, else the first lower-level one by path).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
+    /// The guide's region, when it is a lower-level region of the member.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
+    /// The guide's region name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_name: Option<String>,
+    /// The guide is `completeness: partial`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// Other guides that would also count (not compared).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+}
+
+impl Cell {
+    /// Whether the member publishes the item.
+    pub fn published(&self) -> bool {
+        self.guide.is_some()
+    }
+}
+
+/// A guide whose handling contradicts the agreed mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct ModeConflict {
+    /// Member code.
+    pub member: String,
+    /// The guide.
+    pub guide: String,
+    /// What it says: `online: false`, `visits: 1`, `cross_region_modes: [...]`.
+    pub found: String,
+}
+
+/// One agreed item across the members.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCoverage {
+    /// 事项名称 (as the agreement gives it).
+    pub name: String,
+    /// 基本编码.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basic_code: Option<String>,
+    /// The source's wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+    /// Agreed modes (empty: not given).
+    pub modes: Vec<String>,
+    /// One cell per member, in member order.
+    pub members: Vec<Cell>,
+    /// Members publishing it.
+    pub published: usize,
+    /// published / members.
+    pub coverage: f64,
+    /// Members not publishing it.
+    pub missing: Vec<String>,
+    /// Guides contradicting the agreed modes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mode_conflicts: Vec<ModeConflict>,
+    /// The uniformity index over the members' guides (two or more members publish it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uniformity: Option<f64>,
+    /// The comparison of the members' guides (`tongban diff` for these guides), columns are the
+    /// member codes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<ItemDiff>,
+}
+
+/// One member across the items.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberCoverage {
+    /// Code.
+    pub code: String,
+    /// Name (the agreement's).
+    pub name: String,
+    /// Level, from the code.
+    pub level: Level,
+    /// Items it publishes.
+    pub published: usize,
+    /// published / items (`None` when no item is listed).
+    pub coverage: Option<f64>,
+}
+
+/// One agreement's coverage.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementCoverage {
+    /// The agreement file.
+    pub path: String,
+    /// 协议名称.
+    pub name: String,
+    /// 简称.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
+    /// Date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Legal basis.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<String>,
+    /// Modes of the whole agreement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub modes: Vec<String>,
+    /// Source.
+    pub source: AgreementSource,
+    /// Note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Lower-level guides count toward members containing them.
+    pub counts_toward_province: bool,
+    /// Items the source says the agreement has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items_total: Option<u64>,
+    /// Members.
+    pub members: Vec<MemberCoverage>,
+    /// Items listed.
+    pub items: Vec<ItemCoverage>,
+    /// (item, member) pairs with a guide.
+    pub published: usize,
+    /// items × members.
+    pub expected: usize,
+    /// published / expected; `None` when no item is listed.
+    pub coverage: Option<f64>,
+}
+
+impl AgreementCoverage {
+    /// The short name, else the name.
+    pub fn label(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+
+    /// Whether the source lists only part of the agreement.
+    pub fn partial(&self) -> bool {
+        self.source.completeness == "partial"
+    }
+
+    /// `1 of 40 items listed` / `2 items`.
+    pub fn items_line(&self) -> String {
+        match self.items_total {
+            Some(t) if t as usize != self.items.len() => {
+                format!("{} of {t} items listed", self.items.len())
+            }
+            _ if self.items.len() == 1 => "1 item".to_owned(),
+            _ => format!("{} items", self.items.len()),
+        }
+    }
+}
+
+/// The whole coverage report.
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    /// JSON shape version.
+    pub format_version: u32,
+    /// Per agreement, in path order.
+    pub agreements: Vec<AgreementCoverage>,
+    /// Guides read.
+    pub guides: usize,
+    /// Files that are not guides (or do not load).
+    pub skipped: Vec<Skipped>,
+    /// Findings: agreement-file problems and the coverage rules, per file, in path order.
+    #[serde(skip)]
+    pub findings: Vec<FileReport>,
+}
+
+impl Coverage {
+    /// Agreements whose coverage is below `threshold` (a fraction).
+    pub fn fails_under(&self, threshold: f64) -> Vec<&AgreementCoverage> {
+        self.agreements
+            .iter()
+            .filter(|a| a.coverage.is_some_and(|c| c < threshold))
+            .collect()
+    }
+
+    /// Findings at error severity.
+    pub fn errors(&self) -> usize {
+        self.findings
+            .iter()
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn ratio(n: usize, d: usize) -> f64 {
+    if d == 0 {
+        0.0
+    } else {
+        round(n as f64 / d as f64)
+    }
+}
+
+/// An agreement with the file it came from (to locate findings in it).
+pub struct AgreementInput<'a> {
+    /// The agreement.
+    pub agreement: &'a Agreement,
+    /// Its file's text.
+    pub source: &'a Source,
+    /// Its parsed document.
+    pub document: &'a Document,
+}
+
+/// Which guides count for `member` (the member's own first, then lower levels, by path).
+fn guides_for<'g>(
+    member: &Member,
+    item: &AgreedItem,
+    lower_levels: bool,
+    guides: &'g [GuideFacts],
+) -> Vec<&'g GuideFacts> {
+    let mut found: Vec<&GuideFacts> = guides
+        .iter()
+        .filter(|g| {
+            let s = &g.summary;
+            s.region_code != BASELINE_REGION
+                && item.matches(&s.item_key, s.basic_code.as_deref())
+                && (s.region_code == member.code
+                    || (lower_levels && regions::contains(&member.code, &s.region_code)))
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        (a.summary.region_code != member.code)
+            .cmp(&(b.summary.region_code != member.code))
+            .then_with(|| a.summary.path.cmp(&b.summary.path))
+    });
+    found
+}
+
+fn conflict(item: &AgreedItem, g: &GuideFacts) -> Option<(String, &'static str)> {
+    if item.modes.is_empty() {
+        return None;
+    }
+    if item.modes.iter().any(|m| m == "全程网办") {
+        if g.online == Some(false) {
+            return Some(("online: false".into(), "/handling/online"));
+        }
+        if let Some(v) = g.visits
+            && v > 0.0
+        {
+            return Some((format!("visits: {v}"), "/handling/visits"));
+        }
+    }
+    if !g.modes.is_empty() && !g.modes.iter().any(|m| item.modes.contains(m)) {
+        return Some((
+            format!("cross_region_modes: [{}]", g.modes.join(", ")),
+            "/handling/cross_region_modes",
+        ));
+    }
+    None
+}
+
+/// Computes the coverage of every agreement over the guides.
+pub fn compute(
+    agreements: &[AgreementInput<'_>],
+    guides: &[GuideFacts],
+    skipped: Vec<Skipped>,
+    lang: Lang,
+) -> Coverage {
+    let mut findings: BTreeMap<String, FileReport> = BTreeMap::new();
+    let mut guide_findings: BTreeMap<String, (PathBuf, Vec<(String, String)>)> = BTreeMap::new();
+    let mut out = Vec::with_capacity(agreements.len());
+    for input in agreements {
+        let a = input.agreement;
+        let mut items = Vec::with_capacity(a.items.len());
+        let mut member_counts = vec![0usize; a.members.len()];
+        for item in &a.items {
+            let mut cells = Vec::with_capacity(a.members.len());
+            let mut conflicts = Vec::new();
+            let mut chosen: Vec<(&Member, &GuideFacts)> = Vec::new();
+            for (mi, m) in a.members.iter().enumerate() {
+                let found = guides_for(m, item, a.counts_toward_province, guides);
+                for g in &found {
+                    if let Some((what, pointer)) = conflict(item, g) {
+                        conflicts.push(ModeConflict {
+                            member: m.code.clone(),
+                            guide: g.summary.path.clone(),
+                            found: what.clone(),
+                        });
+                        let message = match lang {
+                            Lang::Zh => format!(
+                                "协议“{}”约定“{}”的办理模式为 {}，本指南为 {what}",
+                                a.label(),
+                                item.name,
+                                item.modes.join("、")
+                            ),
+                            Lang::En => format!(
+                                "agreement “{}” agrees {} for “{}”, but this guide has {what}",
+                                a.label(),
+                                item.modes.join(", "),
+                                item.name
+                            ),
+                        };
+                        guide_findings
+                            .entry(g.summary.path.clone())
+                            .or_insert_with(|| (g.file.clone(), Vec::new()))
+                            .1
+                            .push((pointer.to_owned(), message));
+                    }
+                }
+                let cell = match found.split_first() {
+                    Some((first, rest)) => {
+                        member_counts[mi] += 1;
+                        chosen.push((m, first));
+                        let s = &first.summary;
+                        Cell {
+                            member: m.code.clone(),
+                            guide: Some(s.path.clone()),
+                            via: (s.region_code != m.code).then(|| s.region_code.clone()),
+                            region_name: Some(s.region_name.clone()).filter(|n| !n.is_empty()),
+                            partial: s.partial,
+                            also: rest.iter().map(|g| g.summary.path.clone()).collect(),
+                        }
+                    }
+                    None => Cell {
+                        member: m.code.clone(),
+                        guide: None,
+                        via: None,
+                        region_name: None,
+                        partial: false,
+                        also: Vec::new(),
+                    },
+                };
+                cells.push(cell);
+            }
+            let missing: Vec<String> = cells
+                .iter()
+                .filter(|c| !c.published())
+                .map(|c| c.member.clone())
+                .collect();
+            if !missing.is_empty() && !a.members.is_empty() {
+                let names: Vec<String> = a
+                    .members
+                    .iter()
+                    .filter(|m| missing.contains(&m.code))
+                    .map(|m| format!("{}（{}）", m.name, m.code))
+                    .collect();
+                let message = match lang {
+                    Lang::Zh => format!(
+                        "“{}”：{} 个成员中有 {} 个没有发布办事指南：{}",
+                        item.name,
+                        a.members.len(),
+                        missing.len(),
+                        names.join("、")
+                    ),
+                    Lang::En => format!(
+                        "“{}”: {} of {} members publish no guide: {}",
+                        item.name,
+                        missing.len(),
+                        a.members.len(),
+                        names.join(", ")
+                    ),
+                };
+                let span = input
+                    .document
+                    .locate(&format!("{}/name", item.pointer), &input.source.text);
+                let f = Finding::new(NOT_PUBLISHED.check, message, span)
+                    .with_pointer(format!("{}/name", item.pointer));
+                findings
+                    .entry(a.path.clone())
+                    .or_insert_with(|| FileReport {
+                        source: input.source.clone(),
+                        findings: Vec::new(),
+                    })
+                    .findings
+                    .push(f);
+            }
+            let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen));
+            let published = chosen.len();
+            items.push(ItemCoverage {
+                name: item.name.clone(),
+                basic_code: item.basic_code.clone(),
+                as_written: item.as_written.clone(),
+                modes: item.modes.clone(),
+                coverage: ratio(published, a.members.len()),
+                published,
+                missing,
+                members: cells,
+                mode_conflicts: conflicts,
+                uniformity: comparison.as_ref().map(|c| c.uniformity),
+                comparison,
+            });
+        }
+        let published: usize = items.iter().map(|i| i.published).sum();
+        let expected = a.items.len() * a.members.len();
+        out.push(AgreementCoverage {
+            path: a.path.clone(),
+            name: a.name.clone(),
+            short_name: a.short_name.clone(),
+            date: a.date.clone(),
+            basis: a.basis.clone(),
+            modes: a.modes.clone(),
+            source: a.source.clone(),
+            note: a.note.clone(),
+            counts_toward_province: a.counts_toward_province,
+            items_total: a.items_total,
+            members: a
+                .members
+                .iter()
+                .zip(&member_counts)
+                .map(|(m, &n)| MemberCoverage {
+                    code: m.code.clone(),
+                    name: m.name.clone(),
+                    level: m.level,
+                    published: n,
+                    coverage: (!a.items.is_empty()).then(|| ratio(n, a.items.len())),
+                })
+                .collect(),
+            items,
+            published,
+            expected,
+            coverage: (expected > 0).then(|| ratio(published, expected)),
+        });
+    }
+    // Mode conflicts are located in the guides: read each such guide again, once.
+    for (name, (file, list)) in guide_findings {
+        let loaded = load::load_file(&file, name.clone(), &Limits::default(), lang);
+        let Some(doc) = loaded.document else { continue };
+        let mut report = FileReport {
+            source: loaded.source,
+            findings: Vec::new(),
+        };
+        for (pointer, message) in list {
+            let span = doc.locate(&pointer, &report.source.text);
+            report
+                .findings
+                .push(Finding::new(MODE_CONTRADICTS.check, message, span).with_pointer(pointer));
+        }
+        findings.insert(name, report);
+    }
+    let mut findings: Vec<FileReport> = findings.into_values().collect();
+    for r in &mut findings {
+        r.sort();
+    }
+    Coverage {
+        format_version: FORMAT_VERSION,
+        agreements: out,
+        guides: guides.len(),
+        skipped,
+        findings,
+    }
+}
+
+/// The `diff` comparison of the members' guides of one item: one column per member (named by
+/// the member, with the guide's own region when it is a lower-level one).
+fn compare(item: &AgreedItem, chosen: &[(&Member, &GuideFacts)]) -> ItemDiff {
+    let mut catalog = Catalog::new(Filter::default());
+    for (m, g) in chosen {
+        let mut s = g.summary.clone();
+        // One item, whatever each guide calls it: the agreement has aligned them.
+        s.item_name = item.name.clone();
+        s.item_key = item.key.clone();
+        s.basic_code = item.basic_code.clone();
+        if s.region_code != m.code {
+            s.region_name = format!("{}（{} {}）", m.name, s.region_code, s.region_name);
+            s.region_code = m.code.clone();
+        } else {
+            s.region_name = m.name.clone();
+        }
+        catalog.add(s);
+    }
+    let cmp = diff::compare(&catalog);
+    cmp.items()
+        .next()
+        .expect("two or more guides of one item make one compared item")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn guide(path: &str, item: &str, region: &str, online: Option<bool>) -> GuideFacts {
+        GuideFacts {
+            summary: GuideSummary {
+                path: path.into(),
+                item_name: item.into(),
+                item_key: normalize(item),
+                basic_code: None,
+                region_code: region.into(),
+                region_name: regions::name(region).unwrap_or_default().into(),
+                partial: false,
+                materials: vec![],
+                elements: Default::default(),
+            },
+            file: path.into(),
+            online,
+            visits: None,
+            modes: vec![],
+        }
+    }
+
+    fn member(code: &str) -> Member {
+        Member {
+            code: code.into(),
+            name: regions::name(code).unwrap_or_default().into(),
+            level: regions::level(code).expect("six digits"),
+            note: None,
+        }
+    }
+
+    fn item(name: &str, modes: &[&str]) -> AgreedItem {
+        AgreedItem {
+            name: name.into(),
+            key: normalize(name),
+            alias_key: None,
+            basic_code: None,
+            as_written: None,
+            modes: modes.iter().map(|m| (*m).to_owned()).collect(),
+            note: None,
+            pointer: "/items/0".into(),
+        }
+    }
+
+    #[test]
+    fn lower_levels_count_only_when_the_agreement_says_so() {
+        let guides = [
+            guide("a.yaml", "失业登记", "320381", None),
+            guide("b.yaml", "失业登记", "320000", None),
+        ];
+        let it = item("失业登记", &[]);
+        let province = member("320000");
+        let city = member("320300");
+        assert_eq!(guides_for(&city, &it, false, &guides).len(), 0);
+        assert_eq!(guides_for(&city, &it, true, &guides).len(), 1);
+        // The member's own guide comes first.
+        let p = guides_for(&province, &it, true, &guides);
+        assert_eq!(p[0].summary.path, "b.yaml");
+        assert_eq!(p.len(), 2);
+        assert_eq!(guides_for(&province, &it, false, &guides).len(), 1);
+        // Never the other way round: a province guide does not cover a city member.
+        let only_province = [guide("b.yaml", "失业登记", "320000", None)];
+        assert_eq!(guides_for(&city, &it, true, &only_province).len(), 0);
+    }
+
+    #[test]
+    fn full_online_contradictions() {
+        let it = item("正常退休提取住房公积金", &["全程网办"]);
+        let mut g = guide("a.yaml", "正常退休提取住房公积金", "320300", Some(false));
+        assert_eq!(conflict(&it, &g).map(|c| c.1), Some("/handling/online"));
+        g.online = Some(true);
+        g.visits = Some(1.0);
+        assert_eq!(conflict(&it, &g).map(|c| c.1), Some("/handling/visits"));
+        g.visits = Some(0.0);
+        assert!(conflict(&it, &g).is_none());
+        g.modes = vec!["异地代收代办".into()];
+        assert_eq!(
+            conflict(&it, &g).map(|c| c.1),
+            Some("/handling/cross_region_modes")
+        );
+        // No agreed mode: nothing to contradict.
+        assert!(conflict(&item("x", &[]), &g).is_none());
+    }
+}
