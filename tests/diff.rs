@@ -1,7 +1,9 @@
 //! End-to-end tests of `tongban diff` on synthetic fixtures whose differences are known exactly
 //! (tests/fixtures/diff/README.md), on the bundled catalogs, and in headless Chromium.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Output;
 
 use assert_cmd::Command;
@@ -549,38 +551,9 @@ fn bundled_catalogs_diff_runs_clean() {
 
 // --- headless Chromium -------------------------------------------------------------------------
 
-fn chromium() -> Option<PathBuf> {
-    let path = PathBuf::from("/usr/bin/chromium");
-    if path.exists() {
-        return Some(path);
-    }
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    assert!(
-        !ci,
-        "CI is set but /usr/bin/chromium is missing: .ci/run installs it"
-    );
-    None
-}
-
-fn headless(profile: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new("/usr/bin/chromium");
-    cmd.args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-    ])
-    .arg(format!("--user-data-dir={}", profile.display()));
-    cmd
-}
-
 #[test]
 fn html_renders_in_headless_chromium() {
-    if chromium().is_none() {
+    if common::chromium().is_none() {
         eprintln!(
             "notice: /usr/bin/chromium not found and CI unset; skipping the HTML rendering test"
         );
@@ -590,7 +563,7 @@ fn html_renders_in_headless_chromium() {
     let page = dir.path().join("report.html");
     let o = run(&[BASIC, "--format", "html", "-o", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = headless(&dir.path().join("profile"))
+    let out = common::headless(&dir.path().join("profile"))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .output()

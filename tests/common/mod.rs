@@ -59,3 +59,36 @@ pub fn render(reports: &[FileReport], format: cli::LintFormat, lang: Lang) -> St
 pub fn fixture(code: &str, name: &str) -> PathBuf {
     Path::new("tests/fixtures").join(format!("{code}-{name}"))
 }
+
+// --- headless Chromium (shared by the diff and coverage HTML tests) ---------------------------
+
+/// `/usr/bin/chromium`, if installed; under CI its absence is a failure (`.ci/run` installs it).
+pub fn chromium() -> Option<PathBuf> {
+    let path = PathBuf::from("/usr/bin/chromium");
+    if path.exists() {
+        return Some(path);
+    }
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(
+        !ci,
+        "CI is set but /usr/bin/chromium is missing: .ci/run installs it"
+    );
+    None
+}
+
+/// A headless Chromium with a throwaway profile and no background network traffic.
+pub fn headless(profile: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new("/usr/bin/chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
