@@ -24,6 +24,9 @@ use crate::regions::{self, Level};
 use crate::rules::Def;
 use crate::source::Source;
 
+/// Members named in a TB501 message; the rest are counted.
+const MESSAGE_NAMES: usize = 8;
+
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -356,6 +359,14 @@ impl AgreementCoverage {
         self.source.completeness == "partial"
     }
 
+    /// `8 members` / `1 member`.
+    pub fn members_line(&self) -> String {
+        match self.members.len() {
+            1 => "1 member".to_owned(),
+            n => format!("{n} members"),
+        }
+    }
+
     /// `1 of 40 items listed` / `2 items`.
     pub fn items_line(&self) -> String {
         match self.items_total {
@@ -552,12 +563,23 @@ pub fn compute(
                 .map(|c| c.member.clone())
                 .collect();
             if !missing.is_empty() && !a.members.is_empty() {
-                let names: Vec<String> = a
+                let mut names: Vec<String> = a
                     .members
                     .iter()
                     .filter(|m| missing.contains(&m.code))
                     .map(|m| format!("{}（{}）", m.name, m.code))
                     .collect();
+                // The report names every member; the message names the first few.
+                if names.len() > MESSAGE_NAMES {
+                    let more = names.len() - MESSAGE_NAMES;
+                    names.truncate(MESSAGE_NAMES);
+                    if let Some(last) = names.last_mut() {
+                        last.push_str(&match lang {
+                            Lang::Zh => format!("等（另 {more} 个）"),
+                            Lang::En => format!(" and {more} more"),
+                        });
+                    }
+                }
                 let message = match lang {
                     Lang::Zh => format!(
                         "“{}”：{} 个成员中有 {} 个没有发布办事指南：{}",

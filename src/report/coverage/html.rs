@@ -151,8 +151,8 @@ fn agreement(
     }
     let _ = writeln!(
         h,
-        "<p class=\"meta\">{} members · {} · lower-level guides count: {} · coverage {}</p>",
-        a.members.len(),
+        "<p class=\"meta\">{} · {} · lower-level guides count: {} · coverage {}</p>",
+        a.members_line(),
         esc(&a.items_line()),
         if a.counts_toward_province {
             "yes"

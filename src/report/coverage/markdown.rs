@@ -44,8 +44,8 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         }
         writeln!(
             out,
-            "{} members · {} · lower-level guides count: {} · coverage {}\n",
-            a.members.len(),
+            "{} · {} · lower-level guides count: {} · coverage {}\n",
+            a.members_line(),
             a.items_line(),
             if a.counts_toward_province {
                 "yes"

@@ -13,6 +13,10 @@ use crate::report::Style;
 use crate::report::diff::{paint, table as diff_table};
 use crate::report::human;
 
+/// Members named in a "✗" line; beyond this the line gives their number (the JSON, CSV and
+/// Markdown reports name every one).
+const MAX_LISTED: usize = 12;
+
 fn pad(s: &str, width: usize) -> String {
     let w = s.width();
     if w >= width {
@@ -113,8 +117,8 @@ fn agreement(a: &AgreementCoverage, style: &Style, out: &mut dyn Write) -> Resul
     };
     writeln!(
         out,
-        "  {} members · {} · lower-level guides count: {} · coverage {cov}",
-        a.members.len(),
+        "  {} · {} · lower-level guides count: {} · coverage {cov}",
+        a.members_line(),
         a.items_line(),
         if a.counts_toward_province {
             "yes"
@@ -187,7 +191,12 @@ fn agreement(a: &AgreementCoverage, style: &Style, out: &mut dyn Write) -> Resul
             .iter()
             .map(|c| format!("{c} {}", super::member_name(a, c)))
             .collect();
-        if !missing.is_empty() {
+        // A long list of absentees says less than its length: name them only when few.
+        if missing.len() > MAX_LISTED && item.published == 0 {
+            writeln!(out, "    ✗ none of the {} members", missing.len())?;
+        } else if missing.len() > MAX_LISTED {
+            writeln!(out, "    ✗ the other {} members", missing.len())?;
+        } else if !missing.is_empty() {
             writeln!(out, "{}", wrap("    ✗ ", &missing, "、", width, 6))?;
         }
         for m in &item.mode_conflicts {

@@ -126,8 +126,8 @@ fn agreement_sheet(
         2,
         0,
         format!(
-            "{} members · {} · lower-level guides count: {} · coverage {}",
-            a.members.len(),
+            "{} · {} · lower-level guides count: {} · coverage {}",
+            a.members_line(),
             a.items_line(),
             if a.counts_toward_province {
                 "yes"
