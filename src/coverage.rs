@@ -404,13 +404,20 @@ impl Coverage {
             .collect()
     }
 
-    /// Findings at error severity.
-    pub fn errors(&self) -> usize {
-        self.findings
-            .iter()
-            .flat_map(|r| &r.findings)
-            .filter(|f| f.severity == Severity::Error)
-            .count()
+    /// Findings at error severity: (in agreement files, of the coverage rules). The coverage
+    /// rules are warnings unless tongban.toml raises them.
+    pub fn errors(&self) -> (usize, usize) {
+        let (mut files, mut rules) = (0, 0);
+        for f in self.findings.iter().flat_map(|r| &r.findings) {
+            if f.severity == Severity::Error {
+                if RULES.iter().any(|d| d.check.code == f.code) {
+                    rules += 1;
+                } else {
+                    files += 1;
+                }
+            }
+        }
+        (files, rules)
     }
 }
 

@@ -597,6 +597,13 @@ fn coverage_command(
             None => cov.findings.push(l.report),
         }
     }
+    // Rule levels from tongban.toml apply as in lint (`TB501 = "off"`, per-path overrides).
+    for r in &mut cov.findings {
+        config
+            .levels(std::path::Path::new(&r.source.name))
+            .apply(&mut r.findings);
+    }
+    cov.findings.retain(|r| !r.findings.is_empty());
     cov.findings
         .sort_by(|a, b| a.source.name.cmp(&b.source.name));
 
@@ -615,13 +622,20 @@ fn coverage_command(
         None => out,
     };
     report::coverage::render(&cov, args.format, file_style, target)?;
-    let errors = cov.errors();
-    if errors > 0 {
+    let (file_errors, rule_errors) = cov.errors();
+    if file_errors > 0 {
         notes.push(format!(
-            "error: {errors} error{} in agreement files; their coverage is not reported",
-            if errors == 1 { "" } else { "s" }
+            "error: {file_errors} error{} in agreement files; their coverage is not reported",
+            if file_errors == 1 { "" } else { "s" }
         ));
     }
+    if rule_errors > 0 {
+        notes.push(format!(
+            "error: {rule_errors} coverage finding{} at error severity (raised in tongban.toml)",
+            if rule_errors == 1 { "" } else { "s" }
+        ));
+    }
+    let errors = file_errors + rule_errors;
     let mut failing = 0;
     if let Some(threshold) = args.fail_under {
         for a in cov.fails_under(threshold) {

@@ -223,6 +223,33 @@ fn rules_point_into_the_agreement_and_the_guide() {
 }
 
 #[test]
+fn rule_levels_from_the_config_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("tongban.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nagreed-item-not-published = \"off\"\nTB502 = \"error\"\n",
+    )
+    .unwrap();
+    let o = tongban()
+        .args(["--config", config.to_str().unwrap(), "coverage", FIXTURES])
+        .args(["--agreement", SISHENG, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let found: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["code"].as_str().unwrap(), f["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("TB502", "error")]);
+    // A rule raised to error fails the run, as in lint.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 coverage finding at error severity"));
+}
+
+#[test]
 fn fail_under_is_a_percentage() {
     // 四市 33.3%, 三省 66.7%.
     let o = run(&[FIXTURES, "--fail-under", "50"]);
