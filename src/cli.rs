@@ -176,8 +176,15 @@ pub struct CoverageArgs {
     #[arg(long, value_name = "FILE")]
     pub agreement: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = DiffFormat::Table)]
+    /// Output format: table, markdown, json, csv, xlsx (needs -o or a pipe), html — the
+    /// formats of `tongban diff` (docs/coverage.md).
+    #[arg(
+        long,
+        short,
+        value_enum,
+        default_value_t = DiffFormat::Table,
+        hide_possible_values = true
+    )]
     pub format: DiffFormat,
 
     /// Write the report to FILE instead of standard output.

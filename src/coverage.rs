@@ -574,7 +574,10 @@ pub fn compute(
                     .members
                     .iter()
                     .filter(|m| missing.contains(&m.code))
-                    .map(|m| format!("{}（{}）", m.name, m.code))
+                    .map(|m| match lang {
+                        Lang::Zh => format!("{}（{}）", m.name, m.code),
+                        Lang::En => format!("{} ({})", m.name, m.code),
+                    })
                     .collect();
                 // The report names every member; the message names the first few.
                 if names.len() > MESSAGE_NAMES {
