@@ -7,7 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -552,15 +551,9 @@ impl Catalog {
         limits: &Limits,
         skip: &[PathBuf],
         jobs: usize,
+        progress: &mut crate::progress::Progress,
     ) -> Result<(), Error> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build()
-            .map_err(|e| Error::Io {
-                path: "<thread pool>".into(),
-                message: e.to_string(),
-            })?;
-        let chunk_size = (jobs * 256).max(256);
+        let pool = crate::lint::pool(jobs)?;
         let skip: Vec<PathBuf> = skip
             .iter()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
@@ -572,35 +565,32 @@ impl Catalog {
                 || (crate::normalize::is_dictionary(path)
                     && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c)))
         };
-        let mut walk = walk.peekable();
-        while walk.peek().is_some() {
-            let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
-            let summaries: Vec<Option<Result<GuideSummary, Skipped>>> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|w| match w {
-                        Walked::File(input) if is_skipped(&input.path) => None,
-                        Walked::File(input) => Some(read_one(&input, synonyms, limits)),
-                        Walked::Problem(report) => Some(Err(Skipped {
-                            path: report.source.name.clone(),
-                            reason: report
-                                .findings
-                                .iter()
-                                .map(|f| format!("{} {}", f.code, f.message))
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        })),
-                    })
-                    .collect()
-            });
-            for s in summaries.into_iter().flatten() {
+        crate::lint::for_each_chunk(
+            walk,
+            &pool,
+            progress,
+            |w| match w {
+                Walked::File(input) if is_skipped(&input.path) => None,
+                Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+                Walked::Problem(report) => Some(Err(Skipped {
+                    path: report.source.name.clone(),
+                    reason: report
+                        .findings
+                        .iter()
+                        .map(|f| format!("{} {}", f.code, f.message))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                })),
+            },
+            |s| {
                 match s {
-                    Ok(s) => self.add(s),
-                    Err(skipped) => self.skipped.push(skipped),
+                    Some(Ok(s)) => self.add(s),
+                    Some(Err(skipped)) => self.skipped.push(skipped),
+                    None => {}
                 }
-            }
-        }
-        Ok(())
+                Ok(())
+            },
+        )
     }
 }
 

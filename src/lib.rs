@@ -14,6 +14,7 @@ pub mod diff;
 pub mod lint;
 pub mod load;
 pub mod normalize;
+pub mod progress;
 pub mod regions;
 pub mod report;
 pub mod rules;
@@ -104,6 +105,8 @@ pub struct Env {
     pub no_color: bool,
     /// The working directory (where `tongban.toml` is looked for, upward).
     pub cwd: std::path::PathBuf,
+    /// Whether a person watches standard error (a terminal, not CI): long runs show progress.
+    pub progress: bool,
 }
 
 impl Env {
@@ -117,6 +120,7 @@ impl Env {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+            progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
         }
     }
 }
@@ -294,7 +298,9 @@ fn lint(
         // The config is not a guide: its findings count, the file does not.
         sink(p, Some(false))?;
     }
-    lint::run(walk, &opts, jobs, &mut sink)?;
+    let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
+    lint::run(walk, &opts, jobs, &mut progress, &mut sink)?;
+    progress.finish();
     if let Some(b) = &baseline {
         summary.baseline_matched = Some(b.matched);
         summary.baseline_fixed = Some(b.fixed());
@@ -368,7 +374,9 @@ fn diff_command(
             .map(|p| p.join(normalize::DICTIONARY_FILE))
             .filter(|p| p.is_file()),
     );
-    catalog.index(walk, &synonyms, &limits, &skip, jobs)?;
+    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    catalog.index(walk, &synonyms, &limits, &skip, jobs, &mut progress)?;
+    progress.finish();
 
     let mut notes: Vec<String> = Vec::new();
     for s in &catalog.skipped {

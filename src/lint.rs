@@ -11,6 +11,7 @@ use crate::Error;
 use crate::config::Config;
 use crate::diagnostic::{self as dx, FileReport, Finding, Lang};
 use crate::load::{self, Limits};
+use crate::progress::Progress;
 use crate::rules::{self, cross};
 use crate::schema::Schema;
 use crate::source::Source;
@@ -304,44 +305,67 @@ pub fn locate(p: Pending, opts: &Options<'_>) -> (FileReport, bool) {
     (report, p.had_findings)
 }
 
-/// Lints everything a walk yields, in parallel, and feeds reports to `sink` in walk order, then
-/// the cross-region findings. The sink's second argument is `None` for a file's report and
-/// `Some(had_findings)` for a second report of a file (its cross-region findings).
-///
-/// The walk is consumed in chunks, so memory holds at most one chunk of inputs and reports,
-/// whatever the number of files; across chunks only the small per-guide summaries are kept.
-pub fn run(
-    walk: impl Iterator<Item = Walked>,
-    opts: &Options<'_>,
-    jobs: usize,
-    mut sink: impl FnMut(FileReport, Option<bool>) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
+/// A pool of `jobs` worker threads.
+pub fn pool(jobs: usize) -> Result<rayon::ThreadPool, Error> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
         .build()
         .map_err(|e| Error::Io {
             path: "<thread pool>".into(),
             message: e.to_string(),
-        })?;
-    let mut guides = Vec::new();
-    let chunk_size = (jobs * 256).max(256);
+        })
+}
+
+/// Maps everything a walk yields through `map` in parallel, one chunk at a time, and hands the
+/// results to `sink` in walk order. Memory holds one chunk, whatever the size of the tree; the
+/// order (and so the output) does not depend on the number of threads.
+pub fn for_each_chunk<T: Send>(
+    walk: impl Iterator<Item = Walked>,
+    pool: &rayon::ThreadPool,
+    progress: &mut Progress,
+    map: impl Fn(Walked) -> T + Sync + Send,
+    mut sink: impl FnMut(T) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let chunk_size = (pool.current_num_threads() * 256).max(256);
     let mut walk = walk.peekable();
     while walk.peek().is_some() {
         let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
-        let reports: Vec<(FileReport, Option<cross::GuideSummary>)> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|w| match w {
-                    Walked::File(input) => lint_file(&input, opts),
-                    Walked::Problem(report) => (report, None),
-                })
-                .collect()
-        });
-        for (r, g) in reports {
-            guides.extend(g);
-            sink(r, None)?;
+        let n = chunk.len();
+        let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&map).collect());
+        progress.inc(n);
+        for r in results {
+            sink(r)?;
         }
     }
+    Ok(())
+}
+
+/// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
+/// cross-region rules over the small per-guide summaries and feeds the files they flag (with
+/// whether the file already had findings in the first pass).
+pub fn run(
+    walk: impl Iterator<Item = Walked>,
+    opts: &Options<'_>,
+    jobs: usize,
+    progress: &mut Progress,
+    mut sink: impl FnMut(FileReport, Option<bool>) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let pool = pool(jobs)?;
+    let mut guides = Vec::new();
+    for_each_chunk(
+        walk,
+        &pool,
+        progress,
+        |w| match w {
+            Walked::File(input) => lint_file(&input, opts),
+            Walked::Problem(report) => (report, None),
+        },
+        |(r, g)| {
+            guides.extend(g);
+            sink(r, None)
+        },
+    )?;
+    let chunk_size = (jobs * 256).max(256);
     let mut pending = cross_region(guides, opts);
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));

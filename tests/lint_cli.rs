@@ -576,3 +576,14 @@ fn paths_with_chinese_names_and_crlf() {
         (Some(4), Some(9), Some(13))
     );
 }
+
+#[test]
+fn no_progress_or_noise_on_stderr_when_piped() {
+    // Progress is drawn only on a terminal; a piped run (CI, scripts) gets a clean stderr.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    tongban()
+        .current_dir(root)
+        .args(["lint", "catalogs"])
+        .assert()
+        .stderr("");
+}

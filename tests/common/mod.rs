@@ -28,10 +28,16 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
         data: &data,
     };
     let mut out = Vec::new();
-    lint::run(walk, &opts, 1, |r, _| {
-        out.push(r);
-        Ok(())
-    })
+    lint::run(
+        walk,
+        &opts,
+        1,
+        &mut tongban::progress::Progress::hidden(),
+        |r, _| {
+            out.push(r);
+            Ok(())
+        },
+    )
     .unwrap();
     out
 }
