@@ -8,7 +8,6 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -20,6 +19,7 @@ use crate::diff::{self, ItemDiff};
 use crate::lint::{Input, Walked};
 use crate::load::{self, Document, Limits};
 use crate::normalize::Synonyms;
+use crate::progress::Progress;
 use crate::regions::{self, Level};
 use crate::rules::Def;
 use crate::source::Source;
@@ -132,51 +132,43 @@ pub fn read_guides(
     limits: &Limits,
     agreements: &[PathBuf],
     jobs: usize,
+    progress: &mut Progress,
 ) -> Result<(Vec<GuideFacts>, Vec<Skipped>), Error> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
-        .build()
-        .map_err(|e| Error::Io {
-            path: "<thread pool>".into(),
-            message: e.to_string(),
-        })?;
+    let pool = crate::lint::pool(jobs)?;
     let not_a_guide = |path: &std::path::Path| {
         crate::agreement::is_agreement(path)
             || crate::normalize::is_dictionary(path)
             || (!agreements.is_empty()
                 && std::fs::canonicalize(path).is_ok_and(|c| agreements.contains(&c)))
     };
-    let chunk_size = (jobs * 256).max(256);
     let mut guides = Vec::new();
     let mut skipped = Vec::new();
-    let mut walk = walk.peekable();
-    while walk.peek().is_some() {
-        let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
-        let read: Vec<Option<Result<GuideFacts, Skipped>>> = pool.install(|| {
-            chunk
-                .into_par_iter()
-                .map(|w| match w {
-                    Walked::File(input) if not_a_guide(&input.path) => None,
-                    Walked::File(input) => Some(read_one(&input, synonyms, limits)),
-                    Walked::Problem(report) => Some(Err(Skipped {
-                        path: report.source.name.clone(),
-                        reason: report
-                            .findings
-                            .iter()
-                            .map(|f| format!("{} {}", f.code, f.message))
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    })),
-                })
-                .collect()
-        });
-        for r in read.into_iter().flatten() {
+    crate::lint::for_each_chunk(
+        walk,
+        &pool,
+        progress,
+        |w| match w {
+            Walked::File(input) if not_a_guide(&input.path) => None,
+            Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+            Walked::Problem(report) => Some(Err(Skipped {
+                path: report.source.name.clone(),
+                reason: report
+                    .findings
+                    .iter()
+                    .map(|f| format!("{} {}", f.code, f.message))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            })),
+        },
+        |r| {
             match r {
-                Ok(g) => guides.push(g),
-                Err(s) => skipped.push(s),
+                Some(Ok(g)) => guides.push(g),
+                Some(Err(s)) => skipped.push(s),
+                None => {}
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     Ok((guides, skipped))
 }
 

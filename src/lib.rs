@@ -575,7 +575,10 @@ fn coverage_command(
         .collect();
 
     let walk = lint::walk(&args.paths, &config, lang)?;
-    let (guides, skipped) = coverage::read_guides(walk, &synonyms, &limits, &named, jobs)?;
+    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    let (guides, skipped) =
+        coverage::read_guides(walk, &synonyms, &limits, &named, jobs, &mut progress)?;
+    progress.finish();
     let inputs: Vec<coverage::AgreementInput<'_>> = loaded
         .iter()
         .filter_map(|l| {
