@@ -1,6 +1,7 @@
 //! GB/T 2260 administrative divisions (行政区划代码), shared by the lint rules and the coverage
-//! report: a partial table of names, and the hierarchy (county → city → province) derived from
-//! the codes themselves, so it holds for codes the table does not list.
+//! report: the names of every province-, prefecture- and county-level division (国家统计局 2023
+//! 统计用区划代码, embedded from `src/data/divisions.tsv`), the names the bundled data uses, and
+//! the hierarchy (county → city → province) derived from the codes themselves.
 //!
 //! The table is complete for the province level (the 34 province-level divisions, stable for
 //! decades) plus `100000 全国` as used for national baselines; below that it lists the prefecture-
@@ -131,12 +132,39 @@ pub const DIVISIONS: &[(&str, &str)] = &[
     ("820000", "澳门特别行政区"),
 ];
 
-/// The name of a division in the table.
+/// The 2023 statistical division table (province, prefecture, county), embedded.
+const STATS_TABLE: &str = include_str!("data/divisions.tsv");
+
+fn stats() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        STATS_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// The name of a division: the names the bundled data uses (and the specials: 全国, 台湾, 香港,
+/// 澳门), then the full 2023 statistical table of every province-, prefecture- and county-level
+/// code (`src/data/divisions.tsv`).
 pub fn name(code: &str) -> Option<&'static str> {
     DIVISIONS
         .binary_search_by(|(c, _)| (*c).cmp(code))
         .ok()
         .map(|i| DIVISIONS[i].1)
+        .or_else(|| stats().get(code).copied())
+}
+
+/// Every code of the full table with its name, sorted by code (province, prefecture and county
+/// levels of the 2023 statistical table).
+pub fn all() -> impl Iterator<Item = (&'static str, &'static str)> {
+    STATS_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
 }
 
 /// The province-level division a 6-digit code belongs to (`100000` counts as its own province).
@@ -243,7 +271,12 @@ mod tests {
         assert_eq!(name("341882"), Some("广德市"));
         assert_eq!(province("430900"), Some("湖南省"));
         assert_eq!(province("990100"), None);
-        assert_eq!(name("430100"), None);
+        // From the full 2023 table, not the bundled-data names.
+        assert_eq!(name("430100"), Some("长沙市"));
+        assert_eq!(name("320382"), Some("邳州市"));
+        assert_eq!(name("430199"), None);
+        assert_eq!(all().count(), 3348);
+        assert!(all().all(|(c, _)| is_six_digits(c)));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! TB206: a city- or county-level `region.code` missing from the bundled partial table.
+//! TB206: a city- or county-level `region.code` missing from the bundled 2023 division table.
 
 use super::{Context, Def, Rule, regions};
 use crate::diagnostic::{Check, Finding, Severity};
@@ -11,18 +11,19 @@ static DEF: Def = Def {
         code: "TB206",
         name: "region-code-not-in-table",
         severity: Severity::Info,
-        summary_zh: "行政区划代码不在内置的（部分）区划表中",
-        summary_en: "region code is not in the bundled (partial) division table",
+        summary_zh: "行政区划代码不在内置的 2023 年区划表中",
+        summary_en: "region code is not in the bundled 2023 division table",
     },
     doc: r#"## What it does
 Looks `region.code` up in tongban's bundled table of GB/T 2260 codes and reports, as
 information, a code that is in a valid province but not in the table.
 
-The table is **partial**: it holds every province-level code, `100000 全国`, and the
-prefecture- and county-level codes listed in the project's domain notes (国家统计局 2023
-统计用区划代码 for the regions of the 长三角, 淮海, 南京都市圈 and 苏皖 agreements). A code
-reported here may well be real; the finding asks a person to confirm it. Turn the rule off in
-`tongban.toml` (`region-code-not-in-table = "off"`) once your codes are checked.
+The table holds every province-, prefecture- and county-level code of the 国家统计局 2023
+统计用区划代码 (3,348 codes, `src/data/divisions.tsv`), plus `100000 全国` and the
+province-level codes of 台湾, 香港 and 澳门. It does not hold township codes (a 6-digit
+`region.code` never names one) nor codes created after mid-2023, so a code reported here may
+be new rather than wrong: the finding asks a person to confirm it. Turn the rule off in
+`tongban.toml` (`region-code-not-in-table = "off"`) if your catalog uses newer codes.
 
 ## Why is this bad?
 Codes change when divisions are reorganised (金坛 became a 区 with code 320413; 广德 became
@@ -71,8 +72,8 @@ impl Rule for RegionCodeNotInTable {
                     ),
                 )
                 .with_help(cx.pick(
-                    "内置表只收录省级及部分市县代码，未收录不等于代码错误",
-                    "the bundled table is partial: a code missing from it may still be right",
+                    "内置表为国家统计局 2023 年统计用区划代码（省、市、县三级）；之后新设或调整的区划可能未收录，请人工核对",
+                    "the bundled table is the 2023 statistical division codes (province, prefecture, county); a code created or changed later may be missing: please confirm it",
                 )),
             );
         }
