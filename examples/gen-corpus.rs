@@ -99,8 +99,8 @@ const ID: (&str, &[&str], &str, bool) = (
 const HUKOU: (&str, &[&str], &str, bool) = ("户口簿", &["居民户口簿"], "证件证书证明", true);
 const MARRIAGE: (&str, &[&str], &str, bool) = ("结婚证", &["婚姻关系证明"], "证件证书证明", true);
 const PROXY: (&str, &[&str], &str, bool) = (
-    "授权委托书",
-    &["委托书", "代理人授权委托书"],
+    "《授权委托书》",
+    &["《委托书》", "《代理人授权委托书》"],
     "申请表格文书",
     false,
 );
@@ -135,7 +135,7 @@ const ITEMS: &[Item] = &[
             (
                 "出资确认书",
                 &["全体合伙人对各合伙人认缴或者实际缴付出资的确认书"],
-                "其他",
+                "证件证书证明",
                 false,
             ),
             PROXY,
@@ -307,7 +307,7 @@ const ITEMS: &[Item] = &[
             ),
             (
                 "《基本养老保险关系转移接续申请表》",
-                &["转移接续申请表"],
+                &["《转移接续申请表》"],
                 "申请表格文书",
                 false,
             ),
@@ -322,7 +322,7 @@ const ITEMS: &[Item] = &[
         materials: &[
             ID,
             ("机动车驾驶证", &["驾驶证"], "证件证书证明", true),
-            ("《公证申请表》", &["公证申请书"], "申请表格文书", false),
+            ("《公证申请表》", &["《公证申请书》"], "申请表格文书", false),
             PROXY,
         ],
     },
@@ -372,57 +372,71 @@ const DEFECTS: &[(&str, &str)] = &[
 ];
 
 struct Region {
-    code: String,
-    name: String,
+    code: &'static str,
+    name: &'static str,
     province: usize,
     level: &'static str,
 }
 
-fn region(index: usize) -> Region {
-    // Index 0..31 = provinces; then cities and counties, province by province round-robin.
-    let p = index % PROVINCES.len();
-    let k = index / PROVINCES.len();
-    let (pcode, pname, city) = PROVINCES[p];
-    if k == 0 {
-        return Region {
-            code: pcode.to_owned(),
-            name: pname.to_owned(),
-            province: p,
-            level: "省级",
-        };
-    }
-    let city_no = 1 + (k - 1) % 60;
-    let county_no = (k - 1) / 60;
-    let code = format!("{}{:02}{:02}", &pcode[..2], city_no, county_no);
-    let name = if county_no == 0 {
-        format!("{pname}{city}第{city_no}市（合成）")
-    } else {
-        format!("{pname}第{city_no}市第{county_no}区（合成）")
-    };
-    Region {
-        code,
-        name,
-        province: p,
-        level: if county_no == 0 { "市级" } else { "县级" },
-    }
+/// Every real province-, prefecture- and county-level code (the 2023 table tongban embeds), so
+/// valid guides carry real GB/T 2260 codes.
+fn regions() -> Vec<Region> {
+    tongban::regions::all()
+        .filter_map(|(code, name)| {
+            let province = PROVINCES.iter().position(|p| p.0[..2] == code[..2])?;
+            let level = if code.ends_with("0000") {
+                "省级"
+            } else if code.ends_with("00") {
+                "市级"
+            } else {
+                "县级"
+            };
+            Some(Region {
+                code,
+                name,
+                province,
+                level,
+            })
+        })
+        .collect()
 }
 
-fn guide(i: usize, rng: &mut Rng, defect: Option<&str>) -> String {
-    let item_no = i % ITEMS.len();
+/// Items recur as 30 variants (办理情形) of each template, so a million guides have a million
+/// distinct (item, region) pairs: 10 × 30 items × 3,348 regions.
+const VARIANTS: usize = 30;
+
+/// Fixed-line area code of each province's capital, for valid consultation phone numbers.
+const AREA_CODES: &[&str] = &[
+    "010", "022", "0311", "0351", "0471", "024", "0431", "0451", "021", "025", "0571", "0551",
+    "0591", "0791", "0531", "0371", "027", "0731", "020", "0771", "0898", "023", "028", "0851",
+    "0871", "0891", "029", "0931", "0971", "0951", "0991",
+];
+
+fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
+    let slot = i % (ITEMS.len() * VARIANTS);
+    let (item_no, variant) = (slot % ITEMS.len(), slot / ITEMS.len());
     let item = &ITEMS[item_no];
-    let r = region(i / ITEMS.len());
+    let item_name = if variant == 0 {
+        item.name.to_owned()
+    } else {
+        format!("{}（情形{variant}）", item.name)
+    };
     let (_, pname, _) = PROVINCES[r.province];
-    let basic_code = format!("{:06}{:06}", 115015 + item_no * 7, 5 + item_no);
-    let dept_code = uscc(rng, &r.code);
+    let basic_code = format!("{:06}{:06}", 115015 + item_no * 7, 5 + variant);
+    let dept_code = uscc(rng, r.code);
     let implementation = format!("{dept_code}2{basic_code}01");
-    let dept = format!("{}{}", r.name.trim_end_matches("（合成）"), item.dept);
+    let dept = if r.level == "省级" {
+        format!("{}{}", r.name, item.dept)
+    } else {
+        format!("{pname}{}{}", r.name, item.dept)
+    };
     let mut y = String::with_capacity(4096);
     let w = &mut y;
     let _ = writeln!(
         w,
         "# 合成数据（synthetic benchmark corpus）：由 tongban 的 gen-corpus 生成，不是真实的办事指南。"
     );
-    let _ = writeln!(w, "item:\n  name: {}", item.name);
+    let _ = writeln!(w, "item:\n  name: {item_name}");
     let kind = if defect == Some("bad-item-type") {
         "行政许诺"
     } else {
@@ -435,7 +449,7 @@ fn guide(i: usize, rng: &mut Rng, defect: Option<&str>) -> String {
     let code = if defect == Some("bad-region-code") {
         &r.code[..5]
     } else {
-        &r.code
+        r.code
     };
     let _ = writeln!(w, "region:\n  code: \"{code}\"\n  name: {}", r.name);
     if defect != Some("missing-department") {
@@ -498,7 +512,7 @@ fn guide(i: usize, rng: &mut Rng, defect: Option<&str>) -> String {
     let _ = writeln!(
         w,
         "  location: {}政务服务中心{}号窗口",
-        r.name.trim_end_matches("（合成）"),
+        r.name,
         1 + rng.below(40)
     );
     let _ = writeln!(
@@ -517,8 +531,9 @@ fn guide(i: usize, rng: &mut Rng, defect: Option<&str>) -> String {
     );
     let _ = writeln!(
         w,
-        "contact:\n  consultation_phone: \"0{}-12345\"\n  complaint_phone: \"12345\"",
-        10 + r.province
+        "contact:\n  consultation_phone: \"{}-{}\"\n  complaint_phone: \"12345\"",
+        AREA_CODES[r.province],
+        60_000_000 + rng.below(30_000_000)
     );
     let _ = writeln!(
         w,
@@ -668,14 +683,15 @@ fn generate(
     writeln!(manifest, "path\tdefect\tcode")?;
     let mut rng = Rng(seed);
     let mut invalid = 0usize;
+    let regions = regions();
+    for p in PROVINCES {
+        fs::create_dir_all(out.join(p.0))?;
+    }
     for i in 0..guides {
         let defect = (rng.chance(invalid_rate) && !defects.is_empty()).then(|| *rng.pick(defects));
-        let text = guide(i, &mut rng, defect.map(|d| d.0));
-        let r = region(i / ITEMS.len());
-        let dir = out.join(PROVINCES[r.province].0);
-        if i < PROVINCES.len() * ITEMS.len() || i % 50_000 == 0 {
-            fs::create_dir_all(&dir)?;
-        }
+        // Each block of 300 guides is one region with every item variant.
+        let r = &regions[(i / (ITEMS.len() * VARIANTS)) % regions.len()];
+        let text = guide(i, r, &mut rng, defect.map(|d| d.0));
         let rel = format!("{}/{:07}.yaml", PROVINCES[r.province].0, i);
         fs::write(out.join(&rel), text)?;
         if let Some((kind, code)) = defect {
