@@ -546,7 +546,7 @@ impl Catalog {
     /// problems, are recorded in `skipped`; `skip` names dictionaries, which are not guides.
     pub fn index(
         &mut self,
-        walk: impl Iterator<Item = Walked>,
+        walk: impl Iterator<Item = Walked> + Send,
         synonyms: &Synonyms,
         limits: &Limits,
         skip: &[PathBuf],

@@ -127,7 +127,7 @@ pub struct GuideFacts {
 /// and synonyms dictionaries are not), `jobs` at a time. Files that do not load or are not
 /// guides, and walk problems, are returned as skipped.
 pub fn read_guides(
-    walk: impl Iterator<Item = Walked>,
+    walk: impl Iterator<Item = Walked> + Send,
     synonyms: &Synonyms,
     limits: &Limits,
     agreements: &[PathBuf],

@@ -66,7 +66,7 @@ pub fn walk<'c>(
     paths: &[PathBuf],
     config: &'c Config,
     lang: Lang,
-) -> Result<impl Iterator<Item = Walked> + 'c, Error> {
+) -> Result<impl Iterator<Item = Walked> + Send + 'c, Error> {
     let mut roots = Vec::with_capacity(paths.len());
     for root in paths {
         let meta = std::fs::metadata(root).map_err(|e| Error::Io {
@@ -76,7 +76,7 @@ pub fn walk<'c>(
         roots.push((root.clone(), meta.is_dir()));
     }
     Ok(roots.into_iter().flat_map(move |(root, is_dir)| {
-        let items: Box<dyn Iterator<Item = Walked>> = if is_dir {
+        let items: Box<dyn Iterator<Item = Walked> + Send> = if is_dir {
             Box::new(walk_dir(root, config, lang))
         } else if config.excluded(&root) {
             Box::new(std::iter::empty())
@@ -90,7 +90,11 @@ pub fn walk<'c>(
     }))
 }
 
-fn walk_dir(root: PathBuf, config: &Config, lang: Lang) -> impl Iterator<Item = Walked> + '_ {
+fn walk_dir(
+    root: PathBuf,
+    config: &Config,
+    lang: Lang,
+) -> impl Iterator<Item = Walked> + Send + '_ {
     WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
@@ -320,31 +324,44 @@ pub fn pool(jobs: usize) -> Result<rayon::ThreadPool, Error> {
 /// results to `sink` in walk order. Memory holds one chunk, whatever the size of the tree; the
 /// order (and so the output) does not depend on the number of threads.
 pub fn for_each_chunk<T: Send>(
-    walk: impl Iterator<Item = Walked>,
+    walk: impl Iterator<Item = Walked> + Send,
     pool: &rayon::ThreadPool,
     progress: &mut Progress,
     map: impl Fn(Walked) -> T + Sync + Send,
     mut sink: impl FnMut(T) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let chunk_size = (pool.current_num_threads() * 256).max(256);
-    let mut walk = walk.peekable();
-    while walk.peek().is_some() {
-        let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
-        let n = chunk.len();
-        let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&map).collect());
-        progress.inc(n);
-        for r in results {
-            sink(r)?;
+    // The walk (directory reads and a stat per file) runs on its own thread, one chunk ahead,
+    // so the workers never wait for it.
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Walked>>(1);
+        scope.spawn(move || {
+            let mut walk = walk;
+            loop {
+                let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
+                // An empty chunk ends the walk; a closed channel means the consumer stopped.
+                if chunk.is_empty() || tx.send(chunk).is_err() {
+                    break;
+                }
+            }
+        });
+        for chunk in rx {
+            let n = chunk.len();
+            let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&map).collect());
+            progress.inc(n);
+            for r in results {
+                sink(r)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
 /// cross-region rules over the small per-guide summaries and feeds the files they flag (with
 /// whether the file already had findings in the first pass).
 pub fn run(
-    walk: impl Iterator<Item = Walked>,
+    walk: impl Iterator<Item = Walked> + Send,
     opts: &Options<'_>,
     jobs: usize,
     progress: &mut Progress,

@@ -33,7 +33,13 @@ pub fn is_dictionary(path: &Path) -> bool {
 /// lower-cased. Parentheses stay (NFKC makes （） into ()): 住所（经营场所） keeps its meaning.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.nfkc() {
+    // Most names are already NFKC: skip the (costly) decomposition and recomposition then.
+    let nfkc: Box<dyn Iterator<Item = char>> =
+        match unicode_normalization::is_nfkc_quick(name.chars()) {
+            unicode_normalization::IsNormalized::Yes => Box::new(name.chars()),
+            _ => Box::new(name.nfkc()),
+        };
+    for c in nfkc {
         match c {
             '《' | '》' | '〈' | '〉' | '<' | '>' | '「' | '」' | '『' | '』' | '"' | '\''
             | '“' | '”' | '‘' | '’' | '`' => {}

@@ -80,18 +80,27 @@ impl CrossRule for CrossLegalBasis {
 
 /// Is this title a local (provincial or city) document? Those legitimately differ by region.
 fn is_local(title: &str) -> bool {
-    super::regions::DIVISIONS.iter().any(|(code, name)| {
-        *code != "100000" && {
-            let stem = name
-                .trim_end_matches("特别行政区")
-                .trim_end_matches("自治区")
-                .trim_end_matches(['省', '市']);
-            let stem = stem
-                .trim_end_matches("壮族")
-                .trim_end_matches("回族")
-                .trim_end_matches("维吾尔");
-            stem.chars().count() >= 2 && title.starts_with(stem)
-        }
+    local_stems().iter().any(|stem| title.starts_with(stem))
+}
+
+/// Place-name stems (湖南, 广西, 许昌 …) of the named divisions, computed once: this runs for
+/// every legal-basis title of every guide.
+fn local_stems() -> &'static [&'static str] {
+    static STEMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    STEMS.get_or_init(|| {
+        super::regions::DIVISIONS
+            .iter()
+            .filter(|(code, _)| *code != "100000")
+            .map(|(_, name)| {
+                name.trim_end_matches("特别行政区")
+                    .trim_end_matches("自治区")
+                    .trim_end_matches(['省', '市'])
+                    .trim_end_matches("壮族")
+                    .trim_end_matches("回族")
+                    .trim_end_matches("维吾尔")
+            })
+            .filter(|stem| stem.chars().count() >= 2)
+            .collect()
     })
 }
 

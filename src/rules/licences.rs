@@ -28,6 +28,24 @@ pub struct Licence {
     /// Where the entry comes from.
     #[serde(default)]
     pub basis: Option<String>,
+    /// `names` and `not`, normalised once (matching runs for every material of every guide).
+    #[serde(skip)]
+    normalized: Option<(Vec<String>, Vec<String>)>,
+}
+
+impl Licence {
+    fn normalize(&mut self) {
+        self.normalized = Some((
+            self.names
+                .iter()
+                .map(|n| normalize_material_name(n))
+                .collect(),
+            self.not
+                .iter()
+                .map(|n| normalize_material_name(n))
+                .collect(),
+        ));
+    }
 }
 
 /// The catalogue.
@@ -72,20 +90,35 @@ impl Licences {
                 at(doc.locate(&pointer, &loaded.source.text))
             ));
         }
-        serde_json::from_value(doc.value.clone()).map_err(|e| e.to_string())
+        let mut licences: Licences =
+            serde_json::from_value(doc.value.clone()).map_err(|e| e.to_string())?;
+        for l in &mut licences.licences {
+            l.normalize();
+        }
+        Ok(licences)
     }
 
     /// The licence a material name refers to, if any.
     pub fn find(&self, material: &str) -> Option<&Licence> {
         let name = normalize_material_name(material);
         self.licences.iter().find(|l| {
-            let mut n = name.clone();
-            for not in &l.not {
-                n = n.replace(&normalize_material_name(not), "\u{0}");
+            let owned;
+            let (names, not) = match &l.normalized {
+                Some((names, not)) => (names, not),
+                None => {
+                    let mut l = (*l).clone();
+                    l.normalize();
+                    owned = l.normalized.unwrap_or_default();
+                    (&owned.0, &owned.1)
+                }
+            };
+            let mut n = std::borrow::Cow::Borrowed(name.as_str());
+            for not in not {
+                if n.contains(not.as_str()) {
+                    n = std::borrow::Cow::Owned(n.replace(not.as_str(), "\u{0}"));
+                }
             }
-            l.names
-                .iter()
-                .any(|v| n.contains(&normalize_material_name(v)))
+            names.iter().any(|v| n.contains(v.as_str()))
         })
     }
 }
