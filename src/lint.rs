@@ -280,8 +280,8 @@ pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec
             continue;
         }
         out.push(Pending {
-            name: g.name,
-            path: g.path,
+            name: g.name.into(),
+            path: g.path.into(),
             had_findings: g.had_findings,
             located_later: findings,
             located: unused,
@@ -369,6 +369,7 @@ pub fn run(
 ) -> Result<(), Error> {
     let pool = pool(jobs)?;
     let mut guides = Vec::new();
+    let mut interner = cross::Interner::default();
     for_each_chunk(
         walk,
         &pool,
@@ -378,11 +379,12 @@ pub fn run(
             Walked::Problem(report) => (report, None),
         },
         |(r, g)| {
-            guides.extend(g);
+            guides.extend(g.map(|g| interner.intern(g)));
             sink(r, None)
         },
     )?;
     let chunk_size = (jobs * 256).max(256);
+    drop(interner);
     let mut pending = cross_region(guides, opts);
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));

@@ -5,8 +5,9 @@
 //! has been linted, guides are grouped by item (shared 基本编码 or shared 事项名称) and each
 //! [`CrossRule`](super::CrossRule) compares its element within each group.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
@@ -21,22 +22,53 @@ use crate::suppress::Directive;
 #[derive(Debug, Clone)]
 pub struct GuideSummary {
     /// Path as shown.
-    pub name: String,
+    pub name: Box<str>,
     /// Where to read it again to show a snippet.
-    pub path: PathBuf,
+    pub path: Box<std::path::Path>,
     /// `region.code` (`100000` marks the national baseline).
-    pub region: String,
+    pub region: Arc<str>,
     /// Grouping keys: normalised 事项名称 and 基本编码.
-    pub item_name: Option<String>,
+    pub item_name: Option<Arc<str>>,
     /// 基本编码.
-    pub basic_code: Option<String>,
+    pub basic_code: Option<Arc<str>>,
     /// One entry per cross rule: the normalised value. No spans: building them costs a second
     /// parse, which only the few files with cross-region findings pay, when they are read again.
-    pub values: Vec<Option<String>>,
+    /// Values repeat across guides (same department, same law), so they are shared: see
+    /// [`Interner`].
+    pub values: Box<[Option<Arc<str>>]>,
     /// Suppressions in this file that name cross-region rules (judged after the pass).
     pub suppressions: Vec<Directive>,
     /// Whether the per-file pass already reported findings for this file.
     pub had_findings: bool,
+}
+
+/// Shares equal strings between guide summaries: at national scale most values (the same
+/// department, law, item name, region) repeat, and a million summaries must fit in memory.
+#[derive(Debug, Default)]
+pub struct Interner(HashSet<Arc<str>>);
+
+impl Interner {
+    fn one(&mut self, s: &mut Arc<str>) {
+        match self.0.get(s) {
+            Some(shared) => *s = shared.clone(),
+            None => {
+                self.0.insert(s.clone());
+            }
+        }
+    }
+
+    /// Replaces every string of `g` by a shared copy.
+    pub fn intern(&mut self, mut g: GuideSummary) -> GuideSummary {
+        self.one(&mut g.region);
+        for s in [&mut g.item_name, &mut g.basic_code]
+            .into_iter()
+            .chain(g.values.iter_mut())
+            .flatten()
+        {
+            self.one(s);
+        }
+        g
+    }
 }
 
 /// Folds text for comparison: NFKC, no whitespace.
@@ -55,21 +87,20 @@ pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<Guide
     if item_name.is_none() && basic_code.is_none() {
         return None;
     }
-    let values = CROSS_RULES
-        .iter()
-        .map(|r| r.value(v).filter(|s| !s.is_empty()))
-        .collect();
     Some(GuideSummary {
-        name: source.name.clone(),
-        path,
+        name: source.name.as_str().into(),
+        path: path.into_boxed_path(),
         region: v
             .pointer("/region/code")
             .and_then(Value::as_str)
             .unwrap_or_default()
-            .to_owned(),
-        item_name,
-        basic_code,
-        values,
+            .into(),
+        item_name: item_name.map(Arc::from),
+        basic_code: basic_code.map(Arc::from),
+        values: CROSS_RULES
+            .iter()
+            .map(|r| r.value(v).filter(|s| !s.is_empty()).map(Arc::from))
+            .collect(),
         suppressions: Vec::new(),
         had_findings: false,
     })
@@ -121,7 +152,7 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
         for (r, rule) in CROSS_RULES.iter().enumerate() {
             let present: Vec<(usize, &str)> = group
                 .iter()
-                .filter(|&&i| rule.compares_national() || guides[i].region != "100000")
+                .filter(|&&i| rule.compares_national() || &*guides[i].region != "100000")
                 .filter_map(|&i| guides[i].values[r].as_deref().map(|v| (i, v)))
                 .collect();
             if present.len() < 2 {
@@ -131,7 +162,7 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
             // some value is shared by two guides or more.
             let national = present
                 .iter()
-                .find(|(i, _)| guides[*i].region == "100000")
+                .find(|(i, _)| &*guides[*i].region == "100000")
                 .map(|(_, v)| *v);
             let reference = national.or_else(|| {
                 let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -152,7 +183,7 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
                 let names: Vec<&str> = present
                     .iter()
                     .filter(|(i, v)| pick(*i, v))
-                    .map(|(i, _)| guides[*i].name.as_str())
+                    .map(|(i, _)| &*guides[*i].name)
                     .collect();
                 let more = names.len().saturating_sub(3);
                 let shown = names[..names.len().min(3)].join(", ");
@@ -281,17 +312,30 @@ mod tests {
 
     fn guide(name: &str, region: &str, item_type: &str) -> GuideSummary {
         let mut values = vec![None; CROSS_RULES.len()];
-        values[2] = Some(item_type.to_owned());
+        values[2] = Some(Arc::from(item_type));
         GuideSummary {
             name: name.into(),
-            path: name.into(),
+            path: std::path::Path::new(name).into(),
             region: region.into(),
             item_name: Some("生育登记".into()),
             basic_code: None,
-            values,
+            values: values.into(),
             suppressions: Vec::new(),
             had_findings: false,
         }
+    }
+
+    #[test]
+    fn interner_shares_equal_strings() {
+        let mut i = Interner::default();
+        let a = i.intern(guide("a.yaml", "430000", "公共服务"));
+        let b = i.intern(guide("b.yaml", "430000", "公共服务"));
+        assert!(Arc::ptr_eq(&a.region, &b.region));
+        assert!(Arc::ptr_eq(
+            a.values[2].as_ref().unwrap(),
+            b.values[2].as_ref().unwrap()
+        ));
+        assert_eq!(&*b.region, "430000");
     }
 
     #[test]
