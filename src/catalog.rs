@@ -387,6 +387,21 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// A walk problem (symlink loop, unreadable folder) as a skipped file.
+    pub fn from_report(report: &crate::diagnostic::FileReport) -> Skipped {
+        Skipped {
+            path: report.source.name.clone(),
+            reason: report
+                .findings
+                .iter()
+                .map(|f| format!("{} {}", f.code, f.message))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+}
+
 /// Which guides to keep.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -572,15 +587,7 @@ impl Catalog {
             |w| match w {
                 Walked::File(input) if is_skipped(&input.path) => None,
                 Walked::File(input) => Some(read_one(&input, synonyms, limits)),
-                Walked::Problem(report) => Some(Err(Skipped {
-                    path: report.source.name.clone(),
-                    reason: report
-                        .findings
-                        .iter()
-                        .map(|f| format!("{} {}", f.code, f.message))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                })),
+                Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
             },
             |s| {
                 match s {

@@ -150,15 +150,7 @@ pub fn read_guides(
         |w| match w {
             Walked::File(input) if not_a_guide(&input.path) => None,
             Walked::File(input) => Some(read_one(&input, synonyms, limits)),
-            Walked::Problem(report) => Some(Err(Skipped {
-                path: report.source.name.clone(),
-                reason: report
-                    .findings
-                    .iter()
-                    .map(|f| format!("{} {}", f.code, f.message))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })),
+            Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
         },
         |r| {
             match r {
