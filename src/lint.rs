@@ -331,23 +331,33 @@ pub fn for_each_chunk<T: Send>(
     mut sink: impl FnMut(T) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let chunk_size = (pool.current_num_threads() * 256).max(256);
-    // The walk (directory reads and a stat per file) runs on its own thread, one chunk ahead,
-    // so the workers never wait for it.
+    // Three stages overlap: the walk (directory reads and a stat per file) on one thread, the
+    // parallel map of a chunk on the pool, and the sink (printing, collecting) on this thread,
+    // each one chunk ahead of the next, so the workers wait for neither.
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Walked>>(1);
+        let (walk_tx, walk_rx) = std::sync::mpsc::sync_channel::<Vec<Walked>>(1);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<T>)>(1);
         scope.spawn(move || {
             let mut walk = walk;
             loop {
                 let chunk: Vec<Walked> = walk.by_ref().take(chunk_size).collect();
                 // An empty chunk ends the walk; a closed channel means the consumer stopped.
-                if chunk.is_empty() || tx.send(chunk).is_err() {
+                if chunk.is_empty() || walk_tx.send(chunk).is_err() {
                     break;
                 }
             }
         });
-        for chunk in rx {
-            let n = chunk.len();
-            let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(&map).collect());
+        let map = &map;
+        scope.spawn(move || {
+            for chunk in walk_rx {
+                let n = chunk.len();
+                let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(map).collect());
+                if done_tx.send((n, results)).is_err() {
+                    break;
+                }
+            }
+        });
+        for (n, results) in done_rx {
             progress.inc(n);
             for r in results {
                 sink(r)?;

@@ -683,7 +683,7 @@ impl Builder<'_> {
                     self.key(value.into_owned(), range);
                     return Ok(());
                 }
-                let value = resolve_scalar(&value, style, tag.as_deref());
+                let value = resolve_scalar(value, style, tag.as_deref());
                 self.leaf(value, range, anchor)
             }
             Event::Alias(id) => {
@@ -1016,29 +1016,30 @@ fn scalar_key(value: &Value) -> String {
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema (so `no` stays a string and `0755` is a number).
-fn resolve_scalar(raw: &str, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+fn resolve_scalar(raw: std::borrow::Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    // Strings move out of the event (no second copy when the scanner already owns them).
+    let string = |raw: std::borrow::Cow<'_, str>| Value::String(raw.into_owned());
     if let Some(tag) = tag
         && tag.is_yaml_core_schema()
     {
         return match tag.suffix.as_str() {
-            "str" => Value::String(raw.to_owned()),
             "null" => Value::Null,
-            "bool" => parse_bool(raw).map_or_else(|| Value::String(raw.to_owned()), Value::Bool),
-            "int" | "float" => parse_number(raw).unwrap_or_else(|| Value::String(raw.to_owned())),
-            _ => Value::String(raw.to_owned()),
+            "bool" => parse_bool(&raw).map_or_else(|| string(raw), Value::Bool),
+            "int" | "float" => parse_number(&raw).unwrap_or_else(|| string(raw)),
+            _ => string(raw),
         };
     }
     if style != ScalarStyle::Plain {
-        return Value::String(raw.to_owned());
+        return string(raw);
     }
-    match raw {
+    match &*raw {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         _ => {}
     }
-    if let Some(b) = parse_bool(raw) {
+    if let Some(b) = parse_bool(&raw) {
         return Value::Bool(b);
     }
-    parse_number(raw).unwrap_or_else(|| Value::String(raw.to_owned()))
+    parse_number(&raw).unwrap_or_else(|| string(raw))
 }
 
 fn parse_bool(raw: &str) -> Option<bool> {

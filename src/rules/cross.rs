@@ -73,7 +73,13 @@ impl Interner {
 
 /// Folds text for comparison: NFKC, no whitespace.
 pub fn fold(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+    // Most text is already NFKC: skip the decomposition then.
+    match unicode_normalization::is_nfkc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => {
+            s.chars().filter(|c| !c.is_whitespace()).collect()
+        }
+        _ => s.nfkc().filter(|c| !c.is_whitespace()).collect(),
+    }
 }
 
 /// Summarises one guide, or `None` when it names no item.
