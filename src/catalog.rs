@@ -602,13 +602,20 @@ impl Catalog {
 }
 
 fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideSummary, Skipped> {
-    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
-    let skipped = |reason: String| Skipped {
+    let doc = load_guide(input, limits)?;
+    summarize(&doc.value, &input.name, synonyms).map_err(|r| Skipped {
         path: input.name.clone(),
-        reason,
-    };
-    let Some(doc) = loaded.document else {
-        let reason = loaded
+        reason: format!("not a guide: {r}"),
+    })
+}
+
+/// Loads one guide for comparison; a file that does not load is skipped, with its first error
+/// (line:column, code, message) as the reason. Shared by `diff` and `coverage`.
+pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skipped> {
+    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
+    loaded.document.ok_or_else(|| Skipped {
+        path: input.name.clone(),
+        reason: loaded
             .findings
             .iter()
             .find(|f| f.severity == Severity::Error)
@@ -616,10 +623,8 @@ fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<Guide
                 let at = loaded.source.position(f.span.start);
                 format!("{}:{}: {} {}", at.line, at.column, f.code, f.message)
             })
-            .unwrap_or_else(|| "does not load".into());
-        return Err(skipped(reason));
-    };
-    summarize(&doc.value, &input.name, synonyms).map_err(|r| skipped(format!("not a guide: {r}")))
+            .unwrap_or_else(|| "does not load".into()),
+    })
 }
 
 #[cfg(test)]

@@ -165,22 +165,10 @@ pub fn read_guides(
 }
 
 fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideFacts, Skipped> {
-    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
+    let doc = catalog::load_guide(input, limits)?;
     let skipped = |reason: String| Skipped {
         path: input.name.clone(),
         reason,
-    };
-    let Some(doc) = loaded.document else {
-        let reason = loaded
-            .findings
-            .iter()
-            .find(|f| f.severity == Severity::Error)
-            .map(|f| {
-                let at = loaded.source.position(f.span.start);
-                format!("{}:{}: {} {}", at.line, at.column, f.code, f.message)
-            })
-            .unwrap_or_else(|| "does not load".into());
-        return Err(skipped(reason));
     };
     let v = &doc.value;
     let summary = catalog::summarize(v, &input.name, synonyms)

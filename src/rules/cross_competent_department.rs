@@ -1,8 +1,5 @@
 //! TB304: 同一事项在各地区的主管部门不一致 (四级四同).
 
-use serde_json::Value;
-
-use super::cross::fold;
 use super::{CrossRule, Def};
 use crate::diagnostic::{Check, Severity};
 
@@ -53,10 +50,6 @@ impl CrossRule for CrossCompetentDepartment {
 
     fn pointer(&self) -> &'static str {
         "/competent_department"
-    }
-
-    fn value(&self, v: &Value) -> Option<String> {
-        Some(fold(v.pointer("/competent_department")?.as_str()?))
     }
 
     fn title(&self) -> &'static str {

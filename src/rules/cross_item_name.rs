@@ -1,8 +1,5 @@
 //! TB301: 同一事项在各地区的事项名称不一致 (四级四同).
 
-use serde_json::Value;
-
-use super::cross::fold;
 use super::{CrossRule, Def};
 use crate::diagnostic::{Check, Severity};
 
@@ -57,10 +54,6 @@ impl CrossRule for CrossItemName {
 
     fn pointer(&self) -> &'static str {
         "/item/name"
-    }
-
-    fn value(&self, v: &Value) -> Option<String> {
-        Some(fold(v.pointer("/item/name")?.as_str()?))
     }
 
     fn title(&self) -> &'static str {

@@ -1,8 +1,5 @@
 //! TB303: 同一事项在各地区的事项类型不一致 (四级四同).
 
-use serde_json::Value;
-
-use super::cross::fold;
 use super::{CrossRule, Def};
 use crate::diagnostic::{Check, Severity};
 
@@ -57,10 +54,6 @@ impl CrossRule for CrossItemType {
 
     fn pointer(&self) -> &'static str {
         "/item/type"
-    }
-
-    fn value(&self, v: &Value) -> Option<String> {
-        Some(fold(v.pointer("/item/type")?.as_str()?))
     }
 
     fn title(&self) -> &'static str {

@@ -129,7 +129,10 @@ pub trait CrossRule: Sync {
     /// The element's pointer in a guide.
     fn pointer(&self) -> &'static str;
     /// The element's value in one guide, normalised for comparison (`None` when absent).
-    fn value(&self, doc: &Value) -> Option<String>;
+    /// By default: the string at [`CrossRule::pointer`], folded (NFKC, no whitespace).
+    fn value(&self, doc: &Value) -> Option<String> {
+        Some(cross::fold(doc.pointer(self.pointer())?.as_str()?))
+    }
     /// The element's Chinese title, for messages.
     fn title(&self) -> &'static str;
     /// The element's English title, for messages.
