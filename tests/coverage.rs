@@ -480,17 +480,7 @@ fn html_renders_in_headless_chromium() {
     let page = dir.path().join("coverage.html");
     let o = run(&[FIXTURES, "--format", "html", "-o", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = common::headless(&dir.path().join("profile"))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = common::render_dom(&page, dir.path());
     assert!(dom.contains("data-sortable-ready=\"yes\""), "{dom}");
     // The agreements × members grid: one row per agreement, a cell per member it has.
     let grid = &dom[dom.find("id=\"grid\"").unwrap()..];

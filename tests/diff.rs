@@ -563,17 +563,7 @@ fn html_renders_in_headless_chromium() {
     let page = dir.path().join("report.html");
     let o = run(&[BASIC, "--format", "html", "-o", page.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = common::headless(&dir.path().join("profile"))
-        .arg("--dump-dom")
-        .arg(format!("file://{}", page.display()))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let dom = String::from_utf8_lossy(&out.stdout);
+    let dom = common::render_dom(&page, dir.path());
     // The script ran (sortable columns are wired).
     assert!(dom.contains("data-sortable-ready=\"yes\""), "{dom}");
     // Summary: ranked by non-uniformity, with the index.

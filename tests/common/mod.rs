@@ -98,3 +98,19 @@ pub fn headless(profile: &Path) -> std::process::Command {
     .arg(format!("--user-data-dir={}", profile.display()));
     cmd
 }
+
+/// Renders a local HTML file in headless Chromium and returns the DOM after its scripts ran.
+#[allow(dead_code)]
+pub fn render_dom(page: &Path, scratch: &Path) -> String {
+    let out = headless(&scratch.join("profile"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
