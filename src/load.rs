@@ -16,6 +16,8 @@ use serde_json::{Map, Number, Value};
 use crate::diagnostic::{self as dx, Finding, Lang};
 use crate::source::{CharToByte, Source};
 
+mod fast;
+
 /// Resource limits applied to every input file.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -455,6 +457,14 @@ fn parse(
     findings: &mut Vec<Finding>,
     record: bool,
 ) -> Option<Document> {
+    if !record && let Some(value) = fast::parse(text, limits.max_depth) {
+        return Some(Document {
+            value,
+            text: text.clone(),
+            limits: *limits,
+            spans: OnceLock::new(),
+        });
+    }
     let mut b = Builder {
         text,
         conv: CharToByte::new(text),
@@ -1016,7 +1026,11 @@ fn scalar_key(value: &Value) -> String {
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema (so `no` stays a string and `0755` is a number).
-fn resolve_scalar(raw: std::borrow::Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+pub(crate) fn resolve_scalar(
+    raw: std::borrow::Cow<'_, str>,
+    style: ScalarStyle,
+    tag: Option<&Tag>,
+) -> Value {
     // Strings move out of the event (no second copy when the scanner already owns them).
     let string = |raw: std::borrow::Cow<'_, str>| Value::String(raw.into_owned());
     if let Some(tag) = tag
