@@ -195,7 +195,7 @@ pub struct GuideSummary {
 }
 
 fn text(v: &Value, pointer: &str) -> Option<String> {
-    match v.pointer(pointer)? {
+    match crate::load::lookup(v, pointer)? {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
         Value::Number(n) => Some(n.to_string()),
         _ => None,
@@ -252,8 +252,8 @@ pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSu
         materials.push((raw.trim().to_owned(), key, display, cell));
     }
     let days = |d: &str, u: &str| {
-        let n = doc.pointer(d)?.as_u64()?;
-        let unit = pick(doc.pointer(u), &UNITS).unwrap_or("工作日");
+        let n = crate::load::lookup(doc, d)?.as_u64()?;
+        let unit = pick(crate::load::lookup(doc, u), &UNITS).unwrap_or("工作日");
         Some(format!("{n}{unit}"))
     };
     let conditions = doc.get("conditions").and_then(Value::as_array).map(|c| {
@@ -273,13 +273,13 @@ pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSu
     let elements = [
         days("/time_limit/legal_days", "/time_limit/legal_unit"),
         days("/time_limit/promised_days", "/time_limit/promised_unit"),
-        doc.pointer("/fee/is_fee")
+        crate::load::lookup(doc, "/fee/is_fee")
             .and_then(Value::as_bool)
             .map(yes_no),
-        doc.pointer("/handling/visits")
+        crate::load::lookup(doc, "/handling/visits")
             .and_then(Value::as_u64)
             .map(|n| n.to_string()),
-        doc.pointer("/handling/online")
+        crate::load::lookup(doc, "/handling/online")
             .and_then(Value::as_bool)
             .map(yes_no),
         conditions.filter(|c| !c.is_empty()),

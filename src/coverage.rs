@@ -176,10 +176,9 @@ fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<Guide
     Ok(GuideFacts {
         summary,
         file: input.path.clone(),
-        online: v.pointer("/handling/online").and_then(Value::as_bool),
-        visits: v.pointer("/handling/visits").and_then(Value::as_f64),
-        modes: v
-            .pointer("/handling/cross_region_modes")
+        online: crate::load::lookup(v, "/handling/online").and_then(Value::as_bool),
+        visits: crate::load::lookup(v, "/handling/visits").and_then(Value::as_f64),
+        modes: crate::load::lookup(v, "/handling/cross_region_modes")
             .and_then(Value::as_array)
             .map(|a| {
                 a.iter()

@@ -544,7 +544,7 @@ impl Schema {
                 node = if fragment.is_empty() {
                     doc_root
                 } else {
-                    doc_root.pointer(fragment)?
+                    crate::load::lookup(doc_root, fragment)?
                 };
                 continue;
             }
@@ -569,7 +569,7 @@ impl Schema {
         } else {
             &self.national
         };
-        root.pointer(fragment)?
+        crate::load::lookup(root, fragment)?
             .get("title")
             .and_then(Value::as_str)
             .map(str::to_owned)
@@ -586,7 +586,9 @@ impl Schema {
         } else {
             &self.national
         };
-        root.pointer(fragment)?.get("properties")?.as_object()
+        crate::load::lookup(root, fragment)?
+            .get("properties")?
+            .as_object()
     }
 
     /// The nearest allowed key: by edit distance on the key, or by the Chinese title matching

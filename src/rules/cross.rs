@@ -85,9 +85,10 @@ pub fn fold(s: &str) -> String {
 /// Summarises one guide, or `None` when it names no item.
 pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<GuideSummary> {
     let v = &doc.value;
-    let item_name = v.pointer("/item/name").and_then(Value::as_str).map(fold);
-    let basic_code = v
-        .pointer("/item/basic_code")
+    let item_name = crate::load::lookup(v, "/item/name")
+        .and_then(Value::as_str)
+        .map(fold);
+    let basic_code = crate::load::lookup(v, "/item/basic_code")
         .and_then(Value::as_str)
         .map(|s| fold(s).to_uppercase());
     if item_name.is_none() && basic_code.is_none() {
@@ -96,8 +97,7 @@ pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<Guide
     Some(GuideSummary {
         name: source.name.as_str().into(),
         path: path.into_boxed_path(),
-        region: v
-            .pointer("/region/code")
+        region: crate::load::lookup(v, "/region/code")
             .and_then(Value::as_str)
             .unwrap_or_default()
             .into(),

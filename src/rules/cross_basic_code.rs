@@ -60,7 +60,7 @@ impl CrossRule for CrossBasicCode {
     }
 
     fn value(&self, v: &Value) -> Option<String> {
-        Some(fold(v.pointer("/item/basic_code")?.as_str()?).to_uppercase())
+        Some(fold(crate::load::lookup(v, "/item/basic_code")?.as_str()?).to_uppercase())
     }
 
     fn title(&self) -> &'static str {

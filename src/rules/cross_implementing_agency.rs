@@ -62,8 +62,8 @@ impl CrossRule for CrossImplementingAgency {
 
     fn value(&self, v: &Value) -> Option<String> {
         Some(super::cross::agency_kind(
-            v.pointer("/department")?.as_str()?,
-            v.pointer("/region/name")
+            crate::load::lookup(v, "/department")?.as_str()?,
+            crate::load::lookup(v, "/region/name")
                 .and_then(Value::as_str)
                 .unwrap_or_default(),
         ))

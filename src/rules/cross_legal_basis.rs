@@ -113,7 +113,7 @@ fn split(joined: &str) -> Vec<&str> {
 
 fn titles(v: &Value) -> Option<String> {
     let mut titles: Vec<String> = Vec::new();
-    for basis in v.pointer("/legal_basis")?.as_array()? {
+    for basis in crate::load::lookup(v, "/legal_basis")?.as_array()? {
         let Some(name) = basis.get("name").and_then(Value::as_str) else {
             continue;
         };

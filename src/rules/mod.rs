@@ -68,7 +68,7 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// The value at `pointer`, if present.
     pub fn get(&self, pointer: &str) -> Option<&Value> {
-        self.doc.value.pointer(pointer)
+        crate::load::lookup(&self.doc.value, pointer)
     }
 
     /// The string at `pointer`, if present and a string.
@@ -131,7 +131,9 @@ pub trait CrossRule: Sync {
     /// The element's value in one guide, normalised for comparison (`None` when absent).
     /// By default: the string at [`CrossRule::pointer`], folded (NFKC, no whitespace).
     fn value(&self, doc: &Value) -> Option<String> {
-        Some(cross::fold(doc.pointer(self.pointer())?.as_str()?))
+        Some(cross::fold(
+            crate::load::lookup(doc, self.pointer())?.as_str()?,
+        ))
     }
     /// The element's Chinese title, for messages.
     fn title(&self) -> &'static str;
