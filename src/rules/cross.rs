@@ -250,48 +250,61 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
     out
 }
 
-/// Strips the region's own name from an agency name, so that 湖南省市场监督管理局 and
-/// 上海市市场监督管理局 compare equal as 市场监督管理局.
-pub fn agency_kind(department: &str, region_name: &str) -> String {
+/// The kind of an agency: its name without leading place names. The guide's own division and
+/// every division above it (from `region.code` and the 2023 table, with short forms such as 湖南
+/// for 湖南省) are stripped first, so 河北省赵县市场监督管理局 in 赵县 (`130133`) becomes
+/// 市场监督管理局; only when none of them leads the name is a generic place-name pattern tried.
+pub fn agency_kind(department: &str, region_name: &str, region_code: &str) -> String {
     let d = fold(department);
-    let r = fold(region_name);
-    let mut candidates = vec![r.clone()];
-    for suffix in [
-        "特别行政区",
-        "维吾尔自治区",
-        "壮族自治区",
-        "回族自治区",
-        "自治区",
-        "自治州",
-        "地区",
-        "省",
-        "市",
-        "县",
-        "区",
-        "州",
-        "盟",
-        "旗",
-    ] {
-        if let Some(stem) = r.strip_suffix(suffix)
-            && stem.chars().count() >= 2
-        {
-            candidates.push(stem.to_owned());
+    let mut names = vec![fold(region_name)];
+    if crate::regions::is_six_digits(region_code) {
+        let own = std::iter::once(region_code.to_owned());
+        for code in own.chain(crate::regions::ancestors(region_code)) {
+            if let Some(n) = crate::regions::name(&code) {
+                names.push(fold(n));
+            }
+        }
+    }
+    let mut candidates: Vec<String> = Vec::new();
+    for name in names {
+        for suffix in [
+            "特别行政区",
+            "维吾尔自治区",
+            "壮族自治区",
+            "回族自治区",
+            "自治区",
+            "自治州",
+            "地区",
+            "省",
+            "市",
+            "县",
+            "区",
+            "州",
+            "盟",
+            "旗",
+        ] {
+            if let Some(stem) = name.strip_suffix(suffix)
+                && stem.chars().count() >= 2
+            {
+                candidates.push(stem.to_owned());
+            }
+        }
+        if name.chars().count() >= 2 && !matches!(name.as_str(), "市辖区" | "县") {
+            candidates.push(name);
         }
     }
     candidates.push("国家".to_owned());
     candidates.push("全国".to_owned());
+    // Longest first, so 赵县 is taken whole rather than as a stem of something shorter.
+    candidates.sort_by_key(|c| std::cmp::Reverse(c.len()));
     let mut rest = d.as_str();
-    for c in &candidates {
-        if let Some(r) = rest.strip_prefix(c.as_str())
-            && !r.is_empty()
-        {
-            rest = r;
-            break;
-        }
-    }
-    // Then any further place names: 2–7 characters ending in a division suffix (湖北省武汉市…).
-    for _ in 0..3 {
-        match strip_place(rest) {
+    for _ in 0..4 {
+        let known = candidates.iter().find_map(|c| {
+            rest.strip_prefix(c.as_str())
+                .filter(|r| r.chars().count() >= 2)
+        });
+        // Place names the code does not explain: a generic pattern.
+        match known.or_else(|| strip_place(rest)) {
             Some(r) => rest = r,
             None => break,
         }
@@ -299,13 +312,15 @@ pub fn agency_kind(department: &str, region_name: &str) -> String {
     rest.to_owned()
 }
 
-/// `rest` after a leading place name such as 武汉市 or 江宁区, when one is there.
+/// `rest` after a leading place name such as 武汉市, 江宁区 or 沛县, when one is there.
 fn strip_place(s: &str) -> Option<&str> {
     const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
-    // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局).
+    // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局),
+    // except 县 (沛县); and the 市 of 市场 is a word, not a suffix (赵县市场监督管理局).
     for (n, (i, c)) in s.char_indices().enumerate().take(8) {
-        if n >= 2 && SUFFIXES.contains(&c) {
-            let rest = &s[i + c.len_utf8()..];
+        let rest = &s[i + c.len_utf8()..];
+        let suffix = SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
+        if suffix && !(c == '市' && rest.starts_with('场')) {
             return (rest.chars().count() >= 2).then_some(rest);
         }
     }
@@ -373,20 +388,54 @@ mod tests {
     #[test]
     fn agency_kinds() {
         assert_eq!(
-            agency_kind("湖南省市场监督管理局", "湖南省"),
+            agency_kind("湖南省市场监督管理局", "湖南省", "430000"),
             "市场监督管理局"
         );
         assert_eq!(
-            agency_kind("上海市市场监督管理局", "上海市"),
+            agency_kind("上海市市场监督管理局", "上海市", "310000"),
             "市场监督管理局"
         );
         assert_eq!(
-            agency_kind("成都住房公积金管理中心", "成都市"),
+            agency_kind("成都住房公积金管理中心", "成都市", "510100"),
             "住房公积金管理中心"
         );
         assert_eq!(
-            agency_kind("国家市场监督管理总局", "全国"),
+            agency_kind("国家市场监督管理总局", "全国", "100000"),
             "市场监督管理总局"
+        );
+        // Found at scale: county names of two characters, and the 市 of 市场 after a place name.
+        assert_eq!(
+            agency_kind("河北省赵县市场监督管理局", "赵县", "130133"),
+            "市场监督管理局"
+        );
+        assert_eq!(
+            agency_kind("赵县卫生健康委员会", "赵县", "130133"),
+            "卫生健康委员会"
+        );
+        assert_eq!(
+            agency_kind("湖北省武汉市江岸区市场监督管理局", "江岸区", "420102"),
+            "市场监督管理局"
+        );
+        // Places the code does not explain (a defective code) go by the generic pattern.
+        assert_eq!(
+            agency_kind("河北省赵县市场监督管理局", "赵县", "13013"),
+            "市场监督管理局"
+        );
+        assert_eq!(
+            agency_kind("河北省沛县卫生健康委员会", "", ""),
+            "卫生健康委员会"
+        );
+        assert_eq!(
+            agency_kind(
+                "河北省石家庄高新技术产业开发区卫生健康委员会",
+                "石家庄高新技术产业开发区",
+                "13017"
+            ),
+            "卫生健康委员会"
+        );
+        assert_eq!(
+            agency_kind("苏州工业园区行政审批局", "江苏省", "320000"),
+            "行政审批局"
         );
     }
 }

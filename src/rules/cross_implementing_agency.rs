@@ -18,7 +18,7 @@ static DEF: Def = Def {
     },
     doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
-基本编码 or a 事项名称 — are compared on `department` (实施主体/实施机关) *without its place name*: the region's name (湖南省, 湖南), 国家 and 全国 are stripped from the front, so 湖南省市场监督管理局 and 上海市市场监督管理局 both compare as 市场监督管理局. The national baseline does not take part (national bodies are named 总局, 部 …). Because names of agencies vary legitimately (a 中心 in one city, a 局 in another), the rule is `info` by default.
+基本编码 or a 事项名称 — are compared on `department` (实施主体/实施机关) *without its place names*: the guide's region and every division above it (from `region.code`: 河北省, 石家庄市, 赵县, with short forms such as 河北), its `region.name`, 国家 and 全国 are stripped from the front, so 湖南省市场监督管理局 and 河北省赵县市场监督管理局 both compare as 市场监督管理局. When none of these leads the name, a generic pattern (2–7 characters ending in 省/市/区/县/州/盟/旗) is stripped instead. The national baseline does not take part (national bodies are named 总局, 部 …). Because names of agencies vary legitimately (a 中心 in one city, a 局 in another), the rule is `info` by default.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
 one; otherwise the most common value is (ties: the value met first in path order). Guides that
 differ from it are reported, with the
@@ -64,6 +64,9 @@ impl CrossRule for CrossImplementingAgency {
         Some(super::cross::agency_kind(
             crate::load::lookup(v, "/department")?.as_str()?,
             crate::load::lookup(v, "/region/name")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+            crate::load::lookup(v, "/region/code")
                 .and_then(Value::as_str)
                 .unwrap_or_default(),
         ))
