@@ -532,6 +532,44 @@ fn bundled_hehuo_qiye_shanghai_jiangsu_vs_anhui() {
     assert!(out.contains("340000 安徽省 (partial): 合伙协议"), "{out}");
 }
 
+/// Issue 2's data requirement: at least 6 items, each published by at least 3 provincial regions
+/// (the national baseline does not count), the four named items among them, 5+ regions in all.
+#[test]
+fn bundled_catalogs_cover_every_item_in_three_regions() {
+    let o = run(&["catalogs", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let mut all = std::collections::BTreeSet::new();
+    let mut per_item = std::collections::BTreeMap::new();
+    for item in json["items"].as_array().unwrap() {
+        let provinces: std::collections::BTreeSet<String> = item["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r.as_str().unwrap()[..2].to_owned())
+            .filter(|p| p != "10")
+            .collect();
+        all.extend(provinces.iter().cloned());
+        per_item.insert(item["name"].as_str().unwrap().to_owned(), provinces.len());
+    }
+    assert!(per_item.len() >= 6, "{per_item:?}");
+    assert!(all.len() >= 5, "{all:?}");
+    for (item, n) in &per_item {
+        assert!(
+            *n >= 3,
+            "{item} is published in only {n} regions: {per_item:?}"
+        );
+    }
+    for item in [
+        "合伙企业设立登记",
+        "生育登记",
+        "购房提取住房公积金",
+        "跨省异地就医登记备案",
+    ] {
+        assert!(per_item.contains_key(item), "{item} missing: {per_item:?}");
+    }
+}
+
 #[test]
 fn bundled_catalogs_diff_runs_clean() {
     let o = run(&["catalogs"]);
