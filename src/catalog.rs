@@ -612,7 +612,12 @@ fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<Guide
 /// Loads one guide for comparison; a file that does not load is skipped, with its first error
 /// (line:column, code, message) as the reason. Shared by `diff` and `coverage`.
 pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skipped> {
-    let loaded = load::load_file(&input.path, input.name.clone(), limits, Lang::En);
+    let load = if input.walked {
+        load::load_walked_file
+    } else {
+        load::load_file
+    };
+    let loaded = load(&input.path, input.name.clone(), limits, Lang::En);
     loaded.document.ok_or_else(|| Skipped {
         path: input.name.clone(),
         reason: loaded

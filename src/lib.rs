@@ -549,6 +549,7 @@ fn coverage_command(
                 agreement_files.push(lint::Input {
                     path: p.clone(),
                     name: p.display().to_string(),
+                    walked: false,
                 });
             } else {
                 return Err(Error::Io {

@@ -24,6 +24,8 @@ pub struct Input {
     pub path: PathBuf,
     /// How to name it in output.
     pub name: String,
+    /// The directory walk saw a regular file here (so it need not be checked before opening).
+    pub walked: bool,
 }
 
 /// Settings shared by every file of a run.
@@ -84,6 +86,7 @@ pub fn walk<'c>(
             Box::new(std::iter::once(Walked::File(Input {
                 name: root.display().to_string(),
                 path: root,
+                walked: false,
             })))
         };
         items
@@ -105,6 +108,7 @@ fn walk_dir(
             Ok(e) if config.excluded(e.path()) => None,
             Ok(e) if is_yaml(e.path()) => Some(Walked::File(Input {
                 name: e.path().display().to_string(),
+                walked: e.file_type().is_file(),
                 path: e.into_path(),
             })),
             Ok(_) => None,
@@ -180,7 +184,12 @@ pub fn collect(
 /// Keeps the text only when there is something to show. Returns the summary the cross-region
 /// pass needs, when the guide names an item.
 pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross::GuideSummary>) {
-    let loaded = load::load_file(&input.path, input.name.clone(), &opts.limits, opts.lang);
+    let load = if input.walked {
+        load::load_walked_file
+    } else {
+        load::load_file
+    };
+    let loaded = load(&input.path, input.name.clone(), &opts.limits, opts.lang);
     if crate::agreement::is_agreement(&input.path) {
         // An agreement is validated against its own schema, not the guide schema.
         let mut report = crate::agreement::lint(loaded, opts.lang);

@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::Value;
-use unicode_normalization::UnicodeNormalization;
 
 use super::CROSS_RULES;
 use crate::diagnostic::{Finding, Lang};
@@ -73,13 +72,13 @@ impl Interner {
 
 /// Folds text for comparison: NFKC, no whitespace.
 pub fn fold(s: &str) -> String {
-    // Most text is already NFKC: skip the decomposition then.
-    match unicode_normalization::is_nfkc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => {
-            s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    crate::normalize::for_each_nfkc(s, |c| {
+        if !c.is_whitespace() {
+            out.push(c);
         }
-        _ => s.nfkc().filter(|c| !c.is_whitespace()).collect(),
-    }
+    });
+    out
 }
 
 /// Summarises one guide, or `None` when it names no item.
@@ -250,12 +249,47 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
     out
 }
 
+/// Place-name prefixes by (region code, region name).
+type PlaceCache = HashMap<(String, String), std::rc::Rc<[String]>>;
+
 /// The kind of an agency: its name without leading place names. The guide's own division and
 /// every division above it (from `region.code` and the 2023 table, with short forms such as 湖南
 /// for 湖南省) are stripped first, so 河北省赵县市场监督管理局 in 赵县 (`130133`) becomes
 /// 市场监督管理局; only when none of them leads the name is a generic place-name pattern tried.
 pub fn agency_kind(department: &str, region_name: &str, region_code: &str) -> String {
+    thread_local! {
+        /// Place-name prefixes by (region code, region name): a run has a few thousand regions
+        /// and a million guides.
+        static PLACES: std::cell::RefCell<PlaceCache> = std::cell::RefCell::default();
+    }
     let d = fold(department);
+    let candidates = PLACES.with(|places| {
+        let key = (region_code.to_owned(), region_name.to_owned());
+        if let Some(c) = places.borrow().get(&key) {
+            return c.clone();
+        }
+        let c: std::rc::Rc<[String]> = place_prefixes(region_name, region_code).into();
+        places.borrow_mut().insert(key, c.clone());
+        c
+    });
+    let mut rest = d.as_str();
+    for _ in 0..4 {
+        let known = candidates.iter().find_map(|c| {
+            rest.strip_prefix(c.as_str())
+                .filter(|r| r.chars().count() >= 2)
+        });
+        // Place names the code does not explain: a generic pattern.
+        match known.or_else(|| strip_place(rest)) {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    rest.to_owned()
+}
+
+/// The place names an agency of this region may start with, longest first: the region's name,
+/// its division and every division above it (from the code), each with its short form.
+fn place_prefixes(region_name: &str, region_code: &str) -> Vec<String> {
     let mut names = vec![fold(region_name)];
     if crate::regions::is_six_digits(region_code) {
         let own = std::iter::once(region_code.to_owned());
@@ -297,19 +331,7 @@ pub fn agency_kind(department: &str, region_name: &str, region_code: &str) -> St
     candidates.push("全国".to_owned());
     // Longest first, so 赵县 is taken whole rather than as a stem of something shorter.
     candidates.sort_by_key(|c| std::cmp::Reverse(c.len()));
-    let mut rest = d.as_str();
-    for _ in 0..4 {
-        let known = candidates.iter().find_map(|c| {
-            rest.strip_prefix(c.as_str())
-                .filter(|r| r.chars().count() >= 2)
-        });
-        // Place names the code does not explain: a generic pattern.
-        match known.or_else(|| strip_place(rest)) {
-            Some(r) => rest = r,
-            None => break,
-        }
-    }
-    rest.to_owned()
+    candidates
 }
 
 /// `rest` after a leading place name such as 武汉市, 江宁区 or 沛县, when one is there.
