@@ -29,8 +29,9 @@ fn human() {
 #[test]
 fn json() {
     let out = render(LintFormat::Json);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    insta::assert_json_snapshot!(v);
+    serde_json::from_str::<serde_json::Value>(&out).unwrap();
+    // The output as printed: key order is part of what readers see.
+    insta::assert_snapshot!(out);
 }
 
 #[test]
@@ -59,7 +60,7 @@ fn gitlab() {
     prints.sort_unstable();
     prints.dedup();
     assert_eq!(prints.len(), issues.len(), "fingerprints must be unique");
-    insta::assert_json_snapshot!(v);
+    insta::assert_snapshot!(out);
 }
 
 #[test]
