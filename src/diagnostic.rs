@@ -244,9 +244,10 @@ impl Summary {
     }
 
     /// Adds a second report of a file already added (its cross-region findings);
-    /// `had_findings` says whether the first report had any.
-    pub fn add_again(&mut self, report: &FileReport, had_findings: bool) {
-        if !had_findings && !report.findings.is_empty() {
+    /// `counted` says whether the file already counts among the files with findings (after any
+    /// baseline filtering of its first report).
+    pub fn add_again(&mut self, report: &FileReport, counted: bool) {
+        if !counted && !report.findings.is_empty() {
             self.files_with_findings += 1;
         }
         self.count(report);

@@ -281,22 +281,33 @@ fn lint(
         .map(|p| baseline::Writer::new(p, &env.cwd));
     let mut printer = report::LintPrinter::new(format, style, out)?;
     let mut summary = diagnostic::Summary::default();
-    let mut sink = |mut r: diagnostic::FileReport, again: Option<bool>| -> Result<(), Error> {
+    // Files whose first report showed findings: a file's cross-region findings must not count it
+    // twice, and one whose own findings the baseline hid must count once.
+    let mut counted: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut sink = |mut r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
         if let Some(w) = &mut writer {
             w.record(&r);
         }
         if let Some(b) = &mut baseline {
             b.filter(&mut r);
         }
-        match again {
-            None => summary.add(&r),
-            Some(had) => summary.add_again(&r, had),
+        match pass {
+            lint::Pass::First => {
+                summary.add(&r);
+                if !r.findings.is_empty() {
+                    counted.insert(r.source.name.clone());
+                }
+            }
+            lint::Pass::Cross => {
+                let already = counted.contains(&r.source.name);
+                summary.add_again(&r, already);
+            }
         }
         printer.file(&r)
     };
     if let Some(p) = config.problems.clone() {
         // The config is not a guide: its findings count, the file does not.
-        sink(p, Some(false))?;
+        sink(p, lint::Pass::Cross)?;
     }
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
     lint::run(walk, &opts, jobs, &mut progress, &mut sink)?;

@@ -241,7 +241,6 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
     findings.extend(meta);
     if let Some(s) = &mut summary {
         s.suppressions = pending;
-        s.had_findings = !findings.is_empty();
     }
     let source = if findings.is_empty() {
         Source::new(loaded.source.name, "")
@@ -257,7 +256,6 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
 pub struct Pending {
     name: String,
     path: PathBuf,
-    had_findings: bool,
     /// Findings still without a span.
     located_later: Vec<Finding>,
     /// Findings that already have one (unused suppressions point at their comment).
@@ -291,7 +289,6 @@ pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec
         out.push(Pending {
             name: g.name.into(),
             path: g.path.into(),
-            had_findings: g.had_findings,
             located_later: findings,
             located: unused,
         });
@@ -301,7 +298,7 @@ pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec
 
 /// The cross-region pass, second half: reads one file again (only the summary was kept) to
 /// locate its findings and show its text.
-pub fn locate(p: Pending, opts: &Options<'_>) -> (FileReport, bool) {
+pub fn locate(p: Pending, opts: &Options<'_>) -> FileReport {
     let loaded = load::load_file(&p.path, p.name, &opts.limits, opts.lang);
     let mut findings = p.located_later;
     if let Some(doc) = &loaded.document {
@@ -315,7 +312,7 @@ pub fn locate(p: Pending, opts: &Options<'_>) -> (FileReport, bool) {
         findings,
     };
     report.sort();
-    (report, p.had_findings)
+    report
 }
 
 /// A pool of `jobs` worker threads.
@@ -376,15 +373,24 @@ pub fn for_each_chunk<T: Send>(
     })
 }
 
+/// Which pass of [`run`] a report comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// The file's own findings (every file, once).
+    First,
+    /// Cross-region findings of a file already reported in the first pass.
+    Cross,
+}
+
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
-/// cross-region rules over the small per-guide summaries and feeds the files they flag (with
-/// whether the file already had findings in the first pass).
+/// cross-region rules over the small per-guide summaries and feeds the files they flag a second
+/// time (`sink`'s flag says which pass a report comes from).
 pub fn run(
     walk: impl Iterator<Item = Walked> + Send,
     opts: &Options<'_>,
     jobs: usize,
     progress: &mut Progress,
-    mut sink: impl FnMut(FileReport, Option<bool>) -> Result<(), Error>,
+    mut sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let pool = pool(jobs)?;
     let mut guides = Vec::new();
@@ -399,7 +405,7 @@ pub fn run(
         },
         |(r, g)| {
             guides.extend(g.map(|g| interner.intern(g)));
-            sink(r, None)
+            sink(r, Pass::First)
         },
     )?;
     let chunk_size = (jobs * 256).max(256);
@@ -408,10 +414,10 @@ pub fn run(
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);
-        let reports: Vec<(FileReport, bool)> =
+        let reports: Vec<FileReport> =
             pool.install(|| chunk.into_par_iter().map(|p| locate(p, opts)).collect());
-        for (r, had_findings) in reports {
-            sink(r, Some(had_findings))?;
+        for r in reports {
+            sink(r, Pass::Cross)?;
         }
     }
     Ok(())

@@ -253,6 +253,50 @@ fn cross_region_suppression_and_findings() {
     assert_eq!(codes(&out), vec![pair("./jiangsu.yaml", "TB402")], "{out}");
 }
 
+/// A file whose own findings the baseline hides, but which has a new cross-region finding,
+/// counts once among the files with findings (it used to count zero times).
+#[test]
+fn baseline_hidden_file_with_a_new_cross_region_finding_counts_once() {
+    let t = TempDir::new().unwrap();
+    let bad = GUIDE.replace("\"0731-85693039\"", "\"023—65751638\"");
+    write(t.path(), "catalogs/a.yaml", &bad);
+    write(t.path(), "catalogs/b.yaml", GUIDE);
+    write(t.path(), "catalogs/c.yaml", GUIDE);
+    let args = [
+        "lint",
+        "catalogs",
+        "--write-baseline",
+        "tongban-baseline.json",
+    ];
+    let (code, out, _) = run(t.path(), &args);
+    assert_eq!(code, 0, "{out}");
+    // a.yaml now also differs from b and c in 事项类型 (TB303, cross-region).
+    write(
+        t.path(),
+        "catalogs/a.yaml",
+        &bad.replace("type: 行政许可", "type: 行政确认"),
+    );
+    let (_, out, _) = run(
+        t.path(),
+        &[
+            "lint",
+            "catalogs",
+            "--format",
+            "json",
+            "--baseline",
+            "tongban-baseline.json",
+        ],
+    );
+    assert_eq!(
+        codes(&out),
+        vec![("catalogs/a.yaml".to_owned(), "TB303".to_owned())],
+        "{out}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 3, "{out}");
+    assert_eq!(v["summary"]["files_with_findings"], 1, "{out}");
+}
+
 #[test]
 fn baseline_survives_edits_elsewhere_and_counts_fixed_entries() {
     let t = TempDir::new().unwrap();

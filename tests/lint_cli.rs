@@ -146,7 +146,14 @@ fn json_output_snapshot_and_shape() {
     // The output as printed: key order is part of what readers see.
     let out = tongban()
         .current_dir(fixtures().join("lint"))
-        .args(["lint", "--format", "json", "--lang", "en", "broken-guide.yaml"])
+        .args([
+            "lint",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "broken-guide.yaml",
+        ])
         .output()
         .unwrap();
     insta::assert_snapshot!("broken_guide_json", String::from_utf8(out.stdout).unwrap());

@@ -37,8 +37,6 @@ pub struct GuideSummary {
     pub values: Box<[Option<Arc<str>>]>,
     /// Suppressions in this file that name cross-region rules (judged after the pass).
     pub suppressions: Vec<Directive>,
-    /// Whether the per-file pass already reported findings for this file.
-    pub had_findings: bool,
 }
 
 /// Shares equal strings between guide summaries: at national scale most values (the same
@@ -107,7 +105,6 @@ pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<Guide
             .map(|r| r.value(v).filter(|s| !s.is_empty()).map(Arc::from))
             .collect(),
         suppressions: Vec::new(),
-        had_findings: false,
     })
 }
 
@@ -364,7 +361,6 @@ mod tests {
             basic_code: None,
             values: values.into(),
             suppressions: Vec::new(),
-            had_findings: false,
         }
     }
 
