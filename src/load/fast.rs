@@ -36,21 +36,39 @@ struct Line<'t> {
 ///
 /// Collections nested `max_depth` deep or more are left to the full parser too.
 pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
-    if !plain_characters(text.as_bytes()) {
-        return None;
-    }
-    let mut lines = Vec::with_capacity(text.len() / 24);
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let content = raw.trim_start_matches(' ');
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 24);
+    // One pass over the bytes: line breaks, indentation and the character check together.
+    let mut k = 0;
+    while k < bytes.len() {
+        let line_start = k;
+        while k < bytes.len() && bytes[k] == b' ' {
+            k += 1;
+        }
+        let content_start = k;
+        while k < bytes.len() && bytes[k] != b'\n' {
+            if !plain_byte(bytes, k) {
+                return None;
+            }
+            k += 1;
+        }
+        let end = if k > content_start && bytes[k - 1] == b'\r' {
+            k - 1
+        } else {
+            k
+        };
+        k += 1;
+        // Slicing at ASCII bytes (spaces, CR, LF) always falls on character boundaries.
+        let content = &text[content_start..end];
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
-        let indent = raw.len() - content.len();
-        if indent == 0 && (content.starts_with("---") || content.starts_with("...")) {
-            return None;
-        }
-        if indent == 0 && content.starts_with('%') {
+        let indent = content_start - line_start;
+        if indent == 0
+            && (content.starts_with("---")
+                || content.starts_with("...")
+                || content.starts_with('%'))
+        {
             return None;
         }
         lines.push(Line {
@@ -67,27 +85,26 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     (i == lines.len()).then_some(value)
 }
 
-/// Rejects control characters, a stray carriage return, and the code points YAML parsers treat
+/// Whether the byte at `k` (not a line feed) may appear in the subset: no control characters,
+/// no carriage return except before a line feed, none of the code points YAML parsers treat
 /// specially (byte-order marks, non-characters, NEL and the Unicode line separators).
-fn plain_characters(bytes: &[u8]) -> bool {
-    (0..bytes.len()).all(|k| {
-        let at = |n: usize| bytes.get(k + n).copied();
-        match bytes[k] {
-            b'\n' => true,
-            b'\r' => at(1) == Some(b'\n'),
-            0..=0x1F | 0x7F => false,
-            // C1 controls (NEL among them) and NO-BREAK SPACE.
-            0xC2 => !matches!(at(1), Some(0x80..=0xA0)),
-            // LINE SEPARATOR and PARAGRAPH SEPARATOR.
-            0xE2 => !(at(1) == Some(0x80) && matches!(at(2), Some(0xA8 | 0xA9))),
-            // Byte-order mark, U+FFFE and U+FFFF.
-            0xEF => !matches!(
-                (at(1), at(2)),
-                (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))
-            ),
-            _ => true,
-        }
-    })
+#[inline]
+fn plain_byte(bytes: &[u8], k: usize) -> bool {
+    let at = |n: usize| bytes.get(k + n).copied();
+    match bytes[k] {
+        b'\r' => at(1) == Some(b'\n'),
+        0..=0x1F | 0x7F => false,
+        // C1 controls (NEL among them) and NO-BREAK SPACE.
+        0xC2 => !matches!(at(1), Some(0x80..=0xA0)),
+        // LINE SEPARATOR and PARAGRAPH SEPARATOR.
+        0xE2 => !(at(1) == Some(0x80) && matches!(at(2), Some(0xA8 | 0xA9))),
+        // Byte-order mark, U+FFFE and U+FFFF.
+        0xEF => !matches!(
+            (at(1), at(2)),
+            (Some(0xBB), Some(0xBF)) | (Some(0xBF), Some(0xBE | 0xBF))
+        ),
+        _ => true,
+    }
 }
 
 fn is_seq_entry(text: &str) -> bool {
