@@ -103,6 +103,19 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
             .partition_point(|(s, _)| *s <= offset)
             .saturating_sub(1)
     };
+    // A `#` inside a scalar (a block scalar's text, a quoted string) is content, not a comment:
+    // the parsed document knows where every scalar is.
+    let in_scalar = |offset: usize| {
+        doc.is_some_and(|d| {
+            d.nodes().any(|(pointer, node)| {
+                node.value.contains(&offset)
+                    && !matches!(
+                        crate::load::lookup(&d.value, pointer),
+                        Some(serde_json::Value::Object(_) | serde_json::Value::Array(_))
+                    )
+            })
+        })
+    };
     for (n, &(start, line)) in lines.iter().enumerate() {
         let Some(hash) = comment_start(line) else {
             continue;
@@ -111,6 +124,9 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
         let Some(rest) = body.strip_prefix("tongban:") else {
             continue;
         };
+        if in_scalar(start + hash) {
+            continue;
+        }
         let span = start + hash..start + line.len();
         let mut words = rest.split_whitespace();
         let verb = words.next().unwrap_or_default();

@@ -202,6 +202,37 @@ fn suppressions_inline_file_level_and_unused() {
     );
 }
 
+/// Text that looks like a directive inside a block scalar or a quoted string is content: it
+/// neither suppresses anything nor is reported as an unused or malformed suppression.
+#[test]
+fn directive_text_inside_scalars_is_not_a_suppression() {
+    let t = TempDir::new().unwrap();
+    let guide = GUIDE
+        .replace(
+            "  complaint_phone: \"0731-85693039\"\n",
+            "  complaint_phone: \"023—65751638\"\n",
+        )
+        .replace(
+            "materials:\n",
+            "special_procedure: |\n  模板说明：\n  # tongban: allow TB217 这是正文，不是注释\n  # tongban: alow TB217\nmaterials:\n",
+        )
+        .replace(
+            "  - name: 全体合伙人签署的合伙协议\n",
+            "  - name: 全体合伙人签署的合伙协议\n    note: \"引用 # tongban: allow-file TB217\"\n",
+        );
+    write(t.path(), "jiangsu.yaml", &guide);
+    let (_, out, _) = run(t.path(), &["lint", "--format", "json", "jiangsu.yaml"]);
+    let c = codes(&out);
+    assert!(
+        c.iter().any(|(_, code)| code == "TB217"),
+        "the phone finding must not be suppressed: {out}"
+    );
+    assert!(
+        !c.iter().any(|(_, code)| code.starts_with("TB40")),
+        "no suppression finding expected: {out}"
+    );
+}
+
 #[test]
 fn malformed_and_unknown_suppressions_are_findings() {
     let t = TempDir::new().unwrap();
