@@ -747,7 +747,10 @@ impl Builder<'_> {
         }
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let range = self.range(span);
+                let mut range = self.range(span);
+                if self.record {
+                    range = scalar_end(self.text, range, style, &value);
+                }
                 let slot = self.slot();
                 if matches!(slot, Slot::Key) {
                     self.key(value.into_owned(), range);
@@ -1042,6 +1045,47 @@ impl Builder<'_> {
     }
 }
 
+/// A one-line scalar's span without what the scanner may add after it: the last scalar before a
+/// dedent or the end of the document gets a span up to the end of its line, trailing comment
+/// included. Plain scalars end where their text does, quoted ones at their closing quote.
+fn scalar_end(text: &str, range: Range<usize>, style: ScalarStyle, value: &str) -> Range<usize> {
+    let Some(slice) = text.get(range.clone()) else {
+        return range;
+    };
+    if slice.contains('\n') {
+        return range;
+    }
+    let end = match style {
+        ScalarStyle::Plain if slice.starts_with(value) => value.len(),
+        ScalarStyle::SingleQuoted => {
+            let body = &slice.as_bytes()[1..];
+            let mut k = 0;
+            loop {
+                match body.get(k) {
+                    Some(b'\'') if body.get(k + 1) == Some(&b'\'') => k += 2,
+                    Some(b'\'') => break k + 2,
+                    Some(_) => k += 1,
+                    None => return range,
+                }
+            }
+        }
+        ScalarStyle::DoubleQuoted => {
+            let body = &slice.as_bytes()[1..];
+            let mut k = 0;
+            loop {
+                match body.get(k) {
+                    Some(b'\\') => k += 2,
+                    Some(b'"') => break k + 2,
+                    Some(_) => k += 1,
+                    None => return range,
+                }
+            }
+        }
+        _ => return range,
+    };
+    range.start..range.start + end.min(slice.len())
+}
+
 /// End of a collection, without the trailing blank lines and comments the scanner includes.
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     let end = end.min(text.len());
@@ -1193,6 +1237,21 @@ mod tests {
             &Limits::default(),
             Lang::En,
         )
+    }
+
+    #[test]
+    fn last_scalar_span_stops_before_its_comment() {
+        for (text, expected) in [
+            ("a:\n  b: \"1\"  # x\n", "\"1\""),
+            ("a:\n  b: 'it''s'  # x\n", "'it''s'"),
+            ("a:\n  b: plain text   # x\n", "plain text"),
+            ("a:\n  b: \"q\\\"\"  # x\n", "\"q\\\"\""),
+        ] {
+            let l = load(text);
+            let doc = l.document.unwrap();
+            let span = doc.node("/a/b").unwrap().value.clone();
+            assert_eq!(&text[span], expected, "{text:?}");
+        }
     }
 
     #[test]
