@@ -79,10 +79,13 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     if lines.is_empty() {
         return None;
     }
-    let mut i = 0;
-    let limit = max_depth.min(MAX_DEPTH);
-    let value = block(&mut lines, &mut i, 0, limit)?;
-    (i == lines.len()).then_some(value)
+    let mut cursor = Cursor {
+        lines: &mut lines,
+        i: 0,
+        limit: max_depth.min(MAX_DEPTH),
+    };
+    let value = cursor.block(0)?;
+    (cursor.i == cursor.lines.len()).then_some(value)
 }
 
 /// Whether the byte at `k` (not a line feed) may appear in the subset: no control characters,
@@ -111,98 +114,108 @@ fn is_seq_entry(text: &str) -> bool {
     text == "-" || text.starts_with("- ")
 }
 
-/// A block collection starting at `lines[*i]`.
-fn block(lines: &mut [Line<'_>], i: &mut usize, depth: usize, limit: usize) -> Option<Value> {
-    let line = lines[*i];
-    if is_seq_entry(line.text) {
-        sequence(lines, i, line.indent, depth, limit)
-    } else {
-        mapping(lines, i, line.indent, depth, limit)
-    }
+/// The lines of a document and the parser's place in them.
+struct Cursor<'l, 't> {
+    lines: &'l mut [Line<'t>],
+    /// The next line to read.
+    i: usize,
+    /// Collections this deep go to the full parser.
+    limit: usize,
 }
 
-fn sequence(
-    lines: &mut [Line<'_>],
-    i: &mut usize,
-    indent: usize,
-    depth: usize,
-    limit: usize,
-) -> Option<Value> {
-    if depth >= limit {
-        return None;
+impl<'t> Cursor<'_, 't> {
+    /// The next line, if any.
+    fn peek(&self) -> Option<Line<'t>> {
+        self.lines.get(self.i).copied()
     }
-    let mut items = Vec::new();
-    while *i < lines.len() && lines[*i].indent == indent && is_seq_entry(lines[*i].text) {
-        let after_dash = &lines[*i].text[1..];
-        let rest = after_dash.trim_start_matches(' ');
-        let column = indent + 1 + (after_dash.len() - rest.len());
-        if rest.is_empty() || rest.starts_with('#') {
-            *i += 1;
-            if *i < lines.len() && lines[*i].indent > indent {
-                items.push(block(lines, i, depth + 1, limit)?);
-            } else {
-                items.push(Value::Null);
-            }
-        } else if is_seq_entry(rest) {
+
+    /// Whether the next line is indented deeper than `indent`.
+    fn deeper(&self, indent: usize) -> bool {
+        self.peek().is_some_and(|l| l.indent > indent)
+    }
+
+    /// A block collection starting at the next line.
+    fn block(&mut self, depth: usize) -> Option<Value> {
+        let line = self.peek()?;
+        if is_seq_entry(line.text) {
+            self.sequence(line.indent, depth)
+        } else {
+            self.mapping(line.indent, depth)
+        }
+    }
+
+    fn sequence(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        if depth >= self.limit {
             return None;
-        } else if split_key(rest)?.is_some() {
-            // "- key: value": a mapping whose first line starts after the dash.
-            lines[*i] = Line {
-                indent: column,
-                text: rest,
+        }
+        let mut items = Vec::new();
+        while let Some(line) = self
+            .peek()
+            .filter(|l| l.indent == indent && is_seq_entry(l.text))
+        {
+            let after_dash = &line.text[1..];
+            let rest = after_dash.trim_start_matches(' ');
+            let column = indent + 1 + (after_dash.len() - rest.len());
+            if rest.is_empty() || rest.starts_with('#') {
+                self.i += 1;
+                if self.deeper(indent) {
+                    items.push(self.block(depth + 1)?);
+                } else {
+                    items.push(Value::Null);
+                }
+            } else if is_seq_entry(rest) {
+                return None;
+            } else if split_key(rest)?.is_some() {
+                // "- key: value": a mapping whose first line starts after the dash.
+                self.lines[self.i] = Line {
+                    indent: column,
+                    text: rest,
+                };
+                items.push(self.mapping(column, depth + 1)?);
+            } else {
+                items.push(inline(rest)?);
+                self.i += 1;
+            }
+        }
+        if self.deeper(indent) {
+            return None;
+        }
+        Some(Value::Array(items))
+    }
+
+    fn mapping(&mut self, indent: usize, depth: usize) -> Option<Value> {
+        if depth >= self.limit {
+            return None;
+        }
+        let mut map = Map::new();
+        while let Some(line) = self.peek().filter(|l| l.indent == indent) {
+            if is_seq_entry(line.text) {
+                return None;
+            }
+            let (key, rest) = split_key(line.text)??;
+            if map.contains_key(key) {
+                return None;
+            }
+            self.i += 1;
+            let value = if rest.is_empty() || rest.starts_with('#') {
+                match self.peek() {
+                    Some(next) if next.indent > indent => self.block(depth + 1)?,
+                    // A sequence may sit at its key's own indentation.
+                    Some(next) if next.indent == indent && is_seq_entry(next.text) => {
+                        self.sequence(indent, depth + 1)?
+                    }
+                    _ => Value::Null,
+                }
+            } else {
+                inline(rest)?
             };
-            items.push(mapping(lines, i, column, depth + 1, limit)?);
-        } else {
-            items.push(inline(rest)?);
-            *i += 1;
+            map.insert(key.to_owned(), value);
         }
-    }
-    if *i < lines.len() && lines[*i].indent > indent {
-        return None;
-    }
-    Some(Value::Array(items))
-}
-
-fn mapping(
-    lines: &mut [Line<'_>],
-    i: &mut usize,
-    indent: usize,
-    depth: usize,
-    limit: usize,
-) -> Option<Value> {
-    if depth >= limit {
-        return None;
-    }
-    let mut map = Map::new();
-    while *i < lines.len() && lines[*i].indent == indent {
-        let text = lines[*i].text;
-        if is_seq_entry(text) {
+        if self.deeper(indent) {
             return None;
         }
-        let (key, rest) = split_key(text)??;
-        if map.contains_key(key) {
-            return None;
-        }
-        *i += 1;
-        let value = if rest.is_empty() || rest.starts_with('#') {
-            if *i < lines.len() && lines[*i].indent > indent {
-                block(lines, i, depth + 1, limit)?
-            } else if *i < lines.len() && lines[*i].indent == indent && is_seq_entry(lines[*i].text)
-            {
-                // A sequence may sit at its key's own indentation.
-                sequence(lines, i, indent, depth + 1, limit)?
-            } else {
-                Value::Null
-            }
-        } else {
-            inline(rest)?
-        };
-        map.insert(key.to_owned(), value);
+        Some(Value::Object(map))
     }
-    if *i < lines.len() && lines[*i].indent > indent {
-        return None;
-    }
-    Some(Value::Object(map))
 }
 
 /// `Some(Some((key, rest)))` for a `key: rest` line with a plain key, `Some(None)` for a line

@@ -405,55 +405,48 @@ mod tests {
 
     #[test]
     fn agency_kinds() {
-        assert_eq!(
-            agency_kind("湖南省市场监督管理局", "湖南省", "430000"),
-            "市场监督管理局"
-        );
-        assert_eq!(
-            agency_kind("上海市市场监督管理局", "上海市", "310000"),
-            "市场监督管理局"
-        );
-        assert_eq!(
-            agency_kind("成都住房公积金管理中心", "成都市", "510100"),
-            "住房公积金管理中心"
-        );
-        assert_eq!(
-            agency_kind("国家市场监督管理总局", "全国", "100000"),
-            "市场监督管理总局"
-        );
-        // Found at scale: county names of two characters, and the 市 of 市场 after a place name.
-        assert_eq!(
-            agency_kind("河北省赵县市场监督管理局", "赵县", "130133"),
-            "市场监督管理局"
-        );
-        assert_eq!(
-            agency_kind("赵县卫生健康委员会", "赵县", "130133"),
-            "卫生健康委员会"
-        );
-        assert_eq!(
-            agency_kind("湖北省武汉市江岸区市场监督管理局", "江岸区", "420102"),
-            "市场监督管理局"
-        );
-        // Places the code does not explain (a defective code) go by the generic pattern.
-        assert_eq!(
-            agency_kind("河北省赵县市场监督管理局", "赵县", "13013"),
-            "市场监督管理局"
-        );
-        assert_eq!(
-            agency_kind("河北省沛县卫生健康委员会", "", ""),
-            "卫生健康委员会"
-        );
-        assert_eq!(
-            agency_kind(
+        // (department, region.name, region.code, kind). Found at scale: two-character county
+        // names (赵县), the 市 of 市场 after a place name, and defective codes (13013), which fall
+        // back to the generic pattern.
+        for (department, name, code, kind) in [
+            ("湖南省市场监督管理局", "湖南省", "430000", "市场监督管理局"),
+            ("上海市市场监督管理局", "上海市", "310000", "市场监督管理局"),
+            (
+                "成都住房公积金管理中心",
+                "成都市",
+                "510100",
+                "住房公积金管理中心",
+            ),
+            ("国家市场监督管理总局", "全国", "100000", "市场监督管理总局"),
+            (
+                "河北省赵县市场监督管理局",
+                "赵县",
+                "130133",
+                "市场监督管理局",
+            ),
+            ("赵县卫生健康委员会", "赵县", "130133", "卫生健康委员会"),
+            (
+                "湖北省武汉市江岸区市场监督管理局",
+                "江岸区",
+                "420102",
+                "市场监督管理局",
+            ),
+            (
+                "河北省赵县市场监督管理局",
+                "赵县",
+                "13013",
+                "市场监督管理局",
+            ),
+            ("河北省沛县卫生健康委员会", "", "", "卫生健康委员会"),
+            (
                 "河北省石家庄高新技术产业开发区卫生健康委员会",
                 "石家庄高新技术产业开发区",
-                "13017"
+                "13017",
+                "卫生健康委员会",
             ),
-            "卫生健康委员会"
-        );
-        assert_eq!(
-            agency_kind("苏州工业园区行政审批局", "江苏省", "320000"),
-            "行政审批局"
-        );
+            ("苏州工业园区行政审批局", "江苏省", "320000", "行政审批局"),
+        ] {
+            assert_eq!(agency_kind(department, name, code), kind, "{department}");
+        }
     }
 }
