@@ -217,9 +217,19 @@ fn json_snapshot() {
 
 #[test]
 fn table_snapshot() {
+    // Chinese by default (no LANG): the terminal report speaks the user's language.
     let o = run(&[BASIC]);
     assert_eq!(o.status.code(), Some(0));
     insta::assert_snapshot!(stdout(&o));
+}
+
+#[test]
+fn table_snapshot_en() {
+    let o = run(&[BASIC, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("  common core ("), "{out}");
+    insta::assert_snapshot!(out);
 }
 
 #[test]

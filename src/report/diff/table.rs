@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{LEGEND, Mark, attribute_title, attribute_values, paint, region_label};
 use crate::Error;
+use crate::diagnostic::Lang;
 use crate::diff::{Comparison, ItemDiff, Pairwise};
 use crate::report::Style;
 
@@ -49,7 +50,10 @@ fn list(v: &[String]) -> String {
 
 pub(super) fn render(cmp: &Comparison<'_>, style: Style, out: &mut dyn Write) -> Result<(), Error> {
     if cmp.is_empty() {
-        writeln!(out, "no items to compare ({} guides)", cmp.guides)?;
+        match style.lang {
+            Lang::Zh => writeln!(out, "没有可比对的事项（{} 个指南）", cmp.guides)?,
+            Lang::En => writeln!(out, "no items to compare ({} guides)", cmp.guides)?,
+        }
         return Ok(());
     }
     for (n, item) in cmp.items().enumerate() {
@@ -68,26 +72,42 @@ pub(super) fn render(cmp: &Comparison<'_>, style: Style, out: &mut dyn Write) ->
             paint(
                 &style,
                 "33",
-                "collisions (two guides of one item in one region; only the first is compared):"
+                style.lang.pick(
+                    "冲突（同一地区同一事项有两份指南；只比对第一份）：",
+                    "collisions (two guides of one item in one region; only the first is compared):"
+                )
             )
         )?;
         for c in cmp.collisions {
             writeln!(
                 out,
-                "  {} {}: {} | ignored {}",
-                c.item, c.region, c.kept, c.ignored
+                "  {} {}: {} | {} {}",
+                c.item,
+                c.region,
+                c.kept,
+                style.lang.pick("未比对", "ignored"),
+                c.ignored
             )?;
         }
     }
     if !style.quiet {
         let comparable = cmp.ranking.iter().filter(|i| i.comparable).count();
-        writeln!(
-            out,
-            "{} ({} in two or more regions) from {} guides",
-            super::count(cmp.ranking.len(), "item"),
-            comparable,
-            cmp.guides
-        )?;
+        match style.lang {
+            Lang::Zh => writeln!(
+                out,
+                "共 {} 个事项（{} 个在两个及以上地区），来自 {} 个指南",
+                cmp.ranking.len(),
+                comparable,
+                cmp.guides
+            )?,
+            Lang::En => writeln!(
+                out,
+                "{} ({} in two or more regions) from {} guides",
+                super::count(cmp.ranking.len(), "item"),
+                comparable,
+                cmp.guides
+            )?,
+        }
     }
     Ok(())
 }
@@ -103,11 +123,18 @@ pub(crate) fn render_item(
         .as_deref()
         .map(|c| format!(" [{c}]"))
         .unwrap_or_default();
+    let lang = style.lang;
     let index = if item.comparable {
-        let text = format!(
-            "uniformity {:.2} ({}/{} required everywhere)",
-            item.uniformity, item.required_everywhere, item.required_anywhere
-        );
+        let text = match lang {
+            Lang::Zh => format!(
+                "一致性 {:.2}（{}/{} 项各地都要求）",
+                item.uniformity, item.required_everywhere, item.required_anywhere
+            ),
+            Lang::En => format!(
+                "uniformity {:.2} ({}/{} required everywhere)",
+                item.uniformity, item.required_everywhere, item.required_anywhere
+            ),
+        };
         let sgr = if item.uniformity >= 1.0 {
             "32"
         } else if item.uniformity >= 0.5 {
@@ -117,21 +144,34 @@ pub(crate) fn render_item(
         };
         paint(style, sgr, &text)
     } else {
-        "one region only (not compared)".to_owned()
+        lang.pick("仅一个地区（不比对）", "one region only (not compared)")
+            .to_owned()
     };
+    let title = paint(style, "1", &format!("{}{code}", item.name));
+    let n = item.regions.len();
+    match lang {
+        Lang::Zh => writeln!(out, "{title} — {n} 个地区 — {index}")?,
+        Lang::En => writeln!(
+            out,
+            "{title} — {n} region{} — {index}",
+            if n == 1 { "" } else { "s" }
+        )?,
+    }
+    let labels: Vec<String> = item.regions.iter().map(|c| region_label(item, c)).collect();
     writeln!(
         out,
-        "{} — {} region{} — {index}",
-        paint(style, "1", &format!("{}{code}", item.name)),
-        item.regions.len(),
-        if item.regions.len() == 1 { "" } else { "s" },
+        "  {}{}",
+        lang.pick("地区：", "regions: "),
+        labels.join(" · ")
     )?;
-    let labels: Vec<String> = item.regions.iter().map(|c| region_label(item, c)).collect();
-    writeln!(out, "  regions: {}", labels.join(" · "))?;
     if item.has_partial {
         writeln!(
             out,
-            "  partial guides: their unlisted materials are unknown (?), not absent"
+            "  {}",
+            lang.pick(
+                "部分指南（partial）：未列出的材料是未知（?），不是不要求",
+                "partial guides: their unlisted materials are unknown (?), not absent"
+            )
         )?;
     }
 
@@ -142,9 +182,9 @@ pub(crate) fn render_item(
         .map(|m| truncate(&m.name, NAME_WIDTH).width())
         .max()
         .unwrap_or(8)
-        .max("material".width());
+        .max(lang.pick("材料", "material").width());
     let col_w = 7;
-    let mut header = format!("  {}", pad("material", name_w));
+    let mut header = format!("  {}", pad(lang.pick("材料", "material"), name_w));
     for c in &item.regions {
         header.push_str(&format!(" {}", pad(c, col_w - 1)));
     }
@@ -175,19 +215,22 @@ pub(crate) fn render_item(
         writeln!(out, "{}", line.trim_end())?;
     }
 
-    writeln!(
-        out,
-        "  common core ({}): {}",
-        item.common_core.len(),
-        list(&item.common_core)
-    )?;
+    let core = list(&item.common_core);
+    match lang {
+        Lang::Zh => writeln!(out, "  共同核心（{}）：{core}", item.common_core.len())?,
+        Lang::En => writeln!(out, "  common core ({}): {core}", item.common_core.len())?,
+    }
     let beyond: Vec<_> = item
         .region_details
         .iter()
         .filter(|r| !r.beyond_core.is_empty())
         .collect();
     if !beyond.is_empty() {
-        writeln!(out, "  beyond the core:")?;
+        writeln!(
+            out,
+            "  {}",
+            lang.pick("核心之外（各地另要求）：", "beyond the core:")
+        )?;
         for r in beyond {
             writeln!(
                 out,
@@ -203,7 +246,11 @@ pub(crate) fn render_item(
         .filter(|m| !m.attribute_differences.is_empty())
         .collect();
     if !with_diffs.is_empty() {
-        writeln!(out, "  attribute differences:")?;
+        writeln!(
+            out,
+            "  {}",
+            lang.pick("材料属性差异：", "attribute differences:")
+        )?;
         for m in with_diffs {
             for a in &m.attribute_differences {
                 writeln!(
@@ -218,7 +265,11 @@ pub(crate) fn render_item(
     }
     let elements: Vec<_> = item.differing_elements().collect();
     if !elements.is_empty() {
-        writeln!(out, "  other differences:")?;
+        writeln!(
+            out,
+            "  {}",
+            lang.pick("其他要素差异：", "other differences:")
+        )?;
         for e in elements {
             let values: Vec<String> = e
                 .regions
@@ -235,36 +286,64 @@ pub(crate) fn render_item(
         }
     }
     if !item.near_matches.is_empty() {
-        writeln!(out, "  possibly the same material (not merged):")?;
+        writeln!(
+            out,
+            "  {}",
+            lang.pick(
+                "可能是同一材料（未合并）：",
+                "possibly the same material (not merged):"
+            )
+        )?;
         for m in &item.near_matches {
             writeln!(out, "    {} ≈ {} ({:.2})", m.a, m.b, m.score)?;
         }
     }
     if let Some(b) = &item.baseline {
-        writeln!(
-            out,
-            "  national baseline ({}{}): requires {}",
-            b.path,
-            if b.partial { ", partial" } else { "" },
-            b.required.len()
-        )?;
+        let partial = if b.partial { ", partial" } else { "" };
+        match lang {
+            Lang::Zh => writeln!(
+                out,
+                "  全国基线（{}{partial}）：必要材料 {} 项",
+                b.path,
+                b.required.len()
+            )?,
+            Lang::En => writeln!(
+                out,
+                "  national baseline ({}{partial}): requires {}",
+                b.path,
+                b.required.len()
+            )?,
+        }
         for d in &b.deviations {
             let mut parts = Vec::new();
             if !d.added.is_empty() {
-                parts.push(format!("+ adds {}", d.added.join("、")));
+                parts.push(format!(
+                    "+ {} {}",
+                    lang.pick("增加", "adds"),
+                    d.added.join("、")
+                ));
             }
             if !d.dropped.is_empty() {
                 parts.push(format!(
                     "- {} {}",
-                    if d.partial { "does not list" } else { "drops" },
+                    match (d.partial, lang) {
+                        (true, Lang::Zh) => "未列出",
+                        (true, Lang::En) => "does not list",
+                        (false, Lang::Zh) => "去掉",
+                        (false, Lang::En) => "drops",
+                    },
                     d.dropped.join("、")
                 ));
             }
             if !d.relaxed.is_empty() {
-                parts.push(format!("~ relaxes {}", d.relaxed.join("、")));
+                parts.push(format!(
+                    "~ {} {}",
+                    lang.pick("放宽", "relaxes"),
+                    d.relaxed.join("、")
+                ));
             }
             if parts.is_empty() {
-                parts.push("= as the baseline".to_owned());
+                parts.push(lang.pick("= 与基线相同", "= as the baseline").to_owned());
             }
             writeln!(
                 out,
@@ -306,12 +385,23 @@ pub(super) fn render_pairwise(
         }
     }
     if view.a.lines == view.b.lines {
-        writeln!(out, " (same normalised material lists)")?;
+        writeln!(
+            out,
+            " {}",
+            style.lang.pick(
+                "（规范化后的材料清单相同）",
+                "(same normalised material lists)"
+            )
+        )?;
     }
     if view.a.partial || view.b.partial {
         writeln!(
             out,
-            "note: a partial guide lists only some materials; a missing line may be unknown, not absent"
+            "{}",
+            style.lang.pick(
+                "注意：部分指南（partial）只列出部分材料；缺少的一行可能是未知，不是不要求",
+                "note: a partial guide lists only some materials; a missing line may be unknown, not absent"
+            )
         )?;
     }
     Ok(())
