@@ -106,7 +106,8 @@ pub struct Config {
     /// Globs of files never linted.
     pub exclude: Vec<String>,
     exclude_set: GlobSet,
-    /// Material-name synonyms file.
+    /// Material synonyms dictionary (`catalogs/materials.yaml` format), used by
+    /// `duplicate-material`, `diff` and `coverage`.
     pub synonyms: Option<PathBuf>,
     /// E-licence catalogue file.
     pub e_licences: Option<PathBuf>,
@@ -379,7 +380,12 @@ impl Config {
             self.fail_on.unwrap_or(FailOn::Error).name()
         );
         let _ = writeln!(s, "exclude = {:?}", self.exclude);
-        path_key(&mut s, "synonyms", &self.synonyms, "none");
+        path_key(
+            &mut s,
+            "synonyms",
+            &self.synonyms,
+            "materials.yaml of a folder linted, else the bundled catalogs/materials.yaml",
+        );
         path_key(
             &mut s,
             "e-licences",

@@ -243,10 +243,9 @@ fn lint(
             Some(p) => data_file(p, rules::licences::Licences::parse)?,
             None => rules::licences::Licences::bundled(),
         },
-        synonyms: match &config.synonyms {
-            Some(p) => data_file(p, rules::names::Synonyms::parse)?,
-            None => rules::names::Synonyms::default(),
-        },
+        // The dictionary diff uses: config `synonyms`, else the folder's materials.yaml, else
+        // the bundled one.
+        synonyms: synonyms_for(config.synonyms.as_ref(), &args.paths, lang)?.0,
     };
     let walk = lint::walk(&args.paths, &config, lang)?;
     let opts = lint::Options {

@@ -452,6 +452,55 @@ fn pre_commit_hook_is_declared() {
     assert!(text.contains("entry: tongban lint"));
 }
 
+/// Without a `synonyms` setting, duplicate-material uses the dictionary diff uses (the bundled
+/// catalogs/materials.yaml), item-scoped entries only within their item.
+#[test]
+fn duplicate_material_uses_the_diff_dictionary_by_default() {
+    let t = TempDir::new().unwrap();
+    let guide = GUIDE.replace(
+        "materials:\n  - name: 全体合伙人签署的合伙协议\n",
+        "materials:\n  - name: 身份证\n  - name: 居民身份证\n  - name: 申请书\n  - name: 全体合伙人签署的设立登记申请书\n",
+    );
+    write(t.path(), "g.yaml", &guide);
+    write(
+        t.path(),
+        "tongban.toml",
+        "[rules]\nphone-format = \"off\"\n",
+    );
+    let (_, out, err) = run(t.path(), &["lint", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let dup: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "TB209")
+        .map(|f| f["pointer"].as_str().unwrap())
+        .collect();
+    // 身份证 = 居民身份证 everywhere; 申请书 = 设立登记申请书 in 合伙企业设立登记 only.
+    assert_eq!(
+        dup,
+        vec!["/materials/1/name", "/materials/3/name"],
+        "{out}{err}"
+    );
+
+    // The same two application forms in another item are two materials.
+    write(
+        t.path(),
+        "g.yaml",
+        &guide.replace("name: 合伙企业设立登记", "name: 生育登记"),
+    );
+    let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let dup: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "TB209")
+        .map(|f| f["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(dup, vec!["/materials/1/name"], "{out}");
+}
+
 #[test]
 fn data_files_named_in_the_config() {
     let t = TempDir::new().unwrap();
@@ -463,7 +512,7 @@ fn data_files_named_in_the_config() {
     write(
         t.path(),
         "data/synonyms.yaml",
-        "经营场所证明: [主要经营场所使用证明, 住所（经营场所）使用证明]\n",
+        "materials:\n  - canonical: 经营场所证明\n    variants: [主要经营场所使用证明, 住所（经营场所）使用证明]\n",
     );
     write(
         t.path(),

@@ -18,8 +18,10 @@ static DEF: Def = Def {
     },
     doc: r#"## What it does
 Normalises each material name — NFKC (full-width → half-width), without 《》〈〉 and quotes,
-without whitespace and trailing punctuation, then through the synonym table (`synonyms` in
-`tongban.toml`) — and reports a material whose normalised name *and* 适用情形 (`condition`)
+without whitespace and trailing punctuation, then through the material synonyms dictionary that
+`tongban diff` uses (`synonyms` in `tongban.toml`, else `materials.yaml` at the root of a folder
+linted, else the bundled `catalogs/materials.yaml`; entries limited to some `items` apply only
+to those items) — and reports a material whose normalised name *and* 适用情形 (`condition`)
 equal those of an earlier one.
 
 ## Why is this bad?
@@ -50,12 +52,22 @@ impl Rule for DuplicateMaterial {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let mut seen: HashMap<(String, String), String> = HashMap::new();
+        let item = cx
+            .str("/item/name")
+            .map(super::names::normalize_material_name)
+            .unwrap_or_default();
+        let code = cx.str("/item/basic_code").map(str::to_ascii_uppercase);
         for (pointer, m) in cx.materials() {
             let Some(name) = m.get("name").and_then(|v| v.as_str()) else {
                 continue;
             };
+            let norm = super::names::normalize_material_name(name);
+            let canonical = match cx.data.synonyms.canonical(&item, code.as_deref(), &norm) {
+                Some(c) => super::names::normalize_material_name(c),
+                None => norm,
+            };
             let key = (
-                cx.data.synonyms.canonical(name),
+                canonical,
                 m.get("condition")
                     .and_then(|v| v.as_str())
                     .map(super::names::normalize_material_name)

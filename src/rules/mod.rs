@@ -49,8 +49,9 @@ mod cross_legal_basis;
 pub struct Data {
     /// Electronic licences recognised nationwide (电子证照).
     pub licences: licences::Licences,
-    /// Material-name synonyms: variant → canonical name.
-    pub synonyms: names::Synonyms,
+    /// The material synonyms dictionary (`catalogs/materials.yaml` format), the same one
+    /// `tongban diff` aligns materials with.
+    pub synonyms: crate::normalize::Synonyms,
 }
 
 /// What a rule sees of one guide.
