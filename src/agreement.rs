@@ -115,9 +115,10 @@ pub struct AgreementSource {
     pub note: Option<String>,
 }
 
-/// One agreement, parsed.
+/// What an agreement says about itself: everything but its members and items. Shared, flattened,
+/// by the parsed agreement and by its coverage report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Agreement {
+pub struct AgreementInfo {
     /// The file, as named.
     pub path: String,
     /// 协议名称.
@@ -125,32 +126,28 @@ pub struct Agreement {
     /// 简称.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub short_name: Option<String>,
-    /// Legal basis documents.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub basis: Vec<String>,
     /// Date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// Whether guides of lower-level regions count toward a member that contains them.
-    pub counts_toward_province: bool,
+    /// Legal basis documents.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<String>,
     /// Modes the source gives for the whole agreement.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub modes: Vec<String>,
-    /// Members.
-    pub members: Vec<Member>,
-    /// The number of items the source says the agreement has.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_total: Option<u64>,
-    /// The items listed.
-    pub items: Vec<AgreedItem>,
     /// Source.
     pub source: AgreementSource,
     /// Note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Whether guides of lower-level regions count toward a member that contains them.
+    pub counts_toward_province: bool,
+    /// The number of items the source says the agreement has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items_total: Option<u64>,
 }
 
-impl Agreement {
+impl AgreementInfo {
     /// The short name, else the name.
     pub fn label(&self) -> &str {
         self.short_name.as_deref().unwrap_or(&self.name)
@@ -160,6 +157,18 @@ impl Agreement {
     pub fn partial(&self) -> bool {
         self.source.completeness == "partial"
     }
+}
+
+/// One agreement, parsed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agreement {
+    /// What the agreement says about itself.
+    #[serde(flatten)]
+    pub info: AgreementInfo,
+    /// Members.
+    pub members: Vec<Member>,
+    /// The items listed.
+    pub items: Vec<AgreedItem>,
 }
 
 /// Checks of agreement files beyond the schema (TB5xx; the coverage rules are in `coverage`).
@@ -461,28 +470,30 @@ fn parse(v: &Value, path: &str) -> Agreement {
         .collect();
     let s = v.get("source").cloned().unwrap_or(Value::Null);
     Agreement {
-        path: path.to_owned(),
-        name: text(v, "name").unwrap_or_default(),
-        short_name: text(v, "short_name"),
-        basis: strings(v, "basis"),
-        date: text(v, "date"),
-        counts_toward_province: v
-            .get("counts_toward_province")
-            .and_then(Value::as_bool)
-            .unwrap_or(false),
-        modes: strings(v, "modes"),
-        members,
-        items_total: v.get("items_total").and_then(Value::as_u64),
-        items,
-        source: AgreementSource {
-            url: text(&s, "url"),
-            document: text(&s, "document"),
-            publisher: text(&s, "publisher"),
-            published: text(&s, "published"),
-            completeness: text(&s, "completeness").unwrap_or_else(|| "partial".into()),
-            note: text(&s, "note"),
+        info: AgreementInfo {
+            path: path.to_owned(),
+            name: text(v, "name").unwrap_or_default(),
+            short_name: text(v, "short_name"),
+            date: text(v, "date"),
+            basis: strings(v, "basis"),
+            modes: strings(v, "modes"),
+            source: AgreementSource {
+                url: text(&s, "url"),
+                document: text(&s, "document"),
+                publisher: text(&s, "publisher"),
+                published: text(&s, "published"),
+                completeness: text(&s, "completeness").unwrap_or_else(|| "partial".into()),
+                note: text(&s, "note"),
+            },
+            note: text(v, "note"),
+            counts_toward_province: v
+                .get("counts_toward_province")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            items_total: v.get("items_total").and_then(Value::as_u64),
         },
-        note: text(v, "note"),
+        members,
+        items,
     }
 }
 

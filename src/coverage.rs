@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::Error;
-use crate::agreement::{AgreedItem, Agreement, AgreementSource, Member};
+use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
 use crate::diagnostic::{Check, FileReport, Finding, Lang, Severity};
 use crate::diff::{self, ItemDiff};
@@ -281,32 +281,9 @@ pub struct MemberCoverage {
 /// One agreement's coverage.
 #[derive(Debug, Clone, Serialize)]
 pub struct AgreementCoverage {
-    /// The agreement file.
-    pub path: String,
-    /// 协议名称.
-    pub name: String,
-    /// 简称.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub short_name: Option<String>,
-    /// Date.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// Legal basis.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub basis: Vec<String>,
-    /// Modes of the whole agreement.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub modes: Vec<String>,
-    /// Source.
-    pub source: AgreementSource,
-    /// Note.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// Lower-level guides count toward members containing them.
-    pub counts_toward_province: bool,
-    /// Items the source says the agreement has.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub items_total: Option<u64>,
+    /// What the agreement says about itself.
+    #[serde(flatten)]
+    pub info: AgreementInfo,
     /// Members.
     pub members: Vec<MemberCoverage>,
     /// Items listed.
@@ -320,16 +297,6 @@ pub struct AgreementCoverage {
 }
 
 impl AgreementCoverage {
-    /// The short name, else the name.
-    pub fn label(&self) -> &str {
-        self.short_name.as_deref().unwrap_or(&self.name)
-    }
-
-    /// Whether the source lists only part of the agreement.
-    pub fn partial(&self) -> bool {
-        self.source.completeness == "partial"
-    }
-
     /// `8 members` / `1 member`.
     pub fn members_line(&self) -> String {
         match self.members.len() {
@@ -340,7 +307,7 @@ impl AgreementCoverage {
 
     /// `1 of 40 items listed` / `2 items`.
     pub fn items_line(&self) -> String {
-        match self.items_total {
+        match self.info.items_total {
             Some(t) if t as usize != self.items.len() => {
                 format!("{} of {t} items listed", self.items.len())
             }
@@ -481,7 +448,7 @@ pub fn compute(
             let mut conflicts = Vec::new();
             let mut chosen: Vec<(&Member, &GuideFacts)> = Vec::new();
             for (mi, m) in a.members.iter().enumerate() {
-                let found = guides_for(m, item, a.counts_toward_province, guides);
+                let found = guides_for(m, item, a.info.counts_toward_province, guides);
                 for g in &found {
                     if let Some((what, pointer)) = conflict(item, g) {
                         conflicts.push(ModeConflict {
@@ -492,13 +459,13 @@ pub fn compute(
                         let message = match lang {
                             Lang::Zh => format!(
                                 "协议“{}”约定“{}”的办理模式为 {}，本指南为 {what}",
-                                a.label(),
+                                a.info.label(),
                                 item.name,
                                 item.modes.join("、")
                             ),
                             Lang::En => format!(
                                 "agreement “{}” agrees {} for “{}”, but this guide has {what}",
-                                a.label(),
+                                a.info.label(),
                                 item.modes.join(", "),
                                 item.name
                             ),
@@ -583,7 +550,7 @@ pub fn compute(
                 let f = Finding::new(NOT_PUBLISHED.check, message, span)
                     .with_pointer(format!("{}/name", item.pointer));
                 findings
-                    .entry(a.path.clone())
+                    .entry(a.info.path.clone())
                     .or_insert_with(|| FileReport {
                         source: input.source.clone(),
                         findings: Vec::new(),
@@ -610,16 +577,7 @@ pub fn compute(
         let published: usize = items.iter().map(|i| i.published).sum();
         let expected = a.items.len() * a.members.len();
         out.push(AgreementCoverage {
-            path: a.path.clone(),
-            name: a.name.clone(),
-            short_name: a.short_name.clone(),
-            date: a.date.clone(),
-            basis: a.basis.clone(),
-            modes: a.modes.clone(),
-            source: a.source.clone(),
-            note: a.note.clone(),
-            counts_toward_province: a.counts_toward_province,
-            items_total: a.items_total,
+            info: a.info.clone(),
             members: a
                 .members
                 .iter()

@@ -669,7 +669,7 @@ fn coverage_command(
             failing += 1;
             notes.push(format!(
                 "error: {} coverage {} is below --fail-under {}%",
-                a.label(),
+                a.info.label(),
                 report::coverage::percent(a.coverage.unwrap_or(0.0)),
                 (threshold * 1000.0).round() / 10.0
             ));

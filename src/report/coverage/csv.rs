@@ -45,8 +45,8 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
                     .collect::<Vec<_>>()
                     .join("; ");
                 let cols = [
-                    a.label().to_owned(),
-                    a.path.clone(),
+                    a.info.label().to_owned(),
+                    a.info.path.clone(),
                     item.name.clone(),
                     item.basic_code.clone().unwrap_or_default(),
                     item.modes.join(" "),

@@ -66,8 +66,8 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         let _ = write!(
             h,
             "<tr data-agreement=\"{}\"><th><a href=\"#agreement-{n}\">{}</a></th><td data-sort=\"{}\">{}</td>",
-            esc(&a.path),
-            esc(a.label()),
+            esc(&a.info.path),
+            esc(a.info.label()),
             a.coverage.unwrap_or(-1.0),
             esc(&coverage_text(a))
         );
@@ -84,7 +84,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
                                 "{} {} — {}: {}/{} items",
                                 m.code,
                                 m.name,
-                                a.label(),
+                                a.info.label(),
                                 m.published,
                                 a.items.len()
                             )),
@@ -142,11 +142,11 @@ fn agreement(
     let _ = writeln!(
         h,
         "<section id=\"agreement-{n}\">\n<h2>{}</h2>\n<p class=\"meta\"><code>{}</code> · source: {}</p>",
-        esc(&a.name),
-        esc(&a.path),
+        esc(&a.info.name),
+        esc(&a.info.path),
         esc(&source_line(a))
     );
-    for note in [&a.source.note, &a.note].into_iter().flatten() {
+    for note in [&a.info.source.note, &a.info.note].into_iter().flatten() {
         let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(note));
     }
     let _ = writeln!(
@@ -154,7 +154,7 @@ fn agreement(
         "<p class=\"meta\">{} · {} · lower-level guides count: {} · coverage {}</p>",
         a.members_line(),
         esc(&a.items_line()),
-        if a.counts_toward_province {
+        if a.info.counts_toward_province {
             "yes"
         } else {
             "no"

@@ -26,20 +26,25 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         writeln!(
             out,
             "| {} | {} | {} | {} | {} |",
-            cell(a.label()),
+            cell(a.info.label()),
             a.members.len(),
             a.items_line(),
             coverage_text(a),
-            cell(&a.source.completeness)
+            cell(&a.info.source.completeness)
         )?;
     }
     for a in &cov.agreements {
-        writeln!(out, "\n## {}\n", cell(&a.name))?;
-        writeln!(out, "`{}` · source: {}\n", a.path, cell(&source_line(a)))?;
-        if let Some(note) = &a.source.note {
+        writeln!(out, "\n## {}\n", cell(&a.info.name))?;
+        writeln!(
+            out,
+            "`{}` · source: {}\n",
+            a.info.path,
+            cell(&source_line(a))
+        )?;
+        if let Some(note) = &a.info.source.note {
             writeln!(out, "> {}\n", cell(note))?;
         }
-        if let Some(note) = &a.note {
+        if let Some(note) = &a.info.note {
             writeln!(out, "> {}\n", cell(note))?;
         }
         writeln!(
@@ -47,7 +52,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
             "{} · {} · lower-level guides count: {} · coverage {}\n",
             a.members_line(),
             a.items_line(),
-            if a.counts_toward_province {
+            if a.info.counts_toward_province {
                 "yes"
             } else {
                 "no"

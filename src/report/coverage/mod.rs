@@ -56,7 +56,7 @@ pub(crate) fn member_name<'a>(a: &'a AgreementCoverage, code: &str) -> &'a str {
 
 /// `source: 新华财经《…》 · 新华财经 · 2022-09-23 · partial`.
 pub(crate) fn source_line(a: &AgreementCoverage) -> String {
-    let s = &a.source;
+    let s = &a.info.source;
     let mut parts: Vec<&str> = Vec::new();
     if let Some(d) = &s.document {
         parts.push(d);

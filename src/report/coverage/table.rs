@@ -80,7 +80,10 @@ pub(super) fn render(cov: &Coverage, style: Style, out: &mut dyn Write) -> Resul
         let covered: Vec<String> = cov
             .agreements
             .iter()
-            .filter_map(|a| a.coverage.map(|c| format!("{} {}", a.label(), percent(c))))
+            .filter_map(|a| {
+                a.coverage
+                    .map(|c| format!("{} {}", a.info.label(), percent(c)))
+            })
             .collect();
         writeln!(
             out,
@@ -99,15 +102,15 @@ pub(super) fn render(cov: &Coverage, style: Style, out: &mut dyn Write) -> Resul
 
 fn agreement(a: &AgreementCoverage, style: &Style, out: &mut dyn Write) -> Result<(), Error> {
     let width = style.width;
-    let title = if a.short_name.is_some() {
-        format!("{} — {}", a.label(), a.name)
+    let title = if a.info.short_name.is_some() {
+        format!("{} — {}", a.info.label(), a.info.name)
     } else {
-        a.name.clone()
+        a.info.name.clone()
     };
     writeln!(out, "{}", paint(style, "1", &title))?;
-    writeln!(out, "  {}", a.path)?;
+    writeln!(out, "  {}", a.info.path)?;
     writeln!(out, "  source: {}", source_line(a))?;
-    if let Some(note) = &a.source.note {
+    if let Some(note) = &a.info.source.note {
         writeln!(out, "  {note}")?;
     }
     let cov = coverage_text(a);
@@ -120,7 +123,7 @@ fn agreement(a: &AgreementCoverage, style: &Style, out: &mut dyn Write) -> Resul
         "  {} · {} · lower-level guides count: {} · coverage {cov}",
         a.members_line(),
         a.items_line(),
-        if a.counts_toward_province {
+        if a.info.counts_toward_province {
             "yes"
         } else {
             "no"

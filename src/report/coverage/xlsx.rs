@@ -45,16 +45,16 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
     let mut names = Vec::new();
     for (i, a) in cov.agreements.iter().enumerate() {
         let r = 3 + i as u32;
-        let name = sheet_name(a.label(), &mut used);
-        summary.write_string(r, 0, &a.name).map_err(xerr)?;
-        summary.write_string(r, 1, &a.path).map_err(xerr)?;
+        let name = sheet_name(a.info.label(), &mut used);
+        summary.write_string(r, 0, &a.info.name).map_err(xerr)?;
+        summary.write_string(r, 1, &a.info.path).map_err(xerr)?;
         summary
             .write_number(r, 2, a.members.len() as f64)
             .map_err(xerr)?;
         summary
             .write_number(r, 3, a.items.len() as f64)
             .map_err(xerr)?;
-        if let Some(t) = a.items_total {
+        if let Some(t) = a.info.items_total {
             summary.write_number(r, 4, t as f64).map_err(xerr)?;
         }
         summary
@@ -69,7 +69,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         }
         .map_err(xerr)?;
         summary
-            .write_string(r, 8, &a.source.completeness)
+            .write_string(r, 8, &a.info.source.completeness)
             .map_err(xerr)?;
         summary.write_string(r, 9, &name).map_err(xerr)?;
         names.push(name);
@@ -120,7 +120,7 @@ fn agreement_sheet(
     bold: &Format,
     title: &Format,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(0, 0, &a.name, title)?;
+    sheet.write_string_with_format(0, 0, &a.info.name, title)?;
     sheet.write_string(1, 0, format!("source: {}", source_line(a)))?;
     sheet.write_string(
         2,
@@ -129,7 +129,7 @@ fn agreement_sheet(
             "{} · {} · lower-level guides count: {} · coverage {}",
             a.members_line(),
             a.items_line(),
-            if a.counts_toward_province {
+            if a.info.counts_toward_province {
                 "yes"
             } else {
                 "no"
@@ -137,7 +137,7 @@ fn agreement_sheet(
             coverage_text(a)
         ),
     )?;
-    if let Some(note) = &a.source.note {
+    if let Some(note) = &a.info.source.note {
         sheet.write_string(3, 0, note)?;
     }
     let header = Format::new()
