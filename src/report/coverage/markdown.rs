@@ -47,18 +47,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         if let Some(note) = &a.info.note {
             writeln!(out, "> {}\n", cell(note))?;
         }
-        writeln!(
-            out,
-            "{} · {} · lower-level guides count: {} · coverage {}\n",
-            a.members_line(),
-            a.items_line(),
-            if a.info.counts_toward_province {
-                "yes"
-            } else {
-                "no"
-            },
-            coverage_text(a)
-        )?;
+        writeln!(out, "{}\n", super::facts_line(a, &coverage_text(a)))?;
         if a.items.is_empty() {
             continue;
         }

@@ -46,6 +46,21 @@ pub(crate) fn coverage_text(a: &AgreementCoverage) -> String {
     }
 }
 
+/// `8 members · 2 items · lower-level guides count: yes · coverage 12.5% (1/8)`, with the coverage
+/// text given (the terminal colours it).
+pub(crate) fn facts_line(a: &AgreementCoverage, coverage: &str) -> String {
+    format!(
+        "{} · {} · lower-level guides count: {} · coverage {coverage}",
+        a.members_line(),
+        a.items_line(),
+        if a.info.counts_toward_province {
+            "yes"
+        } else {
+            "no"
+        },
+    )
+}
+
 /// The member's name in an agreement, by code.
 pub(crate) fn member_name<'a>(a: &'a AgreementCoverage, code: &str) -> &'a str {
     a.members

@@ -118,17 +118,7 @@ fn agreement(a: &AgreementCoverage, style: &Style, out: &mut dyn Write) -> Resul
         Some(c) => paint(style, sgr(c), &cov),
         None => cov,
     };
-    writeln!(
-        out,
-        "  {} · {} · lower-level guides count: {} · coverage {cov}",
-        a.members_line(),
-        a.items_line(),
-        if a.info.counts_toward_province {
-            "yes"
-        } else {
-            "no"
-        },
-    )?;
+    writeln!(out, "  {}", super::facts_line(a, &cov))?;
     if a.items.is_empty() {
         return Ok(());
     }

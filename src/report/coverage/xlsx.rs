@@ -122,21 +122,7 @@ fn agreement_sheet(
 ) -> Result<(), XlsxError> {
     sheet.write_string_with_format(0, 0, &a.info.name, title)?;
     sheet.write_string(1, 0, format!("source: {}", source_line(a)))?;
-    sheet.write_string(
-        2,
-        0,
-        format!(
-            "{} · {} · lower-level guides count: {} · coverage {}",
-            a.members_line(),
-            a.items_line(),
-            if a.info.counts_toward_province {
-                "yes"
-            } else {
-                "no"
-            },
-            coverage_text(a)
-        ),
-    )?;
+    sheet.write_string(2, 0, super::facts_line(a, &coverage_text(a)))?;
     if let Some(note) = &a.info.source.note {
         sheet.write_string(3, 0, note)?;
     }
