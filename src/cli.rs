@@ -117,6 +117,14 @@ pub struct DiffArgs {
     #[arg(long, value_name = "UNIFORMITY", value_parser = parse_unit_interval)]
     pub fail_under: Option<f64>,
 
+    /// How the guides are read (shared with `coverage`).
+    #[command(flatten)]
+    pub catalog: CatalogArgs,
+}
+
+/// How `diff` and `coverage` read a catalog: the synonyms dictionary, the file-size cap, threads.
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
     /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
     /// the bundled catalogs/materials.yaml].
     #[arg(long, value_name = "FILE")]
@@ -196,18 +204,9 @@ pub struct CoverageArgs {
     #[arg(long, value_name = "COVERAGE", value_parser = parse_percent)]
     pub fail_under: Option<f64>,
 
-    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
-    /// the bundled catalogs/materials.yaml].
-    #[arg(long, value_name = "FILE")]
-    pub synonyms: Option<PathBuf>,
-
-    /// Skip files larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
-    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
-    pub max_file_size: u64,
-
-    /// Worker threads [default: all cores].
-    #[arg(long, short, value_name = "N")]
-    pub jobs: Option<usize>,
+    /// How the guides are read (shared with `coverage`).
+    #[command(flatten)]
+    pub catalog: CatalogArgs,
 }
 
 /// Parses a percentage between 0 and 100 (`80`, `80%`, `12.5`) into a fraction.

@@ -362,7 +362,7 @@ fn diff_command(
             "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
         ));
     }
-    let (synonyms, dictionary) = synonyms_for(args.synonyms.as_ref(), &args.paths, lang)?;
+    let (synonyms, dictionary) = synonyms_for(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
     // The config's `exclude` globs and data files apply to diff as to lint.
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     // Streamed: the walk is consumed chunk by chunk, never held as a list.
@@ -374,11 +374,12 @@ fn diff_command(
         regions: regions.clone(),
     });
     let jobs = args
+        .catalog
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
     let limits = load::Limits {
-        max_file_size: args.max_file_size,
+        max_file_size: args.catalog.max_file_size,
         ..load::Limits::default()
     };
     // Dictionaries are not guides: the one in use, and any at the root of a folder given.
@@ -432,11 +433,7 @@ fn diff_command(
     }
 
     // Write straight to the output file: a report of a national-size catalog is not held in memory.
-    let mut file = output_file(args.output.as_ref())?;
-    let mut file_style = style;
-    if args.output.is_some() {
-        file_style.color = false;
-    }
+    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
     let target: &mut dyn Write = match file.as_mut() {
         Some(f) => f,
         None => out,
@@ -486,19 +483,27 @@ fn synonyms_for(
     })
 }
 
-/// `-o FILE`, created (buffered) before anything is computed, so a bad path fails early.
+/// `-o FILE`, created (buffered) before anything is computed, so a bad path fails early; with
+/// the style to write it in (no colour in a file).
 fn output_file(
     path: Option<&std::path::PathBuf>,
-) -> Result<Option<std::io::BufWriter<std::fs::File>>, Error> {
-    path.map(|path| {
-        std::fs::File::create(path)
-            .map(std::io::BufWriter::new)
-            .map_err(|e| Error::Io {
-                path: path.display().to_string(),
-                message: e.to_string(),
-            })
-    })
-    .transpose()
+    style: report::Style,
+) -> Result<(Option<std::io::BufWriter<std::fs::File>>, report::Style), Error> {
+    let file = path
+        .map(|path| {
+            std::fs::File::create(path)
+                .map(std::io::BufWriter::new)
+                .map_err(|e| Error::Io {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })
+        })
+        .transpose()?;
+    let mut style = style;
+    if path.is_some() {
+        style.color = false;
+    }
+    Ok((file, style))
 }
 
 /// Flushes `-o FILE` and notes that it was written.
@@ -535,13 +540,14 @@ fn coverage_command(
             "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
         ));
     }
-    let (synonyms, _) = synonyms_for(args.synonyms.as_ref(), &args.paths, lang)?;
+    let (synonyms, _) = synonyms_for(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     let limits = load::Limits {
-        max_file_size: args.max_file_size,
+        max_file_size: args.catalog.max_file_size,
         ..load::Limits::default()
     };
     let jobs = args
+        .catalog
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
@@ -639,11 +645,7 @@ fn coverage_command(
         .iter()
         .map(|s| format!("note: skipped {}: {}", s.path, s.reason))
         .collect();
-    let mut file = output_file(args.output.as_ref())?;
-    let mut file_style = style;
-    if args.output.is_some() {
-        file_style.color = false;
-    }
+    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
     let target: &mut dyn Write = match file.as_mut() {
         Some(f) => f,
         None => out,
