@@ -4,40 +4,19 @@
 
 mod common;
 
-use std::path::Path;
+use common::{stderr, stdout, tongban};
+
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 const FIXTURES: &str = "tests/fixtures/coverage";
 const SISHENG: &str = "tests/fixtures/coverage/agreements/sisheng.yaml";
 const PROVINCES: &str = "tests/fixtures/coverage/agreements/provinces.yaml";
 const BROKEN: &str = "tests/fixtures/coverage-bad/agreements/broken.yaml";
 
-fn tongban() -> Command {
-    let mut cmd = Command::cargo_bin("tongban").unwrap();
-    cmd.current_dir(root())
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 fn run(args: &[&str]) -> Output {
     tongban().arg("coverage").args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The fixtures' report in `format` (both agreements, found by the walk).

@@ -3,38 +3,17 @@
 
 mod common;
 
-use std::path::Path;
+use common::{root, stderr, stdout, tongban};
+
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 const BASIC: &str = "tests/fixtures/diff/basic";
 const PROBLEMS: &str = "tests/fixtures/diff/problems";
 
-fn tongban() -> Command {
-    let mut cmd = Command::cargo_bin("tongban").unwrap();
-    cmd.current_dir(root())
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 fn run(args: &[&str]) -> Output {
     tongban().arg("diff").args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn json(args: &[&str]) -> Value {

@@ -8,6 +8,31 @@ use tongban::diagnostic::{FileReport, Lang, Summary};
 use tongban::report::{LintPrinter, Style};
 use tongban::{cli, lint, load, rules, schema};
 
+/// The crate root (tests run the binary from there, so fixture paths are relative to it).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The binary, run from the crate root with no locale and no colour, so output is stable.
+pub fn tongban() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("tongban").unwrap();
+    cmd.current_dir(root())
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+/// Standard output as UTF-8.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// Standard error, lossily.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 /// Lints `paths` (relative to the crate root) with the defaults; returns every report, cross-region
 /// ones included, in output order.
 pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
