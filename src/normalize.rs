@@ -354,16 +354,23 @@ mod tests {
         );
     }
 
-    #[test]
-    fn conflicting_variant_is_a_located_finding() {
-        let text = "materials:\n  - canonical: A\n    variants: [x]\n  - canonical: B\n    variants: [x]\n";
+    /// A dictionary text, loaded, with what `Synonyms::check` finds in it.
+    fn check(text: &str) -> (Loaded, Vec<Finding>) {
         let loaded = load::load_bytes(
             "d.yaml".into(),
             text.as_bytes(),
             &Limits::default(),
             Lang::En,
         );
-        let f = Synonyms::check(&loaded, Lang::En);
+        let findings = Synonyms::check(&loaded, Lang::En);
+        (loaded, findings)
+    }
+
+    #[test]
+    fn conflicting_variant_is_a_located_finding() {
+        let (loaded, f) = check(
+            "materials:\n  - canonical: A\n    variants: [x]\n  - canonical: B\n    variants: [x]\n",
+        );
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!(f[0].pointer, "/materials/1/variants/0");
         assert_eq!(loaded.source.position(f[0].span.start).line, 5);
@@ -371,14 +378,7 @@ mod tests {
 
     #[test]
     fn schema_errors_are_located() {
-        let text = "materials:\n  - canonical: A\n    variant: [x]\n";
-        let loaded = load::load_bytes(
-            "d.yaml".into(),
-            text.as_bytes(),
-            &Limits::default(),
-            Lang::En,
-        );
-        let f = Synonyms::check(&loaded, Lang::En);
+        let (_, f) = check("materials:\n  - canonical: A\n    variant: [x]\n");
         assert!(
             f.iter()
                 .any(|f| f.code == "TB102" && f.pointer == "/materials/0/variant"),
