@@ -451,10 +451,7 @@ fn xlsx_has_a_summary_one_sheet_per_agreement_and_findings() {
 
 #[test]
 fn html_renders_in_headless_chromium() {
-    if common::chromium().is_none() {
-        eprintln!(
-            "notice: /usr/bin/chromium not found and CI unset; skipping the HTML rendering test"
-        );
+    if !common::chromium_or_notice() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -580,10 +580,7 @@ fn bundled_catalogs_diff_runs_clean() {
 
 #[test]
 fn html_renders_in_headless_chromium() {
-    if common::chromium().is_none() {
-        eprintln!(
-            "notice: /usr/bin/chromium not found and CI unset; skipping the HTML rendering test"
-        );
+    if !common::chromium_or_notice() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -33,6 +33,17 @@ pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Whether Chromium is there for a rendering test; says so on stderr when it is not.
+pub fn chromium_or_notice() -> bool {
+    let found = chromium().is_some();
+    if !found {
+        eprintln!(
+            "notice: /usr/bin/chromium not found and CI unset; skipping the HTML rendering test"
+        );
+    }
+    found
+}
+
 /// Lints `paths` (relative to the crate root) with the defaults; returns every report, cross-region
 /// ones included, in output order.
 pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {

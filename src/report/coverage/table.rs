@@ -17,14 +17,7 @@ use crate::report::human;
 /// Markdown reports name every one).
 const MAX_LISTED: usize = 12;
 
-fn pad(s: &str, width: usize) -> String {
-    let w = s.width();
-    if w >= width {
-        s.to_owned()
-    } else {
-        format!("{s}{}", " ".repeat(width - w))
-    }
-}
+use crate::report::diff::table::pad;
 
 /// Wraps `words` (joined by `sep`) at `width` cells, indenting continuation lines.
 fn wrap(prefix: &str, words: &[String], sep: &str, width: usize, indent: usize) -> String {

@@ -16,7 +16,8 @@ use crate::report::Style;
 /// Widest material column, in terminal cells.
 const NAME_WIDTH: usize = 30;
 
-fn pad(s: &str, width: usize) -> String {
+/// `s` padded with spaces to `width` terminal cells (CJK characters are two wide).
+pub(crate) fn pad(s: &str, width: usize) -> String {
     let w = s.width();
     if w >= width {
         s.to_owned()
