@@ -302,7 +302,7 @@ fn lint(
                     counted.insert(name_hash(&r.source.name));
                 }
             }
-            lint::Pass::Cross => {
+            lint::Pass::Again => {
                 let already = counted.contains(&name_hash(&r.source.name));
                 summary.add_again(&r, already);
             }
@@ -311,7 +311,7 @@ fn lint(
     };
     if let Some(p) = config.problems.clone() {
         // The config is not a guide: its findings count, the file does not.
-        sink(p, lint::Pass::Cross)?;
+        sink(p, lint::Pass::Again)?;
     }
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
     lint::run(walk, &opts, jobs, &mut progress, &mut sink)?;

@@ -378,8 +378,9 @@ pub fn for_each_chunk<T: Send>(
 pub enum Pass {
     /// The file's own findings (every file, once).
     First,
-    /// Cross-region findings of a file already reported in the first pass.
-    Cross,
+    /// More findings that add no file to the count: the cross-region findings of a file already
+    /// reported in the first pass (or the configuration's own problems).
+    Again,
 }
 
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
@@ -417,7 +418,7 @@ pub fn run(
         let reports: Vec<FileReport> =
             pool.install(|| chunk.into_par_iter().map(|p| locate(p, opts)).collect());
         for r in reports {
-            sink(r, Pass::Cross)?;
+            sink(r, Pass::Again)?;
         }
     }
     Ok(())

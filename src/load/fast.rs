@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use super::resolve_scalar;
 
 /// Deeper documents go to the full parser, which enforces the configured limit with a finding.
-pub(crate) const MAX_DEPTH: usize = 32;
+const MAX_DEPTH: usize = 32;
 
 /// The longest implicit key YAML allows is 1024 characters; stay well inside it.
 const MAX_KEY_BYTES: usize = 256;
