@@ -1,5 +1,8 @@
-//! Baselines for adopting tongban on a legacy catalogue: findings recorded by file, JSON pointer
-//! and rule code (never by line, so edits elsewhere in a file do not invalidate them).
+//! Baselines for adopting tongban on a legacy catalogue: findings recorded by file, rule code
+//! and a pointer that names list entries by their content (`/materials/[name=居民身份证]/copies`),
+//! never by line or list position, so edits elsewhere in a file (inserting, removing or
+//! reordering materials) do not invalidate them. Version 1 files (positional pointers) are still
+//! read, matched by position, with a note to rewrite them.
 //! With `--write-baseline` it records; with `--baseline` it hides recorded findings and counts
 //! the entries fixed.
 
@@ -17,7 +20,7 @@ use crate::diagnostic::FileReport;
 pub struct Entry {
     /// Path relative to the baseline file's folder, `/`-separated.
     pub path: String,
-    /// RFC 6901 pointer.
+    /// RFC 6901 pointer, list entries named by content (version 2) or by position (version 1).
     pub pointer: String,
     /// Rule code.
     pub code: String,
@@ -30,7 +33,7 @@ pub struct Entry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct File {
-    /// Format version (1).
+    /// Format version: 2 (content-keyed pointers); 1 (positional pointers) is still read.
     pub version: u32,
     /// What to do with this file.
     #[serde(default)]
@@ -51,7 +54,12 @@ pub struct Baseline {
     pub total: usize,
     /// Findings hidden because they are in the baseline.
     pub matched: usize,
+    /// The file's format version.
+    pub version: u32,
 }
+
+/// The version [`Writer`] writes.
+pub const VERSION: u32 = 2;
 
 impl Baseline {
     /// Reads a baseline file.
@@ -63,6 +71,12 @@ impl Baseline {
         let text = std::fs::read_to_string(cwd.join(path)).map_err(|e| io(e.to_string()))?;
         let file: File =
             serde_json::from_str(&text).map_err(|e| io(format!("not a tongban baseline: {e}")))?;
+        if file.version == 0 || file.version > VERSION {
+            return Err(io(format!(
+                "baseline version {} is not supported by this tongban (it reads versions 1 and {VERSION})",
+                file.version
+            )));
+        }
         let mut remaining: HashMap<Key, usize> = HashMap::new();
         for e in &file.findings {
             *remaining
@@ -75,6 +89,21 @@ impl Baseline {
             remaining,
             total: file.findings.len(),
             matched: 0,
+            version: file.version,
+        })
+    }
+
+    /// A note for standard error when the file is of an older version.
+    pub fn note(&self, path: &Path) -> Option<String> {
+        (self.version < VERSION).then(|| {
+            format!(
+                "note: {} is a version {} baseline: its entries are matched by list position, so \
+                 inserting or reordering materials makes them reappear; rewrite it with \
+                 `tongban lint --write-baseline {}` to key entries by content",
+                path.display(),
+                self.version,
+                path.display()
+            )
         })
     }
 
@@ -85,7 +114,12 @@ impl Baseline {
         }
         let path = key_path(&report.source.name, &self.dir, &self.cwd);
         report.findings.retain(|f| {
-            let key = (path.clone(), f.pointer.clone(), f.code.to_owned());
+            let pointer = if self.version >= 2 {
+                f.identity()
+            } else {
+                &f.pointer
+            };
+            let key = (path.clone(), pointer.to_owned(), f.code.to_owned());
             match self.remaining.get_mut(&key) {
                 Some(n) if *n > 0 => {
                     *n -= 1;
@@ -138,7 +172,7 @@ impl Writer {
         let path = key_path(&report.source.name, &self.dir, &self.cwd);
         self.entries.extend(report.findings.iter().map(|f| Entry {
             path: path.clone(),
-            pointer: f.pointer.clone(),
+            pointer: f.identity().to_owned(),
             code: f.code.to_owned(),
             message: f.message.clone(),
         }));
@@ -149,8 +183,9 @@ impl Writer {
         self.entries.sort();
         let n = self.entries.len();
         let file = File {
-            version: 1,
-            comment: "tongban baseline: findings recorded by path + JSON pointer + code. \
+            version: VERSION,
+            comment: "tongban baseline: findings recorded by path + code + JSON pointer with \
+                      list entries named by content ([name=…]), not position. \
                       Regenerate with `tongban lint --write-baseline FILE`; \
                       use with `tongban lint --baseline FILE`."
                 .into(),

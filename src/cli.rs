@@ -63,6 +63,19 @@ pub enum Command {
     },
     /// Print the effective configuration (tongban.toml merged with the defaults).
     Config,
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// bash: `tongban completions bash > ~/.local/share/bash-completion/completions/tongban`;
+    /// zsh: `tongban completions zsh > "${fpath[1]}/_tongban"`;
+    /// fish: `tongban completions fish > ~/.config/fish/completions/tongban.fish`;
+    /// PowerShell: `tongban completions powershell | Out-String | Invoke-Expression`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff): `tongban man > tongban.1; man ./tongban.1`.
+    Man,
 }
 
 const DIFF_AFTER_HELP: &str = "\
@@ -241,9 +254,31 @@ pub fn parse_unit_interval(s: &str) -> Result<f64, String> {
 /// `tongban lint` options.
 #[derive(Debug, Args)]
 pub struct LintArgs {
-    /// Files or folders to lint (folders: every *.yaml / *.yml, hidden entries skipped).
+    /// Files or folders to lint (folders: every *.yaml / *.yml, hidden entries skipped);
+    /// `-` reads one guide from standard input.
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+
+    /// With `-`: the path the guide on standard input stands for (shown in findings, matched
+    /// against the config's include/exclude and per-path levels).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// The whole catalog, for the cross-region rules (TB3xx) when only some files are named
+    /// (as pre-commit does): they are compared against every guide under DIR, and findings are
+    /// reported in the named files only [default: `catalog` in tongban.toml].
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
+
+    /// Write a report to a file as well: `FORMAT=PATH` (repeatable, e.g. `-o sarif=tongban.sarif
+    /// -o junit=junit.xml`); a bare `PATH` writes the --format report there instead of to
+    /// standard output.
+    #[arg(long, short, value_name = "[FORMAT=]PATH", value_parser = parse_output)]
+    pub output: Vec<OutputSpec>,
+
+    /// Print the number of findings per rule instead of each finding.
+    #[arg(long)]
+    pub statistics: bool,
 
     /// Validate against this schema (JSON or YAML, JSON Schema 2020-12) instead of the national one.
     #[arg(long, value_name = "FILE")]
@@ -308,6 +343,47 @@ impl LintFormat {
             LintFormat::Gitlab => "gitlab",
         }
     }
+}
+
+/// One `-o [FORMAT=]PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSpec {
+    /// The format, or `None` for the `--format` one.
+    pub format: Option<LintFormat>,
+    /// Where to write.
+    pub path: PathBuf,
+}
+
+/// Parses `FORMAT=PATH` or `PATH`.
+pub fn parse_output(s: &str) -> Result<OutputSpec, String> {
+    if let Some((f, path)) = s.split_once('=') {
+        if let Ok(format) = LintFormat::from_str(f, true) {
+            if path.is_empty() {
+                return Err(format!("`{s}`: no path after `{f}=`"));
+            }
+            return Ok(OutputSpec {
+                format: Some(format),
+                path: path.into(),
+            });
+        }
+        let known: Vec<&str> = LintFormat::value_variants()
+            .iter()
+            .map(|v| v.name())
+            .collect();
+        if !f.contains(['/', '\\', '.']) {
+            return Err(format!(
+                "unknown format `{f}` in `{s}` (formats: {})",
+                known.join(", ")
+            ));
+        }
+    }
+    if s.is_empty() {
+        return Err("empty path".into());
+    }
+    Ok(OutputSpec {
+        format: None,
+        path: s.into(),
+    })
 }
 
 /// When `tongban lint` exits with status 1.
@@ -381,6 +457,26 @@ mod tests {
         assert_eq!(parse_size("1 GB"), Ok(1_000_000_000));
         assert!(parse_size("ten").is_err());
         assert!(parse_size("5 parsecs").is_err());
+    }
+
+    #[test]
+    fn output_specs() {
+        assert_eq!(
+            parse_output("sarif=out/r.sarif"),
+            Ok(OutputSpec {
+                format: Some(LintFormat::Sarif),
+                path: "out/r.sarif".into()
+            })
+        );
+        assert_eq!(parse_output("r.json").unwrap().format, None);
+        assert!(
+            parse_output("a=b.json")
+                .unwrap_err()
+                .contains("unknown format `a`")
+        );
+        assert!(parse_output("sarif=").is_err());
+        // A path that merely contains `=` is a path.
+        assert_eq!(parse_output("out/a=b.json").unwrap().format, None);
     }
 
     #[test]

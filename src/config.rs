@@ -62,6 +62,9 @@ struct RawConfig {
     fail_on: Option<FailOn>,
     #[serde(default)]
     exclude: Vec<String>,
+    #[serde(default)]
+    include: Vec<String>,
+    catalog: Option<String>,
     synonyms: Option<String>,
     e_licences: Option<String>,
     #[serde(default)]
@@ -106,6 +109,11 @@ pub struct Config {
     /// Globs of files never linted.
     pub exclude: Vec<String>,
     exclude_set: GlobSet,
+    /// Globs of the only files linted (empty: every YAML file).
+    pub include: Vec<String>,
+    include_set: GlobSet,
+    /// The whole catalog: the cross-region rules compare named files against it.
+    pub catalog: Option<PathBuf>,
     /// Material synonyms dictionary (`catalogs/materials.yaml` format), used by
     /// `duplicate-material`, `diff` and `coverage`.
     pub synonyms: Option<PathBuf>,
@@ -147,6 +155,40 @@ impl Levels {
     /// Is `code` reported at all for this file?
     pub fn enabled(&self, code: &str) -> bool {
         self.severity(code, Severity::Info).is_some()
+    }
+}
+
+/// The registered code or name nearest to a mistyped one (`phone-fromat` → `phone-format`,
+/// `TB2O1` → `TB201`), if one is near enough.
+pub fn suggest_rule(name: &str) -> Option<&'static str> {
+    let key = name.trim();
+    let upper = key.to_ascii_uppercase();
+    rules::registry()
+        .iter()
+        .flat_map(|e| {
+            [
+                (strsim::levenshtein(&upper, e.check.code), e.check.code),
+                (strsim::levenshtein(key, e.check.name), e.check.name),
+            ]
+        })
+        .filter(|(d, candidate)| *d > 0 && *d <= (candidate.len() / 4).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// "did you mean" for an unknown rule, else where to find the list.
+pub fn unknown_rule_help(name: &str, lang: Lang) -> String {
+    match (suggest_rule(name), lang) {
+        (Some(s), Lang::Zh) => format!("您是否想写 `{s}`？`tongban rules` 列出全部规则代码和名称"),
+        (Some(s), Lang::En) => {
+            format!("did you mean `{s}`? `tongban rules` lists every code and name")
+        }
+        (None, _) => lang
+            .pick(
+                "用 `tongban rules` 查看全部规则代码和名称",
+                "`tongban rules` lists every code and name",
+            )
+            .to_owned(),
     }
 }
 
@@ -197,6 +239,9 @@ impl Config {
             fail_on: None,
             exclude: Vec::new(),
             exclude_set: GlobSet::empty(),
+            include: Vec::new(),
+            include_set: GlobSet::empty(),
+            catalog: None,
             synonyms: None,
             e_licences: None,
             rules: Vec::new(),
@@ -263,10 +308,7 @@ impl Config {
                             },
                             key.span(),
                         )
-                        .with_help(lang.pick(
-                            "用 `tongban rules` 查看全部规则代码和名称",
-                            "`tongban rules` lists every code and name",
-                        )),
+                        .with_help(unknown_rule_help(key.get_ref(), lang)),
                     ),
                 }
             }
@@ -290,6 +332,7 @@ impl Config {
             });
         }
         let exclude_set = glob_set(&raw.exclude).map_err(|m| fail(m, None))?;
+        let include_set = glob_set(&raw.include).map_err(|m| fail(m, None))?;
         Levels(rules.clone()).apply(&mut problems);
         let problems = (!problems.is_empty()).then(|| {
             let mut r = FileReport {
@@ -307,6 +350,9 @@ impl Config {
             fail_on: raw.fail_on,
             exclude: raw.exclude,
             exclude_set,
+            include: raw.include,
+            include_set,
+            catalog: raw.catalog.map(|s| root.join(s)),
             synonyms: raw.synonyms.map(|s| root.join(s)),
             e_licences: raw.e_licences.map(|s| root.join(s)),
             root,
@@ -321,15 +367,24 @@ impl Config {
         relative_to(path, &self.root, &self.cwd).unwrap_or_else(|| path.display().to_string())
     }
 
-    /// Is this file excluded? Besides the `exclude` globs, the data files the config names
-    /// (synonyms, e-licences, schema) are never linted as guides.
+    /// Is this file excluded? Files matching `exclude`, files not matching `include` (when set),
+    /// and the data files the config names (synonyms, e-licences, schema) are never linted as
+    /// guides — also when named on the command line (pre-commit names every changed file).
     pub fn excluded(&self, path: &Path) -> bool {
         let abs = lexical(&self.cwd.join(path));
         let is_data = [&self.synonyms, &self.e_licences, &self.schema]
             .into_iter()
             .flatten()
             .any(|p| lexical(p) == abs);
-        is_data || (!self.exclude.is_empty() && self.exclude_set.is_match(self.relative(path)))
+        if is_data {
+            return true;
+        }
+        if self.exclude.is_empty() && self.include.is_empty() {
+            return false;
+        }
+        let rel = self.relative(path);
+        (!self.exclude.is_empty() && self.exclude_set.is_match(&rel))
+            || (!self.include.is_empty() && !self.include_set.is_match(&rel))
     }
 
     /// The levels that apply to the file at `path`.
@@ -380,6 +435,13 @@ impl Config {
             self.fail_on.unwrap_or(FailOn::Error).name()
         );
         let _ = writeln!(s, "exclude = {:?}", self.exclude);
+        let _ = writeln!(s, "include = {:?}", self.include);
+        path_key(
+            &mut s,
+            "catalog",
+            &self.catalog,
+            "none: the cross-region rules compare only the files linted",
+        );
         path_key(
             &mut s,
             "synonyms",
@@ -472,6 +534,25 @@ mod tests {
         let p = c.problems.unwrap();
         assert_eq!(p.findings[0].code, "TB401");
         assert_eq!(&p.source.text[p.findings[0].span.clone()], "phone-fromat");
+    }
+
+    #[test]
+    fn mistyped_rules_get_a_suggestion() {
+        assert_eq!(suggest_rule("phone-fromat"), Some("phone-format"));
+        assert_eq!(suggest_rule("tb2O1"), Some("TB201"));
+        assert_eq!(suggest_rule("no-such-thing-at-all"), None);
+        let c = parse("[rules]\nphone-fromat = \"off\"\n").unwrap();
+        let help = c.problems.unwrap().findings[0].help.clone().unwrap();
+        assert!(help.starts_with("did you mean `phone-format`?"), "{help}");
+    }
+
+    #[test]
+    fn include_limits_what_is_linted() {
+        let c = parse("include = [\"catalogs/**\"]\ncatalog = \"catalogs\"\n").unwrap();
+        assert!(!c.excluded(Path::new("catalogs/hunan/a.yaml")));
+        assert!(c.excluded(Path::new(".pre-commit-config.yaml")));
+        assert!(c.excluded(Path::new("/repo/docs/mkdocs.yml")));
+        assert_eq!(c.catalog.as_deref(), Some(Path::new("/repo/catalogs")));
     }
 
     #[test]

@@ -138,6 +138,10 @@ pub struct Finding {
     pub help: Option<String>,
     /// RFC 6901 pointer into the document (`""` for the whole document or a file-level problem).
     pub pointer: String,
+    /// The pointer with list entries named by their content (`/materials/[name=…]/copies`):
+    /// the finding's identity in baselines and CI fingerprints (see `identity`). Empty until set.
+    #[serde(skip)]
+    pub key: String,
     /// Byte range in the decoded source (empty range for a point).
     #[serde(skip)]
     pub span: Range<usize>,
@@ -148,6 +152,16 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The stable identity of the finding within its file: its content-keyed pointer when set,
+    /// else its pointer.
+    pub fn identity(&self) -> &str {
+        if self.key.is_empty() {
+            &self.pointer
+        } else {
+            &self.key
+        }
+    }
+
     /// A finding of `check` at `span` with its default severity.
     pub fn new(check: Check, message: impl Into<String>, span: Range<usize>) -> Self {
         Finding {
@@ -157,6 +171,7 @@ impl Finding {
             message: message.into(),
             help: None,
             pointer: String::new(),
+            key: String::new(),
             span,
             label: None,
             related: Vec::new(),

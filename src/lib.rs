@@ -11,6 +11,7 @@ pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
+pub mod identity;
 pub mod lint;
 pub mod load;
 pub mod normalize;
@@ -67,12 +68,15 @@ pub enum Error {
         span: Option<miette::SourceSpan>,
     },
     /// `tongban rule X` names no check or rule.
-    #[error("no check or rule is called `{0}`")]
-    #[diagnostic(
-        code(tongban::unknown_rule),
-        help("`tongban rules` lists every code and name")
-    )]
-    UnknownRule(String),
+    #[error("no check or rule is called `{name}`")]
+    #[diagnostic(code(tongban::unknown_rule))]
+    UnknownRule {
+        /// What was asked for.
+        name: String,
+        /// "did you mean", or where to look.
+        #[help]
+        help: String,
+    },
     /// The material synonyms dictionary is invalid (its findings, located, are in the message).
     #[error("bad synonyms dictionary {path}:\n{message}")]
     #[diagnostic(
@@ -107,6 +111,8 @@ pub struct Env {
     pub cwd: std::path::PathBuf,
     /// Whether a person watches standard error (a terminal, not CI): long runs show progress.
     pub progress: bool,
+    /// `GITHUB_STEP_SUMMARY`: where `-f github` appends its Markdown job summary.
+    pub step_summary: Option<std::path::PathBuf>,
 }
 
 impl Env {
@@ -121,6 +127,9 @@ impl Env {
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
             progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
+            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(Into::into),
         }
     }
 }
@@ -209,14 +218,30 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
                 out.write_all(rules::docs::entry_markdown(&e).as_bytes())?;
                 Ok(0)
             }
-            None => Err(Error::UnknownRule(rule)),
+            None => Err(Error::UnknownRule {
+                help: config::unknown_rule_help(&rule, diagnostic::Lang::En),
+                name: rule,
+            }),
         },
+        cli::Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = cli::Cli::command();
+            clap_complete::generate(shell, &mut cmd, "tongban", out);
+            Ok(0)
+        }
+        cli::Command::Man => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(cli::Cli::command()).render(out)?;
+            Ok(0)
+        }
         cli::Command::Config => {
             let config = config::Config::load(cli.config.as_deref(), &env.cwd, lang)?;
             out.write_all(config.to_toml().as_bytes())?;
             Ok(0)
         }
-        cli::Command::Lint(args) => lint(args, cli.config.as_deref(), env, lang, style, out),
+        cli::Command::Lint(args) => {
+            return lint(args, cli.config.as_deref(), env, lang, style, out);
+        }
     }?;
     Ok(Outcome {
         status,
@@ -231,8 +256,20 @@ fn lint(
     lang: diagnostic::Lang,
     style: report::Style,
     out: &mut dyn Write,
-) -> Result<u8, Error> {
+) -> Result<Outcome, Error> {
     let config = config::Config::load(config_path, &env.cwd, lang)?;
+    let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
+    if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "`-` (standard input) cannot be combined with other paths".into(),
+        ));
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        return Err(Error::Usage(
+            "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)"
+                .into(),
+        ));
+    }
     let schema = match (&args.schema, &config.schema) {
         (Some(path), _) => schema::Schema::from_file(&env.cwd.join(path))?,
         (None, Some(path)) => schema::Schema::from_file(path)?,
@@ -245,9 +282,13 @@ fn lint(
         },
         // The dictionary diff uses: config `synonyms`, else the folder's materials.yaml, else
         // the bundled one.
-        synonyms: synonyms_for(config.synonyms.as_ref(), &args.paths, lang)?.0,
+        synonyms: synonyms_for(
+            config.synonyms.as_ref(),
+            if stdin { &[] } else { &args.paths },
+            lang,
+        )?
+        .0,
     };
-    let walk = lint::walk(&args.paths, &config, lang)?;
     let opts = lint::Options {
         schema: &schema,
         lang,
@@ -270,15 +311,74 @@ fn lint(
         .fail_on
         .or(config.fail_on)
         .unwrap_or(cli::FailOn::Error);
+    // The catalog the named files are compared against (cross-region rules), unless the
+    // paths linted already cover it.
+    let catalog = args
+        .catalog
+        .as_ref()
+        .map(|c| env.cwd.join(c))
+        .or_else(|| config.catalog.clone())
+        .filter(|c| stdin || !covered(c, &args.paths, &env.cwd));
+    if let Some(c) = &catalog
+        && !c.is_dir()
+    {
+        return Err(Error::Io {
+            path: c.display().to_string(),
+            message: "the catalog (--catalog or `catalog` in tongban.toml) is not a folder".into(),
+        });
+    }
+    let mut notes = Vec::new();
     let mut baseline = match &args.baseline {
-        Some(p) => Some(baseline::Baseline::read(p, &env.cwd)?),
+        Some(p) => {
+            let b = baseline::Baseline::read(p, &env.cwd)?;
+            notes.extend(b.note(p));
+            Some(b)
+        }
         None => None,
     };
     let mut writer = args
         .write_baseline
         .as_deref()
         .map(|p| baseline::Writer::new(p, &env.cwd));
-    let mut printer = report::LintPrinter::new(format, style, out)?;
+    let info = report::RunInfo {
+        fail_on: Some(fail_on),
+        base: Some(env.cwd.clone()),
+        step_summary: env.step_summary.clone(),
+    };
+    // Report files are created before anything is linted, so a bad path fails early.
+    let mut files = Vec::with_capacity(args.output.len());
+    for spec in &args.output {
+        let path = env.cwd.join(&spec.path);
+        // Like ruff's --output-file: missing folders are created.
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+                path: dir.display().to_string(),
+                message: e.to_string(),
+            })?;
+        }
+        let (file, _) = output_file(Some(&path), style)?;
+        files.extend(file);
+    }
+    let file_style = report::Style {
+        color: false,
+        width: 80,
+        ..style
+    };
+    let stdout_taken = args.output.iter().any(|s| s.format.is_none());
+    let mut printers = Vec::with_capacity(files.len() + 1);
+    if args.statistics {
+        printers.push(report::LintPrinter::statistics(style, out));
+    } else if !stdout_taken {
+        printers.push(report::LintPrinter::with_info(format, style, &info, out)?);
+    }
+    for (spec, file) in args.output.iter().zip(files.iter_mut()) {
+        printers.push(report::LintPrinter::with_info(
+            spec.format.unwrap_or(format),
+            file_style,
+            &info,
+            file,
+        )?);
+    }
     let mut summary = diagnostic::Summary::default();
     // Files whose first report showed findings: a file's cross-region findings must not count it
     // twice, and one whose own findings the baseline hid must count once. Kept as 64-bit hashes
@@ -307,15 +407,27 @@ fn lint(
                 summary.add_again(&r, already);
             }
         }
-        printer.file(&r)
+        for p in &mut printers {
+            p.file(&r)?;
+        }
+        Ok(())
     };
     if let Some(p) = config.problems.clone() {
         // The config is not a guide: its findings count, the file does not.
         sink(p, lint::Pass::Again)?;
     }
-    let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
-    lint::run(walk, &opts, jobs, &mut progress, &mut sink)?;
-    progress.finish();
+    let context = match &catalog {
+        Some(c) => Some(lint::walk(std::slice::from_ref(c), &config, lang)?),
+        None => None,
+    };
+    if stdin {
+        lint_stdin(&args, context, &opts, jobs, &mut sink)?;
+    } else {
+        let walk = lint::walk(&args.paths, &config, lang)?;
+        let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
+        lint::run_with_context(walk, context, &opts, jobs, &mut progress, &mut sink)?;
+        progress.finish();
+    }
     if let Some(b) = &baseline {
         summary.baseline_matched = Some(b.matched);
         summary.baseline_fixed = Some(b.fixed());
@@ -327,13 +439,86 @@ fn lint(
         }
         None => false,
     };
-    printer.finish(&summary)?;
+    for p in printers {
+        p.finish(&summary)?;
+    }
+    for (spec, file) in args.output.iter().zip(files) {
+        let path = env.cwd.join(&spec.path);
+        finish_output(Some(file), Some(&path), style, &mut notes)?;
+    }
     let failed = match fail_on {
         cli::FailOn::Error => summary.errors > 0,
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
-    Ok(u8::from(failed && !wrote_baseline))
+    Ok(Outcome {
+        status: u8::from(failed && !wrote_baseline),
+        notes,
+    })
+}
+
+/// Whether one of the linted paths is the catalog or a folder above it.
+fn covered(catalog: &std::path::Path, paths: &[std::path::PathBuf], cwd: &std::path::Path) -> bool {
+    let Ok(catalog) = std::fs::canonicalize(catalog) else {
+        return false;
+    };
+    paths.iter().any(|p| {
+        std::fs::canonicalize(cwd.join(p)).is_ok_and(|p| p.is_dir() && catalog.starts_with(&p))
+    })
+}
+
+/// `tongban lint -`: one guide from standard input, named by `--stdin-filename` (which the
+/// config's include/exclude and per-path levels see), with the catalog as cross-region context.
+fn lint_stdin(
+    args: &cli::LintArgs,
+    context: Option<impl Iterator<Item = lint::Walked> + Send>,
+    opts: &lint::Options<'_>,
+    jobs: usize,
+    sink: &mut dyn FnMut(diagnostic::FileReport, lint::Pass) -> Result<(), Error>,
+) -> Result<(), Error> {
+    use std::io::Read;
+    let path = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| std::path::PathBuf::from("-"));
+    if args.stdin_filename.is_some() && opts.config.excluded(&path) {
+        return Ok(());
+    }
+    let name = path.display().to_string();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(opts.limits.max_file_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::Io {
+            path: "<standard input>".into(),
+            message: e.to_string(),
+        })?;
+    if bytes.len() as u64 > opts.limits.max_file_size {
+        return Err(Error::Io {
+            path: "<standard input>".into(),
+            message: format!(
+                "more than --max-file-size ({} bytes)",
+                opts.limits.max_file_size
+            ),
+        });
+    }
+    let load = || load::load_bytes(name.clone(), &bytes, &opts.limits, opts.lang);
+    let (report, summary) = lint::lint_loaded(load(), &path, opts);
+    sink(report, lint::Pass::First)?;
+    let Some(summary) = summary else {
+        return Ok(());
+    };
+    let mut guides = vec![summary];
+    if let Some(context) = context {
+        // The file it stands for, if it is in the catalog, is replaced by standard input.
+        let skip: std::collections::HashSet<std::path::PathBuf> =
+            std::fs::canonicalize(&path).into_iter().collect();
+        guides.extend(lint::summaries(context, &skip, opts, &lint::pool(jobs)?)?);
+    }
+    for p in lint::cross_region_reported(guides, 1, opts) {
+        sink(lint::locate_loaded(p, load()), lint::Pass::Again)?;
+    }
+    Ok(())
 }
 
 /// `tongban diff`: index → compare → render.

@@ -190,6 +190,20 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
         load::load_file
     };
     let loaded = load(&input.path, input.name.clone(), &opts.limits, opts.lang);
+    lint_loaded(loaded, &input.path, opts)
+}
+
+/// [`lint_file`] for a file already loaded (standard input, with `path` the name it stands for).
+pub fn lint_loaded(
+    loaded: load::Loaded,
+    path: &Path,
+    opts: &Options<'_>,
+) -> (FileReport, Option<cross::GuideSummary>) {
+    let input = Input {
+        path: path.to_path_buf(),
+        name: loaded.source.name.clone(),
+        walked: false,
+    };
     if crate::agreement::is_agreement(&input.path) {
         // An agreement is validated against its own schema, not the guide schema.
         let mut report = crate::agreement::lint(loaded, opts.lang);
@@ -242,6 +256,7 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
     if let Some(s) = &mut summary {
         s.suppressions = pending;
     }
+    crate::identity::assign(&mut findings, loaded.document.as_ref());
     let source = if findings.is_empty() {
         Source::new(loaded.source.name, "")
     } else {
@@ -265,12 +280,25 @@ pub struct Pending {
 /// The cross-region pass, first half: compares the summaries and applies each file's levels
 /// and pending suppressions. Cheap; no file is read.
 pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec<Pending> {
+    let reported = guides.len();
+    cross_region_reported(guides, reported, opts)
+}
+
+/// [`cross_region`] where only the first `reported` guides are reported on; the others are
+/// context (the rest of a catalog, compared against but never reported).
+pub fn cross_region_reported(
+    guides: Vec<cross::GuideSummary>,
+    reported: usize,
+    opts: &Options<'_>,
+) -> Vec<Pending> {
     let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
     for (i, f) in cross::check(&guides, opts.lang) {
-        found[i].push(f);
+        if i < reported {
+            found[i].push(f);
+        }
     }
     let mut out = Vec::new();
-    for (mut g, mut findings) in guides.into_iter().zip(found) {
+    for (mut g, mut findings) in guides.into_iter().take(reported).zip(found) {
         if findings.is_empty() && g.suppressions.is_empty() {
             continue;
         }
@@ -299,13 +327,19 @@ pub fn cross_region(guides: Vec<cross::GuideSummary>, opts: &Options<'_>) -> Vec
 /// The cross-region pass, second half: reads one file again (only the summary was kept) to
 /// locate its findings and show its text.
 pub fn locate(p: Pending, opts: &Options<'_>) -> FileReport {
-    let loaded = load::load_file(&p.path, p.name, &opts.limits, opts.lang);
+    let loaded = load::load_file(&p.path, p.name.clone(), &opts.limits, opts.lang);
+    locate_loaded(p, loaded)
+}
+
+/// [`locate`] with the file already loaded again (standard input).
+pub fn locate_loaded(p: Pending, loaded: load::Loaded) -> FileReport {
     let mut findings = p.located_later;
     if let Some(doc) = &loaded.document {
         for f in &mut findings {
             f.span = doc.locate(&f.pointer, &loaded.source.text);
         }
     }
+    crate::identity::assign(&mut findings, loaded.document.as_ref());
     findings.extend(p.located);
     let mut report = FileReport {
         source: loaded.source,
@@ -391,6 +425,27 @@ pub fn run(
     opts: &Options<'_>,
     jobs: usize,
     progress: &mut Progress,
+    sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
+) -> Result<(), Error> {
+    run_with_context(
+        walk,
+        None::<std::iter::Empty<Walked>>,
+        opts,
+        jobs,
+        progress,
+        sink,
+    )
+}
+
+/// [`run`], with the cross-region rules also comparing the linted guides against the guides of
+/// `context` (the whole catalog when only some files are named, as pre-commit does). Context
+/// guides that were linted are skipped; findings are reported in linted files only.
+pub fn run_with_context(
+    walk: impl Iterator<Item = Walked> + Send,
+    context: Option<impl Iterator<Item = Walked> + Send>,
+    opts: &Options<'_>,
+    jobs: usize,
+    progress: &mut Progress,
     mut sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
 ) -> Result<(), Error> {
     let pool = pool(jobs)?;
@@ -410,8 +465,17 @@ pub fn run(
         },
     )?;
     let chunk_size = (jobs * 256).max(256);
+    let reported = guides.len();
+    if let Some(context) = context {
+        let linted: std::collections::HashSet<PathBuf> = guides
+            .iter()
+            .filter_map(|g: &cross::GuideSummary| std::fs::canonicalize(&g.path).ok())
+            .collect();
+        let more = summaries(context, &linted, opts, &pool)?;
+        guides.extend(more.into_iter().map(|g| interner.intern(g)));
+    }
     drop(interner);
-    let mut pending = cross_region(guides, opts);
+    let mut pending = cross_region_reported(guides, reported, opts);
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);
@@ -422,4 +486,44 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The cross-region summaries of the guides a walk yields, except those in `skip` (canonical
+/// paths): only loaded and summarised, not linted.
+pub fn summaries(
+    walk: impl Iterator<Item = Walked> + Send,
+    skip: &std::collections::HashSet<PathBuf>,
+    opts: &Options<'_>,
+    pool: &rayon::ThreadPool,
+) -> Result<Vec<cross::GuideSummary>, Error> {
+    let mut out = Vec::new();
+    for_each_chunk(
+        walk,
+        pool,
+        &mut Progress::hidden(),
+        |w| match w {
+            Walked::File(input)
+                if !crate::agreement::is_agreement(&input.path)
+                    && !crate::normalize::is_dictionary(&input.path)
+                    && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
+            {
+                let load = if input.walked {
+                    load::load_walked_file
+                } else {
+                    load::load_file
+                };
+                let loaded = load(&input.path, input.name.clone(), &opts.limits, opts.lang);
+                loaded
+                    .document
+                    .as_ref()
+                    .and_then(|doc| cross::summarize(doc, &loaded.source, input.path.clone()))
+            }
+            _ => None,
+        },
+        |g| {
+            out.extend(g);
+            Ok(())
+        },
+    )?;
+    Ok(out)
 }

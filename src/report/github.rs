@@ -1,15 +1,21 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::…`,
-//! which GitHub shows as annotations on the changed lines of a pull request.
+//! which GitHub shows as annotations on the changed lines of a pull request. GitHub shows only a
+//! few annotations per step, so when `$GITHUB_STEP_SUMMARY` is set the run's counts per rule and
+//! the files with the most findings are also appended there as Markdown (the job summary).
 
 use std::io::Write;
 
-use super::path_for_ci;
+use super::RunInfo;
+use super::statistics::{Counts, markdown};
 use crate::Error;
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{FileReport, Lang, Severity, Summary};
 
 /// Writes one workflow command per finding.
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
+    info: RunInfo,
+    lang: Lang,
+    counts: Option<Counts>,
 }
 
 /// Escapes a command's message (data).
@@ -26,13 +32,41 @@ fn property(s: &str) -> String {
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(out: &'w mut dyn Write) -> Self {
-        Printer { out }
+    pub fn new(info: RunInfo, lang: Lang, out: &'w mut dyn Write) -> Self {
+        let counts = info.step_summary.is_some().then(Counts::default);
+        Printer {
+            out,
+            info,
+            lang,
+            counts,
+        }
+    }
+
+    /// Appends the job summary to `$GITHUB_STEP_SUMMARY`, when set.
+    pub fn finish(self, summary: &Summary) -> Result<(), Error> {
+        let (Some(path), Some(counts)) = (&self.info.step_summary, &self.counts) else {
+            return Ok(());
+        };
+        let text = markdown(counts, summary, self.lang, |p| self.info.path(p));
+        let io = |e: std::io::Error| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        };
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(io)?;
+        f.write_all(text.as_bytes()).map_err(io)?;
+        Ok(())
     }
 
     /// Writes one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
-        let path = path_for_ci(&report.source.name);
+        if let Some(c) = &mut self.counts {
+            c.add(report);
+        }
+        let path = self.info.path(&report.source.name);
         for f in &report.findings {
             let command = match f.severity {
                 Severity::Error => "error",

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::path_for_ci;
+use super::RunInfo;
 use crate::Error;
 use crate::diagnostic::{FileReport, Severity};
 
@@ -21,7 +21,15 @@ struct Issue<'a> {
 #[derive(Serialize)]
 struct Location {
     path: String,
+    /// Older GitLab versions read only `lines.begin`.
+    lines: Lines,
     positions: Positions,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
 }
 
 #[derive(Serialize)]
@@ -49,16 +57,18 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// Streams issues into one JSON array.
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
+    info: RunInfo,
     first: bool,
     seen: HashMap<u64, usize>,
 }
 
 impl<'w> Printer<'w> {
     /// Opens the array.
-    pub fn new(out: &'w mut dyn Write) -> Result<Self, Error> {
+    pub fn new(info: RunInfo, out: &'w mut dyn Write) -> Result<Self, Error> {
         out.write_all(b"[")?;
         Ok(Printer {
             out,
+            info,
             first: true,
             seen: HashMap::new(),
         })
@@ -66,11 +76,12 @@ impl<'w> Printer<'w> {
 
     /// Appends one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
-        let path = path_for_ci(&report.source.name);
+        let path = self.info.path(&report.source.name);
         for f in &report.findings {
-            // Path + pointer + code identify a finding independently of its line, so GitLab
-            // tracks it across edits; a counter keeps repeated findings distinct.
-            let base = fnv1a(format!("{path}\0{}\0{}", f.pointer, f.code).as_bytes());
+            // Path + content-keyed pointer + code identify a finding independently of its line
+            // and of list positions, so GitLab tracks it across edits; a counter keeps repeated
+            // findings distinct.
+            let base = fnv1a(format!("{path}\0{}\0{}", f.identity(), f.code).as_bytes());
             let n = self.seen.entry(base).or_default();
             *n += 1;
             let fingerprint = format!("{base:016x}{:04x}", *n - 1);
@@ -86,6 +97,10 @@ impl<'w> Printer<'w> {
                 },
                 location: Location {
                     path: path.clone(),
+                    lines: Lines {
+                        begin: start.line,
+                        end: end.line,
+                    },
                     positions: Positions {
                         begin: Position {
                             line: start.line,

@@ -135,12 +135,21 @@ impl<'w> Printer<'w> {
     }
 }
 
+/// `1 file`, `2 files`: English plurals (Chinese has none).
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// One line saying how the run went.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     if s.errors + s.warnings + s.infos == 0 {
         return match lang {
             Lang::Zh => format!("✓ 已检查 {} 个文件，未发现问题", s.files),
-            Lang::En => format!("✓ checked {} files: no findings", s.files),
+            Lang::En => format!("✓ checked {}: no findings", count(s.files, "file")),
         };
     }
     match lang {
@@ -149,8 +158,12 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
             s.files, s.files_with_findings, s.errors, s.warnings, s.infos
         ),
         Lang::En => format!(
-            "✗ checked {} files, {} with findings: {} errors, {} warnings, {} infos",
-            s.files, s.files_with_findings, s.errors, s.warnings, s.infos
+            "✗ checked {}, {} with findings: {}, {}, {}",
+            count(s.files, "file"),
+            s.files_with_findings,
+            count(s.errors, "error"),
+            count(s.warnings, "warning"),
+            count(s.infos, "info")
         ),
     }
 }
@@ -160,7 +173,7 @@ pub fn baseline_line(s: &Summary, lang: Lang) -> Option<String> {
     if let Some(n) = s.baseline_written {
         return Some(match lang {
             Lang::Zh => format!("基线：已记录 {n} 个问题"),
-            Lang::En => format!("baseline: recorded {n} findings"),
+            Lang::En => format!("baseline: recorded {}", count(n, "finding")),
         });
     }
     let (matched, fixed) = (s.baseline_matched?, s.baseline_fixed.unwrap_or(0));
@@ -169,7 +182,12 @@ pub fn baseline_line(s: &Summary, lang: Lang) -> Option<String> {
             "基线：{matched} 个已记录的问题未显示；{fixed} 条基线记录已修复（可用 --write-baseline 更新基线）"
         ),
         Lang::En => format!(
-            "baseline: {matched} known findings not shown; {fixed} baseline entries are now fixed (update it with --write-baseline)"
+            "baseline: {} not shown; {} now fixed (update it with --write-baseline)",
+            count(matched, "known finding"),
+            match fixed {
+                1 => "1 baseline entry is".to_owned(),
+                n => format!("{n} baseline entries are"),
+            }
         ),
     })
 }

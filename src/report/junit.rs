@@ -1,87 +1,175 @@
-//! JUnit XML: one `<testsuite>` per file, one failing `<testcase>` per finding (type = severity);
-//! a file without findings gets one passing test case, so every linted file shows up.
+//! JUnit XML: one `<testsuite>` named tongban with one `<testcase>` per file. A file's test case
+//! fails only when it has findings at or above `--fail-on` (so the report agrees with the exit
+//! status); its findings are listed in the failure (or, below the threshold, in `system-out`).
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::Write;
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
-use super::path_for_ci;
+use super::RunInfo;
 use crate::Error;
-use crate::diagnostic::FileReport;
+use crate::diagnostic::{FileReport, Severity};
 
-/// Collects the suites and writes the document at the end (XML needs the counts first).
+#[derive(Default)]
+struct Case {
+    lines: String,
+    failing: [usize; 3],
+    other: usize,
+}
+
+/// Collects the cases and writes the document at the end (XML needs the counts first).
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
-    report: Report,
-    /// Index of each file's suite (a file may be reported twice: cross-region findings).
-    suites: Vec<(String, TestSuite)>,
+    info: RunInfo,
+    /// Files in the order first seen (a file may be reported twice: cross-region findings).
+    order: Vec<String>,
+    cases: HashMap<String, Case>,
 }
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(out: &'w mut dyn Write) -> Self {
+    pub fn new(info: RunInfo, out: &'w mut dyn Write) -> Self {
         Printer {
             out,
-            report: Report::new("tongban"),
-            suites: Vec::new(),
+            info,
+            order: Vec::new(),
+            cases: HashMap::new(),
         }
     }
 
     /// Adds one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
-        let path = path_for_ci(&report.source.name);
-        let idx = match self.suites.iter().position(|(p, _)| *p == path) {
-            Some(i) => i,
+        let path = self.info.path(&report.source.name);
+        let case = match self.cases.get_mut(&path) {
+            Some(c) => c,
             None => {
-                self.suites
-                    .push((path.clone(), TestSuite::new(path.clone())));
-                self.suites.len() - 1
+                self.order.push(path.clone());
+                self.cases.entry(path.clone()).or_default()
             }
         };
-        let suite = &mut self.suites[idx].1;
         for f in &report.findings {
             let (start, _) = report.source.range(&f.span);
-            let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-            status
-                .set_message(f.message.clone())
-                .set_type(f.severity.as_str())
-                .set_description(format!(
-                    "{path}:{}:{}: {} {} ({}) {}{}",
-                    start.line,
-                    start.column,
-                    f.severity.as_str(),
-                    f.code,
-                    f.name,
-                    f.message,
-                    f.help
-                        .as_deref()
-                        .map(|h| format!("\nhelp: {h}"))
-                        .unwrap_or_default()
-                ));
-            let mut case = TestCase::new(
-                format!("{} {} {}:{}", f.code, f.name, start.line, start.column),
-                status,
+            let _ = writeln!(
+                case.lines,
+                "{path}:{}:{}: {} {} ({}) {}{}",
+                start.line,
+                start.column,
+                f.severity.as_str(),
+                f.code,
+                f.name,
+                f.message,
+                f.help
+                    .as_deref()
+                    .map(|h| format!("\n  help: {h}"))
+                    .unwrap_or_default()
             );
-            case.set_classname(path.clone());
-            suite.add_test_case(case);
+            if self.info.fails(f.severity) {
+                case.failing[match f.severity {
+                    Severity::Error => 0,
+                    Severity::Warning => 1,
+                    Severity::Info => 2,
+                }] += 1;
+            } else {
+                case.other += 1;
+            }
         }
         Ok(())
     }
 
     /// Writes the XML document.
-    pub fn finish(mut self) -> Result<(), Error> {
-        for (path, mut suite) in self.suites {
-            if suite.test_cases.is_empty() {
-                let mut case = TestCase::new("tongban", TestCaseStatus::success());
-                case.set_classname(path);
-                suite.add_test_case(case);
-            }
-            self.report.add_test_suite(suite);
+    pub fn finish(self) -> Result<(), Error> {
+        let mut report = Report::new("tongban");
+        let mut suite = TestSuite::new("tongban");
+        let mut cases = self.cases;
+        for path in self.order {
+            let Some(c) = cases.remove(&path) else {
+                continue;
+            };
+            let [e, w, _] = c.failing;
+            let failing = c.failing.iter().sum::<usize>();
+            let mut case = if failing > 0 {
+                let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+                status
+                    .set_message(format!(
+                        "{failing} finding{} at or above --fail-on ({e} error{}, {w} warning{})",
+                        plural(failing),
+                        plural(e),
+                        plural(w)
+                    ))
+                    .set_type(if e > 0 { "error" } else { "warning" })
+                    .set_description(c.lines.clone());
+                TestCase::new(path.clone(), status)
+            } else {
+                let mut case = TestCase::new(path.clone(), TestCaseStatus::success());
+                if c.other > 0 {
+                    case.set_system_out(c.lines.clone());
+                }
+                case
+            };
+            case.set_classname("tongban");
+            suite.add_test_case(case);
         }
-        self.report
+        report.add_test_suite(suite);
+        report
             .serialize(&mut *self.out)
             .map_err(|e| Error::Output(std::io::Error::other(e.to_string())))?;
         self.out.write_all(b"\n")?;
         Ok(())
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::FailOn;
+    use crate::diagnostic::{self as dx, Finding};
+    use crate::source::Source;
+
+    fn xml(fail_on: FailOn, reports: &[FileReport]) -> String {
+        let mut buf = Vec::new();
+        let info = RunInfo {
+            fail_on: Some(fail_on),
+            ..RunInfo::default()
+        };
+        let mut p = Printer::new(info, &mut buf);
+        for r in reports {
+            p.file(r).unwrap();
+        }
+        p.finish().unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn one_case_per_file_failed_only_at_or_above_fail_on() {
+        let warn = FileReport {
+            source: Source::new("a.yaml", "x: 1\n"),
+            findings: vec![Finding::new(dx::BOM, "bom", 0..1)],
+        };
+        let clean = FileReport {
+            source: Source::new("b.yaml", ""),
+            findings: Vec::new(),
+        };
+        // The same file reported again (cross-region pass) stays one case.
+        let again = FileReport {
+            source: Source::new("a.yaml", "x: 1\n"),
+            findings: vec![Finding::new(dx::BOM, "bom again", 0..1)],
+        };
+        let reports = [warn, clean, again];
+        let x = xml(FailOn::Error, &reports);
+        assert_eq!(x.matches("<testcase ").count(), 2, "{x}");
+        assert!(x.contains("failures=\"0\""), "{x}");
+        assert!(x.contains("bom again"), "{x}");
+        let x = xml(FailOn::Warning, &reports);
+        assert!(x.contains("failures=\"1\""), "{x}");
+        assert!(
+            x.contains("2 findings at or above --fail-on (0 errors, 2 warnings)"),
+            "{x}"
+        );
     }
 }

@@ -10,11 +10,12 @@ pub mod json;
 pub mod json_lines;
 pub mod junit;
 pub mod sarif;
+pub mod statistics;
 
 use std::io::Write;
 
 use crate::Error;
-use crate::cli::LintFormat;
+use crate::cli::{FailOn, LintFormat};
 use crate::diagnostic::{FileReport, Lang, Summary};
 
 /// How human output looks.
@@ -28,6 +29,43 @@ pub struct Style {
     pub lang: Lang,
     /// Omit the summary line.
     pub quiet: bool,
+}
+
+/// What the CI formats need to know about the run besides the findings.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    /// `--fail-on` (JUnit fails a file's test case only at or above it) [default: error].
+    pub fail_on: Option<FailOn>,
+    /// Absolute paths under this folder (the working directory) are written relative to it in
+    /// SARIF, GitLab, GitHub and JUnit output.
+    pub base: Option<std::path::PathBuf>,
+    /// `$GITHUB_STEP_SUMMARY`: `-f github` appends a Markdown summary to this file.
+    pub step_summary: Option<std::path::PathBuf>,
+}
+
+impl RunInfo {
+    /// A path as CI systems want it: relative to the base when inside it, `/`-separated,
+    /// without a leading `./`.
+    pub fn path(&self, name: &str) -> String {
+        let p = std::path::Path::new(name);
+        if let Some(base) = &self.base
+            && p.is_absolute()
+            && let Some(rel) = crate::config::relative_to(p, base, base)
+        {
+            return rel;
+        }
+        path_for_ci(name)
+    }
+
+    /// Whether a finding of this severity fails the run.
+    pub fn fails(&self, severity: crate::diagnostic::Severity) -> bool {
+        use crate::diagnostic::Severity;
+        match self.fail_on.unwrap_or(FailOn::Error) {
+            FailOn::Error => severity == Severity::Error,
+            FailOn::Warning => severity >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
 }
 
 /// A path as CI systems want it: relative, `/`-separated, without a leading `./`.
@@ -56,20 +94,39 @@ pub enum LintPrinter<'w> {
     Github(github::Printer<'w>),
     /// GitLab Code Quality.
     Gitlab(gitlab::Printer<'w>),
+    /// Counts per rule (`--statistics`).
+    Statistics(statistics::Printer<'w>),
 }
 
 impl<'w> LintPrinter<'w> {
     /// Starts a report on `out`.
     pub fn new(format: LintFormat, style: Style, out: &'w mut dyn Write) -> Result<Self, Error> {
+        Self::with_info(format, style, &RunInfo::default(), out)
+    }
+
+    /// Starts a report on `out`, with what the CI formats need to know about the run.
+    pub fn with_info(
+        format: LintFormat,
+        style: Style,
+        info: &RunInfo,
+        out: &'w mut dyn Write,
+    ) -> Result<Self, Error> {
         Ok(match format {
             LintFormat::Human => LintPrinter::Human(Box::new(human::Printer::new(style, out))),
             LintFormat::Json => LintPrinter::Json(json::Printer::new(out)?),
             LintFormat::JsonLines => LintPrinter::JsonLines(json_lines::Printer::new(out)),
-            LintFormat::Sarif => LintPrinter::Sarif(sarif::Printer::new(out)),
-            LintFormat::Junit => LintPrinter::Junit(junit::Printer::new(out)),
-            LintFormat::Github => LintPrinter::Github(github::Printer::new(out)),
-            LintFormat::Gitlab => LintPrinter::Gitlab(gitlab::Printer::new(out)?),
+            LintFormat::Sarif => LintPrinter::Sarif(sarif::Printer::new(info.clone(), out)),
+            LintFormat::Junit => LintPrinter::Junit(junit::Printer::new(info.clone(), out)),
+            LintFormat::Github => {
+                LintPrinter::Github(github::Printer::new(info.clone(), style.lang, out))
+            }
+            LintFormat::Gitlab => LintPrinter::Gitlab(gitlab::Printer::new(info.clone(), out)?),
         })
+    }
+
+    /// Starts the `--statistics` table on `out`.
+    pub fn statistics(style: Style, out: &'w mut dyn Write) -> Self {
+        LintPrinter::Statistics(statistics::Printer::new(style, out))
     }
 
     /// Writes one file's findings.
@@ -82,6 +139,7 @@ impl<'w> LintPrinter<'w> {
             LintPrinter::Junit(p) => p.file(report),
             LintPrinter::Github(p) => p.file(report),
             LintPrinter::Gitlab(p) => p.file(report),
+            LintPrinter::Statistics(p) => p.file(report),
         }
     }
 
@@ -90,10 +148,12 @@ impl<'w> LintPrinter<'w> {
         match self {
             LintPrinter::Human(p) => p.finish(summary),
             LintPrinter::Json(p) => p.finish(summary),
-            LintPrinter::JsonLines(_) | LintPrinter::Github(_) => Ok(()),
+            LintPrinter::JsonLines(_) => Ok(()),
+            LintPrinter::Github(p) => p.finish(summary),
             LintPrinter::Sarif(p) => p.finish(),
             LintPrinter::Junit(p) => p.finish(),
             LintPrinter::Gitlab(p) => p.finish(),
+            LintPrinter::Statistics(p) => p.finish(summary),
         }
     }
 }

@@ -10,7 +10,7 @@ use serde_sarif::sarif::{
     Tool, ToolComponent,
 };
 
-use super::path_for_ci;
+use super::RunInfo;
 use crate::Error;
 use crate::diagnostic::{FileReport, Severity};
 use crate::rules;
@@ -22,6 +22,7 @@ pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// Collects results and writes the log at the end (SARIF is one JSON document).
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
+    info: RunInfo,
     results: Vec<SarifResult>,
     index: BTreeMap<&'static str, i64>,
 }
@@ -55,7 +56,12 @@ fn uri(path: &str) -> String {
     s
 }
 
-fn location(source: &Source, span: &std::ops::Range<usize>, message: Option<&str>) -> Location {
+fn location(
+    path: &str,
+    source: &Source,
+    span: &std::ops::Range<usize>,
+    message: Option<&str>,
+) -> Location {
     let (start, end) = source.range(span);
     let region = Region::builder()
         .start_line(start.line as i64)
@@ -64,11 +70,7 @@ fn location(source: &Source, span: &std::ops::Range<usize>, message: Option<&str
         .end_column(end.column as i64)
         .build();
     let physical = PhysicalLocation::builder()
-        .artifact_location(
-            ArtifactLocation::builder()
-                .uri(uri(&path_for_ci(&source.name)))
-                .build(),
-        )
+        .artifact_location(ArtifactLocation::builder().uri(uri(path)).build())
         .region(region)
         .build();
     match message {
@@ -82,7 +84,7 @@ fn location(source: &Source, span: &std::ops::Range<usize>, message: Option<&str
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(out: &'w mut dyn Write) -> Self {
+    pub fn new(info: RunInfo, out: &'w mut dyn Write) -> Self {
         let index = rules::registry()
             .iter()
             .enumerate()
@@ -90,6 +92,7 @@ impl<'w> Printer<'w> {
             .collect();
         Printer {
             out,
+            info,
             results: Vec::new(),
             index,
         }
@@ -97,6 +100,7 @@ impl<'w> Printer<'w> {
 
     /// Adds one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
+        let path = self.info.path(&report.source.name);
         for f in &report.findings {
             let mut text = f.message.clone();
             if let Some(h) = &f.help {
@@ -106,17 +110,19 @@ impl<'w> Printer<'w> {
             let related: Vec<Location> = f
                 .related
                 .iter()
-                .map(|r| location(&report.source, &r.span, Some(&r.message)))
+                .map(|r| location(&path, &report.source, &r.span, Some(&r.message)))
                 .collect();
+            // Rule + content-keyed pointer: stable when lines move and list entries are
+            // inserted, removed or reordered (GitHub adds the file itself).
             let fingerprint = BTreeMap::from([(
-                "tongbanPointer/v1".to_owned(),
-                format!("{}:{}", f.code, f.pointer),
+                "tongbanKey/v2".to_owned(),
+                format!("{}:{}", f.code, f.identity()),
             )]);
             let builder = SarifResult::builder()
                 .rule_id(f.code.to_owned())
                 .level(level(f.severity))
                 .message(Message::builder().text(text).build())
-                .locations(vec![location(&report.source, &f.span, None)])
+                .locations(vec![location(&path, &report.source, &f.span, None)])
                 .partial_fingerprints(fingerprint);
             let result = match (self.index.get(f.code), related.is_empty()) {
                 (Some(&i), true) => builder.rule_index(i).build(),

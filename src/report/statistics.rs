@@ -1,0 +1,208 @@
+//! Findings counted per rule and per file: `tongban lint --statistics` prints the per-rule
+//! table; `-f github` writes both as Markdown to the job summary (`$GITHUB_STEP_SUMMARY`), where
+//! no annotation limit applies.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::io::Write;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::Style;
+use crate::Error;
+use crate::diagnostic::{FileReport, Lang, Severity, Summary};
+use crate::rules;
+
+/// Counts of one rule.
+#[derive(Debug, Clone, Default)]
+pub struct RuleCount {
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// Severity after configuration (the highest seen).
+    pub severity: Option<Severity>,
+    /// Findings.
+    pub findings: usize,
+    /// Files with at least one.
+    pub files: usize,
+}
+
+/// Counts per rule and per file.
+#[derive(Debug, Default)]
+pub struct Counts {
+    /// Code → counts, sorted by code.
+    pub rules: BTreeMap<&'static str, RuleCount>,
+    /// File → [errors, warnings, infos] (files with findings only).
+    pub files: HashMap<String, [usize; 3]>,
+}
+
+impl Counts {
+    /// Counts one file's findings.
+    pub fn add(&mut self, report: &FileReport) {
+        if report.findings.is_empty() {
+            return;
+        }
+        let mut seen: Vec<&'static str> = Vec::new();
+        let per_file = self.files.entry(report.source.name.clone()).or_default();
+        for f in &report.findings {
+            let r = self.rules.entry(f.code).or_default();
+            r.name = f.name;
+            r.severity = r.severity.max(Some(f.severity));
+            r.findings += 1;
+            if !seen.contains(&f.code) {
+                seen.push(f.code);
+                r.files += 1;
+            }
+            per_file[match f.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }] += 1;
+        }
+    }
+
+    /// Rules by number of findings (most first), then code.
+    pub fn by_findings(&self) -> Vec<(&'static str, &RuleCount)> {
+        let mut v: Vec<_> = self.rules.iter().map(|(c, r)| (*c, r)).collect();
+        v.sort_by(|a, b| b.1.findings.cmp(&a.1.findings).then(a.0.cmp(b.0)));
+        v
+    }
+
+    /// The `n` files with the most findings (errors first), then by name.
+    pub fn top_files(&self, n: usize) -> Vec<(&str, [usize; 3])> {
+        let mut v: Vec<_> = self.files.iter().map(|(p, c)| (p.as_str(), *c)).collect();
+        v.sort_by(|a, b| {
+            (b.1[0], b.1[0] + b.1[1] + b.1[2])
+                .cmp(&(a.1[0], a.1[0] + a.1[1] + a.1[2]))
+                .then(a.0.cmp(b.0))
+        });
+        v.truncate(n);
+        v
+    }
+}
+
+fn summary_of(code: &str, lang: Lang) -> &'static str {
+    rules::lookup(code).map_or("", |e| lang.pick(e.check.summary_zh, e.check.summary_en))
+}
+
+/// `--statistics`: the per-rule table, then the summary line.
+pub struct Printer<'w> {
+    out: &'w mut dyn Write,
+    style: Style,
+    counts: Counts,
+}
+
+impl<'w> Printer<'w> {
+    /// A printer on `out`.
+    pub fn new(style: Style, out: &'w mut dyn Write) -> Self {
+        Printer {
+            out,
+            style,
+            counts: Counts::default(),
+        }
+    }
+
+    /// Counts one file.
+    pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
+        self.counts.add(report);
+        Ok(())
+    }
+
+    /// Writes the table.
+    pub fn finish(self, summary: &Summary) -> Result<(), Error> {
+        let lang = self.style.lang;
+        let rows = self.counts.by_findings();
+        if !rows.is_empty() {
+            let width = rows.iter().map(|(_, r)| r.name.len()).max().unwrap_or(4);
+            // Padded by display width: Chinese headers take two columns a character.
+            let pad = |s: &str, w: usize, right: bool| {
+                let fill = " ".repeat(w.saturating_sub(UnicodeWidthStr::width(s)));
+                if right {
+                    format!("{fill}{s}")
+                } else {
+                    format!("{s}{fill}")
+                }
+            };
+            writeln!(
+                self.out,
+                "{} {}  {}  {}  {}  {}",
+                pad(lang.pick("问题数", "findings"), 8, true),
+                pad(lang.pick("文件数", "files"), 6, true),
+                pad(lang.pick("代码", "code"), 5, false),
+                pad(lang.pick("名称", "name"), width, false),
+                pad(lang.pick("级别", "level"), 7, false),
+                lang.pick("说明", "summary"),
+            )?;
+            for (code, r) in rows {
+                writeln!(
+                    self.out,
+                    "{:>8} {:>6}  {code:<5}  {:<width$}  {:<7}  {}",
+                    r.findings,
+                    r.files,
+                    r.name,
+                    r.severity.map_or("", Severity::as_str),
+                    summary_of(code, lang)
+                )?;
+            }
+        }
+        if !self.style.quiet {
+            writeln!(self.out, "{}", super::human::summary_line(summary, lang))?;
+        }
+        Ok(())
+    }
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The job summary for GitHub (Markdown): the summary line, findings per rule, top files.
+pub fn markdown(
+    counts: &Counts,
+    summary: &Summary,
+    lang: Lang,
+    shown: impl Fn(&str) -> String,
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "## tongban\n");
+    let _ = writeln!(s, "{}\n", super::human::summary_line(summary, lang));
+    if counts.rules.is_empty() {
+        return s;
+    }
+    let _ = writeln!(
+        s,
+        "| {} | {} | {} | {} | {} |\n|---|---|---|---:|---:|",
+        lang.pick("规则", "rule"),
+        lang.pick("说明", "summary"),
+        lang.pick("级别", "level"),
+        lang.pick("问题数", "findings"),
+        lang.pick("文件数", "files"),
+    );
+    for (code, r) in counts.by_findings() {
+        let _ = writeln!(
+            s,
+            "| `{code}` {} | {} | {} | {} | {} |",
+            r.name,
+            cell(summary_of(code, lang)),
+            r.severity.map_or("", Severity::as_str),
+            r.findings,
+            r.files
+        );
+    }
+    let top = counts.top_files(10);
+    let _ = writeln!(
+        s,
+        "\n### {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
+        match lang {
+            Lang::Zh => format!("问题最多的文件（前 {} 个）", top.len()),
+            Lang::En => format!("Files with the most findings (top {})", top.len()),
+        },
+        lang.pick("文件", "file"),
+        lang.pick("错误", "errors"),
+        lang.pick("警告", "warnings"),
+        lang.pick("提示", "infos"),
+    );
+    for (path, [e, w, i]) in top {
+        let _ = writeln!(s, "| `{}` | {e} | {w} | {i} |", cell(&shown(path)));
+    }
+    s
+}
