@@ -417,7 +417,15 @@ fn lint(
         sink(p, lint::Pass::Again)?;
     }
     let context = match &catalog {
-        Some(c) => Some(lint::walk(std::slice::from_ref(c), &config, lang)?),
+        Some(c) => {
+            // Named as the walk of a relative path would name them, when inside the cwd.
+            let shown = match config::relative_to(c, &env.cwd, &env.cwd) {
+                Some(rel) if rel.is_empty() => std::path::PathBuf::from("."),
+                Some(rel) if std::path::Path::new(&rel).is_relative() => rel.into(),
+                _ => c.clone(),
+            };
+            Some(lint::walk(&[shown], &config, lang)?)
+        }
         None => None,
     };
     if stdin {
