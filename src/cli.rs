@@ -74,8 +74,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff): `tongban man > tongban.1; man ./tongban.1`.
-    Man,
+    /// Print the man page (roff): `tongban man > tongban.1; man ./tongban.1`; `tongban man lint`
+    /// prints tongban-lint(1), the page of one subcommand with all its options.
+    Man {
+        /// A subcommand (lint, diff, coverage, ...).
+        #[arg(value_name = "SUBCOMMAND")]
+        command: Option<String>,
+    },
 }
 
 const DIFF_AFTER_HELP: &str = "\
@@ -259,16 +264,13 @@ pub struct LintArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
 
-    /// With `-`: the path the guide on standard input stands for (shown in findings, matched
-    /// against the config's include/exclude and per-path levels).
-    #[arg(long, value_name = "PATH")]
-    pub stdin_filename: Option<PathBuf>,
+    /// Validate against this schema (JSON or YAML, JSON Schema 2020-12) instead of the national one.
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
 
-    /// The whole catalog, for the cross-region rules (TB3xx) when only some files are named
-    /// (as pre-commit does): they are compared against every guide under DIR, and findings are
-    /// reported in the named files only [default: `catalog` in tongban.toml].
-    #[arg(long, value_name = "DIR")]
-    pub catalog: Option<PathBuf>,
+    /// Output format [default: `format` in tongban.toml, else human].
+    #[arg(long, short, value_enum)]
+    pub format: Option<LintFormat>,
 
     /// Write a report to a file as well: `FORMAT=PATH` (repeatable, e.g. `-o sarif=tongban.sarif
     /// -o junit=junit.xml`); a bare `PATH` writes the --format report there instead of to
@@ -279,14 +281,6 @@ pub struct LintArgs {
     /// Print the number of findings per rule instead of each finding.
     #[arg(long)]
     pub statistics: bool,
-
-    /// Validate against this schema (JSON or YAML, JSON Schema 2020-12) instead of the national one.
-    #[arg(long, value_name = "FILE")]
-    pub schema: Option<PathBuf>,
-
-    /// Output format [default: `format` in tongban.toml, else human].
-    #[arg(long, short, value_enum)]
-    pub format: Option<LintFormat>,
 
     /// Exit with status 1 when there are findings at this severity or above
     /// [default: `fail-on` in tongban.toml, else error].
@@ -300,6 +294,17 @@ pub struct LintArgs {
     /// Record every current finding in this baseline file (and exit 0).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+
+    /// With `-`: the path the guide on standard input stands for (shown in findings, matched
+    /// against the config's include/exclude and per-path levels).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// The whole catalog, for the cross-region rules (TB3xx) when only some files are named
+    /// (as pre-commit does): they are compared against every guide under DIR, and findings are
+    /// reported in the named files only [default: `catalog` in tongban.toml].
+    #[arg(long, value_name = "DIR")]
+    pub catalog: Option<PathBuf>,
 
     /// Skip files larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
     #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
@@ -322,9 +327,9 @@ pub enum LintFormat {
     JsonLines,
     /// SARIF 2.1.0 (GitHub code scanning).
     Sarif,
-    /// JUnit XML: one testsuite per file, one testcase per finding.
+    /// JUnit XML: one test case per file, failed at or above --fail-on.
     Junit,
-    /// GitHub Actions workflow commands (annotations on the changed lines).
+    /// GitHub Actions workflow commands (annotations; a job summary in $GITHUB_STEP_SUMMARY).
     Github,
     /// GitLab Code Quality report (JSON).
     Gitlab,

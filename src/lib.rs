@@ -229,9 +229,29 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             clap_complete::generate(shell, &mut cmd, "tongban", out);
             Ok(0)
         }
-        cli::Command::Man => {
+        cli::Command::Man { command } => {
             use clap::CommandFactory;
-            clap_mangen::Man::new(cli::Cli::command()).render(out)?;
+            let mut cmd = cli::Cli::command();
+            cmd.build();
+            let page = match command {
+                None => cmd,
+                Some(name) => {
+                    let names: Vec<String> = cmd
+                        .get_subcommands()
+                        .map(|c| c.get_name().to_owned())
+                        .collect();
+                    let sub = cmd.find_subcommand(&name).cloned().ok_or_else(|| {
+                        Error::Usage(format!(
+                            "no subcommand `{name}`; subcommands: {}",
+                            names.join(", ")
+                        ))
+                    })?;
+                    // tongban-lint(1), as git and cargo name their subcommand pages.
+                    let title = format!("tongban-{}", sub.get_name());
+                    sub.name(title)
+                }
+            };
+            clap_mangen::Man::new(page).render(out)?;
             Ok(0)
         }
         cli::Command::Config => {

@@ -160,11 +160,17 @@ fn completions_and_man_page() {
     }
     let (code, out, _) = run(t.path(), &["man"]);
     assert_eq!(code, 0);
-    assert!(
-        out.starts_with(".ie \\n(.g .ds Aq") || out.contains(".TH tongban"),
-        "{out}"
-    );
     assert!(out.contains(".TH tongban 1"), "{out}");
+    let (code, out, _) = run(t.path(), &["man", "lint"]);
+    assert_eq!(code, 0);
+    assert!(out.contains(".TH tongban-lint 1"), "{out}");
+    assert!(
+        out.contains("stdin\\-filename"),
+        "every lint option is on the page: {out}"
+    );
+    let (code, _, err) = run(t.path(), &["man", "lnt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("subcommands: lint,"), "{err}");
 }
 
 #[test]
@@ -574,4 +580,21 @@ fn named_files_are_compared_against_the_whole_catalog() {
     let (_, out, _) = run(t.path(), &["lint", ".", "-f", "json"]);
     let f = findings(&out);
     assert_eq!(f.len(), 2, "{f:?}");
+}
+
+/// Regression: JUnit reported 59 failed tests on a run of the bundled catalogs that exits 0
+/// (one failing test case per warning); a file now fails only at or above --fail-on.
+#[test]
+fn junit_failures_agree_with_the_exit_status_on_the_bundled_catalogs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, xml, _) = run(root, &["lint", "catalogs", "-f", "junit"]);
+    assert_eq!(code, 0);
+    assert!(xml.contains("<testsuite name=\"tongban\""), "{xml}");
+    assert!(xml.contains("failures=\"0\""), "{xml}");
+    let (code, xml, _) = run(
+        root,
+        &["lint", "catalogs", "-f", "junit", "--fail-on", "warning"],
+    );
+    assert_eq!(code, 1);
+    assert!(!xml.contains("failures=\"0\""), "{xml}");
 }
