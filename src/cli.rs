@@ -278,7 +278,8 @@ pub struct LintArgs {
     #[arg(long, short, value_name = "[FORMAT=]PATH", value_parser = parse_output)]
     pub output: Vec<OutputSpec>,
 
-    /// Print the number of findings per rule instead of each finding.
+    /// Print the number of findings per rule instead of each finding (a table; JSON with
+    /// `-f json`).
     #[arg(long)]
     pub statistics: bool,
 

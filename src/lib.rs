@@ -387,7 +387,7 @@ fn lint(
     let stdout_taken = args.output.iter().any(|s| s.format.is_none());
     let mut printers = Vec::with_capacity(files.len() + 1);
     if args.statistics {
-        printers.push(report::LintPrinter::statistics(style, out));
+        printers.push(report::LintPrinter::statistics(format, style, out));
     } else if !stdout_taken {
         printers.push(report::LintPrinter::with_info(format, style, &info, out)?);
     }

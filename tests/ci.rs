@@ -205,6 +205,15 @@ fn statistics_count_findings_per_rule_in_both_languages() {
         out.contains("问题数") && out.contains("数值或数量超出范围"),
         "{out}"
     );
+    let (_, out, _) = run(
+        t.path(),
+        &["lint", "catalogs", "--statistics", "-f", "json"],
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["rules"][0]["code"], "TB106", "{v}");
+    assert_eq!(v["rules"][0]["findings"], 2);
+    assert_eq!(v["rules"][0]["files"], 2);
+    assert_eq!(v["summary"]["errors"], 2);
 }
 
 #[test]

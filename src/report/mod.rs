@@ -124,9 +124,10 @@ impl<'w> LintPrinter<'w> {
         })
     }
 
-    /// Starts the `--statistics` table on `out`.
-    pub fn statistics(style: Style, out: &'w mut dyn Write) -> Self {
-        LintPrinter::Statistics(statistics::Printer::new(style, out))
+    /// Starts the `--statistics` table on `out` (JSON when `format` is json; a table otherwise).
+    pub fn statistics(format: LintFormat, style: Style, out: &'w mut dyn Write) -> Self {
+        let json = matches!(format, LintFormat::Json | LintFormat::JsonLines);
+        LintPrinter::Statistics(statistics::Printer::new(style, json, out))
     }
 
     /// Writes one file's findings.

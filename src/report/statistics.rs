@@ -84,19 +84,33 @@ fn summary_of(code: &str, lang: Lang) -> &'static str {
     rules::lookup(code).map_or("", |e| lang.pick(e.check.summary_zh, e.check.summary_en))
 }
 
-/// `--statistics`: the per-rule table, then the summary line.
+/// `--statistics`: the per-rule table, then the summary line; or, with `-f json`, one JSON
+/// document (as ruff's `--statistics --output-format json`).
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
     style: Style,
+    json: bool,
     counts: Counts,
+}
+
+/// One rule in `--statistics -f json`.
+#[derive(serde::Serialize)]
+struct JsonRule<'a> {
+    code: &'a str,
+    name: &'a str,
+    severity: Option<Severity>,
+    findings: usize,
+    files: usize,
+    summary: &'a str,
 }
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(style: Style, out: &'w mut dyn Write) -> Self {
+    pub fn new(style: Style, json: bool, out: &'w mut dyn Write) -> Self {
         Printer {
             out,
             style,
+            json,
             counts: Counts::default(),
         }
     }
@@ -111,6 +125,23 @@ impl<'w> Printer<'w> {
     pub fn finish(self, summary: &Summary) -> Result<(), Error> {
         let lang = self.style.lang;
         let rows = self.counts.by_findings();
+        if self.json {
+            let rules: Vec<JsonRule<'_>> = rows
+                .iter()
+                .map(|(code, r)| JsonRule {
+                    code,
+                    name: r.name,
+                    severity: r.severity,
+                    findings: r.findings,
+                    files: r.files,
+                    summary: summary_of(code, lang),
+                })
+                .collect();
+            let doc = serde_json::json!({ "rules": rules, "summary": summary });
+            serde_json::to_writer(&mut *self.out, &doc).map_err(std::io::Error::from)?;
+            self.out.write_all(b"\n")?;
+            return Ok(());
+        }
         if !rows.is_empty() {
             let width = rows.iter().map(|(_, r)| r.name.len()).max().unwrap_or(4);
             // Padded by display width: Chinese headers take two columns a character.
