@@ -206,8 +206,10 @@ pub fn lint_loaded(
     };
     if crate::agreement::is_agreement(&input.path) {
         // An agreement is validated against its own schema, not the guide schema.
+        let doc = loaded.document.clone();
         let mut report = crate::agreement::lint(loaded, opts.lang);
         opts.config.levels(&input.path).apply(&mut report.findings);
+        crate::identity::assign(&mut report.findings, doc.as_ref());
         if report.findings.is_empty() {
             report.source = Source::new(report.source.name, "");
         }

@@ -607,3 +607,24 @@ fn junit_failures_agree_with_the_exit_status_on_the_bundled_catalogs() {
     assert_eq!(code, 1);
     assert!(!xml.contains("failures=\"0\""), "{xml}");
 }
+
+/// Agreement files (their own schema) get content-keyed identities too: members by name.
+#[test]
+fn agreement_findings_are_keyed_by_member_name() {
+    let t = TempDir::new().unwrap();
+    write(
+        t.path(),
+        "catalogs/agreements/a.yaml",
+        "name: 测试协议\ndate: \"2019\"\nmembers:\n  - {code: \"310117\", name: 松江区}\n  - {code: \"33040\", name: 嘉兴市}\n\
+         items:\n  - name: 内资有限公司设立登记\nsource:\n  document: tongban 测试样例（非真实指南）\n  retrieved: \"2026-11-26\"\n  completeness: partial\n",
+    );
+    let (_, _, err) = run(
+        t.path(),
+        &["lint", "catalogs", "--write-baseline", "b.json"],
+    );
+    let written = std::fs::read_to_string(t.path().join("b.json")).unwrap();
+    assert!(
+        written.contains("\"pointer\": \"/members/[name=嘉兴市]/code\""),
+        "{written}{err}"
+    );
+}

@@ -134,7 +134,11 @@ fn wheel_installs_and_lints_and_pre_commit_hooks_work() {
         .args(["-m", "pip", "install", "--no-index", "--quiet"])
         .arg(&wheel));
     assert!(ok, "pip install: {out}");
-    let installed = bin.join("tongban");
+    let installed = bin.join(if cfg!(windows) {
+        "tongban.exe"
+    } else {
+        "tongban"
+    });
     let lint = Command::new(&installed)
         .current_dir(root())
         .args(["lint", "catalogs", "--quiet", "--lang", "en", "-f", "json"])
