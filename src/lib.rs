@@ -522,13 +522,27 @@ fn lint_stdin(
             message: e.to_string(),
         })?;
     if bytes.len() as u64 > opts.limits.max_file_size {
-        return Err(Error::Io {
-            path: "<standard input>".into(),
-            message: format!(
-                "more than --max-file-size ({} bytes)",
-                opts.limits.max_file_size
-            ),
-        });
+        // As for a file: a finding about the input, not a failure of the run.
+        let max = opts.limits.max_file_size;
+        let finding = diagnostic::Finding::new(
+            diagnostic::FILE_TOO_LARGE,
+            match opts.lang {
+                diagnostic::Lang::Zh => format!("标准输入超过大小上限 {max} 字节，未检查"),
+                diagnostic::Lang::En => {
+                    format!("standard input is over the limit of {max} bytes; not linted")
+                }
+            },
+            0..0,
+        )
+        .with_help(opts.lang.pick(
+            "如确需检查，可用 --max-file-size 调高上限",
+            "raise the limit with --max-file-size if needed",
+        ));
+        let report = diagnostic::FileReport {
+            source: source::Source::new(name, ""),
+            findings: vec![finding],
+        };
+        return sink(report, lint::Pass::First);
     }
     let load = || load::load_bytes(name.clone(), &bytes, &opts.limits, opts.lang);
     let (report, summary) = lint::lint_loaded(load(), &path, opts);

@@ -134,6 +134,15 @@ fn stdin_uses_the_stdin_filename_for_findings_and_config() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("─[-:11:13]"));
+    // Too large: a finding about the input (TB009), as for a file.
+    let out = tongban(t.path())
+        .args(["lint", "-", "--max-file-size", "100", "-f", "json"])
+        .write_stdin(GUIDE)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let f = findings(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(f, vec![("-".to_owned(), "TB009".to_owned(), String::new())]);
     // `-` with other paths, or a stdin filename without `-`, is a usage error.
     let (code, _, err) = run(t.path(), &["lint", "-", "tongban.toml"]);
     assert_eq!(code, 2, "{err}");
