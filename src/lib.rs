@@ -11,6 +11,7 @@ pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
+pub mod fix;
 pub mod lint;
 pub mod load;
 pub mod normalize;
@@ -19,6 +20,7 @@ pub mod regions;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod server;
 pub mod source;
 pub mod suppress;
 
@@ -216,12 +218,117 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             out.write_all(config.to_toml().as_bytes())?;
             Ok(0)
         }
-        cli::Command::Lint(args) => lint(args, cli.config.as_deref(), env, lang, style, out),
+        cli::Command::Lint(args) if args.fix || args.diff => {
+            return fix_command(args, cli.config.as_deref(), env, lang, style, out);
+        }
+        cli::Command::Lint(args) => {
+            lint(args, cli.config.as_deref(), env, lang, style, out).map(|(status, _)| status)
+        }
+        cli::Command::Server(args) => server::run(&args, env, lang, out).map(|()| 0),
     }?;
     Ok(Outcome {
         status,
         notes: Vec::new(),
     })
+}
+
+/// What linting needs besides the files: the schema (`--schema`, else the config's, else the
+/// national one) and the rules' data (e-licences; the synonyms dictionary `diff` uses: config
+/// `synonyms`, else `materials.yaml` at the root of a folder in `paths`, else the bundled one).
+pub(crate) fn lint_setup(
+    config: &config::Config,
+    schema_arg: Option<&std::path::Path>,
+    paths: &[std::path::PathBuf],
+    cwd: &std::path::Path,
+    lang: diagnostic::Lang,
+) -> Result<(schema::Schema, rules::Data), Error> {
+    let schema = match (schema_arg, &config.schema) {
+        (Some(path), _) => schema::Schema::from_file(&cwd.join(path))?,
+        (None, Some(path)) => schema::Schema::from_file(path)?,
+        (None, None) => schema::Schema::national()?,
+    };
+    let data = rules::Data {
+        licences: match &config.e_licences {
+            Some(p) => data_file(p, rules::licences::Licences::parse)?,
+            None => rules::licences::Licences::bundled(),
+        },
+        synonyms: synonyms_for(config.synonyms.as_ref(), paths, lang)?.0,
+    };
+    Ok((schema, data))
+}
+
+/// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
+/// lint them again to report what is left.
+fn fix_command(
+    args: cli::LintArgs,
+    config_path: Option<&std::path::Path>,
+    env: &Env,
+    lang: diagnostic::Lang,
+    style: report::Style,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    // The fix pass holds its own schema and data; they are gone before the report's lint.
+    let (totals, mut notes) = {
+        let config = config::Config::load(config_path, &env.cwd, lang)?;
+        let (schema, data) =
+            lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
+        let opts = lint::Options {
+            schema: &schema,
+            lang,
+            limits: load::Limits {
+                max_file_size: args.max_file_size,
+                ..load::Limits::default()
+            },
+            config: &config,
+            data: &data,
+        };
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let mode = fix::files::Mode {
+            unsafe_fixes: args.unsafe_fixes,
+            write: !args.diff,
+        };
+        fix::files::run(&args.paths, &opts, mode, jobs, out)?
+    };
+    if args.diff {
+        if !style.quiet {
+            notes.push(match lang {
+                diagnostic::Lang::Zh => format!(
+                    "可自动修复 {} 处（{} 个文件）；加 --fix 写入",
+                    totals.fixed, totals.files
+                ),
+                diagnostic::Lang::En => format!(
+                    "{} fixable in {} file{}; run with --fix to apply",
+                    totals.fixed,
+                    totals.files,
+                    if totals.files == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        return Ok(Outcome {
+            status: u8::from(totals.fixed > 0),
+            notes,
+        });
+    }
+    let (status, summary) = lint(args, config_path, env, lang, style, out)?;
+    if !style.quiet {
+        let remaining = summary.errors + summary.warnings + summary.infos;
+        notes.push(match lang {
+            diagnostic::Lang::Zh => format!(
+                "已修复 {} 处（{} 个文件），剩余 {remaining} 处",
+                totals.fixed, totals.files
+            ),
+            diagnostic::Lang::En => format!(
+                "{} fixed ({} file{}), {remaining} remaining",
+                totals.fixed,
+                totals.files,
+                if totals.files == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    Ok(Outcome { status, notes })
 }
 
 fn lint(
@@ -231,22 +338,9 @@ fn lint(
     lang: diagnostic::Lang,
     style: report::Style,
     out: &mut dyn Write,
-) -> Result<u8, Error> {
+) -> Result<(u8, diagnostic::Summary), Error> {
     let config = config::Config::load(config_path, &env.cwd, lang)?;
-    let schema = match (&args.schema, &config.schema) {
-        (Some(path), _) => schema::Schema::from_file(&env.cwd.join(path))?,
-        (None, Some(path)) => schema::Schema::from_file(path)?,
-        (None, None) => schema::Schema::national()?,
-    };
-    let data = rules::Data {
-        licences: match &config.e_licences {
-            Some(p) => data_file(p, rules::licences::Licences::parse)?,
-            None => rules::licences::Licences::bundled(),
-        },
-        // The dictionary diff uses: config `synonyms`, else the folder's materials.yaml, else
-        // the bundled one.
-        synonyms: synonyms_for(config.synonyms.as_ref(), &args.paths, lang)?.0,
-    };
+    let (schema, data) = lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
     let walk = lint::walk(&args.paths, &config, lang)?;
     let opts = lint::Options {
         schema: &schema,
@@ -333,7 +427,7 @@ fn lint(
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
-    Ok(u8::from(failed && !wrote_baseline))
+    Ok((u8::from(failed && !wrote_baseline), summary))
 }
 
 /// `tongban diff`: index → compare → render.
