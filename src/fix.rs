@@ -61,6 +61,13 @@ pub const FIXES: &[FixDoc] = &[
         text: "Puts the form's name in 《》 (`生育服务登记表` → `《生育服务登记表》`).",
     },
     FixDoc {
+        codes: &["TB210"],
+        applicability: Applicability::Unsafe,
+        text: "The same for a name that may not be the form's title: a bare generic word of three \
+               characters or fewer (`申请书`, `登记表`) or a description (`全体合伙人签署的设立登记申请书`, \
+               with 的) — find the form's real title first.",
+    },
+    FixDoc {
         codes: &["TB216"],
         applicability: Applicability::Safe,
         text: "Puts the law's name in 《》 when the basis names one law or regulation (it ends in \
@@ -276,8 +283,16 @@ fn title_marks(
         Lang::Zh => format!("加书名号：《{title}》"),
         Lang::En => format!("put it in 《》: 《{title}》"),
     };
-    safe(
-        vec![
+    // A generic word or a description is not yet a title: marking it claims one.
+    let applicability = if law || (title.chars().count() > 3 && !title.contains('的')) {
+        Applicability::Safe
+    } else {
+        Applicability::Unsafe
+    };
+    Some(Fix {
+        applicability,
+        title: label,
+        edits: vec![
             Edit {
                 range: offset + inner.start..offset + inner.start,
                 replacement: "《".into(),
@@ -287,8 +302,7 @@ fn title_marks(
                 replacement: "》".into(),
             },
         ],
-        label,
-    )
+    })
 }
 
 /// The standard name of a material in an item, from the synonyms dictionary `diff` uses. The
@@ -302,6 +316,44 @@ pub fn standard_name<'d>(
     let norm = crate::normalize::normalize(name);
     data.synonyms
         .canonical(&crate::normalize::normalize(item), code, &norm)
+}
+
+/// An unsafe fix that rewrites the material name at `pointer` (`/materials/N/name`) to its
+/// standard name from the dictionary, when the dictionary knows a different one. No rule reports
+/// a non-standard name (real guides use them legitimately), so editors offer it as an action.
+pub fn reword_material(
+    doc: &Document,
+    pointer: &str,
+    text: &str,
+    data: &Data,
+    lang: Lang,
+) -> Option<Fix> {
+    let rest = pointer.strip_prefix("/materials/")?.strip_suffix("/name")?;
+    rest.parse::<usize>().ok()?;
+    let name = crate::load::lookup(&doc.value, pointer)?.as_str()?;
+    let item = crate::load::lookup(&doc.value, "/item/name")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let code = crate::load::lookup(&doc.value, "/item/basic_code")
+        .and_then(Value::as_str)
+        .map(str::to_ascii_uppercase);
+    let standard = standard_name(data, item, code.as_deref(), name)?;
+    if crate::normalize::normalize(standard) == crate::normalize::normalize(name) {
+        return None;
+    }
+    let (range, _) = scalar(doc, pointer, text)?;
+    if standard.contains(['"', '\\']) {
+        return None;
+    }
+    let replacement = format!("\"{standard}\"");
+    Some(Fix {
+        edits: vec![Edit { range, replacement }],
+        applicability: Applicability::Unsafe,
+        title: match lang {
+            Lang::Zh => format!("改为词典中的标准名称“{standard}”"),
+            Lang::En => format!("use the dictionary's standard name `{standard}`"),
+        },
+    })
 }
 
 fn remove_duplicate(f: &Finding, doc: &Document, text: &str, lang: Lang) -> Option<Fix> {

@@ -230,7 +230,8 @@ impl Server<'_> {
                 };
                 let uri = p.text_document.uri.as_str().to_owned();
                 self.refresh(&uri)?;
-                let actions = self.code_actions(&uri, p.range, p.context.only.as_deref());
+                let mut actions = self.code_actions(&uri, p.range, p.context.only.as_deref());
+                actions.extend(self.reword_action(&uri, p.range, p.context.only.as_deref()));
                 self.respond(req.id, actions)
             }
             _ => self.error(req.id, ErrorCode::MethodNotFound, "unsupported method"),
@@ -287,6 +288,7 @@ impl Server<'_> {
                     lsp::CodeActionOptions {
                         code_action_kinds: Some(vec![
                             lsp::CodeActionKind::QUICKFIX,
+                            lsp::CodeActionKind::REFACTOR_REWRITE,
                             lsp::CodeActionKind::new("source.fixAll.tongban"),
                         ]),
                         ..Default::default()
@@ -757,6 +759,55 @@ impl Server<'_> {
             }
         }
         actions
+    }
+}
+
+impl Server<'_> {
+    /// "Use the dictionary's standard name" on the material name under the cursor (unsafe: it
+    /// may change what the guide says; no finding reports it).
+    fn reword_action(
+        &mut self,
+        uri: &str,
+        range: lsp::Range,
+        only: Option<&[lsp::CodeActionKind]>,
+    ) -> Option<lsp::CodeActionOrCommand> {
+        let kind = lsp::CodeActionKind::REFACTOR_REWRITE;
+        if only.is_some_and(|o| !o.iter().any(|k| kind.as_str().starts_with(k.as_str()))) {
+            return None;
+        }
+        let path = self.docs.get(uri)?.path.clone();
+        let ctx = self.context(&path)?;
+        let doc = self.docs.get(uri)?;
+        let index = LineIndex::new(&doc.text, self.encoding);
+        let limits = load::Limits {
+            max_file_size: self.max_file_size,
+            ..load::Limits::default()
+        };
+        if doc.text.len() as u64 > self.max_file_size {
+            return None;
+        }
+        let loaded = load::load_bytes(String::new(), doc.text.as_bytes(), &limits, self.lang);
+        let document = loaded.document?;
+        let pointer = hover::pointer_at(&document, index.offset(range.start))?;
+        let fix =
+            crate::fix::reword_material(&document, &pointer, &doc.text, &ctx.data, self.lang)?;
+        let lsp_uri = lsp::Uri::from_str(uri).ok()?;
+        Some(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+            title: fix.title.clone(),
+            kind: Some(kind),
+            edit: Some(lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(
+                    lsp_uri,
+                    fix.edits
+                        .iter()
+                        .map(|e| lsp::TextEdit::new(index.range(&e.range), e.replacement.clone()))
+                        .collect(),
+                )])),
+                ..Default::default()
+            }),
+            is_preferred: Some(false),
+            ..Default::default()
+        }))
     }
 }
 

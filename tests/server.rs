@@ -235,6 +235,25 @@ fn stdio_session() {
         "{actions:#?}"
     );
 
+    // On a material the dictionary names differently: the (unsafe) rewording, never preferred.
+    let (actions, _) = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u},
+               "range": {"start": {"line": 21, "character": 11}, "end": {"line": 21, "character": 11}},
+               "context": {"diagnostics": []}}),
+    );
+    let reword = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["kind"] == "refactor.rewrite")
+        .unwrap_or_else(|| panic!("no rewording: {actions:#}"));
+    assert_eq!(
+        reword["edit"]["changes"][&u][0]["newText"],
+        "\"居民身份证\""
+    );
+    assert_eq!(reword["isPreferred"], false);
+
     // The editor applies it: the change is linted and TB103 on line 6 is gone.
     let fixed = text.replacen("code: 430000 ", "code: \"430000\"", 1);
     assert_ne!(fixed, text);
