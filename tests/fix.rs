@@ -126,6 +126,16 @@ fn fix_every_fixable_fixture_before_and_after() {
 }
 
 #[test]
+fn every_fix_is_in_the_fixes_doc() {
+    let doc = std::fs::read_to_string(common::root().join("docs/fixes.md")).unwrap();
+    for f in tongban::fix::FIXES {
+        for code in f.codes {
+            assert!(doc.contains(code), "docs/fixes.md does not mention {code}");
+        }
+    }
+}
+
+#[test]
 fn unsafe_fixes_only_when_asked() {
     let (dir, file) = scratch(Path::new("tests/fixtures/fix/codes.yaml"));
     tongban()
