@@ -493,8 +493,9 @@ pub struct Fixed {
 pub const MAX_ROUNDS: usize = 10;
 
 /// Lints `text` as the file at `path`, applies the fixes `--fix` takes, and repeats until
-/// nothing more is fixed (at most [`MAX_ROUNDS`]). A result that no longer parses as YAML, or has
-/// more errors than the input, is refused and the input returned.
+/// nothing more is fixed (at most [`MAX_ROUNDS`]). A result with more input problems than the
+/// input (it no longer parses as YAML, a duplicate key appeared …) is refused and the input
+/// returned.
 pub fn fix_text(
     path: &Path,
     name: &str,
@@ -522,16 +523,14 @@ pub fn fix_text(
         current = next;
         report = lint::lint_text(path, name.to_owned(), current.as_bytes(), opts).0;
     }
-    let parse_error = |r: &FileReport| r.findings.iter().any(|f| f.code.starts_with("TB0"));
-    let errors = |r: &FileReport| {
+    // Input problems (syntax, duplicate keys, …) a fix introduced: the fixes broke the text.
+    let input_problems = |r: &FileReport| {
         r.findings
             .iter()
-            .filter(|f| f.severity == crate::diagnostic::Severity::Error)
+            .filter(|f| f.code.starts_with("TB0"))
             .count()
     };
-    if fixed > 0
-        && (parse_error(&report) && !parse_error(&first) || errors(&report) > errors(&first))
-    {
+    if fixed > 0 && input_problems(&report) > input_problems(&first) {
         return Fixed {
             text: text.to_owned(),
             fixed: 0,

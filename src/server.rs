@@ -125,10 +125,17 @@ struct Ctx {
     problem: Option<String>,
 }
 
-/// The summaries of the workspace's guides on disk, for the cross-region rules.
+/// The summaries of the workspace's guides on disk, for the cross-region rules, by canonical
+/// path. Only a summary of each is kept (a few strings), as in `lint`'s cross-region pass.
 struct Workspace {
-    guides: Vec<cross::GuideSummary>,
+    guides: std::collections::BTreeMap<PathBuf, cross::GuideSummary>,
+    /// The workspace has more guides than [`MAX_WORKSPACE_GUIDES`]: cross-region rules are off.
+    too_large: bool,
 }
+
+/// Most guides read for the cross-region rules in an editor; beyond that a national catalog is
+/// `tongban lint`'s job, and the editor stays responsive.
+const MAX_WORKSPACE_GUIDES: usize = 20_000;
 
 struct Server<'o> {
     out: &'o mut dyn Write,
@@ -221,7 +228,13 @@ impl Server<'_> {
                     .as_str()
                     .to_owned();
                 self.refresh(&uri)?;
-                let hover = self.hover(&uri, p.text_document_position_params.position);
+                let path = self.docs.get(&uri).map(|d| d.path.clone());
+                let ctx = path.and_then(|p| self.context(&p));
+                let hover = self.hover(
+                    &uri,
+                    p.text_document_position_params.position,
+                    ctx.as_deref(),
+                );
                 self.respond(req.id, hover)
             }
             "textDocument/codeAction" => {
@@ -342,7 +355,11 @@ impl Server<'_> {
             }
             "textDocument/didSave" => {
                 // The saved file is what the other guides' cross-region view sees next.
-                self.workspace = None;
+                if let Ok(p) = serde_json::from_value::<lsp::DidSaveTextDocumentParams>(n.params)
+                    && let Some(path) = text::uri_to_path(p.text_document.uri.as_str())
+                {
+                    self.saved(&path);
+                }
             }
             "textDocument/didClose" => {
                 if let Ok(p) = serde_json::from_value::<lsp::DidCloseTextDocumentParams>(n.params) {
@@ -516,19 +533,25 @@ impl Server<'_> {
         opts: &lint::Options<'_>,
     ) -> Vec<Finding> {
         if self.workspace.is_none() {
-            self.workspace = Some(self.scan_workspace(opts));
+            let ws = self.scan_workspace(opts);
+            if ws.too_large {
+                self.log(&format!(
+                    "tongban: the workspace has more than {MAX_WORKSPACE_GUIDES} guides; \
+                     cross-region rules are left to `tongban lint`"
+                ))
+                .ok();
+            }
+            self.workspace = Some(ws);
         }
-        let Some(ws) = &self.workspace else {
+        let Some(ws) = self.workspace.as_ref().filter(|w| !w.too_large) else {
             return Vec::new();
         };
         let me = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let mut guides: Vec<cross::GuideSummary> = ws
             .guides
             .iter()
-            .filter(|g| {
-                std::fs::canonicalize(&g.path).unwrap_or_else(|_| g.path.to_path_buf()) != me
-            })
-            .cloned()
+            .filter(|(p, _)| **p != me)
+            .map(|(_, g)| g.clone())
             .collect();
         let pending = std::mem::take(&mut summary.suppressions);
         guides.push(summary);
@@ -547,22 +570,57 @@ impl Server<'_> {
         findings
     }
 
-    /// Reads the workspace's guides once (the per-file pass, for their summaries).
+    /// Reads the summaries of the workspace's guides (load and summarise only: no schema, no
+    /// rules), up to [`MAX_WORKSPACE_GUIDES`].
     fn scan_workspace(&self, opts: &lint::Options<'_>) -> Workspace {
-        let mut guides = Vec::new();
+        let mut ws = Workspace {
+            guides: std::collections::BTreeMap::new(),
+            too_large: false,
+        };
         for root in &self.roots {
             let Ok(walk) = lint::walk(std::slice::from_ref(root), opts.config, opts.lang) else {
                 continue;
             };
             for w in walk {
-                if let lint::Walked::File(input) = w
-                    && let (_, Some(g)) = lint::lint_file(&input, opts)
-                {
-                    guides.push(g);
+                let lint::Walked::File(input) = w else {
+                    continue;
+                };
+                if ws.guides.len() >= MAX_WORKSPACE_GUIDES {
+                    ws.too_large = true;
+                    ws.guides.clear();
+                    return ws;
+                }
+                if let Some((p, g)) = summarize_file(&input.path, &opts.limits) {
+                    ws.guides.insert(p, g);
                 }
             }
         }
-        Workspace { guides }
+        ws
+    }
+
+    /// A saved file replaces its summary in the workspace.
+    fn saved(&mut self, path: &Path) {
+        let limits = load::Limits {
+            max_file_size: self.max_file_size,
+            ..load::Limits::default()
+        };
+        if let Some(ws) = &mut self.workspace {
+            let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            ws.guides.remove(&key);
+            if let Some((p, g)) = summarize_file(path, &limits) {
+                ws.guides.insert(p, g);
+            }
+        }
+    }
+
+    fn log(&mut self, message: &str) -> Result<(), Error> {
+        self.send(Message::Notification(Notification::new(
+            "window/logMessage".into(),
+            lsp::LogMessageParams {
+                typ: lsp::MessageType::INFO,
+                message: message.to_owned(),
+            },
+        )))
     }
 
     fn href(&self, path: &Path, code: &str, name: &str) -> Option<lsp::Uri> {
@@ -624,7 +682,7 @@ impl Server<'_> {
             .collect()
     }
 
-    fn hover(&self, uri: &str, pos: lsp::Position) -> Option<lsp::Hover> {
+    fn hover(&self, uri: &str, pos: lsp::Position, ctx: Option<&Ctx>) -> Option<lsp::Hover> {
         let doc = self.docs.get(uri)?;
         let index = LineIndex::new(&doc.text, self.encoding);
         let offset = index.offset(pos);
@@ -652,8 +710,12 @@ impl Server<'_> {
         );
         let document = loaded.document?;
         let pointer = hover::pointer_at(&document, offset)?;
-        let schema: Value = serde_json::from_str(schema::NATIONAL_SCHEMA).ok()?;
-        let (title, description) = hover::element(&schema, &pointer)?;
+        // The schema in force for this folder (`--schema` in tongban.toml, else the national one).
+        // An extension that `$ref`s the national schema by its `$id`: the national titles.
+        let (title, description) = hover::element(ctx?.schema.json(), &pointer).or_else(|| {
+            let national: Value = serde_json::from_str(schema::NATIONAL_SCHEMA).ok()?;
+            hover::element(&national, &pointer)
+        })?;
         let key = pointer.rsplit('/').next().unwrap_or_default();
         let mut md = format!("**{title}** `{key}`");
         if let Some(d) = description {
@@ -809,6 +871,19 @@ impl Server<'_> {
             ..Default::default()
         }))
     }
+}
+
+/// The cross-region summary of a guide on disk, by its canonical path (agreements and
+/// dictionaries are not guides).
+fn summarize_file(path: &Path, limits: &load::Limits) -> Option<(PathBuf, cross::GuideSummary)> {
+    if crate::agreement::is_agreement(path) || crate::normalize::is_dictionary(path) {
+        return None;
+    }
+    let loaded = load::load_file(path, path.display().to_string(), limits, Lang::En);
+    let doc = loaded.document.as_ref()?;
+    let g = cross::summarize(doc, &loaded.source, path.to_path_buf())?;
+    let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Some((key, g))
 }
 
 fn markdown(value: String, range: Option<lsp::Range>) -> lsp::Hover {

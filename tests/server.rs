@@ -395,3 +395,52 @@ fn neovim_builtin_client() {
     assert!(got.contains(" TB210 "), "{got}");
     assert!(got.contains(" TB209 "), "{got}");
 }
+
+/// Time from a change to its diagnostics on a bundled guide, with the bundled catalogs as the
+/// workspace (so the cross-region rules run against every bundled guide). Printed; bounded
+/// loosely, since debug builds on shared machines vary.
+#[test]
+fn latency_on_a_bundled_guide() {
+    let catalogs = common::root().join("catalogs");
+    let file = catalogs.join("hunan/hehuo-qiye-sheli-dengji.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let u = uri(&file);
+    let mut c = Client::start(&[]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(&catalogs), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    let t = Instant::now();
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&u);
+    let open = t.elapsed();
+    let mut times = Vec::new();
+    for v in 2..=11 {
+        let changed = format!("{text}# edit {v}\n");
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": u, "version": v}, "contentChanges": [{"text": changed}]}),
+        );
+        let d = c.diagnostics(&u);
+        times.push(t.elapsed());
+        assert_eq!(d["version"], v);
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    eprintln!(
+        "bundled guide: first diagnostics {} ms after didOpen (schema compile + workspace scan), \
+         then median {} ms / max {} ms per change",
+        open.as_millis(),
+        median.as_millis(),
+        times.last().unwrap().as_millis()
+    );
+    assert!(median < Duration::from_secs(2), "{times:?}");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
