@@ -42,12 +42,18 @@ pub fn run(
 ) -> Result<(), Error> {
     let (tx, rx) = mpsc::channel();
     // The reader owns standard input; it stops at end of input or when the server is gone.
+    let reader = tx.clone();
     std::thread::spawn(move || {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
-        read_messages(&mut input, &tx);
+        read_messages(&mut input, &reader);
+        // End of input: the client is gone (the server's own sender keeps the queue open).
+        let _ = reader.send(Message::Notification(Notification::new(
+            "exit".into(),
+            Value::Null,
+        )));
     });
-    serve(rx, args.max_file_size, env, lang, out)
+    serve(tx, rx, args.max_file_size, env, lang, out)
 }
 
 /// Reads framed messages from `input` into `tx` until end of input or a framing error.
@@ -60,8 +66,10 @@ pub fn read_messages(input: &mut dyn BufRead, tx: &mpsc::Sender<Message>) {
     }
 }
 
-/// The server loop over already-framed messages (the transport is the caller's).
+/// The server loop over already-framed messages (the transport is the caller's). `tx` feeds the
+/// same queue: the background workspace scan says through it that it is done.
 pub fn serve(
+    tx: mpsc::Sender<Message>,
     rx: mpsc::Receiver<Message>,
     max_file_size: u64,
     env: &Env,
@@ -78,7 +86,8 @@ pub fn serve(
         rules_url: None,
         docs: HashMap::new(),
         contexts: HashMap::new(),
-        workspace: None,
+        workspace: Scan::NotStarted,
+        queue: tx,
         initialized: false,
         shutdown: false,
     };
@@ -133,6 +142,19 @@ struct Workspace {
     too_large: bool,
 }
 
+/// Where the workspace scan stands.
+enum Scan {
+    /// Not needed yet.
+    NotStarted,
+    /// A thread is reading the guides; it leaves them here and sends [`SCANNED`].
+    Running(std::sync::Arc<std::sync::Mutex<Option<Workspace>>>),
+    /// Done.
+    Ready(Workspace),
+}
+
+/// The notification the scan thread sends to the server's own queue when it is done.
+const SCANNED: &str = "tongban/workspaceScanned";
+
 /// Most guides read for the cross-region rules in an editor; beyond that a national catalog is
 /// `tongban lint`'s job, and the editor stays responsive.
 const MAX_WORKSPACE_GUIDES: usize = 20_000;
@@ -147,7 +169,8 @@ struct Server<'o> {
     rules_url: Option<String>,
     docs: HashMap<String, Doc>,
     contexts: HashMap<PathBuf, std::rc::Rc<Ctx>>,
-    workspace: Option<Workspace>,
+    workspace: Scan,
+    queue: mpsc::Sender<Message>,
     initialized: bool,
     shutdown: bool,
 }
@@ -190,6 +213,7 @@ impl Server<'_> {
                 }
                 Message::Request(req) => self.request(req)?,
                 Message::Notification(n) if n.method == "exit" => return Ok(true),
+                Message::Notification(n) if n.method == SCANNED => self.scanned()?,
                 Message::Notification(n) => self.notification(n)?,
                 Message::Response(_) => {}
             }
@@ -403,7 +427,28 @@ impl Server<'_> {
             return Ok(());
         }
         let (path, text, version) = (doc.path.clone(), doc.text.clone(), doc.version);
-        let report = self.lint(&path, &text);
+        // A bug in a rule must not take the editor's server down with it.
+        let linted =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint(&path, &text)));
+        let report = match linted {
+            Ok(r) => r,
+            Err(_) => {
+                self.send(Message::Notification(Notification::new(
+                    "window/showMessage".into(),
+                    lsp::ShowMessageParams {
+                        typ: lsp::MessageType::ERROR,
+                        message: format!(
+                            "tongban: internal error while linting {}; please report it",
+                            path.display()
+                        ),
+                    },
+                )))?;
+                FileReport {
+                    source: crate::source::Source::new(path.display().to_string(), text.as_str()),
+                    findings: Vec::new(),
+                }
+            }
+        };
         let diagnostics = self.diagnostics(uri, &text, &report);
         if let Some(doc) = self.docs.get_mut(uri) {
             doc.report = Some(report);
@@ -532,20 +577,17 @@ impl Server<'_> {
         mut summary: cross::GuideSummary,
         opts: &lint::Options<'_>,
     ) -> Vec<Finding> {
-        if self.workspace.is_none() {
-            let ws = self.scan_workspace(opts);
-            if ws.too_large {
-                self.log(&format!(
-                    "tongban: the workspace has more than {MAX_WORKSPACE_GUIDES} guides; \
-                     cross-region rules are left to `tongban lint`"
-                ))
-                .ok();
-            }
-            self.workspace = Some(ws);
+        if matches!(self.workspace, Scan::NotStarted) {
+            self.start_scan(opts);
         }
-        let Some(ws) = self.workspace.as_ref().filter(|w| !w.too_large) else {
+        // Until the scan is done, buffers are linted without the cross-region rules (and again,
+        // with them, when it is): the first diagnostics never wait for the whole workspace.
+        let Scan::Ready(ws) = &self.workspace else {
             return Vec::new();
         };
+        if ws.too_large {
+            return Vec::new();
+        }
         let me = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let mut guides: Vec<cross::GuideSummary> = ws
             .guides
@@ -570,32 +612,50 @@ impl Server<'_> {
         findings
     }
 
-    /// Reads the summaries of the workspace's guides (load and summarise only: no schema, no
-    /// rules), up to [`MAX_WORKSPACE_GUIDES`].
-    fn scan_workspace(&self, opts: &lint::Options<'_>) -> Workspace {
-        let mut ws = Workspace {
-            guides: std::collections::BTreeMap::new(),
-            too_large: false,
-        };
-        for root in &self.roots {
-            let Ok(walk) = lint::walk(std::slice::from_ref(root), opts.config, opts.lang) else {
-                continue;
-            };
-            for w in walk {
-                let lint::Walked::File(input) = w else {
-                    continue;
-                };
-                if ws.guides.len() >= MAX_WORKSPACE_GUIDES {
-                    ws.too_large = true;
-                    ws.guides.clear();
-                    return ws;
-                }
-                if let Some((p, g)) = summarize_file(&input.path, &opts.limits) {
-                    ws.guides.insert(p, g);
-                }
+    /// Starts reading the summaries of the workspace's guides on a thread of its own.
+    fn start_scan(&mut self, opts: &lint::Options<'_>) {
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(None));
+        self.workspace = Scan::Running(slot.clone());
+        let (roots, config, limits, lang) = (
+            self.roots.clone(),
+            opts.config.clone(),
+            opts.limits,
+            opts.lang,
+        );
+        let queue = self.queue.clone();
+        std::thread::spawn(move || {
+            let ws = scan_workspace(&roots, &config, &limits, lang);
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(ws);
             }
+            let _ = queue.send(Message::Notification(Notification::new(
+                SCANNED.into(),
+                Value::Null,
+            )));
+        });
+    }
+
+    /// The scan is done: keep it, and lint the open buffers again with the cross-region rules.
+    fn scanned(&mut self) -> Result<(), Error> {
+        let Scan::Running(slot) = &self.workspace else {
+            return Ok(());
+        };
+        let ws = slot.lock().ok().and_then(|mut s| s.take());
+        let Some(ws) = ws else {
+            return Ok(());
+        };
+        let too_large = ws.too_large;
+        self.workspace = Scan::Ready(ws);
+        if too_large {
+            self.log(&format!(
+                "tongban: the workspace has more than {MAX_WORKSPACE_GUIDES} guides; \
+                 cross-region rules are left to `tongban lint`"
+            ))?;
         }
-        ws
+        for d in self.docs.values_mut() {
+            d.report = None;
+        }
+        Ok(())
     }
 
     /// A saved file replaces its summary in the workspace.
@@ -604,7 +664,7 @@ impl Server<'_> {
             max_file_size: self.max_file_size,
             ..load::Limits::default()
         };
-        if let Some(ws) = &mut self.workspace {
+        if let Scan::Ready(ws) = &mut self.workspace {
             let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
             ws.guides.remove(&key);
             if let Some((p, g)) = summarize_file(path, &limits) {
@@ -871,6 +931,39 @@ impl Server<'_> {
             ..Default::default()
         }))
     }
+}
+
+/// Reads the summaries of the workspace's guides (load and summarise only: no schema, no
+/// rules), up to [`MAX_WORKSPACE_GUIDES`].
+fn scan_workspace(
+    roots: &[PathBuf],
+    config: &Config,
+    limits: &load::Limits,
+    lang: Lang,
+) -> Workspace {
+    let mut ws = Workspace {
+        guides: std::collections::BTreeMap::new(),
+        too_large: false,
+    };
+    for root in roots {
+        let Ok(walk) = lint::walk(std::slice::from_ref(root), config, lang) else {
+            continue;
+        };
+        for w in walk {
+            let lint::Walked::File(input) = w else {
+                continue;
+            };
+            if ws.guides.len() >= MAX_WORKSPACE_GUIDES {
+                ws.too_large = true;
+                ws.guides.clear();
+                return ws;
+            }
+            if let Some((p, g)) = summarize_file(&input.path, limits) {
+                ws.guides.insert(p, g);
+            }
+        }
+    }
+    ws
 }
 
 /// The cross-region summary of a guide on disk, by its canonical path (agreements and

@@ -104,6 +104,22 @@ impl Client {
         }
     }
 
+    /// The next publishDiagnostics for `uri` of document version `version` (earlier ones, such
+    /// as a republish when the workspace scan finishes, are skipped).
+    fn diagnostics_at(&mut self, uri: &str, version: i64) -> Value {
+        self.diagnostics_until(uri, |d| d["version"] == version)
+    }
+
+    /// The first publishDiagnostics for `uri` that `pred` accepts.
+    fn diagnostics_until(&mut self, uri: &str, mut pred: impl FnMut(&Value) -> bool) -> Value {
+        loop {
+            let d = self.diagnostics(uri);
+            if pred(&d) {
+                return d;
+            }
+        }
+    }
+
     /// The next publishDiagnostics for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Value {
         let deadline = Instant::now() + TIMEOUT;
@@ -261,8 +277,7 @@ fn stdio_session() {
         "textDocument/didChange",
         json!({"textDocument": {"uri": u, "version": 2}, "contentChanges": [{"text": fixed}]}),
     );
-    let d = c.diagnostics(&u);
-    assert_eq!(d["version"], 2);
+    let d = c.diagnostics_at(&u, 2);
     assert!(
         !d["diagnostics"]
             .as_array()
@@ -281,10 +296,14 @@ fn stdio_session() {
     }
     c.stdin.write_all(&burst).unwrap();
     c.stdin.flush().unwrap();
-    let d = c.diagnostics(&u);
-    assert_eq!(
-        d["version"], 8,
-        "coalesced changes should be linted at the latest version"
+    let mut versions = Vec::new();
+    c.diagnostics_until(&u, |d| {
+        versions.push(d["version"].as_i64().unwrap_or(-1));
+        d["version"] == 8
+    });
+    assert!(
+        !versions.iter().any(|v| (3..8).contains(v)),
+        "coalesced changes should be linted once, at the latest version: {versions:?}"
     );
 
     // A file over --max-file-size is not linted, and says so.
@@ -349,8 +368,9 @@ fn cross_region_findings_against_the_workspace() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": changed}}),
     );
-    let d = c.diagnostics(&u);
-    assert!(codes(&d).contains(&"TB303".to_owned()), "{d:#}");
+    // The first diagnostics may come before the workspace scan; the cross-region ones follow.
+    let d = c.diagnostics_until(&u, |d| codes(d).contains(&"TB303".to_owned()));
+    assert_eq!(d["version"], 1);
     c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     let _ = c.child.wait();
@@ -426,14 +446,13 @@ fn latency_on_a_bundled_guide() {
             "textDocument/didChange",
             json!({"textDocument": {"uri": u, "version": v}, "contentChanges": [{"text": changed}]}),
         );
-        let d = c.diagnostics(&u);
+        c.diagnostics_at(&u, v);
         times.push(t.elapsed());
-        assert_eq!(d["version"], v);
     }
     times.sort();
     let median = times[times.len() / 2];
     eprintln!(
-        "bundled guide: first diagnostics {} ms after didOpen (schema compile + workspace scan), \
+        "bundled guide: first diagnostics {} ms after didOpen (schema compile; the workspace scan runs beside), \
          then median {} ms / max {} ms per change",
         open.as_millis(),
         median.as_millis(),
