@@ -293,7 +293,9 @@ fn fix_command(
         fix::files::run(&args.paths, &opts, mode, jobs, out)?
     };
     if args.diff {
-        if !style.quiet {
+        if !style.quiet && totals.fixed == 0 {
+            notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
+        } else if !style.quiet {
             notes.push(match lang {
                 diagnostic::Lang::Zh => format!(
                     "可自动修复 {} 处（{} 个文件）；加 --fix 写入",

@@ -991,8 +991,8 @@ fn markdown(value: String, range: Option<lsp::Range>) -> lsp::Hover {
 
 /// Is this buffer a guide (or an agreement or dictionary) tongban should lint? Any YAML file
 /// opens in an editor; a CI workflow must not be told it lacks 事项名称. A file is linted when it
-/// has a top-level guide element, or is an agreement or dictionary, or a `tongban.toml` governs
-/// its folder — unless that configuration excludes it.
+/// has a top-level guide element, or is an agreement or dictionary, or is empty under a
+/// `tongban.toml` — unless that configuration excludes it.
 fn is_guide(path: &Path, text: &str, ctx: &Ctx) -> bool {
     if ctx.config.excluded(path) {
         return false;
@@ -1005,5 +1005,6 @@ fn is_guide(path: &Path, text: &str, ctx: &Ctx) -> bool {
             .iter()
             .any(|k| l.starts_with(k))
     });
-    guide_key || path.parent().and_then(Config::discover).is_some()
+    // A new, still empty file under a tongban.toml is a guide being started.
+    guide_key || text.trim().is_empty() && path.parent().and_then(Config::discover).is_some()
 }

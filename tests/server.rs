@@ -210,6 +210,48 @@ fn stdio_session() {
     );
     assert_eq!(tb210["range"]["end"], json!({"line": 16, "character": 21}));
 
+    // The same findings as `tongban lint` on the same text.
+    let lint = common::tongban()
+        .current_dir(ws.path())
+        .args(["lint", "-f", "json", "codes.yaml"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&lint.stdout).unwrap();
+    let mut cli: Vec<(String, i64, String)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["line"].as_i64().unwrap() - 1,
+                f["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut lsp: Vec<(String, i64, String)> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["code"].as_str().unwrap().to_owned(),
+                x["range"]["start"]["line"].as_i64().unwrap(),
+                x["message"]
+                    .as_str()
+                    .unwrap()
+                    .lines()
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            )
+        })
+        .collect();
+    cli.sort();
+    lsp.sort();
+    assert!(cli.len() >= 8, "{cli:?}");
+    assert_eq!(lsp, cli);
+
     // Hover on a key: the element's Chinese title and description from the schema.
     let (h, _) = c.request(
         "textDocument/hover",
