@@ -219,7 +219,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             Ok(0)
         }
         cli::Command::Lint(args) if args.fix || args.diff => {
-            return fix_command(args, cli.config.as_deref(), env, lang, style, out);
+            return fix::files::command(args, cli.config.as_deref(), env, lang, style, out);
         }
         cli::Command::Lint(args) => {
             lint(args, cli.config.as_deref(), env, lang, style, out).map(|(status, _)| status)
@@ -257,83 +257,8 @@ pub(crate) fn lint_setup(
     Ok((schema, data))
 }
 
-/// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
-/// lint them again to report what is left.
-fn fix_command(
-    args: cli::LintArgs,
-    config_path: Option<&std::path::Path>,
-    env: &Env,
-    lang: diagnostic::Lang,
-    style: report::Style,
-    out: &mut dyn Write,
-) -> Result<Outcome, Error> {
-    // The fix pass holds its own schema and data; they are gone before the report's lint.
-    let (totals, mut notes) = {
-        let config = config::Config::load(config_path, &env.cwd, lang)?;
-        let (schema, data) =
-            lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
-        let opts = lint::Options {
-            schema: &schema,
-            lang,
-            limits: load::Limits {
-                max_file_size: args.max_file_size,
-                ..load::Limits::default()
-            },
-            config: &config,
-            data: &data,
-        };
-        let jobs = args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
-        let mode = fix::files::Mode {
-            unsafe_fixes: args.unsafe_fixes,
-            write: !args.diff,
-        };
-        fix::files::run(&args.paths, &opts, mode, jobs, out)?
-    };
-    if args.diff {
-        if !style.quiet && totals.fixed == 0 {
-            notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
-        } else if !style.quiet {
-            notes.push(match lang {
-                diagnostic::Lang::Zh => format!(
-                    "可自动修复 {} 处（{} 个文件）；加 --fix 写入",
-                    totals.fixed, totals.files
-                ),
-                diagnostic::Lang::En => format!(
-                    "{} fixable in {} file{}; run with --fix to apply",
-                    totals.fixed,
-                    totals.files,
-                    if totals.files == 1 { "" } else { "s" }
-                ),
-            });
-        }
-        return Ok(Outcome {
-            status: u8::from(totals.fixed > 0),
-            notes,
-        });
-    }
-    let (status, summary) = lint(args, config_path, env, lang, style, out)?;
-    if !style.quiet {
-        let remaining = summary.errors + summary.warnings + summary.infos;
-        notes.push(match lang {
-            diagnostic::Lang::Zh => format!(
-                "已修复 {} 处（{} 个文件），剩余 {remaining} 处",
-                totals.fixed, totals.files
-            ),
-            diagnostic::Lang::En => format!(
-                "{} fixed ({} file{}), {remaining} remaining",
-                totals.fixed,
-                totals.files,
-                if totals.files == 1 { "" } else { "s" }
-            ),
-        });
-    }
-    Ok(Outcome { status, notes })
-}
-
-fn lint(
+/// `tongban lint` without `--fix`: lint, report; the exit status and the counts.
+pub(crate) fn lint(
     args: cli::LintArgs,
     config_path: Option<&std::path::Path>,
     env: &Env,

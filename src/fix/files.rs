@@ -236,3 +236,79 @@ fn write_atomically(target: &Path, bytes: &[u8], read: &std::fs::Metadata) -> st
     }
     written
 }
+
+/// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
+/// lint them again to report what is left.
+pub(crate) fn command(
+    args: crate::cli::LintArgs,
+    config_path: Option<&std::path::Path>,
+    env: &crate::Env,
+    lang: Lang,
+    style: crate::report::Style,
+    out: &mut dyn Write,
+) -> Result<crate::Outcome, Error> {
+    // The fix pass holds its own schema and data; they are gone before the report's lint.
+    let (totals, mut notes) = {
+        let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
+        let (schema, data) =
+            crate::lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
+        let opts = lint::Options {
+            schema: &schema,
+            lang,
+            limits: crate::load::Limits {
+                max_file_size: args.max_file_size,
+                ..crate::load::Limits::default()
+            },
+            config: &config,
+            data: &data,
+        };
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let mode = Mode {
+            unsafe_fixes: args.unsafe_fixes,
+            write: !args.diff,
+        };
+        run(&args.paths, &opts, mode, jobs, out)?
+    };
+    if args.diff {
+        if !style.quiet && totals.fixed == 0 {
+            notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
+        } else if !style.quiet {
+            notes.push(match lang {
+                Lang::Zh => format!(
+                    "可自动修复 {} 处（{} 个文件）；加 --fix 写入",
+                    totals.fixed, totals.files
+                ),
+                Lang::En => format!(
+                    "{} fixable in {} file{}; run with --fix to apply",
+                    totals.fixed,
+                    totals.files,
+                    if totals.files == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        return Ok(crate::Outcome {
+            status: u8::from(totals.fixed > 0),
+            notes,
+        });
+    }
+    let (status, summary) = crate::lint(args, config_path, env, lang, style, out)?;
+    if !style.quiet {
+        let remaining = summary.errors + summary.warnings + summary.infos;
+        notes.push(match lang {
+            Lang::Zh => format!(
+                "已修复 {} 处（{} 个文件），剩余 {remaining} 处",
+                totals.fixed, totals.files
+            ),
+            Lang::En => format!(
+                "{} fixed ({} file{}), {remaining} remaining",
+                totals.fixed,
+                totals.files,
+                if totals.files == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    Ok(crate::Outcome { status, notes })
+}
