@@ -246,6 +246,23 @@ fn symlinks_out_of_the_tree_are_not_followed_for_writing() {
         stderr(&out)
     );
 
+    // A linked folder out of the tree: the files under it are not written either.
+    std::os::unix::fs::symlink(outside.path(), tree.path().join("linked-folder")).unwrap();
+    let out = tongban()
+        .args(["lint", "--fix", "--lang", "en"])
+        .arg(tree.path())
+        .output()
+        .unwrap();
+    assert_eq!(std::fs::read(&target).unwrap(), before);
+    assert_eq!(
+        stderr(&out)
+            .matches("symbolic link points outside the tree")
+            .count(),
+        2,
+        "{}",
+        stderr(&out)
+    );
+
     // A link to a file inside the tree is fixed through the link, which stays a link.
     let inside = tree.path().join("real");
     std::fs::create_dir(&inside).unwrap();

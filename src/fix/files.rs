@@ -168,13 +168,10 @@ pub fn fix_file(input: &Input, tree: Option<&Path>, opts: &Options<'_>, mode: Mo
     result
 }
 
-/// The file to read and write: the path itself, or a symlink's target when that lies inside
-/// `tree` (a link out of the tree is never followed for writing).
+/// The file to read and write: the path with every symlink resolved (its own, or a linked
+/// folder's on the way), when that lies inside `tree`. A link out of the tree is never followed
+/// for writing; writing through the link's target keeps the link a link.
 fn resolve(path: &Path, tree: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
-    let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !link {
-        return Ok(path.to_path_buf());
-    }
     let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     match tree {
         Some(tree) if target.starts_with(tree) => Ok(target),
