@@ -563,6 +563,47 @@ mod tests {
         }
     }
 
+    fn doc(text: &str) -> Document {
+        crate::load::load_bytes(
+            String::new(),
+            text.as_bytes(),
+            &Default::default(),
+            Lang::En,
+        )
+        .document
+        .unwrap()
+    }
+
+    #[test]
+    fn marks_on_a_generic_or_descriptive_form_name_are_unsafe() {
+        let text = "materials:\n  - name: 申请书\n  - name: 全体合伙人签署的设立登记申请书\n  - name: \"生育服务登记表\"\n  - name: \"a\\u4e00表\"\n";
+        let d = doc(text);
+        let at = |i: usize, name: &str| {
+            title_marks(
+                &d,
+                &format!("/materials/{i}/name"),
+                name,
+                text,
+                false,
+                Lang::En,
+            )
+        };
+        let fix = |i, name| at(i, name).map(|f| f.applicability);
+        assert_eq!(fix(0, "申请书"), Some(Applicability::Unsafe));
+        assert_eq!(
+            fix(1, "全体合伙人签署的设立登记申请书"),
+            Some(Applicability::Unsafe)
+        );
+        let quoted = at(2, "生育服务登记表").unwrap();
+        assert_eq!(quoted.applicability, Applicability::Safe);
+        assert_eq!(
+            apply(text, [&quoted]).0.lines().nth(3),
+            Some("  - name: \"《生育服务登记表》\"")
+        );
+        // An escape inside quotes: the value's offsets are not the source's, so no fix.
+        assert!(at(3, "a一表").is_none());
+    }
+
     #[test]
     fn law_titles() {
         assert_eq!(
