@@ -145,9 +145,10 @@ pub struct Finding {
     pub label: Option<String>,
     /// Other places that explain this finding.
     pub related: Vec<Related>,
-    /// A mechanical correction, when there is one (`tongban lint --fix`, editor quick fixes).
+    /// A mechanical correction, when there is one (`tongban lint --fix`, editor quick fixes);
+    /// boxed, since most findings have none and a run may hold many findings.
     #[serde(skip)]
-    pub fix: Option<Fix>,
+    pub fix: Option<Box<Fix>>,
 }
 
 /// Whether a fix keeps the guide's meaning.

@@ -86,7 +86,7 @@ pub fn doc(code: &str) -> Vec<&'static FixDoc> {
 /// suppressions (a suppressed finding's fix goes with it).
 pub fn attach(findings: &mut [Finding], doc: &Document, source: &Source, data: &Data, lang: Lang) {
     for f in findings.iter_mut().filter(|f| f.fix.is_none()) {
-        f.fix = fix_for(f, doc, &source.text, data, lang);
+        f.fix = fix_for(f, doc, &source.text, data, lang).map(Box::new);
     }
 }
 
@@ -513,7 +513,7 @@ pub fn fix_text(
             report
                 .findings
                 .iter()
-                .filter_map(|f| f.fix.as_ref())
+                .filter_map(|f| f.fix.as_deref())
                 .filter(|f| applies(f, unsafe_fixes)),
         );
         if n == 0 || next == current {

@@ -861,7 +861,7 @@ impl Server<'_> {
                 report
                     .findings
                     .iter()
-                    .filter_map(|f| f.fix.as_ref())
+                    .filter_map(|f| f.fix.as_deref())
                     .filter(|x| x.applicability == Applicability::Safe),
             );
             if n > 0 {
