@@ -464,7 +464,7 @@ fn neovim_builtin_client() {
 #[test]
 fn latency_on_a_bundled_guide() {
     let catalogs = common::root().join("catalogs");
-    let file = catalogs.join("hunan/hehuo-qiye-sheli-dengji.yaml");
+    let file = catalogs.join("hunan/shengyu-dengji-yiyang.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
     let u = uri(&file);
     let mut c = Client::start(&[]);
@@ -493,6 +493,55 @@ fn latency_on_a_bundled_guide() {
     }
     times.sort();
     let median = times[times.len() / 2];
+
+    // Once the workspace is read: what `tongban lint catalogs` says of this file, cross-region
+    // findings included; codes link to docs/rules.md of this checkout.
+    let lint = common::tongban()
+        .args(["lint", "catalogs", "-f", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&lint.stdout).unwrap();
+    let mut cli: Vec<(String, i64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == "catalogs/hunan/shengyu-dengji-yiyang.yaml")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["line"].as_i64().unwrap() - 1,
+            )
+        })
+        .collect();
+    cli.sort();
+    assert!(!cli.is_empty());
+    let listed = |d: &Value| {
+        let mut l: Vec<(String, i64)> = d["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| {
+                (
+                    x["code"].as_str().unwrap().to_owned(),
+                    x["range"]["start"]["line"].as_i64().unwrap(),
+                )
+            })
+            .collect();
+        l.sort();
+        l
+    };
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": u, "version": 12}, "contentChanges": [{"text": text}]}),
+    );
+    let d = c.diagnostics_until(&u, |d| d["version"] == 12 && listed(d) == cli);
+    let href = d["diagnostics"][0]["codeDescription"]["href"]
+        .as_str()
+        .unwrap();
+    assert!(
+        href.starts_with("file://") && href.contains("/docs/rules.md#tb"),
+        "{href}"
+    );
     eprintln!(
         "bundled guide: first diagnostics {} ms after didOpen (schema compile; the workspace scan runs beside), \
          then median {} ms / max {} ms per change",
