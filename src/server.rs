@@ -130,8 +130,6 @@ struct Ctx {
     config: Config,
     schema: schema::Schema,
     data: rules::Data,
-    /// A problem with the configuration, shown once per document.
-    problem: Option<String>,
 }
 
 /// The summaries of the workspace's guides on disk, for the cross-region rules, by canonical
@@ -383,6 +381,17 @@ impl Server<'_> {
                     && let Some(path) = text::uri_to_path(p.text_document.uri.as_str())
                 {
                     self.saved(&path);
+                    // A saved configuration or data file changes how every buffer is linted.
+                    let name = path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .unwrap_or_default();
+                    if matches!(name, "tongban.toml" | "materials.yaml" | "e-licences.yaml") {
+                        self.contexts.clear();
+                        for d in self.docs.values_mut() {
+                            d.report = None;
+                        }
+                    }
                 }
             }
             "textDocument/didClose" => {
@@ -492,11 +501,22 @@ impl Server<'_> {
                 Some(e.to_string()),
             ),
         };
+        if let Some(p) = problem {
+            // Shown once, when the folder's configuration is read; linting goes on with defaults.
+            let message = format!("tongban: {p}");
+            self.send(Message::Notification(Notification::new(
+                "window/showMessage".into(),
+                lsp::ShowMessageParams {
+                    typ: lsp::MessageType::WARNING,
+                    message,
+                },
+            )))
+            .ok();
+        }
         let ctx = std::rc::Rc::new(Ctx {
             config,
             schema,
             data,
-            problem,
         });
         self.contexts.insert(key, ctx.clone());
         Some(ctx)
@@ -561,11 +581,6 @@ impl Server<'_> {
                 }
                 report.sort();
             }
-        }
-        if let Some(p) = &ctx.problem {
-            let mut f = Finding::new(crate::diagnostic::UNKNOWN_RULE, p.clone(), 0..0);
-            f.severity = Severity::Warning;
-            report.findings.insert(0, f);
         }
         report
     }

@@ -554,3 +554,57 @@ fn latency_on_a_bundled_guide() {
     c.notify("exit", Value::Null);
     let _ = c.child.wait();
 }
+
+/// The `tongban.toml` above the file decides, as for `tongban lint`: a rule turned off there is
+/// not shown, one raised is raised, and a `# tongban: allow` comment suppresses.
+#[test]
+fn config_from_the_files_folder_and_suppressions() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("tongban.toml"),
+        "[rules]\nTB210 = \"off\"\nTB216 = \"error\"\n",
+    )
+    .unwrap();
+    let sub = ws.path().join("hunan");
+    std::fs::create_dir(&sub).unwrap();
+    let file = sub.join("codes.yaml");
+    let text = std::fs::read_to_string(common::root().join("tests/fixtures/fix/codes.yaml"))
+        .unwrap()
+        .replacen(
+            "complaint_phone: 12345",
+            "complaint_phone: 12345  # tongban: allow TB103 test",
+            1,
+        );
+    std::fs::write(&file, &text).unwrap();
+    let u = uri(&file);
+    let mut c = Client::start(&[]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&u);
+    let diags = d["diagnostics"].as_array().unwrap();
+    assert!(!diags.iter().any(|x| x["code"] == "TB210"), "{d:#}");
+    assert!(
+        diags
+            .iter()
+            .any(|x| x["code"] == "TB216" && x["severity"] == 1),
+        "{d:#}"
+    );
+    // Line 14 is `complaint_phone: 12345`: suppressed; line 6's TB103 stays.
+    assert!(
+        !diags
+            .iter()
+            .any(|x| x["code"] == "TB103" && x["range"]["start"]["line"] == 14),
+        "{d:#}"
+    );
+    assert!(diags.iter().any(|x| x["code"] == "TB103"), "{d:#}");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
