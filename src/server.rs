@@ -4,8 +4,9 @@
 //! cross-region rules against the other guides of the workspace; findings become diagnostics,
 //! fixes quick fixes, and hover explains elements and rules.
 //!
-//! Changes are coalesced: every message already queued is read before anything is linted, so a
-//! burst of keystrokes is linted once, at its latest version. It claims nothing a YAML server
+//! Changes are coalesced: every message already queued is read before anything is linted, and
+//! after a change the server waits briefly for the next one, so a burst of keystrokes is linted
+//! once, at its latest version. It claims nothing a YAML server
 //! does (completion, formatting, symbols), so it runs beside yaml-language-server.
 
 use std::collections::{HashMap, HashSet};
@@ -31,6 +32,10 @@ use text::{Encoding, LineIndex};
 
 /// How long to wait for more changes after one arrives before linting.
 const DEBOUNCE: Duration = Duration::from_millis(30);
+
+/// Longest a stream of changes may defer linting (someone typing without pause still sees
+/// findings).
+const MAX_DEFER: Duration = Duration::from_millis(300);
 
 /// Runs the server until the client says `exit` (or closes standard input), reading requests
 /// from standard input and writing responses to `out`.
@@ -93,6 +98,7 @@ pub fn serve(
     };
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
+        let deadline = std::time::Instant::now() + MAX_DEFER;
         loop {
             while let Ok(m) = rx.try_recv() {
                 batch.push(m);
@@ -100,10 +106,11 @@ pub fn serve(
             let changing = batch.iter().any(
                 |m| matches!(m, Message::Notification(n) if n.method == "textDocument/didChange"),
             );
-            if !changing {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if !changing || left.is_zero() {
                 break;
             }
-            match rx.recv_timeout(DEBOUNCE) {
+            match rx.recv_timeout(DEBOUNCE.min(left)) {
                 Ok(m) => batch.push(m),
                 Err(_) => break,
             }
