@@ -477,3 +477,28 @@ fn fix_never_produces_yaml_that_does_not_parse() {
     );
     eprintln!("{fixed_texts} fixed texts, {fixes} fixes over {n} mutations");
 }
+
+#[test]
+fn fix_with_a_machine_format_keeps_stdout_parseable() {
+    let (dir, _) = scratch(Path::new("tests/fixtures/fix/codes.yaml"));
+    let out = tongban()
+        .current_dir(dir.path())
+        .args(["lint", "--fix", "-f", "json", "--lang", "en", "codes.yaml"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // What is left after fixing: no finding with a safe fix.
+    let left = json["findings"].as_array().unwrap();
+    assert!(!left.is_empty());
+    assert!(
+        left.iter()
+            .all(|f| f.get("fix").is_none_or(|x| x["applicability"] == "unsafe")),
+        "{json:#}"
+    );
+    assert_eq!(json["summary"]["files"], 1);
+    assert!(
+        stderr(&out).contains("7 fixed (1 file)"),
+        "{}",
+        stderr(&out)
+    );
+}
