@@ -81,6 +81,21 @@ pub enum Command {
         #[arg(value_name = "SUBCOMMAND")]
         command: Option<String>,
     },
+    /// Run the language server (LSP over standard input/output) for editors: findings while
+    /// typing, hover docs, quick fixes.
+    Server(ServerArgs),
+}
+
+/// `tongban server` options.
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Do not lint buffers larger than this (bytes, or with a unit: 512KiB, 10MiB, 1GB).
+    #[arg(long, value_name = "SIZE", default_value = "10MiB", value_parser = parse_size)]
+    pub max_file_size: u64,
+
+    /// Accepted for editors that pass it; standard input/output is the only transport.
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }
 
 const DIFF_AFTER_HELP: &str = "\
@@ -314,6 +329,18 @@ pub struct LintArgs {
     /// Worker threads [default: all cores].
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Apply the safe fixes in place (atomically), then report what is left.
+    #[arg(long, help_heading = "Fixes")]
+    pub fix: bool,
+
+    /// Also apply unsafe fixes (they may change what a guide says), with --fix or --diff.
+    #[arg(long, help_heading = "Fixes")]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them (exit 1 when there are some).
+    #[arg(long, help_heading = "Fixes")]
+    pub diff: bool,
 }
 
 /// Output formats of `tongban lint`.

@@ -149,6 +149,40 @@ pub struct Finding {
     pub label: Option<String>,
     /// Other places that explain this finding.
     pub related: Vec<Related>,
+    /// A mechanical correction, when there is one (`tongban lint --fix`, editor quick fixes);
+    /// boxed, since most findings have none and a run may hold many findings.
+    #[serde(skip)]
+    pub fix: Option<Box<Fix>>,
+}
+
+/// Whether a fix keeps the guide's meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Applicability {
+    /// Changes how the text is written, never what it says (`--fix` applies it).
+    Safe,
+    /// May change what the guide says (applied only with `--unsafe-fixes`).
+    Unsafe,
+}
+
+/// One replacement of a byte range of the source text (the decoded text: for a UTF-8 file, its
+/// bytes after any byte-order mark).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// The bytes replaced (empty for an insertion).
+    pub range: Range<usize>,
+    /// What replaces them.
+    pub replacement: String,
+}
+
+/// A mechanical correction of one finding: edits that must be applied together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// Non-overlapping edits, sorted by position.
+    pub edits: Vec<Edit>,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// What the fix does, in the finding's language (an editor's quick-fix title).
+    pub title: String,
 }
 
 impl Finding {
@@ -175,6 +209,7 @@ impl Finding {
             span,
             label: None,
             related: Vec::new(),
+            fix: None,
         }
     }
 

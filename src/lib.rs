@@ -11,6 +11,7 @@ pub mod config;
 pub mod coverage;
 pub mod diagnostic;
 pub mod diff;
+pub mod fix;
 pub mod identity;
 pub mod lint;
 pub mod load;
@@ -20,6 +21,7 @@ pub mod regions;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod server;
 pub mod source;
 pub mod suppress;
 
@@ -259,9 +261,13 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             out.write_all(config.to_toml().as_bytes())?;
             Ok(0)
         }
-        cli::Command::Lint(args) => {
-            return lint(args, cli.config.as_deref(), env, lang, style, out);
+        cli::Command::Lint(args) if args.fix || args.diff => {
+            return fix::files::command(args, cli.config.as_deref(), env, lang, style, out);
         }
+        cli::Command::Lint(args) => {
+            return lint(args, cli.config.as_deref(), env, lang, style, out).map(|(o, _)| o);
+        }
+        cli::Command::Server(args) => server::run(&args, env, lang, out).map(|()| 0),
     }?;
     Ok(Outcome {
         status,
@@ -269,14 +275,40 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
     })
 }
 
-fn lint(
+/// What linting needs besides the files: the schema (`--schema`, else the config's, else the
+/// national one) and the rules' data (e-licences; the synonyms dictionary `diff` uses: config
+/// `synonyms`, else `materials.yaml` at the root of a folder in `paths`, else the bundled one).
+pub(crate) fn lint_setup(
+    config: &config::Config,
+    schema_arg: Option<&std::path::Path>,
+    paths: &[std::path::PathBuf],
+    cwd: &std::path::Path,
+    lang: diagnostic::Lang,
+) -> Result<(schema::Schema, rules::Data), Error> {
+    let schema = match (schema_arg, &config.schema) {
+        (Some(path), _) => schema::Schema::from_file(&cwd.join(path))?,
+        (None, Some(path)) => schema::Schema::from_file(path)?,
+        (None, None) => schema::Schema::national()?,
+    };
+    let data = rules::Data {
+        licences: match &config.e_licences {
+            Some(p) => data_file(p, rules::licences::Licences::parse)?,
+            None => rules::licences::Licences::bundled(),
+        },
+        synonyms: synonyms_for(config.synonyms.as_ref(), paths, lang)?.0,
+    };
+    Ok((schema, data))
+}
+
+/// `tongban lint` without `--fix`: lint, report; the outcome and the counts.
+pub(crate) fn lint(
     args: cli::LintArgs,
     config_path: Option<&std::path::Path>,
     env: &Env,
     lang: diagnostic::Lang,
     style: report::Style,
     out: &mut dyn Write,
-) -> Result<Outcome, Error> {
+) -> Result<(Outcome, diagnostic::Summary), Error> {
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -290,25 +322,8 @@ fn lint(
                 .into(),
         ));
     }
-    let schema = match (&args.schema, &config.schema) {
-        (Some(path), _) => schema::Schema::from_file(&env.cwd.join(path))?,
-        (None, Some(path)) => schema::Schema::from_file(path)?,
-        (None, None) => schema::Schema::national()?,
-    };
-    let data = rules::Data {
-        licences: match &config.e_licences {
-            Some(p) => data_file(p, rules::licences::Licences::parse)?,
-            None => rules::licences::Licences::bundled(),
-        },
-        // The dictionary diff uses: config `synonyms`, else the folder's materials.yaml, else
-        // the bundled one.
-        synonyms: synonyms_for(
-            config.synonyms.as_ref(),
-            if stdin { &[] } else { &args.paths },
-            lang,
-        )?
-        .0,
-    };
+    let paths: &[std::path::PathBuf] = if stdin { &[] } else { &args.paths };
+    let (schema, data) = lint_setup(&config, args.schema.as_deref(), paths, &env.cwd, lang)?;
     let opts = lint::Options {
         schema: &schema,
         lang,
@@ -479,10 +494,13 @@ fn lint(
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
-    Ok(Outcome {
-        status: u8::from(failed && !wrote_baseline),
-        notes,
-    })
+    Ok((
+        Outcome {
+            status: u8::from(failed && !wrote_baseline),
+            notes,
+        },
+        summary,
+    ))
 }
 
 /// Whether one of the linted paths is the catalog or a folder above it.
@@ -545,7 +563,7 @@ fn lint_stdin(
         return sink(report, lint::Pass::First);
     }
     let load = || load::load_bytes(name.clone(), &bytes, &opts.limits, opts.lang);
-    let (report, summary) = lint::lint_loaded(load(), &path, opts);
+    let (report, summary) = lint::lint_loaded(&path, load(), opts);
     sink(report, lint::Pass::First)?;
     let Some(summary) = summary else {
         return Ok(());

@@ -190,32 +190,41 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
         load::load_file
     };
     let loaded = load(&input.path, input.name.clone(), &opts.limits, opts.lang);
-    lint_loaded(loaded, &input.path, opts)
+    lint_loaded(&input.path, loaded, opts)
 }
 
-/// [`lint_file`] for a file already loaded (standard input, with `path` the name it stands for).
-pub fn lint_loaded(
-    loaded: load::Loaded,
+/// Lints text already in memory (an editor's buffer) as if it were the file at `path`: the same
+/// pipeline as [`lint_file`] — load, schema, rules, fixes, levels, suppressions — without
+/// touching the disk. `name` is how the file is shown.
+pub fn lint_text(
     path: &Path,
+    name: String,
+    bytes: &[u8],
     opts: &Options<'_>,
 ) -> (FileReport, Option<cross::GuideSummary>) {
-    let input = Input {
-        path: path.to_path_buf(),
-        name: loaded.source.name.clone(),
-        walked: false,
-    };
-    if crate::agreement::is_agreement(&input.path) {
+    let loaded = load::load_bytes(name, bytes, &opts.limits, opts.lang);
+    lint_loaded(path, loaded, opts)
+}
+
+/// [`lint_file`] for a file already loaded (standard input, an editor's buffer), with `input_path`
+/// the path it stands for.
+pub fn lint_loaded(
+    input_path: &Path,
+    loaded: load::Loaded,
+    opts: &Options<'_>,
+) -> (FileReport, Option<cross::GuideSummary>) {
+    if crate::agreement::is_agreement(input_path) {
         // An agreement is validated against its own schema, not the guide schema.
         let doc = loaded.document.clone();
         let mut report = crate::agreement::lint(loaded, opts.lang);
-        opts.config.levels(&input.path).apply(&mut report.findings);
+        opts.config.levels(input_path).apply(&mut report.findings);
         crate::identity::assign(&mut report.findings, doc.as_ref());
         if report.findings.is_empty() {
             report.source = Source::new(report.source.name, "");
         }
         return (report, None);
     }
-    if crate::normalize::is_dictionary(&input.path) {
+    if crate::normalize::is_dictionary(input_path) {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
         let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);
         let mut report = FileReport {
@@ -236,9 +245,10 @@ pub fn lint_loaded(
             data: opts.data,
         };
         rules::check(&cx, &mut findings);
-        summary = cross::summarize(doc, &loaded.source, input.path.clone());
+        crate::fix::attach(&mut findings, doc, &loaded.source, opts.data, opts.lang);
+        summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
     }
-    let levels = opts.config.levels(&input.path);
+    let levels = opts.config.levels(input_path);
     levels.apply(&mut findings);
     let mut sup = suppress::parse(&loaded.source.text, loaded.document.as_ref(), opts.lang);
     sup.apply(&mut findings);

@@ -37,6 +37,35 @@ pub struct JsonFinding<'a> {
     /// Other locations.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<JsonRelated<'a>>,
+    /// The mechanical correction `tongban lint --fix` would make, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<JsonFix<'a>>,
+}
+
+/// A fix in JSON: what it does, whether `--fix` applies it alone, and its edits.
+#[derive(Debug, Serialize)]
+pub struct JsonFix<'a> {
+    /// `safe` (`--fix`) or `unsafe` (`--fix --unsafe-fixes`).
+    pub applicability: &'static str,
+    /// What it does, in the chosen language.
+    pub message: &'a str,
+    /// Replacements of ranges of the file, positions as for findings.
+    pub edits: Vec<JsonEdit<'a>>,
+}
+
+/// One replacement in JSON.
+#[derive(Debug, Serialize)]
+pub struct JsonEdit<'a> {
+    /// Start line.
+    pub line: usize,
+    /// Start column.
+    pub column: usize,
+    /// End line.
+    pub end_line: usize,
+    /// End column (exclusive).
+    pub end_column: usize,
+    /// The new text of the range.
+    pub content: &'a str,
 }
 
 /// A secondary location in JSON.
@@ -84,6 +113,27 @@ impl<'a> JsonFinding<'a> {
                     }
                 })
                 .collect(),
+            fix: f.fix.as_deref().map(|x| JsonFix {
+                applicability: match x.applicability {
+                    crate::diagnostic::Applicability::Safe => "safe",
+                    crate::diagnostic::Applicability::Unsafe => "unsafe",
+                },
+                message: &x.title,
+                edits: x
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let (s, end) = source.range(&e.range);
+                        JsonEdit {
+                            line: s.line,
+                            column: s.column,
+                            end_line: end.line,
+                            end_column: end.column,
+                            content: &e.replacement,
+                        }
+                    })
+                    .collect(),
+            }),
         }
     }
 }

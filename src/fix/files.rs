@@ -1,0 +1,315 @@
+//! `tongban lint --fix` / `--diff` on files: read each guide, fix its text to a fixed point,
+//! then write it atomically (a temporary file in the same folder, renamed over the original,
+//! with the original's permissions) or render a unified diff. A symlink is fixed only when its
+//! target lies inside the folder walked; a file that is not UTF-8 is never rewritten.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::Error;
+use crate::diagnostic::Lang;
+use crate::lint::{self, Input, Options, Walked};
+use crate::progress::Progress;
+
+/// What happened to one file.
+#[derive(Debug, Default)]
+pub struct FileFix {
+    /// The file as shown.
+    pub name: String,
+    /// Fixes applied (or, with `--diff`, that would be).
+    pub fixed: usize,
+    /// A unified diff of the change (`--diff` only).
+    pub diff: Option<String>,
+    /// Why the file was left alone, when it was despite having fixes or problems.
+    pub note: Option<String>,
+}
+
+/// Counts over a `--fix` run.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Totals {
+    /// Fixes applied (or available, with `--diff`).
+    pub fixed: usize,
+    /// Files changed (or that would be).
+    pub files: usize,
+}
+
+/// How the files are to be fixed.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+    /// Write the files (`--fix`); otherwise render diffs (`--diff`).
+    pub write: bool,
+}
+
+/// Fixes every guide under `paths` (walked as `lint` walks them), in parallel; diffs go to `out`
+/// in walk order. Returns the totals and a note for each file left alone.
+pub fn run(
+    paths: &[PathBuf],
+    opts: &Options<'_>,
+    mode: Mode,
+    jobs: usize,
+    out: &mut dyn Write,
+) -> Result<(Totals, Vec<String>), Error> {
+    let pool = lint::pool(jobs)?;
+    let mut totals = Totals::default();
+    let mut notes = Vec::new();
+    for root in paths {
+        let walk = lint::walk(std::slice::from_ref(root), opts.config, opts.lang)?;
+        let tree = tree_root(root);
+        lint::for_each_chunk(
+            walk,
+            &pool,
+            &mut Progress::hidden(),
+            |w| match w {
+                Walked::File(input) => Some(fix_file(&input, tree.as_deref(), opts, mode)),
+                Walked::Problem(_) => None,
+            },
+            |r| {
+                let Some(r) = r else { return Ok(()) };
+                if r.fixed > 0 {
+                    totals.fixed += r.fixed;
+                    totals.files += 1;
+                }
+                if let Some(d) = &r.diff {
+                    out.write_all(d.as_bytes())?;
+                }
+                if let Some(n) = r.note {
+                    notes.push(format!("note: {}: {n}", r.name));
+                }
+                Ok(())
+            },
+        )?;
+    }
+    Ok((totals, notes))
+}
+
+/// The folder a symlink's target must stay in: the folder given, or a file's own folder.
+fn tree_root(root: &Path) -> Option<PathBuf> {
+    let dir = if root.is_dir() {
+        root.to_path_buf()
+    } else {
+        match root.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        }
+    };
+    std::fs::canonicalize(dir).ok()
+}
+
+/// Fixes one file (or renders its diff). Never panics; a problem becomes a note.
+pub fn fix_file(input: &Input, tree: Option<&Path>, opts: &Options<'_>, mode: Mode) -> FileFix {
+    let lang = opts.lang;
+    let mut result = FileFix {
+        name: input.name.clone(),
+        ..FileFix::default()
+    };
+    let target = match resolve(&input.path, tree, lang) {
+        Ok(t) => t,
+        Err(note) => {
+            result.note = Some(note);
+            return result;
+        }
+    };
+    let meta = match std::fs::metadata(&target) {
+        Ok(m) if m.is_file() && m.len() <= opts.limits.max_file_size => m,
+        // Not a regular file, too large, unreadable: `lint` reports it.
+        _ => return result,
+    };
+    let Ok(bytes) = std::fs::read(&target) else {
+        return result;
+    };
+    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (&bytes[..3], rest),
+        None => (&bytes[..0], &bytes[..]),
+    };
+    let Ok(text) = std::str::from_utf8(body) else {
+        result.note = Some(
+            lang.pick(
+                "不是 UTF-8 文件，未修复（先转换编码）",
+                "not UTF-8; not fixed (convert it first)",
+            )
+            .into(),
+        );
+        return result;
+    };
+    let fixed = super::fix_text(&input.path, &input.name, text, opts, mode.unsafe_fixes);
+    if fixed.refused {
+        result.note = Some(
+            lang.pick(
+                "修复结果无法通过检查，未修改文件（请报告此问题）",
+                "the fixed text would not load cleanly; file left unchanged (please report this)",
+            )
+            .into(),
+        );
+        return result;
+    }
+    if fixed.fixed == 0 {
+        return result;
+    }
+    result.fixed = fixed.fixed;
+    if !mode.write {
+        result.diff = Some(
+            similar::TextDiff::from_lines(text, fixed.text.as_str())
+                .unified_diff()
+                .context_radius(2)
+                .header(&input.name, &input.name)
+                .to_string(),
+        );
+        return result;
+    }
+    let mut new = Vec::with_capacity(bom.len() + fixed.text.len());
+    new.extend_from_slice(bom);
+    new.extend_from_slice(fixed.text.as_bytes());
+    if let Err(e) = write_atomically(&target, &new, &meta) {
+        result.fixed = 0;
+        result.note = Some(format!("{}: {e}", lang.pick("无法写入", "cannot write")));
+    }
+    result
+}
+
+/// The file to read and write: the path with every symlink resolved (its own, or a linked
+/// folder's on the way), when that lies inside `tree`. A link out of the tree is never followed
+/// for writing; writing through the link's target keeps the link a link.
+fn resolve(path: &Path, tree: Option<&Path>, lang: Lang) -> Result<PathBuf, String> {
+    let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
+    match tree {
+        Some(tree) if target.starts_with(tree) => Ok(target),
+        _ => Err(match lang {
+            Lang::Zh => format!("符号链接指向检查范围之外（{}），未修复", target.display()),
+            Lang::En => format!(
+                "symbolic link points outside the tree ({}); not fixed",
+                target.display()
+            ),
+        }),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `target`, with `target`'s permissions, then renames
+/// it over `target`: readers see the old file or the new one, never half of one. Refuses when
+/// the file changed since it was read.
+fn write_atomically(target: &Path, bytes: &[u8], read: &std::fs::Metadata) -> std::io::Result<()> {
+    let dir = target
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut attempt = 0u32;
+    let (tmp, mut file) = loop {
+        let tmp = dir.join(format!(
+            ".{file_name}.tongban-fix-{}-{attempt}.tmp",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    let written = (|| {
+        file.write_all(bytes)?;
+        file.set_permissions(read.permissions())?;
+        file.sync_all()?;
+        drop(file);
+        let now = std::fs::metadata(target)?;
+        if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
+            return Err(std::io::Error::other(
+                "the file changed while it was being fixed",
+            ));
+        }
+        std::fs::rename(&tmp, target)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
+/// lint them again to report what is left.
+pub(crate) fn command(
+    args: crate::cli::LintArgs,
+    config_path: Option<&std::path::Path>,
+    env: &crate::Env,
+    lang: Lang,
+    style: crate::report::Style,
+    out: &mut dyn Write,
+) -> Result<crate::Outcome, Error> {
+    // The fix pass holds its own schema and data; they are gone before the report's lint.
+    let (totals, mut notes) = {
+        let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
+        let (schema, data) =
+            crate::lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
+        let opts = lint::Options {
+            schema: &schema,
+            lang,
+            limits: crate::load::Limits {
+                max_file_size: args.max_file_size,
+                ..crate::load::Limits::default()
+            },
+            config: &config,
+            data: &data,
+        };
+        let jobs = args
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1);
+        let mode = Mode {
+            unsafe_fixes: args.unsafe_fixes,
+            write: !args.diff,
+        };
+        run(&args.paths, &opts, mode, jobs, out)?
+    };
+    if args.diff {
+        if !style.quiet && totals.fixed == 0 {
+            notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
+        } else if !style.quiet {
+            notes.push(match lang {
+                Lang::Zh => format!(
+                    "可自动修复 {} 处（{} 个文件）；加 --fix 写入",
+                    totals.fixed, totals.files
+                ),
+                Lang::En => format!(
+                    "{} fixable in {} file{}; run with --fix to apply",
+                    totals.fixed,
+                    totals.files,
+                    if totals.files == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        return Ok(crate::Outcome {
+            status: u8::from(totals.fixed > 0),
+            notes,
+        });
+    }
+    let (outcome, summary) = crate::lint(args, config_path, env, lang, style, out)?;
+    notes.extend(outcome.notes);
+    if !style.quiet {
+        let remaining = summary.errors + summary.warnings + summary.infos;
+        notes.push(match lang {
+            Lang::Zh => format!(
+                "已修复 {} 处（{} 个文件），剩余 {remaining} 处",
+                totals.fixed, totals.files
+            ),
+            Lang::En => format!(
+                "{} fixed ({} file{}), {remaining} remaining",
+                totals.fixed,
+                totals.files,
+                if totals.files == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    Ok(crate::Outcome {
+        status: outcome.status,
+        notes,
+    })
+}
