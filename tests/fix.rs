@@ -502,3 +502,20 @@ fn fix_with_a_machine_format_keeps_stdout_parseable() {
         stderr(&out)
     );
 }
+
+/// Regression: `lint --fix -` said "cannot read -" (an I/O error about a file called `-`); it is
+/// a usage error that says why and where editors get fixes instead.
+#[test]
+fn fix_on_standard_input_is_a_usage_error() {
+    for flag in ["--fix", "--diff"] {
+        let out = tongban()
+            .args(["--lang", "en", "lint", flag, "-"])
+            .write_stdin("name: x\n")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let err = stderr(&out);
+        assert!(err.contains("not on standard input"), "{flag}: {err}");
+        assert!(!err.contains("cannot read"), "{flag}: {err}");
+    }
+}

@@ -244,6 +244,14 @@ pub(crate) fn command(
     style: crate::report::Style,
     out: &mut dyn Write,
 ) -> Result<crate::Outcome, Error> {
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        // Fixes are written back to files; standard input has none to write to.
+        return Err(Error::Usage(
+            "--fix and --diff work on files, not on standard input (`-`); editors get the same \
+             fixes as code actions from `tongban server`"
+                .into(),
+        ));
+    }
     // The fix pass holds its own schema and data; they are gone before the report's lint.
     let (totals, mut notes) = {
         let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
