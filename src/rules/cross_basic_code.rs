@@ -2,7 +2,6 @@
 
 use serde_json::Value;
 
-use super::cross::fold;
 use super::{CrossRule, Def};
 use crate::diagnostic::{Check, Severity};
 
@@ -60,7 +59,9 @@ impl CrossRule for CrossBasicCode {
     }
 
     fn value(&self, v: &Value) -> Option<String> {
-        Some(fold(crate::load::lookup(v, "/item/basic_code")?.as_str()?).to_uppercase())
+        Some(super::cross::item_code(
+            crate::load::lookup(v, "/item/basic_code")?.as_str()?,
+        ))
     }
 
     fn title(&self) -> &'static str {
