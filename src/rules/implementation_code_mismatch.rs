@@ -75,7 +75,7 @@ impl Rule for ImplementationCodeMismatch {
         };
         let here = || cx.doc.locate(POINTER, &cx.source.text);
 
-        if let Some(basic) = cx.str("/item/basic_code").map(str::to_ascii_uppercase)
+        if let Some(basic) = cx.str("/item/basic_code")
             && matches!(basic.len(), 12 | 14)
             && basic.is_ascii()
         {
@@ -84,7 +84,7 @@ impl Rule for ImplementationCodeMismatch {
             } else {
                 12
             };
-            if basic[..n] != parts.tail[..n] {
+            if !basic[..n].eq_ignore_ascii_case(&parts.tail[..n]) {
                 let tail = &parts.tail[..n];
                 out.push(
                     cx.finding(

@@ -1,7 +1,5 @@
 //! TB219: materials name only situations (情形) the guide declares, and each is declared once.
 
-use std::collections::HashSet;
-
 use serde_json::Value;
 
 use super::{Context, Def, Rule};
@@ -58,25 +56,14 @@ impl Rule for UnknownSituation {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let declared: Vec<&str> = cx
-            .get("/situations")
-            .and_then(Value::as_array)
+        let situations = cx.get("/situations").and_then(Value::as_array);
+        let declared: Vec<&str> = situations
             .into_iter()
             .flatten()
             .filter_map(|s| s.get("name")?.as_str())
             .collect();
-        let mut seen = HashSet::new();
-        for (i, s) in cx
-            .get("/situations")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let Some(name) = s.get("name").and_then(Value::as_str) else {
-                continue;
-            };
-            if !seen.insert(name) {
+        for (i, name) in declared.iter().enumerate() {
+            if declared[..i].contains(name) {
                 out.push(
                     cx.finding(
                         &DEF,
@@ -91,14 +78,6 @@ impl Rule for UnknownSituation {
                 );
             }
         }
-        let mut unique = declared.clone();
-        let mut once = HashSet::new();
-        unique.retain(|n| once.insert(*n));
-        let listed = if unique.is_empty() {
-            cx.pick("（未声明任何情形）", "(none declared)").to_owned()
-        } else {
-            unique.join(cx.pick("、", ", "))
-        };
         for (pointer, m) in cx.materials() {
             let Some(names) = m.get("situations").and_then(Value::as_array) else {
                 continue;
@@ -129,11 +108,27 @@ impl Rule for UnknownSituation {
                 out.push(
                     cx.finding(&DEF, &format!("{pointer}/situations/{j}"), zh, en)
                         .with_help(format!(
-                            "{}{listed}",
-                            cx.pick("已声明的情形：", "declared situations: ")
+                            "{}{}",
+                            cx.pick("已声明的情形：", "declared situations: "),
+                            listed(&declared, cx)
                         )),
                 );
             }
         }
+    }
+}
+
+/// The declared names, each once, for a help text.
+fn listed(declared: &[&str], cx: &Context<'_>) -> String {
+    let mut unique: Vec<&str> = Vec::new();
+    for name in declared {
+        if !unique.contains(name) {
+            unique.push(name);
+        }
+    }
+    if unique.is_empty() {
+        cx.pick("（未声明任何情形）", "(none declared)").to_owned()
+    } else {
+        unique.join(cx.pick("、", ", "))
     }
 }
