@@ -369,6 +369,8 @@ const DEFECTS: &[(&str, &str)] = &[
     ("bad-date", "TB105"),
     ("negative-copies", "TB106"),
     ("yaml-syntax", "TB001"),
+    ("bad-implementation-code", "TB202"),
+    ("undeclared-situation", "TB219"),
 ];
 
 struct Region {
@@ -424,7 +426,26 @@ fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
     let (_, pname, _) = PROVINCES[r.province];
     let basic_code = format!("{:06}{:06}", 115015 + item_no * 7, 5 + variant);
     let dept_code = uscc(rng, r.code);
-    let implementation = format!("{dept_code}2{basic_code}01");
+    // 实施编码 as published: 实施主体编码 + 行使层级 digit + 12-character 基本编码 (31) or
+    // 14-character 业务办理项编码 (33); portals show 基本编码 with or without the suffix.
+    let level_digit = match r.level {
+        "省级" => '2',
+        "市级" => '3',
+        _ => '4',
+    };
+    let with_suffix = rng.chance(0.5);
+    let implementation = if defect == Some("bad-implementation-code") {
+        format!("{dept_code}{level_digit}{basic_code}0")
+    } else if with_suffix {
+        format!("{dept_code}{level_digit}{basic_code}01")
+    } else {
+        format!("{dept_code}{level_digit}{basic_code}")
+    };
+    let basic_code = if with_suffix && rng.chance(0.5) {
+        format!("{basic_code}01")
+    } else {
+        basic_code
+    };
     let dept = if r.level == "省级" {
         format!("{}{}", r.name, item.dept)
     } else {
@@ -509,6 +530,9 @@ fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
         if full_online { 0 } else { 1 },
         full_online || rng.chance(0.5)
     );
+    if !full_online {
+        let _ = writeln!(w, "  visit_reason: 需现场核验申请人身份及材料原件");
+    }
     let _ = writeln!(
         w,
         "  location: {}政务服务中心{}号窗口",
@@ -539,6 +563,15 @@ fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
         w,
         "  consultation: 可通过{pname}政务服务网在线咨询，或拨打咨询电话"
     );
+    // Half the guides distinguish situations (办理情形); the proxy form then applies only when
+    // someone else applies on the applicant's behalf.
+    let situations = rng.chance(0.5);
+    if situations {
+        let _ = writeln!(
+            w,
+            "situations:\n  - name: 本人办理\n  - name: 委托代办\n    description: 委托他人代为申请的"
+        );
+    }
     let _ = writeln!(w, "materials:");
     let mut seen = 0;
     for (k, (name, variants, category, elicence)) in item.materials.iter().enumerate() {
@@ -564,7 +597,10 @@ fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
             "  - name: {shown}\n    necessity: {necessity}\n    category: {category}"
         );
         if *elicence {
-            let _ = writeln!(w, "    medium: 电子\n    source_channel: 电子证照库调取");
+            let _ = writeln!(
+                w,
+                "    medium: 电子证照\n    exempt_with_e_licence: true\n    source_channel: 电子证照库调取"
+            );
             if defect == Some("negative-copies") && seen == 1 {
                 let _ = writeln!(w, "    copies: -1");
             }
@@ -574,12 +610,26 @@ fn guide(i: usize, r: &Region, rng: &mut Rng, defect: Option<&str>) -> String {
             } else {
                 1 + rng.below(2) as i64
             };
-            let _ = writeln!(
-                w,
-                "    original: {}\n    copies: {copies}\n    medium: 纸质或电子",
-                rng.pick(&["原件", "原件和复印件", "复印件"])
-            );
+            if rng.chance(0.5) {
+                // v2: 原件 and 复印件 as two counts, as 广东 guides (原件：1 复印件：0) publish them.
+                let _ = writeln!(
+                    w,
+                    "    originals: {}\n    photocopies: {copies}\n    medium: 纸质或电子",
+                    rng.below(2)
+                );
+            } else {
+                let _ = writeln!(
+                    w,
+                    "    original: {}\n    copies: {copies}\n    medium: 纸质或电子",
+                    rng.pick(&["原件", "原件和复印件", "复印件"])
+                );
+            }
             let _ = writeln!(w, "    source_channel: 申请人自备");
+        }
+        if *name == PROXY.0 && situations {
+            let _ = writeln!(w, "    situations: [委托代办]");
+        } else if defect == Some("undeclared-situation") && seen == 1 {
+            let _ = writeln!(w, "    situations: [首次申请]");
         }
         if *category == "申请表格文书" {
             let _ = writeln!(

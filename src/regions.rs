@@ -5,8 +5,8 @@
 //!
 //! The table is complete for the province level (the 34 province-level divisions, stable for
 //! decades) plus `100000 全国` as used for national baselines; below that it lists the prefecture-
-//! and county-level codes used by the bundled data: the agreements (shared/domain/README.md §8,
-//! 国家统计局 2023 统计用区划代码 via modood/Administrative-divisions-of-China) and the regions of
+//! and county-level codes used by the bundled data: the agreements (国家统计局 2023
+//! 统计用区划代码 via github.com/modood/Administrative-divisions-of-China, commit 57a0aa9) and the regions of
 //! the bundled guides (names as the guides give them). A code missing here may still be real.
 
 use serde::Serialize;

@@ -13,14 +13,18 @@ use crate::diagnostic::{self as dx, Check, Finding, Lang};
 use crate::load::{self, Document, Limits};
 use crate::source::Source;
 
-/// The national 办事指南 schema, embedded in the binary.
+/// The national 办事指南 schema (v2), embedded in the binary.
 pub const NATIONAL_SCHEMA: &str = include_str!("../schemas/service-guide.schema.json");
+
+/// The national schema v1, frozen: schemas that `$ref` it by its `$id` keep resolving offline.
+pub const NATIONAL_SCHEMA_V1: &str = include_str!("../schemas/service-guide-v1.schema.json");
 
 /// A compiled schema plus its raw JSON (for titles, descriptions and allowed keys).
 pub struct Schema {
     validator: Validator,
     root: Arc<Value>,
-    national: Arc<Value>,
+    /// The embedded national schemas by `$id`, for titles behind a `$ref`.
+    embedded: Vec<(String, Arc<Value>)>,
     /// Where the schema came from: `national` or a file path.
     pub origin: String,
 }
@@ -37,11 +41,23 @@ fn national_value() -> Arc<Value> {
     Arc::new(serde_json::from_str(NATIONAL_SCHEMA).expect("embedded schema is valid JSON"))
 }
 
-/// Resolves `$ref`s without any network: the national schema by its `$id`, and local files by
-/// `file://` URI. Everything else is refused with a message saying how to make it local.
+fn national_v1_value() -> Arc<Value> {
+    Arc::new(serde_json::from_str(NATIONAL_SCHEMA_V1).expect("embedded schema is valid JSON"))
+}
+
+/// The embedded schemas a `$ref` may name by `$id`: the current national schema and v1.
+fn embedded_schemas(national: &Arc<Value>) -> Vec<(String, Arc<Value>)> {
+    [national.clone(), national_v1_value()]
+        .into_iter()
+        .map(|v| (v["$id"].as_str().unwrap_or_default().to_owned(), v))
+        .collect()
+}
+
+/// Resolves `$ref`s without any network: the national schemas (v2 and v1) by their `$id`, and
+/// local files by `file://` URI. Everything else is refused with a message saying how to make it
+/// local.
 struct OfflineRetriever {
-    national: Arc<Value>,
-    national_id: String,
+    embedded: Vec<(String, Arc<Value>)>,
 }
 
 impl Retrieve for OfflineRetriever {
@@ -51,8 +67,8 @@ impl Retrieve for OfflineRetriever {
     ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
         let s = uri.as_str();
         let base = s.split('#').next().unwrap_or(s);
-        if base == self.national_id {
-            return Ok((*self.national).clone());
+        if let Some((_, schema)) = self.embedded.iter().find(|(id, _)| id == base) {
+            return Ok((**schema).clone());
         }
         if let Some(path) = base.strip_prefix("file://") {
             let path = percent_decode(path);
@@ -125,13 +141,12 @@ impl Schema {
         origin: String,
         base_uri: Option<String>,
     ) -> Result<Schema, Error> {
-        let national_id = national["$id"].as_str().unwrap_or_default().to_owned();
+        let embedded = embedded_schemas(&national);
         let mut options = jsonschema::options()
             .with_draft(jsonschema::Draft::Draft202012)
             .should_validate_formats(true)
             .with_retriever(OfflineRetriever {
-                national: national.clone(),
-                national_id,
+                embedded: embedded.clone(),
             });
         if let Some(base) = base_uri
             && root.get("$id").is_none()
@@ -145,9 +160,17 @@ impl Schema {
         Ok(Schema {
             validator,
             root,
-            national,
+            embedded,
             origin,
         })
+    }
+
+    /// An embedded national schema by its `$id`.
+    fn by_id(&self, id: &str) -> Option<&Value> {
+        self.embedded
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, v)| v.as_ref())
     }
 
     /// The raw schema JSON.
@@ -535,11 +558,7 @@ impl Schema {
                 let target = node.get(&seg)?.as_str()?;
                 let (base, fragment) = target.split_once('#').unwrap_or((target, ""));
                 if !base.is_empty() {
-                    if Some(base) == self.national["$id"].as_str() {
-                        doc_root = &self.national;
-                    } else {
-                        return None;
-                    }
+                    doc_root = self.by_id(base)?;
                 }
                 node = if fragment.is_empty() {
                     doc_root
@@ -563,11 +582,11 @@ impl Schema {
             return Some(t.to_owned());
         }
         let target = node.get("$ref")?.as_str()?;
-        let fragment = target.split_once('#').map_or("", |(_, f)| f);
-        let root = if target.starts_with('#') {
+        let (base, fragment) = target.split_once('#').unwrap_or((target, ""));
+        let root = if base.is_empty() {
             &self.root
         } else {
-            &self.national
+            self.by_id(base)?
         };
         crate::load::lookup(root, fragment)?
             .get("title")
@@ -580,11 +599,11 @@ impl Schema {
             return Some(p);
         }
         let target = node.get("$ref")?.as_str()?;
-        let fragment = target.split_once('#').map_or("", |(_, f)| f);
-        let root = if target.starts_with('#') {
+        let (base, fragment) = target.split_once('#').unwrap_or((target, ""));
+        let root = if base.is_empty() {
             &self.root
         } else {
-            &self.national
+            self.by_id(base)?
         };
         crate::load::lookup(root, fragment)?
             .get("properties")?

@@ -251,7 +251,7 @@ fn cross_region_suppression_and_findings() {
     let t = TempDir::new().unwrap();
     let a = GUIDE.replace(
         "consultation_phone: \"85693039\"",
-        "consultation_phone: \"0731-85693039\"",
+        "consultation_phone: \"0731-85693030\"",
     );
     let b = a
         .replace("\"430000\"", "\"310000\"")
@@ -531,7 +531,7 @@ fn data_files_named_in_the_config() {
 #[test]
 fn input_checks_obey_config_and_file_level_suppressions() {
     let t = TempDir::new().unwrap();
-    let fixed = GUIDE.replace("\"85693039\"", "\"0731-85693039\"");
+    let fixed = GUIDE.replace("\"85693039\"", "\"0731-85693030\"");
     write(t.path(), "bom.yaml", &format!("\u{feff}{fixed}"));
     let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
     assert_eq!(codes(&out), vec![pair("./bom.yaml", "TB003")], "{out}");

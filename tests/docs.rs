@@ -18,3 +18,33 @@ fn rules_md_is_up_to_date() {
         );
     }
 }
+
+/// Facts are cited by their public sources (document numbers, standards, URLs). A path under the
+/// project's private notes (`shared/…`) means nothing to users, and some slipped into rule docs.
+#[test]
+fn no_file_cites_the_private_notes() {
+    let mut offenders = Vec::new();
+    for dir in ["src", "docs", "catalogs", "schemas", "examples"] {
+        for entry in walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            for (i, line) in text.lines().enumerate() {
+                if line.contains("shared/domain") || line.contains("../shared/") {
+                    offenders.push(format!("{}:{}", entry.path().display(), i + 1));
+                }
+            }
+        }
+    }
+    for file in ["README.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(!text.contains("shared/domain"), "{file}");
+    }
+    assert!(offenders.is_empty(), "{offenders:#?}");
+}

@@ -205,7 +205,7 @@ fn schema_subcommand_prints_embedded_schema() {
     let schema: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(
         schema["$id"],
-        "https://tongban.dev/schemas/service-guide/v1.json"
+        "https://tongban.dev/schemas/service-guide/v2.json"
     );
     assert_eq!(
         schema["$schema"],

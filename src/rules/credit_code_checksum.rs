@@ -1,6 +1,6 @@
 //! TB208: `department_code` is a valid 统一社会信用代码.
 
-use super::codes::check_credit_code;
+use super::codes::{check_credit_code, meant_as_credit_code};
 use super::implementation_code_checksum::credit_code_finding;
 use super::{Context, Def, Rule};
 use crate::diagnostic::{Check, Finding, Severity};
@@ -18,8 +18,11 @@ static DEF: Def = Def {
     },
     doc: r#"## What it does
 Checks `department_code` (实施主体编码) as a GB 32100 统一社会信用代码: 18 characters from
-the GB 32100 alphabet and a correct check character (ISO 7064 MOD 31-3). The schema checks the
-shape; this rule checks the arithmetic.
+the GB 32100 alphabet and a correct check character (ISO 7064 MOD 31-3). Only codes meant as a
+credit code are checked: those starting with a GB 32100 登记管理部门代码 (`1`–`9`, `A`, `N`,
+`Y`). Some 实施主体编码 are internal codes, such as `TE4401135000001190` of a 广东 街道 station
+(published in its 办事指南 together with the 实施编码 `TE44011350000011905442106041001`);
+those are left alone. The schema checks the length; this rule checks the arithmetic.
 
 ## Why is this bad?
 A wrong check character is a typo: the agency cannot be found by its code, and the guide
@@ -46,8 +49,8 @@ impl Rule for CreditCodeChecksum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let pointer = "/department_code";
         let Some(code) = cx.str(pointer) else { return };
-        if code.chars().count() != 18 {
-            return; // The schema reports the shape.
+        if code.chars().count() != 18 || !meant_as_credit_code(code) {
+            return; // The schema reports the length; internal codes have no check character.
         }
         if let Err(e) = check_credit_code(code) {
             out.push(credit_code_finding(cx, &DEF, pointer, code, &e));

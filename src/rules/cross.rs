@@ -79,6 +79,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The 12-character 基本编码 a guide's `basic_code` names: folded, upper case, without the
+/// 2-digit 业务办理项 suffix some portals show (山东 `37201491700302` is item `372014917003`).
+pub fn item_code(s: &str) -> String {
+    let code = fold(s).to_uppercase();
+    if code.len() == 14 && code.is_ascii() {
+        code[..12].to_owned()
+    } else {
+        code
+    }
+}
+
 /// Summarises one guide, or `None` when it names no item.
 pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<GuideSummary> {
     let v = &doc.value;
@@ -87,7 +98,7 @@ pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<Guide
         .map(fold);
     let basic_code = crate::load::lookup(v, "/item/basic_code")
         .and_then(Value::as_str)
-        .map(|s| fold(s).to_uppercase());
+        .map(item_code);
     if item_name.is_none() && basic_code.is_none() {
         return None;
     }

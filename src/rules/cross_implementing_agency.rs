@@ -26,7 +26,7 @@ files that agree named in the message. Guides without the element are skipped.
 
 ## Why is this bad?
 "四级四同": each 办理项 must have the same six basic elements — 事项名称、事项编码、事项类型、
-主管部门、实施机关、设定和实施依据 — at 国家/省/市/县 level (shared/domain/README.md §1.3).
+主管部门、实施机关、设定和实施依据 — at 国家/省/市/县 level (a 2022 provincial work-flow document on 政务服务事项 splitting, https://1wenmi.com/doc/133489.html; the term is used by 湖北 鄂政办发〔2020〕64号).
 These are what 跨省通办 relies on to recognise one item in two regions. Everything else in a
 guide may vary; these may not, unless the difference is deliberate and recorded (suppress the
 finding with a reason).

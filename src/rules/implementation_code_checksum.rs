@@ -1,6 +1,8 @@
 //! TB203: the first 18 characters of 实施编码 are a valid 统一社会信用代码.
 
-use super::codes::{CreditCodeError, check_credit_code};
+use super::codes::{
+    CreditCodeError, check_credit_code, meant_as_credit_code, parse_implementation_code,
+};
 use super::{Context, Def, Rule};
 use crate::diagnostic::{Check, Finding, Severity};
 
@@ -16,14 +18,19 @@ static DEF: Def = Def {
         summary_en: "the first 18 characters of the implementation code are not a valid unified social credit code",
     },
     doc: r#"## What it does
-Takes the first 18 characters of a 33-character `item.implementation_code` (实施编码) and
-checks them as a GB 32100 统一社会信用代码: the alphabet (digits and capitals without I, O, Z,
-S, V) and the check character (ISO 7064 MOD 31-3).
+Takes the first 18 characters (the 实施主体编码) of a well-formed 31- or 33-character
+`item.implementation_code` (实施编码) and, when they are meant as a GB 32100 统一社会信用代码 —
+they start with a GB 32100 登记管理部门代码 (`1`–`9`, `A`, `N`, `Y`) — checks the alphabet
+(digits and capitals without I, O, Z, S, V) and the check character (ISO 7064 MOD 31-3).
+Internal agency codes such as the `TE…` codes of 广东 镇街 stations are not credit codes and
+are not checked.
 
 ## Why is this bad?
 Those 18 characters identify the implementing agency. A wrong check character means a typo
 in the code, which then fails to match the agency in the national platform and breaks
-cross-region alignment of the item.
+cross-region alignment of the item. The check is also a cheap authenticity test: it passes
+for the codes published by the 广西, 山东 临沂 and 广东 高州 portals, and fails for codes that
+were made up.
 
 ## Example
 ```yaml
@@ -48,12 +55,14 @@ impl Rule for ImplementationCodeChecksum {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let pointer = "/item/implementation_code";
         let Some(code) = cx.str(pointer) else { return };
-        if code.chars().count() != 33 {
-            return; // TB202 reports the length.
+        let Ok(parts) = parse_implementation_code(code) else {
+            return; // TB202 reports the layout.
+        };
+        if !meant_as_credit_code(parts.agency) {
+            return;
         }
-        let head: String = code.chars().take(18).collect();
-        if let Err(e) = check_credit_code(&head) {
-            out.push(credit_code_finding(cx, &DEF, pointer, &head, &e));
+        if let Err(e) = check_credit_code(parts.agency) {
+            out.push(credit_code_finding(cx, &DEF, pointer, parts.agency, &e));
         }
     }
 }

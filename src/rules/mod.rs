@@ -21,21 +21,28 @@ pub use crate::regions;
 
 mod application_form_without_blank;
 mod basic_code_length;
+mod case_type_time_limit;
 mod credit_code_checksum;
 mod duplicate_material;
 mod fee_basis_without_fee;
+mod fee_without_basis;
 mod form_name_without_title_marks;
 mod full_online_with_visits;
 mod implementation_code_checksum;
 mod implementation_code_length;
+mod implementation_code_mismatch;
 mod invalid_region_code;
 mod legal_basis_without_title_marks;
 mod negative_visits;
+mod no_visit_no_channel;
 mod paper_copy_of_e_licence;
 mod phone_format;
 mod promised_exceeds_legal;
 mod region_code_mismatch;
 mod region_code_not_in_table;
+mod same_contact_phones;
+mod unknown_situation;
+mod visits_without_reason;
 
 mod cross_basic_code;
 mod cross_competent_department;
@@ -170,6 +177,13 @@ pub const RULES: &[&dyn Rule] = &[
     &paper_copy_of_e_licence::PaperCopyOfELicence,
     &legal_basis_without_title_marks::LegalBasisWithoutTitleMarks,
     &phone_format::PhoneFormat,
+    &implementation_code_mismatch::ImplementationCodeMismatch,
+    &unknown_situation::UnknownSituation,
+    &case_type_time_limit::CaseTypeTimeLimit,
+    &visits_without_reason::VisitsWithoutReason,
+    &no_visit_no_channel::NoVisitNoChannel,
+    &fee_without_basis::FeeWithoutBasis,
+    &same_contact_phones::SameContactPhones,
 ];
 
 /// Every cross-region rule (四级四同), sorted by code.

@@ -19,7 +19,9 @@ static DEF: Def = Def {
 Recognises materials that are licences in the e-licence catalogue (`catalogs/e-licences.yaml`,
 or the file named by `e-licences` in `tongban.toml`): 居民身份证, 户口簿, 社会保障卡,
 出生医学证明, 营业执照, 结婚证 … and reports one that is asked for on paper — `medium: 纸质`,
-or `original` naming a 复印件 — unless `source_channel` is 电子证照库调取. Forms about a licence (《社保卡申领表》) are not
+`original` naming a 复印件, or `photocopies` (复印件份数) above 0 — unless `source_channel` is
+电子证照库调取, `medium` is 电子证照, or `exempt_with_e_licence` (已关联电子证照的可免提交) is
+true. Forms about a licence (《社保卡申领表》) are not
 the licence and are not reported.
 
 ## Why is this bad?
@@ -65,13 +67,22 @@ impl Rule for PaperCopyOfELicence {
             let Some(licence) = cx.data.licences.find(name) else {
                 continue;
             };
-            if field("source_channel") == Some("电子证照库调取") {
+            if field("source_channel") == Some("电子证照库调取")
+                || field("medium") == Some("电子证照")
+                || m.get("exempt_with_e_licence").and_then(|v| v.as_bool()) == Some(true)
+            {
                 continue;
             }
             let paper = if field("medium") == Some("纸质") {
                 Some("medium")
             } else if field("original").is_some_and(|o| o.contains("复印件")) {
                 Some("original")
+            } else if m
+                .get("photocopies")
+                .and_then(|v| v.as_f64())
+                .is_some_and(|n| n > 0.0)
+            {
+                Some("photocopies")
             } else {
                 None
             };

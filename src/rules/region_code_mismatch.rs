@@ -15,8 +15,8 @@ static DEF: Def = Def {
         summary_en: "region code disagrees with the division inside the implementation code",
     },
     doc: r#"## What it does
-Reads characters 3–8 of `item.implementation_code` (实施编码) — the 区划 part of the
-implementing agency's 统一社会信用代码 — and compares them with `region.code`. Different
+Reads characters 3–8 of a 31- or 33-character `item.implementation_code` (实施编码) — the
+区划 part of the implementing agency's code — and compares them with `region.code`. Different
 provinces are reported with a message saying so; a different code in the same province too.
 
 ## Why is this bad?
@@ -57,7 +57,10 @@ impl Rule for RegionCodeMismatch {
         else {
             return;
         };
-        if code.chars().count() != 33 || !code.is_ascii() || !regions::is_six_digits(region) {
+        if !matches!(code.chars().count(), 31 | 33)
+            || !code.is_ascii()
+            || !regions::is_six_digits(region)
+        {
             return;
         }
         let inner = &code[2..8];
