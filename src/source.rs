@@ -1,8 +1,12 @@
 //! `Source`: one input file's decoded text and the path it is shown under.
 //! It owns line/column arithmetic over byte offsets; nothing else computes line or column.
+//!
+//! One definition of a position everywhere: lines end at `\n`, `\r\n` or a lone `\r` (YAML 1.2's
+//! line breaks); columns count Unicode scalar values, 1-based. Line starts are indexed once per
+//! file, so each lookup is a binary search (a file with 100,000 findings stays linear).
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A decoded input file: the text every span points into.
 #[derive(Debug, Clone)]
@@ -11,6 +15,8 @@ pub struct Source {
     pub name: String,
     /// The file's text, decoded to UTF-8, without a byte-order mark.
     pub text: Arc<str>,
+    /// Byte offsets of line starts, built on first use (shared by clones).
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 /// A 1-based line/column position; columns count Unicode scalar values, as editors do.
@@ -22,27 +28,92 @@ pub struct Position {
     pub column: usize,
 }
 
+/// The largest char boundary of `text` at or before `offset` (clamped to the text).
+pub fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A byte range made safe to slice `text` with: both ends inside the text, on char boundaries,
+/// start ≤ end. Every renderer passes spans through this, so no finding can make one panic.
+pub fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = floor_boundary(text, span.start);
+    let end = floor_boundary(text, span.end).max(start);
+    start..end
+}
+
+/// Byte offsets at which lines start: 0, then after every `\n`, `\r\n` and lone `\r`.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+    starts.push(0);
+    let mut k = 0;
+    while k < bytes.len() {
+        match bytes[k] {
+            b'\n' => starts.push(k + 1),
+            b'\r' if bytes.get(k + 1) != Some(&b'\n') => starts.push(k + 1),
+            _ => {}
+        }
+        k += 1;
+    }
+    starts
+}
+
 impl Source {
     /// Creates a source from a display name and decoded text.
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
         Source {
             name: name.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    /// Byte offsets of the line starts (see [`line_starts`]), computed once.
+    pub fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| line_starts(&self.text))
+    }
+
+    /// The 0-based index of the line holding byte `offset` (clamped to the text).
+    pub fn line_index(&self, offset: usize) -> usize {
+        let starts = self.line_starts();
+        let offset = offset.min(self.text.len());
+        starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// The byte range of 0-based line `index`, without its line break.
+    pub fn line_range(&self, index: usize) -> Range<usize> {
+        let starts = self.line_starts();
+        let text = &*self.text;
+        let Some(&start) = starts.get(index) else {
+            return text.len()..text.len();
+        };
+        let mut end = starts.get(index + 1).copied().unwrap_or(text.len());
+        let bytes = text.as_bytes();
+        if end > start && end <= bytes.len() && index + 1 < starts.len() {
+            // Drop the break: `\n`, `\r\n` or `\r`.
+            if bytes[end - 1] == b'\n' {
+                end -= 1;
+            }
+            if end > start && bytes[end - 1] == b'\r' {
+                end -= 1;
+            }
+        }
+        start..end
     }
 
     /// The 1-based position of byte `offset` (clamped to the text and to a char boundary).
     pub fn position(&self, offset: usize) -> Position {
         let text = &*self.text;
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let offset = floor_boundary(text, offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts()[line].min(offset);
         Position {
-            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
-            column: text[line_start..offset].chars().count() + 1,
+            line: line + 1,
+            column: text[start..offset].chars().count() + 1,
         }
     }
 
@@ -117,5 +188,56 @@ mod tests {
         assert_eq!(c.byte(1), 1);
         assert_eq!(c.byte(6), text.len());
         assert_eq!(c.byte(60), text.len());
+    }
+
+    #[test]
+    fn line_index_counts_every_break_the_same_way() {
+        // Regression: CR-only breaks gave different lines in the human output and the others.
+        let s = Source::new("x", "a\nb\r\nc\rd名e\r\n");
+        assert_eq!(s.line_starts(), &[0, 2, 5, 7, 14]);
+        assert_eq!(s.position(7), Position { line: 4, column: 1 });
+        assert_eq!(s.position(11), Position { line: 4, column: 3 });
+        assert_eq!(&s.text[s.line_range(1)], "b");
+        assert_eq!(&s.text[s.line_range(2)], "c");
+        assert_eq!(&s.text[s.line_range(3)], "d名e");
+        assert_eq!(s.line_range(4), 14..14);
+        assert_eq!(s.line_range(9), 14..14);
+    }
+
+    #[test]
+    fn line_index_is_a_binary_search_over_line_starts() {
+        // Regression: every finding rescanned the text from the start (quadratic in findings).
+        let text = "k: 1\n".repeat(1000);
+        let s = Source::new("x", text);
+        assert_eq!(s.line_starts().len(), 1001);
+        for line in [0usize, 1, 499, 999] {
+            let at = line * 5 + 3;
+            assert_eq!(
+                s.position(at),
+                Position {
+                    line: line + 1,
+                    column: 4
+                }
+            );
+            assert_eq!(s.line_index(at), line);
+        }
+        assert_eq!(
+            s.position(usize::MAX),
+            Position {
+                line: 1001,
+                column: 1
+            }
+        );
+    }
+
+    #[test]
+    fn offsets_off_a_char_boundary_or_past_the_end_are_clamped() {
+        let s = Source::new("x", "名称");
+        assert_eq!(s.position(1), Position { line: 1, column: 1 });
+        assert_eq!(s.position(99), Position { line: 1, column: 3 });
+        assert_eq!(clamp_span(&s.text, &(1..99)), 0..6);
+        #[allow(clippy::reversed_empty_ranges)]
+        let reversed = 5..2;
+        assert_eq!(clamp_span(&s.text, &reversed), 3..3);
     }
 }
