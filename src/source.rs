@@ -15,8 +15,57 @@ pub struct Source {
     pub name: String,
     /// The file's text, decoded to UTF-8, without a byte-order mark.
     pub text: Arc<str>,
-    /// Byte offsets of line starts, built on first use (shared by clones).
-    lines: Arc<OnceLock<Vec<usize>>>,
+    /// Line starts and character counts, built on first use (shared by clones).
+    index: Arc<OnceLock<Index>>,
+}
+
+/// What makes a position lookup O(log n): line starts, and the number of characters before every
+/// [`MARK_EVERY`]th byte (so a column on a 10 MB line costs a short count, not a scan).
+#[derive(Debug, Default)]
+struct Index {
+    starts: Vec<usize>,
+    ascii: bool,
+    /// (byte offset on a char boundary, characters before it), increasing.
+    marks: Vec<(usize, usize)>,
+}
+
+const MARK_EVERY: usize = 1024;
+
+impl Index {
+    fn new(text: &str) -> Index {
+        let ascii = text.is_ascii();
+        let mut marks = Vec::new();
+        if !ascii {
+            let mut chars = 0;
+            let mut at = 0;
+            while at < text.len() {
+                marks.push((at, chars));
+                let next = floor_boundary(text, at + MARK_EVERY);
+                let next = if next <= at {
+                    at + text[at..].chars().next().map_or(1, char::len_utf8)
+                } else {
+                    next
+                };
+                chars += text[at..next].chars().count();
+                at = next;
+            }
+        }
+        Index {
+            starts: line_starts(text),
+            ascii,
+            marks,
+        }
+    }
+
+    /// Characters before byte `offset` (a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.ascii {
+            return offset;
+        }
+        let k = self.marks.partition_point(|&(b, _)| b <= offset);
+        let (b, c) = k.checked_sub(1).map_or((0, 0), |k| self.marks[k]);
+        c + text[b..offset].chars().count()
+    }
 }
 
 /// A 1-based line/column position; columns count Unicode scalar values, as editors do.
@@ -68,13 +117,17 @@ impl Source {
         Source {
             name: name.into(),
             text: text.into(),
-            lines: Arc::default(),
+            index: Arc::default(),
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::new(&self.text))
     }
 
     /// Byte offsets of the line starts (see [`line_starts`]), computed once.
     pub fn line_starts(&self) -> &[usize] {
-        self.lines.get_or_init(|| line_starts(&self.text))
+        &self.index().starts
     }
 
     /// The 0-based index of the line holding byte `offset` (clamped to the text).
@@ -111,9 +164,10 @@ impl Source {
         let offset = floor_boundary(text, offset);
         let line = self.line_index(offset);
         let start = self.line_starts()[line].min(offset);
+        let index = self.index();
         Position {
             line: line + 1,
-            column: text[start..offset].chars().count() + 1,
+            column: index.chars_before(text, offset) - index.chars_before(text, start) + 1,
         }
     }
 
@@ -121,6 +175,44 @@ impl Source {
     pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
         (self.position(span.start), self.position(span.end))
     }
+}
+
+/// Whether `c` must never reach a terminal raw: control characters (C0 but tab and line feed,
+/// carriage return included, DEL, C1), the Unicode line and paragraph separators, and the
+/// bidirectional overrides and isolates that can make text read differently than it is.
+pub fn needs_escape(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How an escaped character is shown: C0 controls and DEL as their Unicode control pictures
+/// (`␛`, `␀`), everything else as `\u{…}`.
+pub fn push_escaped(out: &mut String, c: char) {
+    match u32::from(c) {
+        n @ 0..=0x1f => out.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
+        0x7f => out.push('\u{2421}'),
+        n => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{{{n:x}}}");
+        }
+    }
+}
+
+/// `text` with every character of [`needs_escape`] escaped (tab and line feed are kept).
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(needs_escape) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            push_escaped(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Converts the character indices reported by the YAML scanner into byte offsets.
@@ -239,5 +331,32 @@ mod tests {
         #[allow(clippy::reversed_empty_ranges)]
         let reversed = 5..2;
         assert_eq!(clamp_span(&s.text, &reversed), 3..3);
+    }
+
+    #[test]
+    fn controls_are_escaped_for_display() {
+        assert_eq!(
+            escape_controls("a\u{1b}[2Jb\tc\nd\re\u{0}"),
+            "a\u{241b}[2Jb\tc\nd\u{240d}e\u{2400}"
+        );
+        assert_eq!(escape_controls("x\u{9b}y\u{202e}z"), "x\\u{9b}y\\u{202e}z");
+        assert!(matches!(
+            escape_controls("名称"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn columns_on_a_long_multibyte_line_match_a_plain_count() {
+        let text = format!("a: {}\nb: {}x\n", "名".repeat(3000), "é".repeat(1500));
+        let s = Source::new("x", text.clone());
+        for (at, _) in text.char_indices().step_by(97) {
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(
+                s.position(at).column,
+                text[start..at].chars().count() + 1,
+                "{at}"
+            );
+        }
     }
 }
