@@ -93,6 +93,64 @@ pub enum Error {
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
     Output(#[from] std::io::Error),
+    /// A file named for output (`-o`, `--write-baseline`) cannot be created or written.
+    #[error("cannot write {path}: {message}")]
+    #[diagnostic(code(tongban::write))]
+    Write {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// tongban crashed on an input: a bug (contained: the run stops cleanly).
+    #[error("internal error while reading {path}: {message}")]
+    #[diagnostic(
+        code(tongban::internal),
+        help("this is a bug in tongban: please report it, with the file if you can")
+    )]
+    Internal {
+        /// The file being read.
+        path: String,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+/// Exit status when the tool could not do its job (or crashed on an input).
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// Runs a command line as the `tongban` process does: the report on standard output, notes and
+/// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
+///
+/// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
+/// status is still the findings'.
+pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
+    let mut stdout = report::PipeGuard::new(std::io::stdout().lock());
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute(cli, env, &mut stdout)
+    }));
+    let _ = stdout.flush();
+    let mut stderr = std::io::stderr().lock();
+    match result {
+        Ok(Ok(outcome)) => {
+            for note in &outcome.notes {
+                let _ = writeln!(stderr, "{}", source::escape_controls(note));
+            }
+            outcome.status
+        }
+        Ok(Err(Error::Output(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Ok(Err(e)) => {
+            let _ = writeln!(stderr, "{:?}", miette::Report::new(e));
+            EXIT_TROUBLE
+        }
+        Err(_) => {
+            let _ = writeln!(
+                stderr,
+                "tongban: internal error (a bug): please report it with the command and inputs"
+            );
+            EXIT_TROUBLE
+        }
+    }
 }
 
 /// What `run` needs from the outside world, so tests can drive it without a process.
@@ -216,7 +274,9 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
             out.write_all(config.to_toml().as_bytes())?;
             Ok(0)
         }
-        cli::Command::Lint(args) => lint(args, cli.config.as_deref(), env, lang, style, out),
+        cli::Command::Lint(args) => {
+            return lint(args, cli.config.as_deref(), env, lang, style, out);
+        }
     }?;
     Ok(Outcome {
         status,
@@ -231,7 +291,7 @@ fn lint(
     lang: diagnostic::Lang,
     style: report::Style,
     out: &mut dyn Write,
-) -> Result<u8, Error> {
+) -> Result<Outcome, Error> {
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     let schema = match (&args.schema, &config.schema) {
         (Some(path), _) => schema::Schema::from_file(&env.cwd.join(path))?,
@@ -288,7 +348,12 @@ fn lint(
         use std::hash::{BuildHasher, BuildHasherDefault};
         BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(name)
     };
+    let mut crashed = false;
     let mut sink = |mut r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
+        crashed |= r
+            .findings
+            .iter()
+            .any(|f| f.code == diagnostic::INTERNAL_ERROR.code);
         if let Some(w) = &mut writer {
             w.record(&r);
         }
@@ -333,7 +398,22 @@ fn lint(
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
-    Ok(u8::from(failed && !wrote_baseline))
+    let mut notes = Vec::new();
+    if summary.files == 0 {
+        notes.push(
+            lang.pick(
+                "warning: 所给路径中没有找到办事指南文件（*.yaml、*.yml），未检查任何文件",
+                "warning: no guide files (*.yaml, *.yml) found in the paths given: nothing was linted",
+            )
+            .to_owned(),
+        );
+    }
+    let status = if crashed {
+        EXIT_TROUBLE
+    } else {
+        u8::from(failed && !wrote_baseline)
+    };
+    Ok(Outcome { status, notes })
 }
 
 /// `tongban diff`: index → compare → render.
@@ -493,7 +573,7 @@ fn output_file(
         .map(|path| {
             std::fs::File::create(path)
                 .map(std::io::BufWriter::new)
-                .map_err(|e| Error::Io {
+                .map_err(|e| Error::Write {
                     path: path.display().to_string(),
                     message: e.to_string(),
                 })
@@ -514,7 +594,7 @@ fn finish_output(
     notes: &mut Vec<String>,
 ) -> Result<(), Error> {
     if let (Some(mut f), Some(path)) = (file, path) {
-        f.flush().map_err(|e| Error::Io {
+        f.flush().map_err(|e| Error::Write {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;

@@ -179,11 +179,13 @@ impl Source {
 
 /// Whether `c` must never reach a terminal raw: control characters (C0 but tab and line feed,
 /// carriage return included, DEL, C1), the Unicode line and paragraph separators, and the
-/// bidirectional overrides and isolates that can make text read differently than it is.
+/// bidirectional overrides and isolates that can make text read differently than it is, and the
+/// two non-characters XML cannot hold.
 pub fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        | '\u{fffe}' | '\u{ffff}')
 }
 
 /// How an escaped character is shown: C0 controls and DEL as their Unicode control pictures
@@ -213,6 +215,32 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// A path as shown to the user: as written when it is UTF-8 (controls escaped), else with each
+/// byte that is not UTF-8 written `\xNN` (never a replacement character, which would make two
+/// different names look alike).
+pub fn display_path(path: &std::path::Path) -> String {
+    if let Some(s) = path.to_str() {
+        return escape_controls(s).into_owned();
+    }
+    #[cfg(unix)]
+    {
+        use std::fmt::Write as _;
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+            out.push_str(&escape_controls(chunk.valid()));
+            for b in chunk.invalid() {
+                let _ = write!(out, "\\x{b:02x}");
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        escape_controls(&path.display().to_string()).into_owned()
+    }
 }
 
 /// Converts the character indices reported by the YAML scanner into byte offsets.
@@ -358,5 +386,20 @@ mod tests {
                 "{at}"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_file_names_are_shown_escaped() {
+        // Regression: such names were shown with replacement characters.
+        use std::os::unix::ffi::OsStrExt;
+        let p = std::path::Path::new(std::ffi::OsStr::from_bytes(
+            b"dir/\xff\xfe\xe5\x90\x8d.yaml",
+        ));
+        assert_eq!(display_path(p), "dir/\\xff\\xfe\u{540d}.yaml");
+        assert_eq!(
+            display_path(std::path::Path::new("a\u{1b}b.yaml")),
+            "a\u{241b}b.yaml"
+        );
     }
 }

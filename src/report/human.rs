@@ -129,6 +129,14 @@ impl<'w> Printer<'w> {
 
 /// One line saying how the run went.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    if s.files == 0 && s.errors + s.warnings + s.infos == 0 {
+        return lang
+            .pick(
+                "⚠ 没有找到办事指南文件，未检查任何文件",
+                "⚠ no guide files found: nothing was linted",
+            )
+            .to_owned();
+    }
     if s.errors + s.warnings + s.infos == 0 {
         return match lang {
             Lang::Zh => format!("✓ 已检查 {} 个文件，未发现问题", s.files),

@@ -15,6 +15,8 @@ pub struct Printer<'w> {
     report: Report,
     /// Index of each file's suite (a file may be reported twice: cross-region findings).
     suites: Vec<(String, TestSuite)>,
+    /// Position of each path's suite in `suites`.
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl<'w> Printer<'w> {
@@ -24,20 +26,20 @@ impl<'w> Printer<'w> {
             out,
             report: Report::new("tongban"),
             suites: Vec::new(),
+            index: std::collections::HashMap::new(),
         }
     }
 
     /// Adds one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
         let path = path_for_ci(&report.source.name);
-        let idx = match self.suites.iter().position(|(p, _)| *p == path) {
-            Some(i) => i,
-            None => {
-                self.suites
-                    .push((path.clone(), TestSuite::new(path.clone())));
-                self.suites.len() - 1
-            }
-        };
+        // A file can come twice (its cross-region findings); a map keeps the lookup O(1).
+        let next = self.suites.len();
+        let idx = *self.index.entry(path.clone()).or_insert(next);
+        if idx == next {
+            self.suites
+                .push((path.clone(), TestSuite::new(path.clone())));
+        }
         let suite = &mut self.suites[idx].1;
         for f in &report.findings {
             let (start, _) = report.source.range(&f.span);
@@ -78,9 +80,13 @@ impl<'w> Printer<'w> {
             }
             self.report.add_test_suite(suite);
         }
-        self.report
-            .serialize(&mut *self.out)
+        // Serialised in memory first, so a failing write keeps its OS error (a broken pipe, a
+        // full disk) instead of becoming the serialiser's text.
+        let xml = self
+            .report
+            .to_string()
             .map_err(|e| Error::Output(std::io::Error::other(e.to_string())))?;
+        self.out.write_all(xml.as_bytes())?;
         self.out.write_all(b"\n")?;
         Ok(())
     }

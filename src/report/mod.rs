@@ -74,6 +74,15 @@ impl<'w> LintPrinter<'w> {
 
     /// Writes one file's findings.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
+        // Messages can quote the file (a key, a value): no format gets a control character.
+        let escaped;
+        let report = match escape_findings(report) {
+            Some(r) => {
+                escaped = r;
+                &escaped
+            }
+            None => report,
+        };
         match self {
             LintPrinter::Human(p) => p.file(report),
             LintPrinter::Json(p) => p.file(report),
@@ -94,6 +103,83 @@ impl<'w> LintPrinter<'w> {
             LintPrinter::Sarif(p) => p.finish(),
             LintPrinter::Junit(p) => p.finish(),
             LintPrinter::Gitlab(p) => p.finish(),
+        }
+    }
+}
+
+/// A copy of `report` with control characters in its texts escaped, when it has any.
+fn escape_findings(report: &FileReport) -> Option<FileReport> {
+    use crate::source::{escape_controls, needs_escape};
+    let dirty = |t: &str| t.contains(needs_escape);
+    let any = report.findings.iter().any(|f| {
+        dirty(&f.message)
+            || f.help.as_deref().is_some_and(dirty)
+            || f.label.as_deref().is_some_and(dirty)
+            || f.related.iter().any(|r| dirty(&r.message))
+    });
+    if !any && !dirty(&report.source.name) {
+        return None;
+    }
+    let mut copy = report.clone();
+    copy.source.name = escape_controls(&copy.source.name).into_owned();
+    for f in &mut copy.findings {
+        f.message = escape_controls(&f.message).into_owned();
+        f.help = f.help.as_deref().map(|h| escape_controls(h).into_owned());
+        f.label = f.label.as_deref().map(|h| escape_controls(h).into_owned());
+        for r in &mut f.related {
+            r.message = escape_controls(&r.message).into_owned();
+        }
+    }
+    Some(copy)
+}
+
+/// Standard output that a closed pipe cannot fail: after the reader goes away (`| head`), the
+/// rest of the report is dropped quietly and the run finishes, so its exit status is still the
+/// findings'.
+pub struct PipeGuard<W> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> PipeGuard<W> {
+    /// Guards `inner`.
+    pub fn new(inner: W) -> Self {
+        PipeGuard {
+            inner,
+            closed: false,
+        }
+    }
+
+    /// Whether the reader has gone away.
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+}
+
+impl<W: Write> Write for PipeGuard<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
         }
     }
 }
