@@ -40,6 +40,44 @@ pub fn path_for_ci(name: &str) -> String {
     s.to_owned()
 }
 
+/// A value as a CSV cell (RFC 4180 quoting), neutralised against CSV injection as OWASP advises:
+/// a cell that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return, or their full-width forms) gets a leading `'`, so `=HYPERLINK(…)` in a
+/// guide stays text in Excel and LibreOffice.
+pub fn csv_cell(s: &str) -> String {
+    let formula = s.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ]);
+    let s: std::borrow::Cow<'_, str> = if formula {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    };
+    if formula || s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.into_owned()
+    }
+}
+
+/// A value as Markdown text that cannot break the table or list it sits in: `|` escaped, line
+/// breaks as spaces, `<` as an entity (no raw HTML), control characters escaped.
+pub fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if crate::source::needs_escape(c) => crate::source::push_escaped(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A lint report being written, file by file, in one of the lint formats.
 pub enum LintPrinter<'w> {
     /// Annotated snippets.
@@ -181,5 +219,30 @@ impl<W: Write> Write for PipeGuard<W> {
             }
             other => other,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_cannot_become_formulas() {
+        // Regression: `=HYPERLINK(...)` in a guide was written as-is (CSV injection).
+        assert_eq!(
+            csv_cell("=HYPERLINK(\"http://x\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\")\""
+        );
+        for s in ["+1", "-1", "@SUM(A1)", "\tx", "\rx", "＝1"] {
+            assert!(csv_cell(s).starts_with("\"'"), "{s:?} -> {}", csv_cell(s));
+        }
+        assert_eq!(csv_cell("身份证"), "身份证");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn markdown_text_cannot_break_a_table() {
+        // Regression: `|` and line breaks in values outside the matrix broke Markdown tables.
+        assert_eq!(markdown_text("a|b\r\nc\nd<e>"), "a\\|b c d&lt;e>");
     }
 }
