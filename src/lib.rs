@@ -518,6 +518,14 @@ fn diff_command(
         Some(f) => f,
         None => out,
     };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
     let mut status = 0;
     if pairwise {
         let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
@@ -536,6 +544,7 @@ fn diff_command(
             status = u8::from(!failing.is_empty());
         }
     }
+    target.flush()?;
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
     Ok(Outcome { status, notes })
 }
@@ -730,7 +739,16 @@ fn coverage_command(
         Some(f) => f,
         None => out,
     };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
     report::coverage::render(&cov, args.format, file_style, target)?;
+    target.flush()?;
     let (file_errors, rule_errors) = cov.errors();
     if file_errors > 0 {
         notes.push(format!(

@@ -258,9 +258,21 @@ fn anchor_on_a_mapping_key_gave_a_false_unknown_anchor_error() {
 fn control_characters_were_accepted_and_printed_raw() {
     // ESC sequences in a guide reached the terminal and the CI logs unescaped.
     let t = TempDir::new().unwrap();
-    let text = GUIDE.replace("湖南省市场监督管理局", "湖南省\u{1b}[2J市场监督管理局")
+    let text = GUIDE
+        .replace("湖南省市场监督管理局", "湖南省\u{1b}[2J市场监督管理局")
+        .replace("全体合伙人签署", "全体合伙人\u{1b}[2J\u{9b}2J签署")
         + "\u{1b}]0;title\u{7}bogus\u{1b}: 1\n";
     fs::write(t.path().join("c.yaml"), &text).unwrap();
+    for format in ["table", "markdown"] {
+        let (_, out, err) = run_in(t.path(), &["diff", "--format", format, "c.yaml"]);
+        no_panic(&err);
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("全体合伙人␛[2J"), "diff {format}: {out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{9b}'),
+            "diff {format}: {out}"
+        );
+    }
     for format in [
         "human",
         "json",

@@ -171,6 +171,99 @@ fn escape_findings(report: &FileReport) -> Option<FileReport> {
     Some(copy)
 }
 
+/// Text output for a terminal (the `table` and `markdown` reports) that guide text cannot take
+/// over: control characters in the stream are escaped (`␛`, `\u{9b}`), except the colour
+/// sequences (`ESC [ digits ; m`) the report itself writes. A screen clear, a title change or a
+/// cursor move inside a material name reaches the terminal as visible text. Flush it at the end
+/// (a sequence cut at the end of the stream is held until then).
+pub struct TerminalSafe<W: Write> {
+    inner: W,
+    /// An escape sequence or UTF-8 lead byte `0xC2` not yet judged.
+    pending: Vec<u8>,
+}
+
+impl<W: Write> TerminalSafe<W> {
+    /// Guards `inner`.
+    pub fn new(inner: W) -> Self {
+        TerminalSafe {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+        for &b in bytes {
+            match b {
+                0x1b => out.extend("␛".as_bytes()),
+                0..=0x1f | 0x7f => {
+                    let mut s = String::new();
+                    crate::source::push_escaped(&mut s, char::from(b));
+                    out.extend(s.as_bytes());
+                }
+                b => out.push(b),
+            }
+        }
+    }
+}
+
+impl<W: Write> Write for TerminalSafe<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut out = Vec::with_capacity(buf.len());
+        for &b in buf {
+            if !self.pending.is_empty() {
+                let lead = self.pending[0];
+                self.pending.push(b);
+                if lead == 0xC2 {
+                    if (0x80..=0x9F).contains(&b) {
+                        out.extend(format!("\\u{{{b:x}}}").as_bytes());
+                    } else {
+                        out.push(0xC2);
+                        self.pending.clear();
+                        // Judge `b` afresh below.
+                        if b == 0x1b || b == 0xC2 {
+                            self.pending.push(b);
+                        } else {
+                            Self::escaped(&mut out, &[b]);
+                        }
+                        continue;
+                    }
+                    self.pending.clear();
+                    continue;
+                }
+                let len = self.pending.len();
+                match (len, b) {
+                    (2, b'[') => {}
+                    (3.., b'0'..=b'9' | b';') if len < 32 => {}
+                    (3.., b'm') => {
+                        out.extend(&self.pending);
+                        self.pending.clear();
+                    }
+                    _ => {
+                        let pending = std::mem::take(&mut self.pending);
+                        Self::escaped(&mut out, &pending);
+                    }
+                }
+                continue;
+            }
+            match b {
+                0x1b | 0xC2 => self.pending.push(b),
+                b'\n' | b'\t' => out.push(b),
+                b => Self::escaped(&mut out, &[b]),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        let mut out = Vec::new();
+        Self::escaped(&mut out, &pending);
+        self.inner.write_all(&out)?;
+        self.inner.flush()
+    }
+}
+
 /// Standard output that a closed pipe cannot fail: after the reader goes away (`| head`), the
 /// rest of the report is dropped quietly and the run finishes, so its exit status is still the
 /// findings'.
@@ -238,6 +331,27 @@ mod tests {
         }
         assert_eq!(csv_cell("身份证"), "身份证");
         assert_eq!(csv_cell("a,b"), "\"a,b\"");
+    }
+
+    #[test]
+    fn terminal_output_cannot_carry_control_sequences() {
+        // Regression: a material name could clear the screen or retitle the terminal.
+        let mut out = Vec::new();
+        {
+            let mut w = TerminalSafe::new(&mut out);
+            w.write_all(
+                b"\x1b[1mbold\x1b[0m \x1b[2Jx\x1b]0;t\x07 \xc2\x9b1m \xc2\xa0\xe4\xb8\xad\n",
+            )
+            .unwrap();
+            w.write_all(b"split \x1b").unwrap();
+            w.write_all(b"[31mred\x1b").unwrap();
+            w.flush().unwrap();
+        }
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text,
+            "\x1b[1mbold\x1b[0m ␛[2Jx␛]0;t\u{2407} \\u{9b}1m \u{a0}中\nsplit \x1b[31mred␛"
+        );
     }
 
     #[test]
