@@ -225,12 +225,12 @@ fn shown<'a>(source: &'a Source, finding: &'a Finding) -> Shown<'a> {
     if let Some(frame) = &frame {
         labels.push(LabeledSpan::new_primary_with_span(
             finding.label.as_deref().map(for_terminal),
-            frame.span(&finding.span),
+            frame.span(source, &finding.span),
         ));
         for r in &finding.related {
             labels.push(LabeledSpan::new_with_span(
                 Some(for_terminal(&r.message)),
-                frame.span(&r.span),
+                frame.span(source, &r.span),
             ));
         }
     }
@@ -394,10 +394,19 @@ impl Frame {
         k.checked_sub(1).map_or(0, |k| self.map[k].1)
     }
 
-    /// A source span in frame coordinates (cut where the frame is).
-    fn span(&self, span: &Range<usize>) -> SourceSpan {
+    /// A source span in frame coordinates (cut where the frame is; a span over more than
+    /// MAX_SPAN_LINES lines is underlined on its first ones only).
+    fn span(&self, source: &Source, span: &Range<usize>) -> SourceSpan {
+        let span = clamp_span(&source.text, span);
+        let first = source.line_index(span.start);
+        let last_shown = first + MAX_SPAN_LINES - 1;
+        let end = if source.line_index(span.end) > last_shown {
+            source.line_range(last_shown).end.max(span.start)
+        } else {
+            span.end
+        };
         let start = self.offset(span.start);
-        let end = self.offset(span.end).max(start);
+        let end = self.offset(end).max(start);
         (start, end - start).into()
     }
 
@@ -484,5 +493,60 @@ impl SourceCode for Frame {
             column,
             line_count,
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{self as dx, Finding};
+
+    fn render(text: &str, finding: &Finding) -> String {
+        let handler = GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .with_width(80)
+            .with_context_lines(1);
+        render_guarded(&handler, &Source::new("x.yaml", text), finding)
+    }
+
+    #[test]
+    fn any_span_renders_without_panicking() {
+        // Regression: one past the end, miette panicked; off a char boundary, so would slicing.
+        let text = "名称: 合伙\nb: 1\n";
+        for span in [0..0, 1..2, 2..99, 99..120, 16..16, 3..1] {
+            let out = render(text, &Finding::new(dx::YAML_SYNTAX, "m", span.clone()));
+            assert!(out.contains("╭─[x.yaml:"), "{span:?}: {out}");
+        }
+    }
+
+    #[test]
+    fn a_finding_late_on_a_huge_line_prints_a_small_frame_with_its_true_column() {
+        // Regression: past column 65,536 miette panicked; a 10 MB line printed 40 MB.
+        let text = format!("a: {}名 b\n", "x".repeat(2_000_000));
+        let at = text.find(" b").unwrap() + 1;
+        let out = render(&text, &Finding::new(dx::YAML_SYNTAX, "m", at..at + 1));
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains(&format!("x.yaml:1:{}]", 2_000_006)), "{out}");
+        assert!(out.contains("…x"), "{out}");
+    }
+
+    #[test]
+    fn the_frame_escapes_control_characters_and_counts_columns_in_characters() {
+        // Regression: ESC went raw to the terminal; the column after CJK text counted bytes.
+        let text = "名称: \u{1b}[2J合伙\n";
+        let at = text.find('合').unwrap();
+        let out = render(
+            text,
+            &Finding::new(dx::CONTROL_CHARACTER, "m\u{7}", at..at + 3),
+        );
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+        assert!(out.contains("名称: ␛[2J合伙"), "{out}");
+        assert!(out.contains("x.yaml:1:9]"), "{out}");
+    }
+
+    #[test]
+    fn a_span_over_many_lines_shows_only_its_first_lines() {
+        let text = "a:\n".repeat(1000);
+        let out = render(&text, &Finding::new(dx::YAML_SYNTAX, "m", 0..text.len()));
+        assert!(out.lines().count() < 30, "{out}");
     }
 }
