@@ -92,12 +92,16 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
         return out;
     }
     // (start offset, text) of each line.
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push((at, line.trim_end_matches(['\n', '\r'])));
-        at += line.len();
-    }
+    // Lines as everywhere else (LF, CRLF or a lone CR: `source::line_starts`).
+    let starts = crate::source::line_starts(text);
+    let lines: Vec<(usize, &str)> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            (start, text[start..end].trim_end_matches(['\n', '\r']))
+        })
+        .collect();
     let line_of = |offset: usize| {
         lines
             .partition_point(|(s, _)| *s <= offset)

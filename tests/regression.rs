@@ -502,3 +502,19 @@ fn panic_on_one_file_ended_the_run_and_left_half_a_json_document() {
         assert!(stderr(&o).contains("internal error"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn suppression_in_a_cr_only_file_counted_lines_its_own_way() {
+    // Lines end at a lone CR everywhere: a directive must cover the next line as the user sees it.
+    let t = TempDir::new().unwrap();
+    let text = GUIDE.replace('\n', "\r") + "# tongban: allow TB102\rbogus: 1\r";
+    fs::write(t.path().join("cr.yaml"), text).unwrap();
+    let (code, out, err) = run_in(t.path(), &["lint", "--format", "json", "cr.yaml"]);
+    no_panic(&err);
+    let codes: Vec<_> = json_findings(&out)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    assert_eq!(code, 0);
+}
