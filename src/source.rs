@@ -221,8 +221,20 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
 /// byte that is not UTF-8 written `\xNN` (never a replacement character, which would make two
 /// different names look alike).
 pub fn display_path(path: &std::path::Path) -> String {
+    // In a name, a line break or tab is as hostile as any control: escape them too.
+    fn escape_controls(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if needs_escape(c) || c == '\n' || c == '\t' {
+                push_escaped(&mut out, c);
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
     if let Some(s) = path.to_str() {
-        return escape_controls(s).into_owned();
+        return escape_controls(s);
     }
     #[cfg(unix)]
     {
