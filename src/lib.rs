@@ -125,7 +125,15 @@ pub const EXIT_TROUBLE: u8 = 2;
 /// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
 /// status is still the findings'.
 pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
-    let mut stdout = report::PipeGuard::new(std::io::stdout().lock());
+    // Standard output is line-buffered: one write per line is a system call per finding.
+    // Block-buffer it unless a person watches it (ripgrep does the same).
+    let lock = std::io::stdout().lock();
+    let inner: Box<dyn Write> = if env.stdout_is_terminal {
+        Box::new(lock)
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
+    };
+    let mut stdout = report::PipeGuard::new(inner);
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute(cli, env, &mut stdout)
     }));
