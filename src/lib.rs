@@ -137,7 +137,12 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute(cli, env, &mut stdout)
     }));
-    let _ = stdout.flush();
+    // The last of a buffered report is written here: its failure (a full disk) is the run's.
+    let flushed = stdout.flush();
+    let result = match result {
+        Ok(Ok(outcome)) => Ok(flushed.map(|()| outcome).map_err(Error::Output)),
+        other => other,
+    };
     let mut stderr = std::io::stderr().lock();
     match result {
         Ok(Ok(outcome)) => {
