@@ -1370,11 +1370,17 @@ pub(crate) fn number_overflows(raw: &str, style: ScalarStyle, tag: Option<&Tag>)
         Some(t) => t.is_yaml_core_schema() && matches!(t.suffix.as_str(), "int" | "float"),
         None => style == ScalarStyle::Plain,
     };
-    numeric && number_syntax(raw) && parse_number(raw).is_none() && !is_hex_or_octal(raw)
-}
-
-fn is_hex_or_octal(raw: &str) -> bool {
-    raw.starts_with("0x") || raw.starts_with("0o")
+    if !numeric {
+        return false;
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = raw.strip_prefix(prefix) {
+            return !digits.is_empty()
+                && digits.chars().all(|c| c.is_digit(radix))
+                && u64::from_str_radix(digits, radix).is_err();
+        }
+    }
+    number_syntax(raw) && parse_number(raw).is_none()
 }
 
 /// YAML 1.2 core-schema integer or float syntax (`.inf` and `.nan` aside).
@@ -1748,7 +1754,9 @@ mod tests {
     #[test]
     fn non_specific_tag_makes_a_string_and_huge_numbers_are_reported() {
         // Regression: `! 12` was read as a number and `1e400` silently became a string.
-        let l = load("a: ! 12\nb: !local 3\nc: 1e400\nd: [1e999]\ne: !!float 1e400\nf: '1e400'\n");
+        let l = load(
+            "a: ! 12\nb: !local 3\nc: 1e400\nd: [1e999]\ne: !!float 1e400\nf: '1e400'\ng: 0xffffffffffffffffff\nh: 0xfff\n",
+        );
         let v = &l.document.as_ref().unwrap().value;
         assert_eq!(v["a"], "12");
         assert_eq!(v["b"], "3");
@@ -1759,7 +1767,7 @@ mod tests {
             .filter(|f| f.code == "TB015")
             .map(|f| f.pointer.as_str())
             .collect();
-        assert_eq!(overflows, ["/c", "/d/0", "/e"]);
+        assert_eq!(overflows, ["/c", "/d/0", "/e", "/g"]);
         assert!(super::fast::parse("a: 1e400\n", 128).is_none());
         assert!(super::fast::parse("a: [1, 1e400]\n", 128).is_none());
     }
