@@ -147,6 +147,21 @@ fn file_named_twice_was_linted_twice() {
     assert_eq!(v["summary"]["files"], 1, "{v}");
     let (_, _, err) = run_in(t.path(), &["diff", "d", "./d/a.yaml", abs]);
     assert!(!err.contains("both describe"), "{err}");
+    // coverage walks the same way: its guides are counted once.
+    let guides = |paths: &[&str]| {
+        let mut args = vec!["coverage", "--format", "json"];
+        args.extend(paths);
+        let o = tongban().args(&args).output().unwrap();
+        serde_json::from_slice::<Value>(&o.stdout).unwrap()["guides"].clone()
+    };
+    let once = guides(&["tests/fixtures/coverage"]);
+    assert_eq!(once, 7);
+    let twice = guides(&[
+        "tests/fixtures/coverage",
+        "tests/fixtures/coverage/guides",
+        "./tests/fixtures/coverage",
+    ]);
+    assert_eq!(twice, once);
 }
 
 /// (line, column) of the first finding of `code` in each of the seven lint formats.
