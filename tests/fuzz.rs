@@ -401,3 +401,75 @@ fn mutations_are_reproducible_and_varied() {
         .count();
     assert!(changed > 180, "{changed} of 200 changed");
 }
+
+/// Hand-made hostile inputs, one per class (encodings, limits, controls, odd breaks), through
+/// every command.
+#[test]
+fn hostile_inputs_never_crash_any_command() {
+    let tmp = write_batch(&corpus(), &[]);
+    let dir = tmp.path();
+    let files: &[(&str, Vec<u8>)] = &[
+        ("bom-only.yaml", b"\xef\xbb\xbf".to_vec()),
+        ("utf16-odd.yaml", b"\xff\xfea\x00:\x00 \x001".to_vec()),
+        ("utf32.yaml", b"\xff\xfe\x00\x00a\x00\x00\x00".to_vec()),
+        ("nul.yaml", b"a: 1\x00\x00\x00\nb: 2\n".to_vec()),
+        ("latin1.yaml", b"a: caf\xe9\n\xff".to_vec()),
+        (
+            "nel.yaml",
+            "a: x\u{85}y\u{2028}z\nb: \"\u{202e} evil\"\n".into(),
+        ),
+        (
+            "deep.yaml",
+            (0..300)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect::<String>()
+                .into(),
+        ),
+        ("flow-deep.yaml", "[".repeat(20_000).into()),
+        ("cr-dups.yaml", "a: 名\r".repeat(2000).into()),
+        ("tabs.yaml", "a:\n\tb: 1\n".into()),
+        (
+            "aliases.yaml",
+            format!(
+                "a: &a [1, 2, 3]\n{}",
+                (0..3000).map(|i| format!("b{i}: *a\n")).collect::<String>()
+            )
+            .into(),
+        ),
+        (
+            "numbers.yaml",
+            format!(
+                "a: {}\nb: 0x{}\nc: 1e400\nd: ! 12\n",
+                "9".repeat(500),
+                "f".repeat(40)
+            )
+            .into(),
+        ),
+        (
+            "long-key.yaml",
+            format!("{k}: 1\n{k}: 2\n", k = "键".repeat(20_000)).into(),
+        ),
+        (
+            "escapes.yaml",
+            b"a: \"\\e[2J\\x07\\u202e\"\n\x1b]0;t\x07: 1\n".to_vec(),
+        ),
+        (
+            "anchors.yaml",
+            b"&k a: 1\nb: *k\n? &c [x]\n: *c\na: &d 2\nc: *d\n".to_vec(),
+        ),
+        (
+            "formula.yaml",
+            "item:\n  name: \"=HYPERLINK(\\\"x\\\")|a\"\nmaterials:\n  - name: \"@SUM(1)\"\n"
+                .into(),
+        ),
+        ("only-breaks.yaml", b"\r\r\n\n\r".to_vec()),
+    ];
+    for (name, bytes) in files {
+        fs::write(dir.join(name), bytes).unwrap();
+    }
+    let mut problems = Vec::new();
+    for &(args, json) in COMMANDS {
+        problems.extend(check(dir, args, json));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
