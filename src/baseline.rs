@@ -193,7 +193,7 @@ impl Writer {
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(std::io::Error::from)?;
         text.push('\n');
-        std::fs::write(&self.path, text).map_err(|e| Error::Io {
+        std::fs::write(&self.path, text).map_err(|e| Error::Write {
             path: self.path.display().to_string(),
             message: e.to_string(),
         })?;

@@ -88,6 +88,7 @@ macro_rules! checks {
 }
 
 checks! {
+    INTERNAL_ERROR = "TB000", "internal-error", Error, "tongban 内部错误（请报告）", "internal error in tongban (please report it)";
     YAML_SYNTAX = "TB001", "yaml-syntax", Error, "YAML 语法错误", "YAML syntax error";
     ENCODING = "TB002", "encoding", Error, "文件不是 UTF-8 编码", "file is not UTF-8";
     BOM = "TB003", "utf8-bom", Warning, "文件以 UTF-8 BOM 开头", "file starts with a UTF-8 byte-order mark";
@@ -101,6 +102,8 @@ checks! {
     NOT_A_FILE = "TB011", "not-a-regular-file", Error, "不是普通文件（FIFO、设备等）", "not a regular file (FIFO, device, ...)";
     SYMLINK_LOOP = "TB012", "symlink-loop", Error, "符号链接循环", "symbolic link loop";
     UNSUPPORTED_YAML = "TB013", "unsupported-yaml", Error, "不支持的 YAML 结构（如复杂键）", "unsupported YAML construct (e.g. complex keys)";
+    CONTROL_CHARACTER = "TB014", "control-character", Error, "文件含有控制字符", "file contains control characters";
+    NUMBER_OVERFLOW = "TB015", "number-overflow", Error, "数值超出可表示的范围", "number out of the representable range";
     MISSING_ELEMENT = "TB101", "missing-element", Error, "缺少必填要素", "required element is missing";
     UNKNOWN_ELEMENT = "TB102", "unknown-element", Error, "未知要素（键名不在规范中）", "element not defined by the schema";
     WRONG_TYPE = "TB103", "wrong-type", Error, "要素类型错误", "element has the wrong type";

@@ -99,6 +99,77 @@ pub enum Error {
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
     Output(#[from] std::io::Error),
+    /// A file named for output (`-o`, `--write-baseline`) cannot be created or written.
+    #[error("cannot write {path}: {message}")]
+    #[diagnostic(code(tongban::write))]
+    Write {
+        /// The path.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// tongban crashed on an input: a bug (contained: the run stops cleanly).
+    #[error("internal error while reading {path}: {message}")]
+    #[diagnostic(
+        code(tongban::internal),
+        help("this is a bug in tongban: please report it, with the file if you can")
+    )]
+    Internal {
+        /// The file being read.
+        path: String,
+        /// The panic's message.
+        message: String,
+    },
+}
+
+/// Exit status when the tool could not do its job (or crashed on an input).
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// Runs a command line as the `tongban` process does: the report on standard output, notes and
+/// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
+///
+/// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
+/// status is still the findings'.
+pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
+    // Standard output is line-buffered: one write per line is a system call per finding.
+    // Block-buffer it unless a person watches it (ripgrep does the same).
+    let lock = std::io::stdout().lock();
+    let inner: Box<dyn Write> = if env.stdout_is_terminal {
+        Box::new(lock)
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
+    };
+    let mut stdout = report::PipeGuard::new(inner);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute(cli, env, &mut stdout)
+    }));
+    // The last of a buffered report is written here: its failure (a full disk) is the run's.
+    let flushed = stdout.flush();
+    let result = match result {
+        Ok(Ok(outcome)) => Ok(flushed.map(|()| outcome).map_err(Error::Output)),
+        other => other,
+    };
+    let mut stderr = std::io::stderr().lock();
+    match result {
+        Ok(Ok(outcome)) => {
+            for note in &outcome.notes {
+                let _ = writeln!(stderr, "{}", source::escape_controls(note));
+            }
+            outcome.status
+        }
+        Ok(Err(Error::Output(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Ok(Err(e)) => {
+            let _ = writeln!(stderr, "{:?}", miette::Report::new(e));
+            EXIT_TROUBLE
+        }
+        Err(_) => {
+            let _ = writeln!(
+                stderr,
+                "tongban: internal error (a bug): please report it with the command and inputs"
+            );
+            EXIT_TROUBLE
+        }
+    }
 }
 
 /// What `run` needs from the outside world, so tests can drive it without a process.
@@ -423,7 +494,12 @@ pub(crate) fn lint(
         use std::hash::{BuildHasher, BuildHasherDefault};
         BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(name)
     };
+    let mut crashed = false;
     let mut sink = |mut r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
+        crashed |= r
+            .findings
+            .iter()
+            .any(|f| f.code == diagnostic::INTERNAL_ERROR.code);
         if let Some(w) = &mut writer {
             w.record(&r);
         }
@@ -494,13 +570,21 @@ pub(crate) fn lint(
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
-    Ok((
-        Outcome {
-            status: u8::from(failed && !wrote_baseline),
-            notes,
-        },
-        summary,
-    ))
+    if summary.files == 0 {
+        notes.push(
+            lang.pick(
+                "warning: 所给路径中没有找到办事指南文件（*.yaml、*.yml），未检查任何文件",
+                "warning: no guide files (*.yaml, *.yml) found in the paths given: nothing was linted",
+            )
+            .to_owned(),
+        );
+    }
+    let status = if crashed {
+        EXIT_TROUBLE
+    } else {
+        u8::from(failed && !wrote_baseline)
+    };
+    Ok((Outcome { status, notes }, summary))
 }
 
 /// Whether one of the linted paths is the catalog or a folder above it.
@@ -683,6 +767,14 @@ fn diff_command(
         Some(f) => f,
         None => out,
     };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
     let mut status = 0;
     if pairwise {
         let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
@@ -701,6 +793,7 @@ fn diff_command(
             status = u8::from(!failing.is_empty());
         }
     }
+    target.flush()?;
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
     Ok(Outcome { status, notes })
 }
@@ -738,7 +831,7 @@ fn output_file(
         .map(|path| {
             std::fs::File::create(path)
                 .map(std::io::BufWriter::new)
-                .map_err(|e| Error::Io {
+                .map_err(|e| Error::Write {
                     path: path.display().to_string(),
                     message: e.to_string(),
                 })
@@ -759,7 +852,7 @@ fn finish_output(
     notes: &mut Vec<String>,
 ) -> Result<(), Error> {
     if let (Some(mut f), Some(path)) = (file, path) {
-        f.flush().map_err(|e| Error::Io {
+        f.flush().map_err(|e| Error::Write {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;
@@ -895,7 +988,16 @@ fn coverage_command(
         Some(f) => f,
         None => out,
     };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
     report::coverage::render(&cov, args.format, file_style, target)?;
+    target.flush()?;
     let (file_errors, rule_errors) = cov.errors();
     if file_errors > 0 {
         notes.push(format!(

@@ -14,7 +14,7 @@ use crate::load::{self, Limits};
 use crate::progress::Progress;
 use crate::rules::{self, cross};
 use crate::schema::Schema;
-use crate::source::Source;
+use crate::source::{Source, display_path};
 use crate::suppress;
 
 /// One file to lint.
@@ -59,6 +59,80 @@ pub enum Walked {
     Problem(FileReport),
 }
 
+impl Walked {
+    /// The path it is shown under.
+    pub fn name(&self) -> &str {
+        match self {
+            Walked::File(i) => &i.name,
+            Walked::Problem(r) => &r.source.name,
+        }
+    }
+}
+
+/// A panic's message, from its payload.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+/// The report of a file whose checking panicked: one `internal-error` finding (contained per
+/// file, as ruff does: the other files are still checked and the output stays well formed).
+pub fn internal_error(
+    name: String,
+    payload: &(dyn std::any::Any + Send),
+    lang: Lang,
+) -> FileReport {
+    let what = panic_message(payload);
+    FileReport {
+        source: Source::new(name, ""),
+        findings: vec![
+            Finding::new(
+                dx::INTERNAL_ERROR,
+                match lang {
+                    Lang::Zh => format!("tongban 内部错误：检查此文件时崩溃（{what}）"),
+                    Lang::En => format!("internal error: tongban crashed checking this file ({what})"),
+                },
+                0..0,
+            )
+            .with_help(lang.pick(
+                "这是 tongban 的缺陷，不是指南的问题：请报告，并附上此文件（或能复现的片段）",
+                "this is a bug in tongban, not in the guide: please report it, with the file (or a part that reproduces it)",
+            )),
+        ],
+    }
+}
+
+/// Test hook (debug builds only): panics on a file whose name contains the value of the
+/// environment variable `var`, so the tests can check that a crash on one file is contained:
+/// `TONGBAN_PANIC_ON` in lint's per-file work, `TONGBAN_PANIC_READING` in any command's.
+fn test_panic(var: &str, name: &str) {
+    #[cfg(debug_assertions)]
+    if let Some(needle) = std::env::var_os(var)
+        && let Some(needle) = needle.to_str()
+        && !needle.is_empty()
+        && name.contains(needle)
+    {
+        panic!("{var} test panic on {name}");
+    }
+    let _ = (var, name);
+}
+
+/// Runs `f`, turning a panic into the `internal-error` report of file `name`.
+fn contained<T>(
+    name: &str,
+    lang: Lang,
+    f: impl FnOnce() -> T,
+    or: impl FnOnce(FileReport) -> T,
+) -> T {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(t) => t,
+        Err(payload) => or(internal_error(name.to_owned(), &*payload, lang)),
+    }
+}
+
 /// Expands command-line paths into files, lazily (a million-file tree is never held in memory).
 /// Folders are walked sorted by name, hidden entries skipped, symlinks followed with loop
 /// detection; a file named explicitly is linted whatever its extension. Files the config excludes
@@ -71,26 +145,54 @@ pub fn walk<'c>(
 ) -> Result<impl Iterator<Item = Walked> + Send + 'c, Error> {
     let mut roots = Vec::with_capacity(paths.len());
     for root in paths {
-        let meta = std::fs::metadata(root).map_err(|e| Error::Io {
-            path: root.display().to_string(),
-            message: e.to_string(),
-        })?;
-        roots.push((root.clone(), meta.is_dir()));
+        match std::fs::metadata(root) {
+            Ok(meta) => roots.push((root.clone(), Some(meta.is_dir()))),
+            // A loop named on the command line is a finding, as the same loop met in a walk is.
+            Err(e) if load::is_symlink_loop(&e) => roots.push((root.clone(), None)),
+            Err(e) => {
+                return Err(Error::Io {
+                    path: display_path(root),
+                    message: e.to_string(),
+                });
+            }
+        }
     }
-    Ok(roots.into_iter().flat_map(move |(root, is_dir)| {
-        let items: Box<dyn Iterator<Item = Walked> + Send> = if is_dir {
-            Box::new(walk_dir(root, config, lang))
-        } else if config.excluded(&root) {
-            Box::new(std::iter::empty())
-        } else {
-            Box::new(std::iter::once(Walked::File(Input {
-                name: root.display().to_string(),
-                path: root,
-                walked: false,
-            })))
-        };
-        items
-    }))
+    // A file named twice (itself and its folder, `./x` and `x`, absolute and relative) is linted
+    // once, under the first spelling. One root cannot repeat a file (the walk is a tree; links
+    // to folders on the way are loop-checked), so a single path costs no `canonicalize`.
+    let mut seen = (roots.len() > 1).then(std::collections::HashSet::<PathBuf>::new);
+    let first_time = move |w: &Walked| match (&mut seen, w) {
+        (Some(seen), Walked::File(i)) => {
+            seen.insert(std::fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone()))
+        }
+        _ => true,
+    };
+    Ok(roots
+        .into_iter()
+        .flat_map(move |(root, is_dir)| {
+            let items: Box<dyn Iterator<Item = Walked> + Send> = match is_dir {
+                Some(true) => Box::new(walk_dir(root, config, lang)),
+                _ if config.excluded(&root) => Box::new(std::iter::empty()),
+                Some(false) => Box::new(std::iter::once(Walked::File(Input {
+                    name: display_path(&root),
+                    path: root,
+                    walked: false,
+                }))),
+                None => Box::new(std::iter::once(Walked::Problem(FileReport {
+                    source: Source::new(display_path(&root), ""),
+                    findings: vec![Finding::new(
+                        dx::SYMLINK_LOOP,
+                        lang.pick(
+                            "符号链接循环（链接最终指向自身），已跳过",
+                            "symbolic link loop (the link leads back to itself); skipped",
+                        ),
+                        0..0,
+                    )],
+                }))),
+            };
+            items
+        })
+        .filter(first_time))
 }
 
 fn walk_dir(
@@ -107,7 +209,7 @@ fn walk_dir(
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) if config.excluded(e.path()) => None,
             Ok(e) if is_yaml(e.path()) => Some(Walked::File(Input {
-                name: e.path().display().to_string(),
+                name: display_path(e.path()),
                 walked: e.file_type().is_file(),
                 path: e.into_path(),
             })),
@@ -157,7 +259,7 @@ fn walk_problem(e: &walkdir::Error, root: &Path, lang: Lang) -> Option<Walked> {
         ),
     };
     Some(Walked::Problem(FileReport {
-        source: Source::new(path.display().to_string(), ""),
+        source: Source::new(display_path(&path), ""),
         findings: vec![finding],
     }))
 }
@@ -388,7 +490,7 @@ pub fn for_each_chunk<T: Send>(
     // each one chunk ahead of the next, so the workers wait for neither.
     std::thread::scope(|scope| {
         let (walk_tx, walk_rx) = std::sync::mpsc::sync_channel::<Vec<Walked>>(1);
-        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<T>)>(1);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Result<T, Error>>)>(1);
         scope.spawn(move || {
             let mut walk = walk;
             loop {
@@ -403,7 +505,24 @@ pub fn for_each_chunk<T: Send>(
         scope.spawn(move || {
             for chunk in walk_rx {
                 let n = chunk.len();
-                let results: Vec<T> = pool.install(|| chunk.into_par_iter().map(map).collect());
+                // A panic on one file is contained: the run stops with an error naming it,
+                // never with a crash (lint turns it into a finding before it gets here).
+                let results: Vec<Result<T, Error>> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|w| {
+                            let name = w.name().to_owned();
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                test_panic("TONGBAN_PANIC_READING", w.name());
+                                map(w)
+                            }))
+                            .map_err(|p| Error::Internal {
+                                path: name,
+                                message: panic_message(&*p),
+                            })
+                        })
+                        .collect()
+                });
                 if done_tx.send((n, results)).is_err() {
                     break;
                 }
@@ -412,7 +531,7 @@ pub fn for_each_chunk<T: Send>(
         for (n, results) in done_rx {
             progress.inc(n);
             for r in results {
-                sink(r)?;
+                sink(r?)?;
             }
         }
         Ok(())
@@ -468,7 +587,15 @@ pub fn run_with_context(
         &pool,
         progress,
         |w| match w {
-            Walked::File(input) => lint_file(&input, opts),
+            Walked::File(input) => contained(
+                &input.name,
+                opts.lang,
+                || {
+                    test_panic("TONGBAN_PANIC_ON", &input.name);
+                    lint_file(&input, opts)
+                },
+                |r| (r, None),
+            ),
             Walked::Problem(report) => (report, None),
         },
         |(r, g)| {
@@ -491,8 +618,15 @@ pub fn run_with_context(
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);
-        let reports: Vec<FileReport> =
-            pool.install(|| chunk.into_par_iter().map(|p| locate(p, opts)).collect());
+        let reports: Vec<FileReport> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|p| {
+                    let name = p.name.clone();
+                    contained(&name, opts.lang, || locate(p, opts), |r| r)
+                })
+                .collect()
+        });
         for r in reports {
             sink(r, Pass::Again)?;
         }

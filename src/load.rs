@@ -115,8 +115,9 @@ impl Document {
         if let Some(key) = &node.key {
             return key.clone();
         }
-        let start = node.value.start.min(text.len());
-        let rest = &text[start..node.value.end.clamp(start, text.len())];
+        let span = crate::source::clamp_span(text, &node.value);
+        let start = span.start;
+        let rest = &text[span];
         let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
         start..start + rest[..line_end].trim_end().len()
     }
@@ -287,6 +288,7 @@ fn is_eloop(_: &std::io::Error) -> bool {
 /// Decodes and parses bytes already in memory (used for files and for tests).
 pub fn load_bytes(name: String, bytes: &[u8], limits: &Limits, lang: Lang) -> Loaded {
     let (text, mut findings, parseable) = decode(bytes, lang);
+    findings.extend(control_characters(&text, lang));
     let source = Source::new(name, text);
     let document = if parseable {
         parse(&source.text, limits, lang, &mut findings, false)
@@ -300,10 +302,48 @@ pub fn load_bytes(name: String, bytes: &[u8], limits: &Limits, lang: Lang) -> Lo
     }
 }
 
+/// Whether `c` is a control character no guide has a use for: C0 controls but tab and line
+/// breaks, DEL, and C1 controls (U+0080–U+009F, whose CSI can drive a terminal like ESC).
+pub fn is_forbidden_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// One finding for the control characters in a text (counted; the first is shown), if any.
+fn control_characters(text: &str, lang: Lang) -> Option<Finding> {
+    // Fast exit: every such character has a byte below 0x20, 0x7F, or the lead byte 0xC2.
+    if !text
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F || b == 0xC2)
+    {
+        return None;
+    }
+    let mut found = text
+        .char_indices()
+        .filter(|(_, c)| is_forbidden_control(*c));
+    let (at, first) = found.next()?;
+    let count = 1 + found.count();
+    let code = format!("U+{:04X}", u32::from(first));
+    Some(
+        Finding::new(
+            dx::CONTROL_CHARACTER,
+            match lang {
+                Lang::Zh => format!("文件含有 {count} 个控制字符（第一个是 {code}）"),
+                Lang::En => format!("file contains {count} control character(s) (the first is {code})"),
+            },
+            at..at + first.len_utf8(),
+        )
+        .with_label(lang.pick("控制字符", "control character"))
+        .with_help(lang.pick(
+            "办事指南中不应出现控制字符（如 NUL、ESC），它们多来自复制粘贴或损坏的转换；请删除",
+            "guides have no use for control characters (NUL, ESC, ...); they come from copy-paste or a broken conversion: delete them",
+        )),
+    )
+}
+
 /// Decodes bytes to text. Returns the text, findings, and whether the text is trustworthy enough
 /// to parse.
 fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
-    use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
 
     let mut findings = Vec::new();
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -324,11 +364,18 @@ fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
         return match utf8(rest) {
             Ok(text) => (text.to_owned(), findings, true),
             Err(e) => {
-                let (text, f, ok) = decode_legacy(rest, e.valid_up_to(), lang);
+                let (text, f, ok) = decode_legacy(rest, e.valid_up_to(), 3, lang);
                 findings.extend(f);
                 (text, findings, ok)
             }
         };
+    }
+    // UTF-32 first: its little-endian byte-order mark starts like UTF-16's.
+    if let Some(big_endian) = sniff_utf32(bytes) {
+        let (text, clean) = decode_utf32(bytes, big_endian);
+        let label = if big_endian { "UTF-32BE" } else { "UTF-32LE" };
+        findings.push(encoding_finding(label, label, None, 0..0, clean, lang));
+        return (text, findings, clean);
     }
     let utf16: Option<(&'static Encoding, bool)> = match bytes {
         [0xFF, 0xFE, ..] => Some((UTF_16LE, true)),
@@ -344,7 +391,14 @@ fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
             (t.into_owned(), errors)
         };
         let label = encoding.name();
-        findings.push(encoding_finding(label, label, 0..0, !had_errors, lang));
+        findings.push(encoding_finding(
+            label,
+            label,
+            None,
+            0..0,
+            !had_errors,
+            lang,
+        ));
         return (
             text.trim_start_matches('\u{feff}').to_owned(),
             findings,
@@ -354,9 +408,7 @@ fn decode(bytes: &[u8], lang: Lang) -> (String, Vec<Finding>, bool) {
     match utf8(bytes) {
         Ok(text) => (text.to_owned(), findings, true),
         Err(e) => {
-            let valid = e.valid_up_to();
-            let _ = GB18030;
-            let (text, f, ok) = decode_legacy(bytes, valid, lang);
+            let (text, f, ok) = decode_legacy(bytes, e.valid_up_to(), 0, lang);
             findings.extend(f);
             (text, findings, ok)
         }
@@ -370,6 +422,60 @@ fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
         Ok(text) => Ok(text),
         Err(_) => std::str::from_utf8(bytes),
     }
+}
+
+/// UTF-32, by its byte-order mark or (without one) by three NUL bytes in every four: `Some(true)`
+/// for big-endian. Checked before UTF-16, whose little-endian mark is a prefix of UTF-32LE's.
+fn sniff_utf32(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some(false),
+        [0, 0, 0xFE, 0xFF, ..] => return Some(true),
+        _ => {}
+    }
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(4) {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096) / 4 * 4];
+    let units = sample.chunks_exact(4);
+    let n = units.len();
+    let le = units
+        .clone()
+        .filter(|u| u[0] != 0 && u[2] == 0 && u[3] == 0)
+        .count();
+    let be = units
+        .filter(|u| u[0] == 0 && u[1] == 0 && u[3] != 0)
+        .count();
+    if le * 10 >= n * 9 {
+        Some(false)
+    } else if be * 10 >= n * 9 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Decodes UTF-32 (encoding_rs, a WHATWG library, has no UTF-32); returns the text and whether
+/// every unit was a valid scalar value.
+fn decode_utf32(bytes: &[u8], big_endian: bool) -> (String, bool) {
+    let mut text = String::with_capacity(bytes.len() / 4);
+    let mut clean = bytes.len().is_multiple_of(4);
+    for unit in bytes.chunks_exact(4) {
+        let unit: [u8; 4] = [unit[0], unit[1], unit[2], unit[3]];
+        let n = if big_endian {
+            u32::from_be_bytes(unit)
+        } else {
+            u32::from_le_bytes(unit)
+        };
+        match char::from_u32(n) {
+            Some(c) => text.push(c),
+            None => {
+                clean = false;
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned();
+    (text, clean)
 }
 
 /// UTF-16 without a byte-order mark: text in this domain is mostly ASCII keys, so every other
@@ -398,7 +504,18 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// Bytes that are not UTF-8: guess the legacy encoding (GB18030/GBK is by far the most common in
 /// this domain), point at the first byte that is not UTF-8, and decode when the guess is clean.
-fn decode_legacy(bytes: &[u8], valid_up_to: usize, lang: Lang) -> (String, Vec<Finding>, bool) {
+///
+/// `valid_up_to` is the offset of that byte in `bytes`, which start `skipped` bytes into the file
+/// (a byte-order mark). The message names the offset in the original file; the span points at the
+/// same byte in the text shown: the lossy UTF-8 text (whose valid prefix is unchanged) when the
+/// guess does not decode cleanly, else the decoded text, measured by a streaming decoder so it
+/// always falls on a character boundary of that text.
+fn decode_legacy(
+    bytes: &[u8],
+    valid_up_to: usize,
+    skipped: usize,
+    lang: Lang,
+) -> (String, Vec<Finding>, bool) {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
@@ -409,30 +526,38 @@ fn decode_legacy(bytes: &[u8], valid_up_to: usize, lang: Lang) -> (String, Vec<F
         (guess, guess.name(), guess.name())
     };
     let (text, _, had_errors) = encoding.decode(bytes);
-    let (prefix, _, _) = encoding.decode(&bytes[..valid_up_to]);
-    let at = prefix.len();
-    let clean = !had_errors;
-    let finding = encoding_finding(label, iconv, at..at, clean, lang);
-    if clean {
-        (text.into_owned(), vec![finding], true)
-    } else {
-        // Show what we can: the UTF-8 prefix, so the location is visible.
-        (
-            String::from_utf8_lossy(bytes).into_owned(),
-            vec![finding],
-            false,
-        )
+    let offset = Some(valid_up_to + skipped);
+    if had_errors {
+        // Show what we can: the valid UTF-8 prefix is kept byte for byte.
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let at = crate::source::floor_boundary(&text, valid_up_to);
+        let finding = encoding_finding(label, iconv, offset, at..at, false, lang);
+        return (text, vec![finding], false);
     }
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let prefix = &bytes[..valid_up_to.min(bytes.len())];
+    let mut shown = String::with_capacity(
+        decoder
+            .max_utf8_buffer_length(prefix.len())
+            .unwrap_or(prefix.len() * 3),
+    );
+    // Not the last chunk: a character cut at the offset is held back, not replaced.
+    let _ = decoder.decode_to_string(prefix, &mut shown, false);
+    let text = text.into_owned();
+    let at = crate::source::floor_boundary(&text, shown.len());
+    let finding = encoding_finding(label, iconv, offset, at..at, true, lang);
+    (text, vec![finding], true)
 }
 
 fn encoding_finding(
     label: &str,
     iconv: &str,
+    offset: Option<usize>,
     at: Range<usize>,
     decoded: bool,
     lang: Lang,
 ) -> Finding {
-    let message = match (lang, decoded) {
+    let mut message = match (lang, decoded) {
         (Lang::Zh, true) => {
             format!("文件不是 UTF-8 编码（检测为 {label}）；已按 {label} 解码后继续检查")
         }
@@ -446,6 +571,12 @@ fn encoding_finding(
             "file is not UTF-8 (possibly {label}, but it does not decode cleanly); content not linted"
         ),
     };
+    if let Some(offset) = offset {
+        message.push_str(&match lang {
+            Lang::Zh => format!("；第一个非 UTF-8 字节位于文件第 {offset} 字节（从 0 起）"),
+            Lang::En => format!("; the first byte that is not UTF-8 is at byte offset {offset}"),
+        });
+    }
     Finding::new(dx::ENCODING, message, at)
         .with_label(lang.pick("第一个非 UTF-8 字节", "first byte that is not UTF-8"))
         .with_help(match lang {
@@ -567,7 +698,7 @@ fn parse(
                                 "文件包含多个 YAML 文档；每个文件只能有一个办事指南，只检查第一个",
                                 "file holds more than one YAML document; one guide per file: only the first is linted",
                             ),
-                            at.start..at.start + 3.min(text.len() - at.start),
+                            crate::source::clamp_span(text, &(at.start..at.start + 3)),
                         )
                         .with_label(lang.pick("第二个文档从这里开始", "second document starts here"))
                         .with_help(lang.pick(
@@ -751,27 +882,31 @@ impl Builder<'_> {
                 if self.record {
                     range = scalar_end(self.text, range, style, &value);
                 }
+                if value.contains(is_forbidden_control) {
+                    self.escaped_control(&value, range.clone());
+                }
                 let slot = self.slot();
                 if matches!(slot, Slot::Key) {
+                    if anchor > 0 {
+                        // `&k a: 1` anchors the key itself; `*k` later means the scalar `a`.
+                        let resolved = resolve_scalar(value.clone(), style, tag.as_deref());
+                        self.anchors.insert(anchor, resolved);
+                    }
                     self.key(value.into_owned(), range);
                     return Ok(());
+                }
+                if number_overflows(&value, style, tag.as_deref()) {
+                    self.number_overflow(&value, range.clone());
                 }
                 let value = resolve_scalar(value, style, tag.as_deref());
                 self.leaf(value, range, anchor)
             }
             Event::Alias(id) => {
                 let range = self.range(span);
-                let Some(value) = self.anchors.get(&id).cloned() else {
-                    self.findings.push(Finding::new(
-                        dx::YAML_SYNTAX,
-                        self.lang.pick(
-                            "别名引用了未定义的锚点",
-                            "alias refers to an unknown anchor",
-                        ),
-                        range,
-                    ));
-                    return Err(Abort);
-                };
+                // The parser rejects aliases to anchors it never saw; one missing here was inside
+                // a node already dropped with a finding (a duplicate key's value, a complex key):
+                // it stands for nothing.
+                let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
                 if matches!(self.slot(), Slot::Key) {
                     match value {
                         Value::Object(_) | Value::Array(_) => {
@@ -964,6 +1099,66 @@ impl Builder<'_> {
         }
     }
 
+    /// A scalar whose value holds a control character written as an escape (`"\e"`,
+    /// `"\x1b"`); raw ones are reported once per file by [`control_characters`].
+    fn escaped_control(&mut self, value: &str, range: Range<usize>) {
+        if !self.record {
+            self.need_record = true;
+            return;
+        }
+        let raw = self.text.get(range.clone()).unwrap_or("");
+        if raw.contains(is_forbidden_control) {
+            return;
+        }
+        let Some(c) = value.chars().find(|c| is_forbidden_control(*c)) else {
+            return;
+        };
+        let code = format!("U+{:04X}", u32::from(c));
+        let lang = self.lang;
+        self.findings.push(
+            Finding::new(
+                dx::CONTROL_CHARACTER,
+                match lang {
+                    Lang::Zh => format!("取值中以转义写出了控制字符 {code}"),
+                    Lang::En => format!(
+                        "the value holds the control character {code}, written as an escape"
+                    ),
+                },
+                range,
+            )
+            .with_label(lang.pick("含控制字符的取值", "value with a control character"))
+            .with_help(lang.pick(
+                "删除转义的控制字符（如 \\e、\\x1b、\\u001b）",
+                "delete the escaped control character (\\e, \\x1b, \\u001b, ...)",
+            )),
+        );
+    }
+
+    fn number_overflow(&mut self, raw: &str, range: Range<usize>) {
+        let lang = self.lang;
+        self.push_segment();
+        let pointer = self.pointer.clone();
+        self.pop_segment();
+        self.findings.push(
+            Finding::new(
+                dx::NUMBER_OVERFLOW,
+                match lang {
+                    Lang::Zh => format!("数值 `{raw}` 超出可表示的范围，已按字符串处理"),
+                    Lang::En => format!(
+                        "number `{raw}` is out of the representable range; read as a string"
+                    ),
+                },
+                range,
+            )
+            .with_pointer(pointer)
+            .with_label(lang.pick("超出范围的数值", "number out of range"))
+            .with_help(lang.pick(
+                "写出实际的数值；如确实是文字，请加引号",
+                "write the actual number; quote it if it is text",
+            )),
+        );
+    }
+
     fn complex_key(&mut self, range: Range<usize>) {
         let lang = self.lang;
         self.findings.push(
@@ -1088,8 +1283,9 @@ fn scalar_end(text: &str, range: Range<usize>, style: ScalarStyle, value: &str) 
 
 /// End of a collection, without the trailing blank lines and comments the scanner includes.
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
-    let end = end.min(text.len());
-    let mut slice = &text[start.min(end)..end];
+    let span = crate::source::clamp_span(text, &(start..end));
+    let (start, end) = (span.start, span.end);
+    let mut slice = &text[start..end];
     loop {
         let trimmed = slice.trim_end();
         // Drop a trailing comment line.
@@ -1101,11 +1297,14 @@ fn trim_end(text: &str, start: usize, end: usize) -> usize {
             }
         }
     }
-    start.min(end) + slice.len()
+    start + slice.len()
 }
 
+/// The end of the character at `at` (a point span at a line break or the end of the text).
+/// `at` may come from the fast pass, which counts characters, not bytes: it is brought onto a
+/// char boundary first, so no offset can make this slice panic.
 fn next_char_end(text: &str, at: usize) -> usize {
-    let at = at.min(text.len());
+    let at = crate::source::floor_boundary(text, at);
     text[at..]
         .chars()
         .next()
@@ -1137,9 +1336,12 @@ pub(crate) fn resolve_scalar(
 ) -> Value {
     // Strings move out of the event (no second copy when the scanner already owns them).
     let string = |raw: std::borrow::Cow<'_, str>| Value::String(raw.into_owned());
-    if let Some(tag) = tag
-        && tag.is_yaml_core_schema()
-    {
+    if let Some(tag) = tag {
+        if !tag.is_yaml_core_schema() {
+            // The non-specific tag `!` (as in `! 12`) makes a scalar a string (YAML 1.2,
+            // 6.9.1); so does any application tag, which tongban does not interpret.
+            return string(raw);
+        }
         return match tag.suffix.as_str() {
             "null" => Value::Null,
             "bool" => parse_bool(&raw).map_or_else(|| string(raw), Value::Bool),
@@ -1158,6 +1360,49 @@ pub(crate) fn resolve_scalar(
         return Value::Bool(b);
     }
     parse_number(&raw).unwrap_or_else(|| string(raw))
+}
+
+/// Whether a scalar reads as a number (by the core schema, as [`resolve_scalar`] resolves it)
+/// too large for a 64-bit float, like `1e400`: it cannot become JSON data, so it is kept as a
+/// string and reported.
+pub(crate) fn number_overflows(raw: &str, style: ScalarStyle, tag: Option<&Tag>) -> bool {
+    let numeric = match tag {
+        Some(t) => t.is_yaml_core_schema() && matches!(t.suffix.as_str(), "int" | "float"),
+        None => style == ScalarStyle::Plain,
+    };
+    if !numeric {
+        return false;
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8)] {
+        if let Some(digits) = raw.strip_prefix(prefix) {
+            return !digits.is_empty()
+                && digits.chars().all(|c| c.is_digit(radix))
+                && u64::from_str_radix(digits, radix).is_err();
+        }
+    }
+    number_syntax(raw) && parse_number(raw).is_none()
+}
+
+/// YAML 1.2 core-schema integer or float syntax (`.inf` and `.nan` aside).
+fn number_syntax(raw: &str) -> bool {
+    let digits = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+    let (mantissa, exponent) = match digits.find(['e', 'E']) {
+        Some(i) => (&digits[..i], Some(&digits[i + 1..])),
+        None => (digits, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((a, b)) => {
+            (!a.is_empty() || !b.is_empty())
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        }
+        None => !mantissa.is_empty() && mantissa.bytes().all(|c| c.is_ascii_digit()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit())
+    });
+    mantissa_ok && exponent_ok
 }
 
 fn parse_bool(raw: &str) -> Option<bool> {
@@ -1413,5 +1658,146 @@ mod tests {
         let l = load("a: [1, 2\nb: 3\n");
         assert_eq!(l.findings[0].code, "TB001");
         assert!(l.document.is_none());
+    }
+
+    /// Every finding's span must slice its text: inside it and on char boundaries.
+    fn spans_slice(l: &Loaded) {
+        for f in &l.findings {
+            assert!(
+                l.source.text.get(f.span.clone()).is_some(),
+                "{} span {:?} does not slice {:?}",
+                f.code,
+                f.span,
+                l.source.text
+            );
+        }
+    }
+
+    #[test]
+    fn complex_key_after_multibyte_text_does_not_panic() {
+        // Regression: the fast pass's character index was used as a byte offset (panic).
+        for text in [
+            "a: 中文\n? {}\n",
+            "a: 中文中文中文\n? [x]\n: 1\n",
+            "名: 中文\n---\nb: 2\n",
+            "a: 中文\nb: *x\n",
+        ] {
+            let l = load(text);
+            spans_slice(&l);
+        }
+        let l = load("a: 中文\n? {}\n");
+        assert_eq!(l.findings[0].code, "TB013");
+        assert_eq!(l.source.position(l.findings[0].span.start).line, 2);
+        let deep = format!("a: 中文中文\nb: {}{}\n", "[".repeat(200), "]".repeat(200));
+        let l = load(&deep);
+        spans_slice(&l);
+        assert_eq!(l.findings[0].code, "TB008");
+    }
+
+    #[test]
+    fn stray_non_utf8_byte_is_reported_at_its_original_offset() {
+        // Regression: the position was computed on the GB18030 decoding and shown on the UTF-8
+        // text: wrong line and column, and one past the end the human output panicked.
+        let bytes = b"name: \xe5\x8a\x9e\xe4\xba\x8b\xe6\x8c\x87\xe5\x8d\x97\n\xffxx";
+        let l = load_bytes("x.yaml".into(), bytes, &Limits::default(), Lang::En);
+        let f = &l.findings[0];
+        assert_eq!(f.code, "TB002");
+        assert!(f.message.contains("byte offset 19"), "{}", f.message);
+        assert_eq!(l.source.position(f.span.start).line, 2);
+        assert_eq!(l.source.position(f.span.start).column, 1);
+        spans_slice(&l);
+        // The invalid byte as the very last byte, and after a byte-order mark.
+        for bytes in [&b"a: \xe4\xb8\xad\n\xff"[..], b"\xef\xbb\xbfa: 1\n\xc4\xe3"] {
+            let l = load_bytes("x.yaml".into(), bytes, &Limits::default(), Lang::En);
+            spans_slice(&l);
+            let f = l.findings.iter().find(|f| f.code == "TB002").unwrap();
+            assert_eq!(l.source.position(f.span.start).line, 2, "{bytes:?}");
+        }
+        // A clean GBK file: the span is where the first GBK character is in the decoded text.
+        let (gbk, _, _) = encoding_rs::GBK.encode("a: 1\nb: 生育登记\n");
+        let l = load_bytes("g.yaml".into(), &gbk, &Limits::default(), Lang::En);
+        let f = &l.findings[0];
+        assert!(f.message.contains("byte offset 8"), "{}", f.message);
+        assert_eq!(&l.source.text[f.span.start..], "生育登记\n");
+    }
+
+    #[test]
+    fn utf32_is_not_taken_for_utf16() {
+        // Regression: UTF-32LE with its byte-order mark was decoded as UTF-16LE (wrong advice).
+        for big_endian in [false, true] {
+            let mut bytes = Vec::new();
+            for c in "\u{feff}a: 名\n".chars() {
+                let n = u32::from(c);
+                bytes.extend(if big_endian {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                });
+            }
+            let l = load_bytes("u.yaml".into(), &bytes, &Limits::default(), Lang::En);
+            assert!(
+                l.findings[0].message.contains("UTF-32"),
+                "{}",
+                l.findings[0].message
+            );
+            assert_eq!(l.document.unwrap().value["a"], "名");
+            // Without the mark too.
+            let l = load_bytes("u.yaml".into(), &bytes[4..], &Limits::default(), Lang::En);
+            assert!(
+                l.findings[0].message.contains("UTF-32"),
+                "{}",
+                l.findings[0].message
+            );
+        }
+    }
+
+    #[test]
+    fn non_specific_tag_makes_a_string_and_huge_numbers_are_reported() {
+        // Regression: `! 12` was read as a number and `1e400` silently became a string.
+        let l = load(
+            "a: ! 12\nb: !local 3\nc: 1e400\nd: [1e999]\ne: !!float 1e400\nf: '1e400'\ng: 0xffffffffffffffffff\nh: 0xfff\n",
+        );
+        let v = &l.document.as_ref().unwrap().value;
+        assert_eq!(v["a"], "12");
+        assert_eq!(v["b"], "3");
+        assert_eq!(v["c"], "1e400");
+        let overflows: Vec<_> = l
+            .findings
+            .iter()
+            .filter(|f| f.code == "TB015")
+            .map(|f| f.pointer.as_str())
+            .collect();
+        assert_eq!(overflows, ["/c", "/d/0", "/e", "/g"]);
+        assert!(super::fast::parse("a: 1e400\n", 128).is_none());
+        assert!(super::fast::parse("a: [1, 1e400]\n", 128).is_none());
+    }
+
+    #[test]
+    fn anchor_on_a_mapping_key_is_known_to_its_aliases() {
+        // Regression: `&k a: 1\nb: *k` gave a false "unknown anchor" syntax error.
+        let l = load("&k a: 1\nb: *k\n");
+        assert!(l.findings.is_empty(), "{:?}", l.findings);
+        assert_eq!(
+            l.document.unwrap().value,
+            serde_json::json!({"a": 1, "b": "a"})
+        );
+        // An alias to an anchor inside a dropped duplicate value is no syntax error either.
+        let l = load("a: 1\na: &x 2\nb: *x\n");
+        let codes: Vec<_> = l.findings.iter().map(|f| f.code).collect();
+        assert_eq!(codes, ["TB004"]);
+    }
+
+    #[test]
+    fn control_characters_are_a_finding() {
+        // Regression: C0 controls and ESC were accepted in values (and printed raw).
+        let l = load("a: \"x\\e[2J\"\nb: \"\\x07\"\n");
+        let codes: Vec<_> = l.findings.iter().map(|f| (f.code, f.span.start)).collect();
+        assert_eq!(codes, [("TB014", 3), ("TB014", 15)]);
+        let l = load("a: \"x\u{1b}[31m\"\nb: y\u{0}z\nc: \u{85}\n");
+        let f: Vec<_> = l.findings.iter().filter(|f| f.code == "TB014").collect();
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("3 control"), "{}", f[0].message);
+        assert_eq!(&l.source.text[f[0].span.clone()], "\u{1b}");
+        assert!(load("a: \"tab\tok\"\r\nb: 中文\n").findings.is_empty());
     }
 }

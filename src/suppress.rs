@@ -92,30 +92,66 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
         return out;
     }
     // (start offset, text) of each line.
-    let mut lines: Vec<(usize, &str)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        lines.push((at, line.trim_end_matches(['\n', '\r'])));
-        at += line.len();
-    }
+    // Lines as everywhere else (LF, CRLF or a lone CR: `source::line_starts`).
+    let starts = crate::source::line_starts(text);
+    let lines: Vec<(usize, &str)> = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| {
+            let end = starts.get(k + 1).copied().unwrap_or(text.len());
+            (start, text[start..end].trim_end_matches(['\n', '\r']))
+        })
+        .collect();
     let line_of = |offset: usize| {
         lines
             .partition_point(|(s, _)| *s <= offset)
             .saturating_sub(1)
     };
     // A `#` inside a scalar (a block scalar's text, a quoted string) is content, not a comment:
-    // the parsed document knows where every scalar is.
-    let in_scalar = |offset: usize| {
-        doc.is_some_and(|d| {
-            d.nodes().any(|(pointer, node)| {
-                node.value.contains(&offset)
-                    && !matches!(
+    // the parsed document knows where every scalar is. Indexed once (sorted starts, running
+    // maximum of ends), so a file of many directives and many nodes stays linear.
+    let mut scalars: Vec<(usize, usize)> = doc
+        .map(|d| {
+            d.nodes()
+                .filter(|(pointer, _)| {
+                    !matches!(
                         crate::load::lookup(&d.value, pointer),
                         Some(serde_json::Value::Object(_) | serde_json::Value::Array(_))
                     )
-            })
+                })
+                .map(|(_, node)| (node.value.start, node.value.end))
+                .collect()
         })
+        .unwrap_or_default();
+    scalars.sort_unstable();
+    let mut reach = 0;
+    let max_end: Vec<usize> = scalars
+        .iter()
+        .map(|&(_, end)| {
+            reach = reach.max(end);
+            reach
+        })
+        .collect();
+    let in_scalar = |offset: usize| {
+        let k = scalars.partition_point(|&(start, _)| start <= offset);
+        k > 0 && max_end[k - 1] > offset
     };
+    // The element each line introduces: the shallowest node whose key (or value) starts there.
+    let mut by_line: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
+    if let Some(d) = doc {
+        for (p, s) in d.nodes().filter(|(p, _)| !p.is_empty()) {
+            let line = line_of(s.key.as_ref().map_or(s.value.start, |k| k.start));
+            let rank = |p: &str| (p.matches('/').count(), p.len(), p.to_owned());
+            by_line
+                .entry(line)
+                .and_modify(|best| {
+                    if rank(p) < rank(best) {
+                        *best = p;
+                    }
+                })
+                .or_insert(p);
+        }
+    }
     for (n, &(start, line)) in lines.iter().enumerate() {
         let Some(hash) = comment_start(line) else {
             continue;
@@ -166,15 +202,7 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
             } else {
                 Some(n)
             };
-            let node = target.and_then(|t| {
-                doc?.nodes()
-                    .filter(|(p, _)| !p.is_empty())
-                    .filter(|(_, s)| {
-                        line_of(s.key.as_ref().map_or(s.value.start, |k| k.start)) == t
-                    })
-                    .map(|(p, _)| p)
-                    .min_by_key(|p| (p.matches('/').count(), p.len()))
-            });
+            let node = target.and_then(|t| by_line.get(&t).copied());
             match node {
                 Some(p) => Scope::Node(p.to_owned()),
                 None => {

@@ -509,7 +509,7 @@ fn one_bad_file_does_not_stop_the_run() {
         .collect();
     assert!(paths.contains("lint/broken-guide.yaml"), "{paths:?}");
     assert!(paths.contains("bad-input/alias-bomb.yaml"));
-    assert_eq!(json["summary"]["files"], 10);
+    assert_eq!(json["summary"]["files"], 12);
 }
 
 #[test]

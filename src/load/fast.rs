@@ -360,7 +360,7 @@ fn end_of_line(rest: &str) -> Option<()> {
 fn plain(text: &str) -> Option<Value> {
     let end = comment_start(text).unwrap_or(text.len());
     let value = text[..end].trim_end_matches(' ');
-    if value.contains(": ") || value.ends_with(':') {
+    if value.contains(": ") || value.ends_with(':') || overflows(value) {
         return None;
     }
     Some(resolve_scalar(
@@ -368,6 +368,11 @@ fn plain(text: &str) -> Option<Value> {
         ScalarStyle::Plain,
         None,
     ))
+}
+
+/// A plain number too large for a float is the full parser's to report.
+fn overflows(value: &str) -> bool {
+    super::number_overflows(value, ScalarStyle::Plain, None)
 }
 
 /// Where a ` #` comment starts in a plain scalar's line.
@@ -397,7 +402,7 @@ fn flow_sequence(body: &str) -> Option<Value> {
     for item in inner.split(',') {
         let item = item.trim_matches(' ');
         let first = *item.as_bytes().first()?;
-        if is_indicator(first) {
+        if is_indicator(first) || overflows(item) {
             return None;
         }
         items.push(resolve_scalar(

@@ -112,9 +112,12 @@ impl<'w> Printer<'w> {
             suite.add_test_case(case);
         }
         report.add_test_suite(suite);
-        report
-            .serialize(&mut *self.out)
+        // Serialised in memory first, so a failing write keeps its OS error (a broken pipe, a
+        // full disk) instead of becoming the serialiser's text.
+        let xml = report
+            .to_string()
             .map_err(|e| Error::Output(std::io::Error::other(e.to_string())))?;
+        self.out.write_all(xml.as_bytes())?;
         self.out.write_all(b"\n")?;
         Ok(())
     }

@@ -11,6 +11,24 @@ pub const HEADINGS: [&str; 4] = ["What it does", "Why is this bad?", "Example", 
 /// The documentation of a built-in check (TB0xx, TB1xx, TB4xx).
 pub fn check_doc(code: &str) -> &'static str {
     match code {
+        "TB000" => {
+            r#"## What it does
+Reports a file whose checking crashed inside tongban. The other files are still checked, the report stays well formed, and the run exits with status 2. This is a bug in tongban, not in the guide: please report it with the file (or a cut-down copy) attached.
+
+## Why is this bad?
+The file was not checked at all, so its problems are unknown.
+
+## Example
+```text
+error[TB000(internal-error)]: catalogs/x.yaml: tongban 内部错误：检查此文件时崩溃（请报告）
+```
+
+## Use instead
+```text
+(the same file, checked by a tongban with the bug fixed)
+```
+"#
+        }
         "TB001" => {
             r#"## What it does
 Reports text that does not parse as YAML 1.2, pointing at the place the parser stopped.
@@ -270,6 +288,46 @@ Guides are JSON data in YAML syntax; a collection used as a key cannot be valida
 ## Use instead
 ```yaml
 a: 1
+```
+"#
+        }
+        "TB014" => {
+            r#"## What it does
+Reports control characters in a file: C0 controls other than tab and line breaks (NUL, ESC, …), DEL, and C1 controls (U+0080–U+009F). One finding per file gives the count and points at the first. Every output format shows such characters escaped (`␛`, `\u{1b}`), never raw.
+
+## Why is this bad?
+They are never part of a guide's text: they come from copy-paste out of other programs or broken conversions, are invisible in most editors, break XML-based exchange formats, and ESC sequences can rewrite what a terminal shows.
+
+## Example
+```yaml
+item:
+  name: 合伙企业设立登记<ESC>[2J
+```
+
+## Use instead
+```yaml
+item:
+  name: 合伙企业设立登记
+```
+"#
+        }
+        "TB015" => {
+            r#"## What it does
+Reports a number too large for a 64-bit floating-point value (YAML 1.2 core schema), such as `1e400`. The value is kept as a string, so the schema's type checks also see it.
+
+## Why is this bad?
+It cannot be represented as JSON data; tools that read it as a number get infinity or an error, and one that reads it as text gets something else: the guide means different things to different programs.
+
+## Example
+```yaml
+fees:
+  amount: 1e400
+```
+
+## Use instead
+```yaml
+fees:
+  amount: 100
 ```
 "#
         }

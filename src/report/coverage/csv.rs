@@ -24,11 +24,7 @@ const HEADER: [&str; 14] = [
 ];
 
 fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+    crate::report::csv_cell(s)
 }
 
 pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {

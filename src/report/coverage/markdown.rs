@@ -9,7 +9,7 @@ use crate::coverage::Coverage;
 use crate::report::diff::markdown as diff_markdown;
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::report::markdown_text(s)
 }
 
 pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
@@ -53,7 +53,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         }
         write!(out, "| item | modes | coverage | uniformity |")?;
         for m in &a.members {
-            write!(out, " {} {} |", m.code, cell(&m.name))?;
+            write!(out, " {} {} |", cell(&m.code), cell(&m.name))?;
         }
         writeln!(out)?;
         write!(out, "|---|---|---|---|")?;
@@ -69,7 +69,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
                 if item.modes.is_empty() {
                     "—".to_owned()
                 } else {
-                    item.modes.join("、")
+                    cell(&item.modes.join("、"))
                 },
                 item.published,
                 item.members.len(),
@@ -79,7 +79,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
             )?;
             for c in &item.members {
                 let mark = match (&c.guide, &c.via) {
-                    (Some(_), Some(via)) => format!("✓ via {via}"),
+                    (Some(_), Some(via)) => format!("✓ via {}", cell(via)),
                     (Some(_), None) => "✓".to_owned(),
                     _ => "✗".to_owned(),
                 };
@@ -94,10 +94,10 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
                     out,
                     "- **{}**: `{}` ({}) has {}, agreed {}",
                     cell(&item.name),
-                    m.guide,
-                    m.member,
-                    m.found,
-                    item.modes.join("、")
+                    cell(&m.guide),
+                    cell(&m.member),
+                    cell(&m.found),
+                    cell(&item.modes.join("、"))
                 )?;
             }
         }
@@ -114,7 +114,7 @@ pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {
         }
     }
     let lines: Vec<String> = super::findings(cov)
-        .map(|(r, f)| format!("- `{}`", super::finding_line(r, f)))
+        .map(|(r, f)| format!("- `{}`", super::finding_line(r, f).replace('`', "'")))
         .collect();
     if !lines.is_empty() {
         writeln!(out, "\n## Findings\n")?;

@@ -25,11 +25,7 @@ const HEADER: [&str; 15] = [
 ];
 
 fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
-    }
+    crate::report::csv_cell(s)
 }
 
 pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {

@@ -7,7 +7,7 @@ use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
 
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    crate::report::markdown_text(s)
 }
 
 fn uniformity(item: &ItemDiff) -> String {
@@ -65,7 +65,10 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
             writeln!(
                 out,
                 "- {} in {}: compared `{}`, ignored `{}`",
-                c.item, c.region, c.kept, c.ignored
+                cell(&c.item),
+                cell(&c.region),
+                cell(&c.kept),
+                cell(&c.ignored)
             )?;
         }
     }
@@ -79,7 +82,7 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         .as_deref()
         .map(|c| format!(" ({c})"))
         .unwrap_or_default();
-    writeln!(out, "## {}{code}\n", item.name)?;
+    writeln!(out, "## {}{}\n", cell(&item.name), cell(&code))?;
     writeln!(
         out,
         "Uniformity **{}** ({}/{} required everywhere). Regions: {}.\n",
@@ -88,7 +91,7 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         item.required_anywhere,
         item.regions
             .iter()
-            .map(|c| region_label(item, c))
+            .map(|c| cell(&region_label(item, c)))
             .collect::<Vec<_>>()
             .join(", ")
     )?;
@@ -100,7 +103,7 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         } else {
             ""
         };
-        header.push_str(&format!(" {c}{partial} |"));
+        header.push_str(&format!(" {}{partial} |", cell(c)));
         rule.push_str(":-:|");
     }
     if item.baseline.is_some() {
@@ -138,7 +141,7 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         if item.common_core.is_empty() {
             "—".to_owned()
         } else {
-            item.common_core.join("、")
+            cell(&item.common_core.join("、"))
         }
     )?;
     for r in item
@@ -149,8 +152,8 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         writeln!(
             out,
             "- **{}** also requires: {}",
-            region_label(item, &r.code),
-            r.beyond_core.join("、")
+            cell(&region_label(item, &r.code)),
+            cell(&r.beyond_core.join("、"))
         )?;
     }
     for m in item
@@ -162,9 +165,9 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
             writeln!(
                 out,
                 "- Attribute difference — {} {}: {}",
-                m.name,
+                cell(&m.name),
                 attribute_title(a),
-                attribute_values(m, a)
+                cell(&attribute_values(m, a))
             )?;
         }
     }
@@ -182,7 +185,9 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         writeln!(
             out,
             "- Possibly the same material (not merged): {} ≈ {} (score {:.2})",
-            m.a, m.b, m.score
+            cell(&m.a),
+            cell(&m.b),
+            m.score
         )?;
     }
     if let Some(b) = &item.baseline {
@@ -194,13 +199,13 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
                 if v.is_empty() {
                     "—".to_owned()
                 } else {
-                    v.join("、")
+                    cell(&v.join("、"))
                 }
             };
             writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                region_label(item, &d.region),
+                cell(&region_label(item, &d.region)),
                 join(&d.added),
                 join(&d.dropped),
                 join(&d.relaxed)
