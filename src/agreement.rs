@@ -13,24 +13,12 @@ use crate::load::{self, Document, Limits};
 use crate::normalize::normalize;
 use crate::regions;
 use crate::rules::Def;
+use crate::rules::agreement::{DUPLICATE_ITEM, DUPLICATE_MEMBER, MEMBER_NOT_IN_TABLE};
 use crate::schema::Schema;
 use crate::source::Source;
 
 /// The agreement schema, embedded in the binary.
 pub const AGREEMENT_SCHEMA: &str = include_str!("../schemas/agreement.schema.json");
-
-/// The folder name that holds agreement files: a YAML file directly inside a folder of this name
-/// is an agreement, never a guide (as `materials.yaml` is a dictionary).
-pub const AGREEMENTS_DIR: &str = "agreements";
-
-/// Whether a path names an agreement file (by the folder it is in) rather than a guide.
-pub fn is_agreement(path: &Path) -> bool {
-    crate::lint::is_yaml(path)
-        && path
-            .parent()
-            .and_then(Path::file_name)
-            .is_some_and(|n| n == AGREEMENTS_DIR)
-}
 
 /// The compiled agreement schema (compiled once per process).
 pub fn schema() -> &'static Schema {
@@ -170,107 +158,6 @@ pub struct Agreement {
     /// The items listed.
     pub items: Vec<AgreedItem>,
 }
-
-/// Checks of agreement files beyond the schema (TB5xx; the coverage rules are in `coverage`).
-pub static DUPLICATE_MEMBER: Def = Def {
-    check: crate::diagnostic::Check {
-        code: "TB503",
-        name: "duplicate-member",
-        severity: Severity::Error,
-        summary_zh: "协议中同一成员区划出现两次",
-        summary_en: "a member region is listed twice in an agreement",
-    },
-    doc: r#"## What it does
-Reports a member of an agreement (`members`) whose region code is already listed.
-
-## Why is this bad?
-Coverage counts each member once; a repeated code is a copy-paste slip that hides the member
-that was meant (a neighbouring county, another city).
-
-## Example
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "320300", name: 宿迁市}
-```
-
-## Use instead
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "321300", name: 宿迁市}
-```
-"#,
-    supersedes: &[],
-};
-
-/// TB504: a member code the bundled division table does not know.
-pub static MEMBER_NOT_IN_TABLE: Def = Def {
-    check: crate::diagnostic::Check {
-        code: "TB504",
-        name: "member-region-not-in-table",
-        severity: Severity::Info,
-        summary_zh: "成员区划代码不在内置区划表中",
-        summary_en: "member region code is not in the bundled division table",
-    },
-    doc: r#"## What it does
-Reports a member whose 6-digit code is not in tongban's division table (GB/T 2260: every
-province, and the cities and counties used by the bundled data).
-
-## Why is this bad?
-The table is partial below the province level, so the code may be right; but a mistyped code
-silently makes a member that no guide can ever cover. Check the code against the current
-统计用区划代码, and add it to the table (`src/regions.rs`) when it is right.
-
-## Example
-```yaml
-members:
-  - {code: "320399", name: 徐州市}
-```
-
-## Use instead
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-```
-"#,
-    supersedes: &[],
-};
-
-/// TB505: an item listed twice.
-pub static DUPLICATE_ITEM: Def = Def {
-    check: crate::diagnostic::Check {
-        code: "TB505",
-        name: "duplicate-agreed-item",
-        severity: Severity::Error,
-        summary_zh: "协议中同一事项出现两次",
-        summary_en: "an item is listed twice in an agreement",
-    },
-    doc: r#"## What it does
-Reports an agreed item (`items`) whose normalised name (or 基本编码) is already listed.
-
-## Why is this bad?
-The item would be counted twice in the coverage, and its two entries may give different
-modes; which one holds is then anyone's guess.
-
-## Example
-```yaml
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-  - {name: 《购房提取住房公积金》, modes: [全程网办]}
-```
-
-## Use instead
-```yaml
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-```
-"#,
-    supersedes: &[],
-};
-
-/// The agreement-file checks, sorted by code.
-pub static CHECKS: &[&Def] = &[&DUPLICATE_MEMBER, &MEMBER_NOT_IN_TABLE, &DUPLICATE_ITEM];
 
 /// A loaded agreement file: its report (findings, possibly none) and, when it has no
 /// error-severity finding, the parsed agreement.
@@ -513,16 +400,9 @@ mod tests {
     }
 
     #[test]
-    fn agreement_files_are_recognised_by_folder() {
-        assert!(is_agreement(Path::new("catalogs/agreements/x.yaml")));
-        assert!(!is_agreement(Path::new("catalogs/agreements/README.md")));
-        assert!(!is_agreement(Path::new("catalogs/jiangsu/x.yaml")));
-    }
-
-    #[test]
     fn schema_compiles_and_docs_have_headings() {
         let _ = schema();
-        for d in CHECKS {
+        for d in crate::rules::agreement::CHECKS {
             for h in docs::HEADINGS {
                 assert!(d.doc.contains(&format!("## {h}\n")), "{}", d.check.code);
             }

@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::Error;
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::{Input, Walked};
+use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::{Synonyms, normalize};
 
@@ -568,7 +568,7 @@ impl Catalog {
         jobs: usize,
         progress: &mut crate::progress::Progress,
     ) -> Result<(), Error> {
-        let pool = crate::lint::pool(jobs)?;
+        let pool = crate::input::pool(jobs)?;
         let skip: Vec<PathBuf> = skip
             .iter()
             .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
@@ -576,11 +576,11 @@ impl Catalog {
         // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
         // Agreement files (`agreements/*.yaml`) are never guides.
         let is_skipped = |path: &std::path::Path| {
-            crate::agreement::is_agreement(path)
+            crate::input::is_agreement(path)
                 || (crate::normalize::is_dictionary(path)
                     && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c)))
         };
-        crate::lint::for_each_chunk(
+        crate::input::for_each_chunk(
             walk,
             &pool,
             progress,

@@ -14,14 +14,14 @@ use serde_json::Value;
 use crate::Error;
 use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
-use crate::diagnostic::{Check, FileReport, Finding, Lang, Severity};
+use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::diff::{self, ItemDiff};
-use crate::lint::{Input, Walked};
+use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};
 use crate::normalize::Synonyms;
 use crate::progress::Progress;
 use crate::regions::{self, Level};
-use crate::rules::Def;
+use crate::rules::coverage::{MODE_CONTRADICTS, NOT_PUBLISHED, RULES};
 use crate::source::Source;
 
 /// Members named in a TB501 message; the rest are counted.
@@ -29,84 +29,6 @@ const MESSAGE_NAMES: usize = 8;
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
 pub const FORMAT_VERSION: u32 = 1;
-
-/// TB501: an agreed item some members do not publish.
-pub static NOT_PUBLISHED: Def = Def {
-    check: Check {
-        code: "TB501",
-        name: "agreed-item-not-published",
-        severity: Severity::Warning,
-        summary_zh: "协议约定的事项有成员区划没有发布办事指南",
-        summary_en: "members of an agreement do not publish a guide for an agreed item",
-    },
-    doc: r#"## What it does
-For every item an agreement lists (`catalogs/agreements/*.yaml`, `items`), reports the member
-regions that have no guide of that item among the guides given to `tongban coverage`. A guide
-of a city or county counts toward a member that contains it only when the agreement says
-`counts_toward_province: true`. The finding points at the item in the agreement file.
-
-## Why is this bad?
-跨省通办 means an applicant can start the item in any member region. A member that publishes no
-guide for it gives the applicant nothing to prepare from, and gives the other members nothing
-to align with (无差别受理、同标准办理, 国发〔2022〕5号).
-
-## Example
-```yaml
-# catalogs/agreements/example.yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "411400", name: 商丘市}
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-# ...and only catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml (320300) exists
-```
-
-## Use instead
-Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
-in the agreement after all, correct the agreement file with its source.
-"#,
-    supersedes: &[],
-};
-
-/// TB502: a member's guide handles an agreed item in a way the agreed mode excludes.
-pub static MODE_CONTRADICTS: Def = Def {
-    check: Check {
-        code: "TB502",
-        name: "mode-contradicts-agreement",
-        severity: Severity::Warning,
-        summary_zh: "成员的办事指南与协议约定的办理模式矛盾",
-        summary_en: "a member's guide contradicts the handling mode agreed for the item",
-    },
-    doc: r#"## What it does
-For an agreed item with `modes`, reports a member's guide that contradicts them: agreed
-全程网办 but the guide says `handling.online: false` or `handling.visits` above 0; or the guide
-lists `handling.cross_region_modes` that share no mode with the agreement.
-
-## Why is this bad?
-The agreement promises applicants a way of handling the item (全程网办: nothing on paper, no
-visit). A member guide that asks for a visit breaks the promise for everyone who reads it.
-
-## Example
-```yaml
-# agreement: {name: 正常退休提取住房公积金, modes: [全程网办]}
-handling:
-  online: false
-  visits: 1
-```
-
-## Use instead
-```yaml
-handling:
-  online: true
-  visits: 0
-  cross_region_modes: [全程网办]
-```
-"#,
-    supersedes: &[],
-};
-
-/// The coverage rules, sorted by code.
-pub static RULES: &[&Def] = &[&NOT_PUBLISHED, &MODE_CONTRADICTS];
 
 /// What coverage needs of one guide: its diff summary and its handling.
 #[derive(Debug, Clone)]
@@ -134,16 +56,16 @@ pub fn read_guides(
     jobs: usize,
     progress: &mut Progress,
 ) -> Result<(Vec<GuideFacts>, Vec<Skipped>), Error> {
-    let pool = crate::lint::pool(jobs)?;
+    let pool = crate::input::pool(jobs)?;
     let not_a_guide = |path: &std::path::Path| {
-        crate::agreement::is_agreement(path)
+        crate::input::is_agreement(path)
             || crate::normalize::is_dictionary(path)
             || (!agreements.is_empty()
                 && std::fs::canonicalize(path).is_ok_and(|c| agreements.contains(&c)))
     };
     let mut guides = Vec::new();
     let mut skipped = Vec::new();
-    crate::lint::for_each_chunk(
+    crate::input::for_each_chunk(
         walk,
         &pool,
         progress,

@@ -317,6 +317,46 @@ impl Summary {
     }
 }
 
+// Suppression directives are data about findings: `suppress` reads them from comments, the
+// cross-region rules carry them to the second pass.
+
+/// What a suppression covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole file.
+    File,
+    /// The node at this JSON pointer and everything below it.
+    Node(String),
+}
+
+/// One code suppressed by one comment.
+#[derive(Debug, Clone)]
+pub struct Directive {
+    /// The rule's code (names are resolved to codes).
+    pub code: &'static str,
+    /// What it covers.
+    pub scope: Scope,
+    /// The comment, for reporting it.
+    pub span: std::ops::Range<usize>,
+    /// Whether it suppressed at least one finding.
+    pub used: bool,
+}
+
+impl Directive {
+    /// Does this directive cover `f`?
+    pub fn covers(&self, f: &Finding) -> bool {
+        f.code == self.code
+            && match &self.scope {
+                Scope::File => true,
+                Scope::Node(p) => {
+                    f.pointer == *p
+                        || (f.pointer.starts_with(p.as_str())
+                            && f.pointer.as_bytes().get(p.len()) == Some(&b'/'))
+                }
+            }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

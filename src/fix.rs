@@ -3,84 +3,14 @@
 //! This module decides which findings have a fix and applies fixes to text; it never reads or
 //! writes files (`fix::files` does) and never prints.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::diagnostic::{Applicability, Edit, FileReport, Finding, Fix, Lang};
-use crate::lint::{self, Options};
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Lang};
 use crate::load::Document;
 use crate::rules::Data;
 use crate::source::Source;
 
 pub mod files;
-
-/// A kind of fix, as the rule docs and `docs/fixes.md` list it.
-#[derive(Debug, Clone, Copy)]
-pub struct FixDoc {
-    /// The codes of the findings it fixes.
-    pub codes: &'static [&'static str],
-    /// Safe or unsafe.
-    pub applicability: Applicability,
-    /// What it does, in Markdown.
-    pub text: &'static str,
-}
-
-/// Every kind of fix tongban makes.
-pub const FIXES: &[FixDoc] = &[
-    FixDoc {
-        codes: &["TB103"],
-        applicability: Applicability::Safe,
-        text: "Quotes a code that YAML read as a number, keeping the digits as written \
-               (`basic_code: 000115015005` → `basic_code: \"000115015005\"`).",
-    },
-    FixDoc {
-        codes: &[
-            "TB105", "TB202", "TB203", "TB204", "TB205", "TB206", "TB207", "TB208",
-        ],
-        applicability: Applicability::Safe,
-        text: "A code (`*code`) written with full-width digits or letters (`４３００００`) is rewritten \
-               half-width, quoted (`\"430000\"`).",
-    },
-    FixDoc {
-        codes: &["TB209"],
-        applicability: Applicability::Safe,
-        text: "Removes the duplicate list entry (all its lines) when it says exactly what the first \
-               one says: every other field equal, names equal after normalisation (NFKC, 《》, \
-               trailing punctuation).",
-    },
-    FixDoc {
-        codes: &["TB209"],
-        applicability: Applicability::Unsafe,
-        text: "Removes a duplicate found only through the synonyms dictionary, or one whose other \
-               fields (necessity, copies …) differ from the first: check what the removed entry said.",
-    },
-    FixDoc {
-        codes: &["TB210"],
-        applicability: Applicability::Safe,
-        text: "Puts the form's name in 《》 (`生育服务登记表` → `《生育服务登记表》`).",
-    },
-    FixDoc {
-        codes: &["TB210"],
-        applicability: Applicability::Unsafe,
-        text: "The same for a name that may not be the form's title: a bare generic word of three \
-               characters or fewer (`申请书`, `登记表`) or a description (`全体合伙人签署的设立登记申请书`, \
-               with 的) — find the form's real title first.",
-    },
-    FixDoc {
-        codes: &["TB216"],
-        applicability: Applicability::Safe,
-        text: "Puts the law's name in 《》 when the basis names one law or regulation (it ends in \
-               法, 条例, 规定, 办法, 决定, 细则 or 规则, optionally followed by an article such as \
-               第九条): `中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`. \
-               Generic texts (相关法律法规) are left alone.",
-    },
-];
-
-/// The fix documentation of one code, as a Markdown paragraph list (empty when it has none).
-pub fn doc(code: &str) -> Vec<&'static FixDoc> {
-    FIXES.iter().filter(|f| f.codes.contains(&code)).collect()
-}
 
 /// Attaches a fix to each finding that has one. Runs after the rules, before levels and
 /// suppressions (a suppressed finding's fix goes with it).
@@ -476,83 +406,13 @@ pub fn applies(fix: &Fix, unsafe_fixes: bool) -> bool {
     fix.applicability == Applicability::Safe || unsafe_fixes
 }
 
-/// The result of fixing one text.
-#[derive(Debug)]
-pub struct Fixed {
-    /// The text after every round.
-    pub text: String,
-    /// Fixes applied.
-    pub fixed: usize,
-    /// The findings of the fixed text (what is left to do by hand).
-    pub remaining: FileReport,
-    /// The fixes made the text worse (it no longer parses): `text` is the input, unchanged.
-    pub refused: bool,
-}
-
-/// Most rounds of fixing one text; a fix that keeps producing new fixes is a bug, not a loop.
-pub const MAX_ROUNDS: usize = 10;
-
-/// Lints `text` as the file at `path`, applies the fixes `--fix` takes, and repeats until
-/// nothing more is fixed (at most [`MAX_ROUNDS`]). A result with more input problems than the
-/// input (it no longer parses as YAML, a duplicate key appeared …) is refused and the input
-/// returned.
-pub fn fix_text(
-    path: &Path,
-    name: &str,
-    text: &str,
-    opts: &Options<'_>,
-    unsafe_fixes: bool,
-) -> Fixed {
-    let (first, _) = lint::lint_text(path, name.to_owned(), text.as_bytes(), opts);
-    let mut report = first.clone();
-    let mut current = text.to_owned();
-    let mut fixed = 0;
-    for _ in 0..MAX_ROUNDS {
-        let (next, n) = apply(
-            &current,
-            report
-                .findings
-                .iter()
-                .filter_map(|f| f.fix.as_deref())
-                .filter(|f| applies(f, unsafe_fixes)),
-        );
-        if n == 0 || next == current {
-            break;
-        }
-        fixed += n;
-        current = next;
-        report = lint::lint_text(path, name.to_owned(), current.as_bytes(), opts).0;
-    }
-    // Input problems (syntax, duplicate keys, …) a fix introduced: the fixes broke the text.
-    let input_problems = |r: &FileReport| {
-        r.findings
-            .iter()
-            .filter(|f| f.code.starts_with("TB0"))
-            .count()
-    };
-    if fixed > 0 && input_problems(&report) > input_problems(&first) {
-        return Fixed {
-            text: text.to_owned(),
-            fixed: 0,
-            remaining: first,
-            refused: true,
-        };
-    }
-    Fixed {
-        text: current,
-        fixed,
-        remaining: report,
-        refused: false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_fix_is_listed_in_its_rule_doc() {
-        for f in FIXES {
+        for f in crate::rules::fixes::FIXES {
             for code in f.codes {
                 let entry = crate::rules::lookup(code)
                     .unwrap_or_else(|| panic!("{code} has a fix but is no check or rule"));

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod fix;
 pub mod identity;
+pub mod input;
 pub mod lint;
 pub mod load;
 pub mod normalize;
@@ -535,14 +536,14 @@ pub(crate) fn lint(
                 Some(rel) if std::path::Path::new(&rel).is_relative() => rel.into(),
                 _ => c.clone(),
             };
-            Some(lint::walk(&[shown], &config, lang)?)
+            Some(input::walk(&[shown], &config, lang)?)
         }
         None => None,
     };
     if stdin {
         lint_stdin(&args, context, &opts, jobs, &mut sink)?;
     } else {
-        let walk = lint::walk(&args.paths, &config, lang)?;
+        let walk = input::walk(&args.paths, &config, lang)?;
         let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
         lint::run_with_context(walk, context, &opts, jobs, &mut progress, &mut sink)?;
         progress.finish();
@@ -601,7 +602,7 @@ fn covered(catalog: &std::path::Path, paths: &[std::path::PathBuf], cwd: &std::p
 /// config's include/exclude and per-path levels see), with the catalog as cross-region context.
 fn lint_stdin(
     args: &cli::LintArgs,
-    context: Option<impl Iterator<Item = lint::Walked> + Send>,
+    context: Option<impl Iterator<Item = input::Walked> + Send>,
     opts: &lint::Options<'_>,
     jobs: usize,
     sink: &mut dyn FnMut(diagnostic::FileReport, lint::Pass) -> Result<(), Error>,
@@ -657,7 +658,7 @@ fn lint_stdin(
         // The file it stands for, if it is in the catalog, is replaced by standard input.
         let skip: std::collections::HashSet<std::path::PathBuf> =
             std::fs::canonicalize(&path).into_iter().collect();
-        guides.extend(lint::summaries(context, &skip, opts, &lint::pool(jobs)?)?);
+        guides.extend(lint::summaries(context, &skip, opts, &input::pool(jobs)?)?);
     }
     for p in lint::cross_region_reported(guides, 1, opts) {
         sink(lint::locate_loaded(p, load()), lint::Pass::Again)?;
@@ -695,7 +696,7 @@ fn diff_command(
     // The config's `exclude` globs and data files apply to diff as to lint.
     let config = config::Config::load(config_path, &env.cwd, lang)?;
     // Streamed: the walk is consumed chunk by chunk, never held as a list.
-    let walk = lint::walk(&args.paths, &config, lang)?;
+    let walk = input::walk(&args.paths, &config, lang)?;
     let mut regions = args.region.clone();
     regions.extend(args.regions.iter().cloned());
     let mut catalog = catalog::Catalog::new(catalog::Filter {
@@ -891,21 +892,17 @@ fn coverage_command(
         .max(1);
 
     // The agreements: those named, else every agreement file under the paths.
-    let mut agreement_files: Vec<lint::Input> = Vec::new();
+    let mut agreement_files: Vec<input::Input> = Vec::new();
     if args.agreement.is_empty() {
-        let (inputs, _) = lint::collect(&args.paths, &config, lang)?;
-        agreement_files.extend(
-            inputs
-                .into_iter()
-                .filter(|i| agreement::is_agreement(&i.path)),
-        );
+        let (inputs, _) = input::collect(&args.paths, &config, lang)?;
+        agreement_files.extend(inputs.into_iter().filter(|i| input::is_agreement(&i.path)));
     } else {
         for p in &args.agreement {
             if p.is_dir() {
-                let (inputs, _) = lint::collect(std::slice::from_ref(p), &config, lang)?;
+                let (inputs, _) = input::collect(std::slice::from_ref(p), &config, lang)?;
                 agreement_files.extend(inputs);
             } else if p.is_file() {
-                agreement_files.push(lint::Input {
+                agreement_files.push(input::Input {
                     path: p.clone(),
                     name: p.display().to_string(),
                     walked: false,
@@ -921,7 +918,7 @@ fn coverage_command(
     if agreement_files.is_empty() {
         return Err(Error::Usage(format!(
             "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
-            agreement::AGREEMENTS_DIR
+            input::AGREEMENTS_DIR
         )));
     }
     let loaded: Vec<agreement::Loaded> = agreement_files
@@ -934,7 +931,7 @@ fn coverage_command(
         .filter_map(|i| std::fs::canonicalize(&i.path).ok())
         .collect();
 
-    let walk = lint::walk(&args.paths, &config, lang)?;
+    let walk = input::walk(&args.paths, &config, lang)?;
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
     let (guides, skipped) =
         coverage::read_guides(walk, &synonyms, &limits, &named, jobs, &mut progress)?;

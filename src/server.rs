@@ -22,6 +22,7 @@ use serde_json::Value;
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, FileReport, Finding, Lang, Severity};
+use crate::input;
 use crate::rules::{self, cross};
 use crate::{Env, Error, cli, lint, load, schema};
 
@@ -968,11 +969,11 @@ fn scan_workspace(
         too_large: false,
     };
     for root in roots {
-        let Ok(walk) = lint::walk(std::slice::from_ref(root), config, lang) else {
+        let Ok(walk) = input::walk(std::slice::from_ref(root), config, lang) else {
             continue;
         };
         for w in walk {
-            let lint::Walked::File(input) = w else {
+            let input::Walked::File(input) = w else {
                 continue;
             };
             if ws.guides.len() >= MAX_WORKSPACE_GUIDES {
@@ -991,7 +992,7 @@ fn scan_workspace(
 /// The cross-region summary of a guide on disk, by its canonical path (agreements and
 /// dictionaries are not guides).
 fn summarize_file(path: &Path, limits: &load::Limits) -> Option<(PathBuf, cross::GuideSummary)> {
-    if crate::agreement::is_agreement(path) || crate::normalize::is_dictionary(path) {
+    if crate::input::is_agreement(path) || crate::normalize::is_dictionary(path) {
         return None;
     }
     let loaded = load::load_file(path, path.display().to_string(), limits, Lang::En);
@@ -1019,7 +1020,7 @@ fn is_guide(path: &Path, text: &str, ctx: &Ctx) -> bool {
     if ctx.config.excluded(path) {
         return false;
     }
-    if crate::agreement::is_agreement(path) || crate::normalize::is_dictionary(path) {
+    if crate::input::is_agreement(path) || crate::normalize::is_dictionary(path) {
         return true;
     }
     let guide_key = text.lines().any(|l| {

@@ -11,42 +11,7 @@ use crate::diagnostic::{self as dx, Finding, Lang};
 use crate::load::Document;
 use crate::rules;
 
-/// What a suppression covers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
-    /// The whole file.
-    File,
-    /// The node at this JSON pointer and everything below it.
-    Node(String),
-}
-
-/// One code suppressed by one comment.
-#[derive(Debug, Clone)]
-pub struct Directive {
-    /// The rule's code (names are resolved to codes).
-    pub code: &'static str,
-    /// What it covers.
-    pub scope: Scope,
-    /// The comment, for reporting it.
-    pub span: Range<usize>,
-    /// Whether it suppressed at least one finding.
-    pub used: bool,
-}
-
-impl Directive {
-    /// Does this directive cover `f`?
-    pub fn covers(&self, f: &Finding) -> bool {
-        f.code == self.code
-            && match &self.scope {
-                Scope::File => true,
-                Scope::Node(p) => {
-                    f.pointer == *p
-                        || (f.pointer.starts_with(p.as_str())
-                            && f.pointer.as_bytes().get(p.len()) == Some(&b'/'))
-                }
-            }
-    }
-}
+pub use crate::diagnostic::{Directive, Scope};
 
 /// The suppressions of one file, and the problems met reading them.
 #[derive(Debug, Default)]

@@ -36,7 +36,7 @@ fn fixable_codes(path: &Path, unsafe_fixes: bool) -> Vec<&'static str> {
 /// Every fixture whose fail file has a fix: the fixtures of fixable rules and the fix fixture.
 fn fixable_fixtures() -> Vec<PathBuf> {
     let mut out = vec![PathBuf::from("tests/fixtures/fix/codes.yaml")];
-    for f in tongban::fix::FIXES {
+    for f in tongban::rules::fixes::FIXES {
         for code in f.codes {
             if let Some(e) = tongban::rules::lookup(code) {
                 let p = common::fixture(code, e.check.name).join("fail.yaml");
@@ -128,7 +128,7 @@ fn fix_every_fixable_fixture_before_and_after() {
 #[test]
 fn every_fix_is_in_the_fixes_doc() {
     let doc = std::fs::read_to_string(common::root().join("docs/fixes.md")).unwrap();
-    for f in tongban::fix::FIXES {
+    for f in tongban::rules::fixes::FIXES {
         for code in f.codes {
             assert!(doc.contains(code), "docs/fixes.md does not mention {code}");
         }
@@ -432,7 +432,7 @@ fn fix_never_produces_yaml_that_does_not_parse() {
             continue;
         }
         for unsafe_fixes in [false, true] {
-            let fixed = tongban::fix::fix_text(path, "m.yaml", &text, &opts, unsafe_fixes);
+            let fixed = tongban::fix::files::fix_text(path, "m.yaml", &text, &opts, unsafe_fixes);
             assert!(
                 !fixed.refused,
                 "seed mutation {k} of {}: the fixes broke the text:\n{text}",
@@ -462,7 +462,8 @@ fn fix_never_produces_yaml_that_does_not_parse() {
                 fixed.text
             );
             // Idempotent: fixing the fixed text changes nothing.
-            let again = tongban::fix::fix_text(path, "m.yaml", &fixed.text, &opts, unsafe_fixes);
+            let again =
+                tongban::fix::files::fix_text(path, "m.yaml", &fixed.text, &opts, unsafe_fixes);
             assert_eq!(again.fixed, 0, "mutation {k}: second round fixed more");
             if fixed.fixed > 0 {
                 fixed_texts += 1;

@@ -12,10 +12,10 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use super::CROSS_RULES;
+use crate::diagnostic::Directive;
 use crate::diagnostic::{Finding, Lang};
 use crate::load::Document;
 use crate::source::Source;
-use crate::suppress::Directive;
 
 /// What the cross-region pass keeps of one guide.
 #[derive(Debug, Clone)]

@@ -555,7 +555,7 @@ pub fn entry_markdown(e: &Entry) -> String {
     );
     let _ = writeln!(s, "Kind: {}\n", e.kind.as_str());
     s.push_str(&e.doc.replace("\n## ", "\n### ").replacen("## ", "### ", 1));
-    let fixes = crate::fix::doc(c.code);
+    let fixes = super::fixes::doc(c.code);
     if !fixes.is_empty() {
         s.push_str("\n### Fix\n");
         for f in fixes {

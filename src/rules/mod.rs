@@ -12,9 +12,12 @@ use crate::diagnostic::{CHECKS, Check, Finding, Lang};
 use crate::load::Document;
 use crate::source::Source;
 
+pub mod agreement;
 pub mod codes;
+pub mod coverage;
 pub mod cross;
 pub mod docs;
+pub mod fixes;
 pub mod licences;
 pub mod names;
 pub use crate::regions;
@@ -269,9 +272,9 @@ fn build_registry() -> Vec<Entry> {
         kind: Kind::CrossRegion,
     }));
     all.extend(
-        crate::coverage::RULES
+        coverage::RULES
             .iter()
-            .chain(crate::agreement::CHECKS)
+            .chain(agreement::CHECKS)
             .map(|d| Entry {
                 check: d.check,
                 doc: d.doc,

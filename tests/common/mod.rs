@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use tongban::config::Config;
 use tongban::diagnostic::{FileReport, Lang, Summary};
 use tongban::report::{LintPrinter, Style};
-use tongban::{cli, lint, load, rules, schema};
+use tongban::{cli, input, lint, load, rules, schema};
 
 /// The crate root (tests run the binary from there, so fixture paths are relative to it).
 pub fn root() -> &'static Path {
@@ -55,7 +55,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
         synonyms: tongban::normalize::Synonyms::bundled().unwrap(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let walk = lint::walk(&paths, &config, lang).unwrap();
+    let walk = input::walk(&paths, &config, lang).unwrap();
     let opts = lint::Options {
         schema: &schema,
         lang,
