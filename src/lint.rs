@@ -199,9 +199,9 @@ pub fn lint_file(input: &Input, opts: &Options<'_>) -> (FileReport, Option<cross
         }
         return (report, None);
     }
-    if crate::normalize::is_dictionary(&input.path) {
+    if crate::ontology::is_dictionary(&input.path) {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
-        let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);
+        let findings = crate::ontology::Ontology::check(&loaded, opts.lang);
         let mut report = FileReport {
             source: loaded.source,
             findings,

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::Error;
 use crate::diff::Comparison;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "item",
     "basic_code",
     "uniformity",
@@ -22,6 +22,8 @@ const HEADER: [&str; 15] = [
     "medium",
     "attribute_differences",
     "baseline_status",
+    "how",
+    "proposal",
 ];
 
 fn field(s: &str) -> String {
@@ -67,6 +69,9 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                         .map(|b| b.as_str())
                         .unwrap_or_default()
                         .to_owned(),
+                    super::explanation(row, &r.code, crate::diagnostic::Lang::Zh)
+                        .unwrap_or_default(),
+                    super::proposal_change(&item, row, &r.code),
                 ];
                 let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
                 writeln!(out, "{}", line.join(","))?;

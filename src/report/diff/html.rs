@@ -285,6 +285,9 @@ pub(crate) fn item_section(
                     attribute_values_max(m, a, 8)
                 );
             }
+            if let Some(how) = super::explanation(m, &r.code, crate::diagnostic::Lang::Zh) {
+                let _ = write!(title, "\n{how}");
+            }
             let _ = write!(
                 h,
                 "<td class=\"cell {}{}\" data-sort=\"{}\" title=\"{}\">{}</td>",
@@ -380,6 +383,17 @@ pub(crate) fn item_section(
         );
     }
     h.push_str("</ul>\n");
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        let _ = writeln!(
+            h,
+            "<h4>{}</h4>\n<ul class=\"section\">",
+            esc(&section.title)
+        );
+        for (label, text) in &section.lines {
+            let _ = writeln!(h, "<li><b>{}</b> {}</li>", esc(label), esc(text));
+        }
+        h.push_str("</ul>\n");
+    }
     if let Some(b) = &item.baseline {
         let _ = writeln!(
             h,

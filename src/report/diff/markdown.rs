@@ -185,6 +185,12 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
             m.a, m.b, m.score
         )?;
     }
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        writeln!(out, "\n### {}\n", section.title)?;
+        for (label, text) in &section.lines {
+            writeln!(out, "- **{}** {}", cell(label), cell(text))?;
+        }
+    }
     if let Some(b) = &item.baseline {
         writeln!(out, "\n### National baseline (`{}`)\n", b.path)?;
         writeln!(out, "| region | adds | drops / does not list | relaxes |")?;

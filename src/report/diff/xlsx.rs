@@ -162,7 +162,7 @@ fn item_sheet(
             item.uniformity, item.required_everywhere, item.required_anywhere
         )
     } else {
-        "one region only: not compared".to_owned()
+        "fewer than two complete guides: uniformity not compared".to_owned()
     };
     sheet.write_string(1, 0, index)?;
     sheet.write_string_with_format(3, 0, "材料 material", bold)?;
@@ -205,18 +205,19 @@ fn item_sheet(
                 fmt = fmt.set_bold();
             }
             sheet.write_string_with_format(r, 1 + c as u16, text, &fmt)?;
+            let mut lines: Vec<String> = Vec::new();
             if differs {
-                let lines: Vec<String> = row
-                    .attribute_differences
-                    .iter()
-                    .map(|a| {
-                        format!(
-                            "{}: {}",
-                            attribute_title(a),
-                            attribute_values_max(row, a, 8)
-                        )
-                    })
-                    .collect();
+                lines.extend(row.attribute_differences.iter().map(|a| {
+                    format!(
+                        "{}: {}",
+                        attribute_title(a),
+                        attribute_values_max(row, a, 8)
+                    )
+                }));
+            }
+            // How this region's wording reached the row.
+            lines.extend(super::explanation(row, code, crate::diagnostic::Lang::Zh));
+            if !lines.is_empty() {
                 sheet.insert_note(
                     r,
                     1 + c as u16,
@@ -265,6 +266,16 @@ fn item_sheet(
         sheet.write_string(r, 0, "possibly the same material")?;
         sheet.write_string(r, 1, format!("{} ≈ {} ({:.2})", m.a, m.b, m.score))?;
         r += 1;
+    }
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        r += 1;
+        sheet.write_string_with_format(r, 0, &section.title, bold)?;
+        r += 1;
+        for (label, text) in &section.lines {
+            sheet.write_string(r, 0, label)?;
+            sheet.write_string_with_format(r, 1, text, wrap)?;
+            r += 1;
+        }
     }
     if let Some(b) = &item.baseline {
         r += 1;

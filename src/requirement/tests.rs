@@ -1,0 +1,210 @@
+//! The reading mechanisms, one test each, on wordings written for the test (not the catalogs').
+
+use super::*;
+
+fn ontology() -> Ontology {
+    Ontology::bundled().unwrap()
+}
+
+fn read(item: &str, material: &str) -> Reading {
+    let o = ontology();
+    let item = normalize(item);
+    Reader::new(&o).read(
+        ItemRef {
+            name: &item,
+            code: None,
+        },
+        material,
+    )
+}
+
+/// (requirement name, accepts) of each piece.
+fn reqs(item: &str, material: &str) -> Vec<(String, Vec<String>)> {
+    read(item, material)
+        .pieces
+        .into_iter()
+        .map(|p| (p.name, p.accepts))
+        .collect()
+}
+
+fn names(item: &str, material: &str) -> Vec<String> {
+    reqs(item, material).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn splits_compounds_on_enumeration_and_conjunctions() {
+    assert_eq!(
+        names("某事项", "居民身份证、结婚证及出生医学证明和户口簿"),
+        ["身份证明", "婚姻关系证明", "出生医学证明", "身份证明"]
+    );
+    assert_eq!(
+        names("某事项", "结婚证；离婚证，死亡证明以及残疾证").len(),
+        4
+    );
+    // Never inside a title or brackets, never on 或.
+    assert_eq!(names("某事项", "《关于A、B和C的申请书》").len(), 1);
+    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["毕业证书"]);
+    // Words containing 和 / 及 are not conjunctions.
+    assert_eq!(names("某事项", "中华人民共和国护照"), ["身份证明"]);
+}
+
+#[test]
+fn a_or_b_is_one_requirement_with_an_accepted_set() {
+    let r = reqs("某事项", "身份证或户口本");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].0, "身份证明");
+    assert_eq!(r[0].1, ["居民身份证", "户口簿"]);
+    let r = reqs("某事项", "户口簿（或居住证）");
+    assert_eq!(r[0].1, ["户口簿", "居住证"]);
+    // A list of one category ending in 或 is one accepted set.
+    let r = reqs("某事项", "护照、居民身份证或社会保障卡");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.len(), 3);
+    // …but a document of another category after it is another requirement.
+    let r = reqs("某事项", "身份证或户口簿、结婚证");
+    assert_eq!(r.len(), 2);
+    // Alternatives of no common category keep both names.
+    let r = reqs("某事项", "残疾证或死亡证明");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].1, ["残疾人证", "死亡证明"]);
+}
+
+#[test]
+fn qualifiers_are_stripped_and_kept() {
+    let r = read("某事项", "申请人有效身份证原件及复印件");
+    let p = &r.pieces[0];
+    assert_eq!(p.name, "身份证明");
+    assert_eq!(p.qualifiers.role.as_deref(), Some("申请人"));
+    assert_eq!(p.qualifiers.validity.as_deref(), Some("有效"));
+    assert_eq!(p.qualifiers.copy, Some("原件和复印件"));
+    let r = read("某事项", "全体股东签署的公司章程");
+    assert_eq!(r.pieces[0].name, "公司章程");
+    assert_eq!(
+        r.pieces[0].qualifiers.clause.as_deref(),
+        Some("全体股东签署的")
+    );
+    let r = read("某事项", "街道办事处出具的居住证明");
+    assert_eq!(r.pieces[0].name, "居住证明");
+    // A place name at the start of a form title.
+    let r = read("某事项", "《浙江省某事项申请表》");
+    assert_eq!(r.pieces[0].qualifiers.place.as_deref(), Some("浙江省"));
+    assert_eq!(r.pieces[0].name, "某事项申请表");
+}
+
+#[test]
+fn another_persons_document_is_another_requirement() {
+    let mine = read("某事项", "申请人身份证").pieces.remove(0);
+    let spouse = read("某事项", "配偶身份证").pieces.remove(0);
+    let agent = read("某事项", "受托人的有效身份证件").pieces.remove(0);
+    assert_ne!(mine.requirement, spouse.requirement);
+    assert_eq!(spouse.holder.as_deref(), Some("配偶"));
+    assert_eq!(agent.holder.as_deref(), Some("代理人"));
+    assert_eq!(agent.name, "代理人的身份证明");
+    // The same agent however written.
+    let other = read("某事项", "代办人身份证").pieces.remove(0);
+    assert_eq!(agent.requirement, other.requirement);
+    // An identity document after another person's document is theirs; a 委托书 is not.
+    let r = read("某事项", "法定代表人的任职文件及身份证件复印件");
+    assert_eq!(r.pieces[1].holder.as_deref(), Some("法定代表人"));
+    let r = read("某事项", "被委托人身份证、委托书");
+    assert_eq!(r.pieces[1].holder, None);
+    // A coordinated list of persons is one holder, not pieces.
+    let r = read("某事项", "董事、监事和经理的任职文件");
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("董事、监事、经理"));
+}
+
+#[test]
+fn catch_alls_are_vague() {
+    let r = read("某事项", "身份证、户口簿等有效证件");
+    assert!(r.vague);
+    assert_eq!(r.pieces.len(), 2);
+    assert!(read("某事项", "其他材料").vague);
+    assert!(read("某事项", "主管部门要求的相关材料").vague);
+    assert!(!read("某事项", "结婚证").vague);
+}
+
+#[test]
+fn the_items_own_form_is_recognised_generically() {
+    for (item, form) in [
+        ("生育登记", "生育服务登记表"),
+        ("失业登记", "《失业人员登记表》"),
+        ("某某许可", "申请书"),
+        ("某某许可", "《某某许可（变更）申请书》"),
+        ("医疗机构执业登记", "云南省医疗机构执业登记申请表"),
+    ] {
+        let r = read(item, form);
+        assert_eq!(r.pieces[0].requirement, "§form", "{item}: {form}");
+    }
+    // A form of another matter is not the item's form.
+    assert_ne!(
+        read("生育登记", "死亡登记表").pieces[0].requirement,
+        "§form"
+    );
+}
+
+#[test]
+fn every_step_is_explained() {
+    let r = read("某事项", "夫妻双方居民身份证、户口簿");
+    let how = &r.pieces[0].how;
+    assert!(matches!(&how[0], How::Split { from } if from == "夫妻双方居民身份证、户口簿"));
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::QualifierRemoved { what } if what == "夫妻双方"))
+    );
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::Ontology { entry } if entry == "居民身份证"))
+    );
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::Category { category } if category == "身份证明"))
+    );
+    let r = read("某事项", "某种未收录的证明");
+    assert!(r.pieces[0].how.contains(&How::Wording));
+}
+
+#[test]
+fn in_one_guide_a_second_document_of_a_category_is_its_own_requirement() {
+    let a = read("某事项", "户口簿");
+    let b = read("某事项", "身份证");
+    let pieces = [&a.pieces[0], &b.pieces[0]];
+    let keys = assign(&pieces);
+    // The ID card keeps 身份证明; 户口簿 becomes its own requirement.
+    assert_eq!(keys[1].1, "身份证明");
+    assert_eq!(keys[0].1, "户口簿");
+    // The same document twice is one requirement (a duplicate).
+    let c = read("某事项", "身份证复印件");
+    let keys = assign(&[&b.pieces[0], &c.pieces[0]]);
+    assert_eq!(keys[0].0, keys[1].0);
+}
+
+#[test]
+fn never_merge_and_same_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("documents.yaml");
+    std::fs::write(
+        &path,
+        "overrides:\n  never_merge: [[户口簿, 居民身份证]]\n  same: [[准生证, 生育服务证]]\n",
+    )
+    .unwrap();
+    let o = Ontology::from_file(&path, Lang::En).unwrap();
+    let reader = Reader::new(&o);
+    let item = ItemRef {
+        name: "x",
+        code: None,
+    };
+    let r = reader.read(item, "户口簿");
+    assert_eq!(r.pieces[0].name, "户口簿");
+    let r = reader.read(item, "身份证或户口簿");
+    assert_ne!(r.pieces[0].name, "身份证明");
+    let a = reader.read(item, "准生证");
+    let b = reader.read(item, "生育服务证");
+    assert_eq!(a.pieces[0].requirement, b.pieces[0].requirement);
+    assert!(
+        a.pieces[0]
+            .how
+            .iter()
+            .any(|h| matches!(h, How::UserDictionary { .. }))
+    );
+}
