@@ -370,11 +370,28 @@ fn material_command(
         code: is_code.then_some(item.as_str()),
     };
     let reader = requirement::Reader::new(&ontology);
-    let readings: Vec<requirement::Reading> = args
+    let mut readings: Vec<requirement::Reading> = args
         .names
         .iter()
         .map(|n| reader.read(item_ref, n))
         .collect();
+    // As one guide listing them: 户口簿 next to 身份证 is its own requirement.
+    let assigned: Vec<(String, String)> = {
+        let pieces: Vec<&requirement::Piece> =
+            readings.iter().flat_map(|r| r.pieces.iter()).collect();
+        requirement::assign(&pieces)
+            .into_iter()
+            .map(|(k, n)| (k.to_owned(), n.to_owned()))
+            .collect()
+    };
+    for (piece, (key, name)) in readings
+        .iter_mut()
+        .flat_map(|r| r.pieces.iter_mut())
+        .zip(assigned)
+    {
+        piece.requirement = key;
+        piece.name = name;
+    }
     report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
     Ok(0)
 }

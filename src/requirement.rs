@@ -776,7 +776,14 @@ impl<'o> Reader<'o> {
                     },
                 );
             }
-            inherited = piece.holder_words.clone();
+            // Only a document that is not itself an identity document passes its holder on
+            // (配偶身份证和居民身份证: the second card is the applicant's).
+            let identity = piece.requirement.rsplit('|').next() == Some("身份证明");
+            inherited = if identity {
+                None
+            } else {
+                piece.holder_words.clone()
+            };
             pieces.push(piece.piece);
         }
         // 医保电子凭证、有效身份证件或社保卡: documents of one category listed with 、 next to an
@@ -1338,7 +1345,12 @@ fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, item: ItemRe
 /// the category). The same document listed twice keeps one requirement (a duplicate).
 pub fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
     let mut order: Vec<usize> = (0..pieces.len()).collect();
-    order.sort_by_key(|&i| !pieces[i].primary);
+    // Primary pieces first; then by what they accept, so the listing order never decides.
+    order.sort_by(|&a, &b| {
+        (!pieces[a].primary)
+            .cmp(&!pieces[b].primary)
+            .then_with(|| pieces[a].accepts.cmp(&pieces[b].accepts))
+    });
     let mut taken: Vec<(&str, &[String])> = Vec::new();
     let mut out: Vec<(&str, &str)> = vec![("", ""); pieces.len()];
     for i in order {

@@ -208,3 +208,106 @@ fn never_merge_and_same_overrides() {
             .any(|h| matches!(h, How::UserDictionary { .. }))
     );
 }
+
+/// A small seeded generator (xorshift64*): no dependency, reproducible failures.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// The requirements one guide's materials stand for, as a sorted set of keys.
+fn requirement_set(reader: &Reader<'_>, item: ItemRef<'_>, materials: &[String]) -> Vec<String> {
+    let readings: Vec<Reading> = materials.iter().map(|m| reader.read(item, m)).collect();
+    let pieces: Vec<&Piece> = readings.iter().flat_map(|r| r.pieces.iter()).collect();
+    let mut keys: Vec<String> = assign(&pieces)
+        .into_iter()
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Splitting a compound into separate entries, or reordering them, leaves a guide's requirement
+/// set unchanged (units that a list would merge into one accepted set are kept apart: that is
+/// what 、 next to A或B means).
+#[test]
+fn splitting_or_reordering_keeps_the_requirement_set() {
+    const UNITS: &[&str] = &[
+        "居民身份证",
+        "户口簿",
+        "居住证",
+        "结婚证",
+        "出生医学证明",
+        "公司章程",
+        "2寸免冠照片",
+        "残疾证或死亡证明",
+        "离婚协议书或离婚判决书",
+        "住房公积金联名卡",
+        "商品房买卖合同",
+        "配偶身份证",
+        "代办人的身份证",
+        "婚育情况证明",
+        "《某事项申请表》",
+        "某种未收录的证明",
+    ];
+    const SEPARATORS: &[&str] = &["、", "，", "；", "及", "和", "以及"];
+    let o = ontology();
+    let reader = Reader::new(&o);
+    let item = ItemRef {
+        name: "某事项",
+        code: None,
+    };
+    let mut rng = Rng(0x5eed_2026_1129);
+    for case in 0..500 {
+        let n = 2 + rng.below(4);
+        let mut units: Vec<&str> = Vec::new();
+        while units.len() < n {
+            let u = UNITS[rng.below(UNITS.len())];
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+        let role = ["", "夫妻双方", "申请人"][rng.below(3)];
+        let mut compound = format!("{role}{}", units[0]);
+        for u in &units[1..] {
+            compound.push_str(SEPARATORS[rng.below(SEPARATORS.len())]);
+            compound.push_str(u);
+        }
+        let separate: Vec<String> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                if i == 0 {
+                    format!("{role}{u}")
+                } else {
+                    (*u).to_owned()
+                }
+            })
+            .collect();
+        let mut shuffled = separate.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.below(i + 1));
+        }
+        let whole = requirement_set(&reader, item, std::slice::from_ref(&compound));
+        assert_eq!(
+            whole,
+            requirement_set(&reader, item, &separate),
+            "case {case}: {compound} vs {separate:?}"
+        );
+        assert_eq!(
+            whole,
+            requirement_set(&reader, item, &shuffled),
+            "case {case}: {compound} vs {shuffled:?}"
+        );
+    }
+}
