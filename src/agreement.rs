@@ -20,7 +20,7 @@ use crate::source::Source;
 pub const AGREEMENT_SCHEMA: &str = include_str!("../schemas/agreement.schema.json");
 
 /// The folder name that holds agreement files: a YAML file directly inside a folder of this name
-/// is an agreement, never a guide (as `materials.yaml` is a dictionary).
+/// is an agreement, never a guide (as `documents.yaml` is the ontology).
 pub const AGREEMENTS_DIR: &str = "agreements";
 
 /// Whether a path names an agreement file (by the folder it is in) rather than a guide.

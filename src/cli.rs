@@ -167,8 +167,8 @@ pub struct DiffArgs {
 /// How `diff` and `coverage` read a catalog: the synonyms dictionary, the file-size cap, threads.
 #[derive(Debug, Args)]
 pub struct CatalogArgs {
-    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
-    /// the bundled catalogs/materials.yaml].
+    /// Document ontology extending the bundled catalogs/documents.yaml [default: documents.yaml
+    /// or materials.yaml at the root of a folder given].
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
 

@@ -106,7 +106,7 @@ pub struct Config {
     /// Globs of files never linted.
     pub exclude: Vec<String>,
     exclude_set: GlobSet,
-    /// Material synonyms dictionary (`catalogs/materials.yaml` format), used by
+    /// Document ontology extending `catalogs/documents.yaml` (legacy `materials.yaml` format read too), used by
     /// `duplicate-material`, `diff` and `coverage`.
     pub synonyms: Option<PathBuf>,
     /// E-licence catalogue file.
@@ -384,7 +384,7 @@ impl Config {
             &mut s,
             "synonyms",
             &self.synonyms,
-            "materials.yaml of a folder linted, else the bundled catalogs/materials.yaml",
+            "documents.yaml or materials.yaml of a folder linted, extending the bundled catalogs/documents.yaml",
         );
         path_key(
             &mut s,

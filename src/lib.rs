@@ -248,7 +248,7 @@ fn lint(
             Some(p) => data_file(p, rules::licences::Licences::parse)?,
             None => rules::licences::Licences::bundled(),
         },
-        // The dictionary diff uses: config `synonyms`, else the folder's materials.yaml, else
+        // The ontology diff uses: config `synonyms`, else the folder's documents.yaml, else
         // the bundled one.
         synonyms: synonyms_for(config.synonyms.as_ref(), &args.paths, lang)?.0,
     };

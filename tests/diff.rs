@@ -446,6 +446,11 @@ fn xlsx_has_a_summary_and_one_sheet_per_item() {
         comments.contains("原件/复印件: 复印件 in 110000; 原件 in 120000"),
         "{comments}"
     );
+    // How each region's wording was read is a cell note too (issue 12).
+    assert!(
+        comments.contains("身份证件: 原样匹配；用户词典条目“居民身份证”"),
+        "{comments}"
+    );
 }
 
 #[test]
@@ -456,6 +461,11 @@ fn html_is_self_contained() {
         assert!(!html.contains(needle), "external reference {needle}");
     }
     assert!(html.contains("<table id=\"summary\" class=\"sortable\">"));
+    // Each cell's hover text explains how the region's wording reached the row (issue 12).
+    assert!(
+        html.contains("身份证件: 原样匹配；用户词典条目“居民身份证”"),
+        "{html}"
+    );
 }
 
 /// The bundled catalogs: 合伙企业设立登记 in 上海/江苏 (申请书、经营场所证明 …) vs 安徽 (申请书、合伙协议
