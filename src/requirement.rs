@@ -199,6 +199,13 @@ const DOCUMENT_ENDS: &[&str] = &[
     "批文",
     "记录表",
     "回执",
+    "卡片",
+    "声明",
+    "首页",
+    "证照",
+    "文书",
+    "批复",
+    "公证",
 ];
 
 /// Endings of an application form (the item's own 申请书/申请表/登记表).
@@ -393,6 +400,8 @@ enum Sep {
 struct Segment {
     text: String,
     sep: Sep,
+    /// The separator as written before it (、 和 以及 …), to join it back unchanged.
+    sep_text: String,
     copy: Option<&'static str>,
 }
 
@@ -433,6 +442,7 @@ fn split_top(s: &str) -> Vec<Segment> {
     let mut cur = Segment {
         text: String::new(),
         sep: Sep::Start,
+        sep_text: String::new(),
         copy: None,
     };
     let mut depth = 0usize;
@@ -476,9 +486,17 @@ fn split_top(s: &str) -> Vec<Segment> {
                 }
                 _ => None,
             };
-            if let Some((sep, len)) = sep {
-                if len == 2 {
-                    it.next();
+            // ，或… continues a list of alternatives: not a separator.
+            let alternative_follows = sep.is_some_and(|(_, len)| len == 1) && {
+                let after = &s[i + c.len_utf8()..];
+                after.trim_start().starts_with('或')
+            };
+            if let Some((sep, len)) = sep.filter(|_| !alternative_follows) {
+                let mut sep_text = String::from(c);
+                if len == 2
+                    && let Some((_, n)) = it.next()
+                {
+                    sep_text.push(n);
                 }
                 if !cur.text.trim().is_empty() {
                     out.push(std::mem::replace(
@@ -486,11 +504,13 @@ fn split_top(s: &str) -> Vec<Segment> {
                         Segment {
                             text: String::new(),
                             sep,
+                            sep_text,
                             copy: None,
                         },
                     ));
                 } else {
                     cur.sep = sep;
+                    cur.sep_text = sep_text;
                 }
                 prev = Some(c);
                 continue;
@@ -527,7 +547,13 @@ fn split_or(s: &str) -> Vec<String> {
         cur.push(c);
     }
     out.push(cur);
-    out
+    // 户口簿，或… : the comma before 或 belongs to neither alternative.
+    out.into_iter()
+        .map(|p| {
+            p.trim_matches(|c: char| matches!(fold(c), ',' | ';' | '、') || c.is_whitespace())
+                .to_owned()
+        })
+        .collect()
 }
 
 /// The longest word of `words` that `s` starts with.
@@ -896,6 +922,19 @@ impl<'o> Reader<'o> {
                     .get_or_insert_with(|| v.trim_end_matches('的').to_owned());
                 how.push(How::QualifierRemoved {
                     what: (*v).to_owned(),
+                });
+                s = r.to_owned();
+                break;
+            }
+        }
+        for medium in ["纸质版", "纸质", "电子版", "电子"] {
+            if let Some(r) = s
+                .strip_prefix(medium)
+                .filter(|r| r.chars().count() >= 3 && exact(r).is_some() || r.starts_with('《'))
+            {
+                q.other.push(medium.to_owned());
+                how.push(How::QualifierRemoved {
+                    what: medium.to_owned(),
                 });
                 s = r.to_owned();
                 break;
@@ -1324,14 +1363,9 @@ fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, item: ItemRe
                 .is_some();
         let modifier = !known && !looks_like_document(&a) && segments[i].copy.is_none();
         if persons_only || person_list || modifier {
-            let sep = match segments[i + 1].sep {
-                Sep::Comma => "、",
-                _ if b.starts_with('的') => "",
-                _ => "和",
-            };
             let next = segments.remove(i + 1);
             let seg = &mut segments[i];
-            seg.text = format!("{}{sep}{}", seg.text.trim(), next.text.trim());
+            seg.text = format!("{}{}{}", seg.text.trim(), next.sep_text, next.text.trim());
             seg.copy = seg.copy.or(next.copy);
             continue;
         }
