@@ -735,6 +735,22 @@ fn strip_place(s: &str) -> (String, &str) {
     (place, rest)
 }
 
+/// Where a trailing quantity starts (照片2张 → 2张, 复印件一份 → 一份), if the name ends with one.
+fn quantity_at(s: &str) -> Option<usize> {
+    let unit = s
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '张' | '份' | '页' | '套'))?;
+    let body = &s[..s.len() - unit.len_utf8()];
+    let digits = body
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十".contains(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    (digits > 0).then_some(digits)
+}
+
 fn looks_like_document(s: &str) -> bool {
     let s = s.trim_end_matches(')');
     DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》')
@@ -846,6 +862,40 @@ impl<'o> Reader<'o> {
             pieces,
             vague,
         }
+    }
+
+    /// `X（A、B、C等）` where X is a category and A, B, C documents of it: (the examples,
+    /// whether the list ends with 等).
+    fn examples(&self, item: ItemRef<'_>, outer: &str, inner: &str) -> Option<(Vec<String>, bool)> {
+        let o = self.ontology;
+        let outer = VALIDITY
+            .iter()
+            .find_map(|v| outer.strip_prefix(v))
+            .unwrap_or(outer);
+        let category = self.lookup(item, &normalize(outer))?;
+        if !category.entry.category {
+            return None;
+        }
+        let mut list = inner.to_owned();
+        let mut etc = false;
+        for tail in CATCH_ALL_TAILS {
+            if let Some(r) = list.strip_suffix(tail) {
+                list = r.to_owned();
+                etc = true;
+                break;
+            }
+        }
+        let items: Vec<String> = list
+            .split(|c: char| matches!(fold(c), '、' | ',' | ';' | '或'))
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let member = |i: &String| {
+            self.lookup(item, &normalize(i))
+                .is_some_and(|h| h.id == category.id || o.is_ancestor(category.id, h.id))
+        };
+        (!items.is_empty() && items.iter().all(member)).then_some((items, etc))
     }
 
     /// `A或B` as alternatives, when every part names a document.
@@ -984,6 +1034,31 @@ impl<'o> Reader<'o> {
                 }
             }
         }
+        // After a remark or a quantity: 营业执照副本复印件（加盖公章）, 近期免冠照片2张.
+        loop {
+            if let Some((phrase, meaning)) = COPY_FORMS
+                .iter()
+                .find(|(p, _)| core.len() > p.len() && core.ends_with(p))
+            {
+                q.copy.get_or_insert(meaning);
+                how.push(How::QualifierRemoved {
+                    what: (*phrase).to_owned(),
+                });
+                core = core[..core.len() - phrase.len()]
+                    .trim_end_matches('的')
+                    .to_owned();
+            } else if let Some(at) = quantity_at(&core) {
+                let quantity = core[at..].to_owned();
+                q.other.push(quantity.clone());
+                how.push(How::QualifierRemoved { what: quantity });
+                core.truncate(at);
+            } else {
+                break;
+            }
+            if let Some(h) = exact(&core) {
+                return self.alt_hit(h, &core, vague);
+            }
+        }
         if is_item_form(&core, item.name) {
             how.push(How::ItemForm);
             return Alt {
@@ -1108,6 +1183,19 @@ impl<'o> Reader<'o> {
                 let outer = format!("{}{}", &text[..open], &text[close + 1..]);
                 parts.push(outer);
                 parts.extend(split_or(&inner));
+            }
+            // 身份证明（居民身份证、户口簿、护照等）: examples of a category are its accepted set.
+            if parts.is_empty()
+                && let Some(open) = text.find('(')
+                && text.ends_with(')')
+                && let Some((items, etc)) =
+                    self.examples(item, &text[..open], &text[open + 1..text.len() - 1])
+            {
+                parts = items;
+                if etc {
+                    vague = true;
+                    how.push(How::Vague);
+                }
             }
             if parts.is_empty() {
                 parts = self

@@ -311,3 +311,38 @@ fn splitting_or_reordering_keeps_the_requirement_set() {
         );
     }
 }
+
+/// Wordings of real guides of items that are not in the catalogs (结婚登记, 不动产登记), read by
+/// the same rules: a comma before 或 continues the alternatives, examples in parentheses are the
+/// accepted set, a remark or a quantity after the name is a qualifier.
+#[test]
+fn alternatives_examples_remarks_and_quantities() {
+    let r = reqs(
+        "结婚登记",
+        "户口簿原件，或有关户籍管理机构出具的加盖单位印章的户籍证明，或集体户口首页与本人的户口卡片原件",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.len(), 3);
+    assert_eq!(r[0].1[0], "户口簿");
+    let r = read("某事项", "申请人身份证明（居民身份证、户口簿、护照等）");
+    assert_eq!(r.pieces[0].name, "身份证明");
+    assert_eq!(r.pieces[0].accepts, ["居民身份证", "户口簿", "护照"]);
+    assert!(r.vague);
+    let r = read("某事项", "营业执照副本复印件（加盖公章）");
+    assert_eq!(r.pieces[0].accepts, ["营业执照"]);
+    assert_eq!(r.pieces[0].qualifiers.copy, Some("复印件"));
+    let r = read("某事项", "申请人近期一寸免冠彩色照片2张");
+    assert_eq!(r.pieces[0].name, "照片");
+    assert!(r.pieces[0].qualifiers.other.contains(&"2张".to_owned()));
+    // The separator is kept as written when a phrase is joined back.
+    let r = read(
+        "结婚登记",
+        "本人无配偶以及与对方当事人没有直系血亲关系的签字声明",
+    );
+    assert_eq!(r.pieces.len(), 1);
+    assert!(
+        r.pieces[0].text.contains("无配偶以及与"),
+        "{}",
+        r.pieces[0].text
+    );
+}
