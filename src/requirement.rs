@@ -136,6 +136,24 @@ const CLAUSE_ENDS: &[&str] = &[
     "确认的",
 ];
 
+/// Phrases ending a condition written into a material name (代办的需提供…).
+const CONDITION_ENDS: &[&str] = &[
+    "的需提供",
+    "的须提供",
+    "的应提供",
+    "的需提交",
+    "的须提交",
+    "的应提交",
+    "的提供",
+    "的提交",
+    "需提供",
+    "须提供",
+    "应提供",
+    "需提交",
+    "须提交",
+    "应提交",
+];
+
 /// Catch-all tails (…等有效证件) and whole catch-alls (其他材料): read as vague.
 const CATCH_ALL_TAILS: &[&str] = &[
     "等其他身份证明材料",
@@ -1133,6 +1151,22 @@ impl<'o> Reader<'o> {
             });
             vec![self.alt_hit(h, &whole, vague)]
         } else {
+            // A condition written into the name (代办的需提供…, 未满16周岁的须提交…) is not part of
+            // the requirement; the 适用情形 belongs in `condition`.
+            let outside_title = text.split('《').next().unwrap_or("");
+            if let Some(end) = CONDITION_ENDS
+                .iter()
+                .filter_map(|c| outside_title.find(c).map(|p| p + c.len()))
+                .max()
+                && end < text.len()
+            {
+                let condition = text[..end].to_owned();
+                how.push(How::QualifierRemoved {
+                    what: condition.clone(),
+                });
+                q.other.push(condition);
+                text = text[end..].to_owned();
+            }
             // Clause first: 全体合伙人签署的合伙协议 names the signers, not the holder; but a clause
             // inside one of several alternatives (A或…出具的B) is that alternative's.
             let outside_title = text.split('《').next().unwrap_or("");

@@ -346,3 +346,12 @@ fn alternatives_examples_remarks_and_quantities() {
         r.pieces[0].text
     );
 }
+
+/// A condition written into the name is a qualifier; the holder after it still counts.
+#[test]
+fn a_condition_in_the_name_is_not_the_requirement() {
+    let r = read("某事项", "代办的需提供代办人身份证原件及委托书");
+    assert_eq!(r.pieces[0].name, "代理人的身份证明");
+    assert_eq!(r.pieces[0].qualifiers.other, ["代办的需提供"]);
+    assert_eq!(r.pieces[1].name, "授权委托书");
+}
