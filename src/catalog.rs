@@ -558,35 +558,31 @@ impl Catalog {
                 listed.push((r, p as u16, *cell, k));
             }
         }
-        let assigned: Vec<(String, String)> = {
-            let pieces: Vec<&Piece> = listed
-                .iter()
-                .map(|(r, p, _, _)| &self.readings[*r as usize].pieces[usize::from(*p)])
-                .collect();
-            requirement::assign(&pieces)
-                .into_iter()
-                .map(|(k, n)| (k.to_owned(), n.to_owned()))
-                .collect()
-        };
+        // Borrowed apart: the readings are read while the keys are interned (no copies).
+        let (readings, keys, display) = (&self.readings, &mut self.keys, &mut self.display);
+        let pieces: Vec<&Piece> = listed
+            .iter()
+            .map(|(r, p, _, _)| &readings[*r as usize].pieces[usize::from(*p)])
+            .collect();
+        let assigned = requirement::assign(&pieces);
         let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(listed.len());
         let mut names = Vec::with_capacity(listed.len());
         for ((r, p, mut cell, k), (key, name)) in listed.into_iter().zip(assigned) {
-            let id = self.keys.intern(&key);
-            if id as usize == self.display.len() {
-                self.display.push(name);
+            let id = keys.intern(key);
+            if id as usize == display.len() {
+                display.push(name.to_owned());
             }
             cell.reading = r;
             cell.piece = p;
             if cell.attrs.original == 0
-                && let Some(copy) = self.readings[r as usize].pieces[usize::from(p)]
-                    .qualifiers
-                    .copy
+                && let Some(copy) = readings[r as usize].pieces[usize::from(p)].qualifiers.copy
             {
                 cell.attrs.original = index_of(Some(copy), &ORIGINALS);
             }
             names.push((id, k));
             materials.push((id, cell));
         }
+        drop(pieces);
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));

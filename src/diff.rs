@@ -3,7 +3,7 @@
 //! elements, near-match suggestions and each region's deviation from the national baseline; and
 //! the pairwise view of two regions. Nothing here prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -62,7 +62,7 @@ impl<'c> Comparison<'c> {
     pub fn items(&self) -> impl Iterator<Item = ItemDiff> + '_ {
         self.ranking
             .iter()
-            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index]))
+            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index], true))
     }
 
     /// Whether there is nothing to compare.
@@ -109,11 +109,13 @@ pub struct RegionInfo {
     pub beyond_core: Vec<String>,
 }
 
-/// How one region's listed material reached a requirement row.
+/// How a listed material reached a requirement row, for every region writing it so (one entry
+/// per distinct wording, not per region: a national catalog repeats each wording thousands of
+/// times).
 #[derive(Debug, Clone, Serialize)]
 pub struct Part {
-    /// Region code (`100000` for the national baseline).
-    pub region: String,
+    /// Region codes writing it so, in code order (`100000` for the national baseline).
+    pub regions: Vec<String>,
     /// The material as the guide lists it.
     pub material: String,
     /// The piece of it that meets this requirement.
@@ -133,7 +135,7 @@ fn is_default(q: &Qualifiers) -> bool {
 }
 
 impl Part {
-    /// The explanation in one language: `split from “…”; qualifier removed …`.
+    /// The explanation in one language: `piece: split from “…”; qualifier removed …`.
     pub fn explain(&self, lang: crate::diagnostic::Lang) -> String {
         let sep = lang.pick("；", "; ");
         let steps: Vec<String> = self.how.iter().map(|h| h.describe(lang)).collect();
@@ -404,7 +406,8 @@ pub fn compare(catalog: &Catalog) -> Comparison<'_> {
         .enumerate()
         .filter(|(_, i)| !i.regions.is_empty())
         .map(|(index, i)| {
-            let d = compare_item(catalog, i);
+            // The ranking needs the numbers only: no explanations, wordings or proposal.
+            let d = compare_item(catalog, i, false);
             ItemSummary {
                 index,
                 regions: d.regions.len(),
@@ -435,7 +438,9 @@ pub fn compare(catalog: &Catalog) -> Comparison<'_> {
     }
 }
 
-fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
+/// One item's comparison; `detail` adds what only reports show (parts, wordings, accepted sets,
+/// the proposal), which the ranking does not need.
+fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
     let regions: Vec<(&String, &Guide)> = item.regions.iter().collect();
     let codes: Vec<String> = regions.iter().map(|(c, _)| (*c).clone()).collect();
     // Core and uniformity count complete guides only: a partial guide's silence is not "not
@@ -479,26 +484,46 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         let required_counted = counted.iter().filter(|&&i| required_at(i)).count();
         let mut attributes = BTreeMap::new();
         let mut conditional_in = Vec::new();
-        let mut parts = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         let mut accepts: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut wordings: Vec<Wording> = Vec::new();
         let mut names: Vec<(&str, usize)> = Vec::new();
         let mut holder = None;
-        let listed = cells
-            .iter()
-            .filter_map(|(c, cell)| Some(((*c).clone(), (*cell)?)))
-            .chain(base_cell.map(|c| (crate::catalog::BASELINE_REGION.to_owned(), c)));
+        // The baseline (100000) first, then the regions in code order: each part's and each
+        // wording's regions are sorted, so they can be searched.
+        let listed = base_cell
+            .map(|c| (crate::catalog::BASELINE_REGION, c))
+            .into_iter()
+            .chain(
+                cells
+                    .iter()
+                    .filter_map(|(c, cell)| Some((c.as_str(), (*cell)?))),
+            );
+        // (reading, piece) → index into `parts`.
+        let mut part_of: HashMap<(u32, u16), usize> = HashMap::new();
         for (code, cell) in listed {
             let piece: &Piece = catalog.piece(cell);
-            let reading = &catalog.readings[cell.reading as usize];
-            parts.push(Part {
-                region: code.clone(),
-                material: reading.material.clone(),
-                piece: piece.text.clone(),
-                how: piece.how.clone(),
-                qualifiers: piece.qualifiers.clone(),
-                vague: piece.vague,
-            });
+            if !detail {
+                if !cell.attrs.is_empty() && code != crate::catalog::BASELINE_REGION {
+                    attributes.insert(code.to_owned(), cell.attrs);
+                }
+                continue;
+            }
+            match part_of.get(&(cell.reading, cell.piece)) {
+                Some(&i) => parts[i].regions.push(code.to_owned()),
+                None => {
+                    let reading = &catalog.readings[cell.reading as usize];
+                    part_of.insert((cell.reading, cell.piece), parts.len());
+                    parts.push(Part {
+                        regions: vec![code.to_owned()],
+                        material: reading.material.clone(),
+                        piece: piece.text.clone(),
+                        how: piece.how.clone(),
+                        qualifiers: piece.qualifiers.clone(),
+                        vague: piece.vague,
+                    });
+                }
+            }
             holder = holder.or_else(|| piece.holder.clone());
             match names.iter_mut().find(|(n, _)| *n == piece.name) {
                 Some((_, k)) => *k += 1,
@@ -507,19 +532,22 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
             if code == crate::catalog::BASELINE_REGION {
                 continue;
             }
-            accepts.insert(code.clone(), piece.accepts.clone());
+            // A form accepts no document in particular: nothing to compare or write.
+            if !piece.accepts.is_empty() {
+                accepts.insert(code.to_owned(), piece.accepts.clone());
+            }
             match wordings.iter_mut().find(|w| w.wording == piece.text) {
-                Some(w) => w.regions.push(code.clone()),
+                Some(w) => w.regions.push(code.to_owned()),
                 None => wordings.push(Wording {
                     wording: piece.text.clone(),
-                    regions: vec![code.clone()],
+                    regions: vec![code.to_owned()],
                 }),
             }
             if !cell.attrs.is_empty() {
-                attributes.insert(code.clone(), cell.attrs);
+                attributes.insert(code.to_owned(), cell.attrs);
             }
             if cell.conditional {
-                conditional_in.push(code);
+                conditional_in.push(code.to_owned());
             }
         }
         wordings.sort_by(|a, b| {
@@ -734,8 +762,14 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         .copied()
         .filter(|&id| is_wording_key(catalog.keys.get(id)))
         .collect();
-    let near_matches = near_matches(catalog, item, &unplaced, &name_of);
-    let proposal = propose(&materials, &region_details, &counted_codes);
+    let (near_matches, proposal) = if detail {
+        (
+            near_matches(catalog, item, &unplaced, &name_of),
+            propose(&materials, &region_details, &counted_codes),
+        )
+    } else {
+        (Vec::new(), Proposal::default())
+    };
 
     ItemDiff {
         name: item.name.clone(),
@@ -821,10 +855,15 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
         let base_wording = m
             .parts
             .iter()
-            .find(|p| p.region == crate::catalog::BASELINE_REGION)
+            .find(|p| {
+                p.regions
+                    .iter()
+                    .any(|r| r == crate::catalog::BASELINE_REGION)
+            })
             .map(|p| p.piece.clone());
         // A form is proposed under its title without place or 《》 (each region prints its own).
-        let form = !m.accepts.is_empty() && m.accepts.values().all(Vec::is_empty);
+        // A form's pieces accept nothing in particular (so `accepts` has no entry for it).
+        let form = m.accepts.is_empty() && m.parts.iter().any(|p| p.how.contains(&How::ItemForm));
         let name = if form {
             m.name.clone()
         } else {
@@ -851,6 +890,29 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
             },
         ));
     }
+    // Per proposed row: region → its wording and place, so each region is one lookup.
+    type ByRegion<'a> = HashMap<&'a str, &'a str>;
+    let own: Vec<(ByRegion<'_>, ByRegion<'_>)> = proposed
+        .iter()
+        .map(|(m, _)| {
+            let wording = m
+                .wordings
+                .iter()
+                .flat_map(|w| {
+                    w.regions
+                        .iter()
+                        .map(move |r| (r.as_str(), w.wording.as_str()))
+                })
+                .collect();
+            let place = m
+                .parts
+                .iter()
+                .filter_map(|p| Some((p.regions.iter(), p.qualifiers.place.as_deref()?)))
+                .flat_map(|(regions, place)| regions.map(move |r| (r.as_str(), place)))
+                .collect();
+            (wording, place)
+        })
+        .collect();
     let changes = regions
         .iter()
         .map(|r| {
@@ -862,28 +924,17 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                 reword: Vec::new(),
                 accept_more: Vec::new(),
             };
-            for (m, p) in &proposed {
+            for ((m, p), (wording, place)) in proposed.iter().zip(&own) {
                 if m.status(&r.code) == Status::Absent {
                     change.add.push(p.name.clone());
                     continue;
                 }
-                let own: Vec<&String> = m
-                    .wordings
-                    .iter()
-                    .filter(|w| w.regions.contains(&r.code))
-                    .map(|w| &w.wording)
-                    .collect();
-                let place = m
-                    .parts
-                    .iter()
-                    .find(|x| x.region == r.code)
-                    .and_then(|x| x.qualifiers.place.clone())
-                    .unwrap_or_default();
-                if let [one] = own.as_slice()
-                    && normalize(one).replacen(&normalize(&place), "", 1) != normalize(&p.name)
+                let place = place.get(r.code.as_str()).copied().unwrap_or_default();
+                if let Some(one) = wording.get(r.code.as_str())
+                    && normalize(one).replacen(&normalize(place), "", 1) != normalize(&p.name)
                 {
                     change.reword.push(Reword {
-                        from: (*one).clone(),
+                        from: (*one).to_owned(),
                         to: p.name.clone(),
                     });
                 }
@@ -908,7 +959,7 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                     let own = m
                         .wordings
                         .iter()
-                        .find(|w| w.regions.contains(&r.code))
+                        .find(|w| w.regions.binary_search(&r.code).is_ok())
                         .map_or_else(|| m.name.clone(), |w| w.wording.clone());
                     change.drop.push(own);
                 }

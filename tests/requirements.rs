@@ -25,11 +25,10 @@ fn row_of<'a>(item: &'a Value, region: &str, material: &str) -> Vec<&'a Value> {
         .unwrap()
         .iter()
         .filter(|m| {
-            m["parts"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|p| p["region"] == region && p["material"] == material)
+            m["parts"].as_array().unwrap().iter().any(|p| {
+                p["material"] == material
+                    && p["regions"].as_array().unwrap().contains(&region.into())
+            })
         })
         .collect()
 }
@@ -81,7 +80,7 @@ fn shengyu_couple_identity_is_one_requirement_in_every_complete_region() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|p| p["region"] == "100000")
+            .find(|p| p["regions"].as_array().unwrap().contains(&"100000".into()))
             .unwrap()["piece"],
         "夫妻双方身份证或户口簿"
     );

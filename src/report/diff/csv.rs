@@ -39,6 +39,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     writeln!(out, "{}", HEADER.join(","))?;
     for item in cmp.items() {
         for row in &item.materials {
+            let how = super::Explanations::of(row, crate::diagnostic::Lang::Zh);
             for r in &item.region_details {
                 let attrs = row.attributes.get(&r.code);
                 let cols = [
@@ -69,8 +70,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                         .map(|b| b.as_str())
                         .unwrap_or_default()
                         .to_owned(),
-                    super::explanation(row, &r.code, crate::diagnostic::Lang::Zh)
-                        .unwrap_or_default(),
+                    how.get(&r.code).unwrap_or_default().to_owned(),
                     super::proposal_change(&item, row, &r.code),
                 ];
                 let line: Vec<String> = cols.iter().map(|c| field(c)).collect();

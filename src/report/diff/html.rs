@@ -142,7 +142,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                 c = class_of(item.uniformity)
             )
         } else {
-            "<td data-sort=\"2\">— (1 region)</td>".to_owned()
+            "<td data-sort=\"2\">— (&lt;2 complete guides)</td>".to_owned()
         };
         let elements = &item.differing_elements;
         let _ = writeln!(
@@ -241,6 +241,11 @@ pub(crate) fn item_section(
         );
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    let how: Vec<super::Explanations<'_>> = item
+        .materials
+        .iter()
+        .map(|m| super::Explanations::of(m, crate::diagnostic::Lang::Zh))
+        .collect();
     for r in &item.region_details {
         let required = item
             .materials
@@ -261,7 +266,7 @@ pub(crate) fn item_section(
             esc(&r.code),
             esc(&r.name)
         );
-        for m in &item.materials {
+        for (m, how) in item.materials.iter().zip(&how) {
             let mark = Mark::of(m, item, &r.code);
             let attrs = m.attributes.get(&r.code);
             let differs = !m.attribute_differences.is_empty() && attrs.is_some();
@@ -285,7 +290,7 @@ pub(crate) fn item_section(
                     attribute_values_max(m, a, 8)
                 );
             }
-            if let Some(how) = super::explanation(m, &r.code, crate::diagnostic::Lang::Zh) {
+            if let Some(how) = how.get(&r.code) {
                 let _ = write!(title, "\n{how}");
             }
             let _ = write!(

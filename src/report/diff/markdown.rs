@@ -14,7 +14,7 @@ fn uniformity(item: &ItemDiff) -> String {
     if item.comparable {
         format!("{:.2}", item.uniformity)
     } else {
-        "— (1 region)".to_owned()
+        "— (<2 complete guides)".to_owned()
     }
 }
 
@@ -35,7 +35,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
         let uniformity = if item.comparable {
             format!("{:.2}", item.uniformity)
         } else {
-            "— (1 region)".to_owned()
+            "— (<2 complete guides)".to_owned()
         };
         writeln!(
             out,

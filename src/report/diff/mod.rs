@@ -319,7 +319,10 @@ pub(crate) fn sections(item: &ItemDiff, lang: Lang) -> Vec<Section> {
 /// The proposal's change for one row in one region, as a CSV cell: `add`, `drop`,
 /// `reword: A → B`, `accept: X、Y`, or empty.
 pub(crate) fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
-    let Some(c) = item.proposal.changes.iter().find(|c| c.region == region) else {
+    // Changes are in region order.
+    let changes = &item.proposal.changes;
+    let at = changes.partition_point(|c| c.region.as_str() < region);
+    let Some(c) = changes.get(at).filter(|c| c.region == region) else {
         return String::new();
     };
     let proposed = item
@@ -345,22 +348,36 @@ pub(crate) fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) 
     out.join("; ")
 }
 
-/// The explanation of how a region's wording reached a row, for hover text and cell notes.
-pub(crate) fn explanation(row: &MaterialRow, region: &str, lang: Lang) -> Option<String> {
-    let parts: Vec<String> = row
-        .parts
-        .iter()
-        .filter(|p| p.region == region)
-        .map(|p| {
+/// How each region's wording reached one row, explained once per distinct wording and looked up
+/// per region (for hover text, cell notes and a CSV column).
+pub(crate) struct Explanations<'r> {
+    texts: Vec<String>,
+    by_region: std::collections::HashMap<&'r str, usize>,
+}
+
+impl<'r> Explanations<'r> {
+    /// The explanations of one row.
+    pub(crate) fn of(row: &'r MaterialRow, lang: Lang) -> Self {
+        let mut texts = Vec::with_capacity(row.parts.len());
+        let mut by_region = std::collections::HashMap::new();
+        for p in &row.parts {
             let text = p.explain(lang);
-            if p.material == p.piece {
+            texts.push(if p.material == p.piece {
                 text
             } else {
                 format!("“{}” → {text}", p.material)
+            });
+            for r in &p.regions {
+                by_region.insert(r.as_str(), texts.len() - 1);
             }
-        })
-        .collect();
-    (!parts.is_empty()).then(|| parts.join("\n"))
+        }
+        Explanations { texts, by_region }
+    }
+
+    /// The explanation for one region, if it lists the row.
+    pub(crate) fn get(&self, region: &str) -> Option<&str> {
+        self.by_region.get(region).map(|&i| self.texts[i].as_str())
+    }
 }
 
 /// Wraps text in an ANSI SGR sequence when colour is on: the only place that knows escapes.

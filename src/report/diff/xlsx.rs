@@ -106,7 +106,9 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
         if item.comparable {
             summary.write_number(r, 3, item.uniformity).map_err(xerr)?;
         } else {
-            summary.write_string(r, 3, "— (1 region)").map_err(xerr)?;
+            summary
+                .write_string(r, 3, "— (<2 complete guides)")
+                .map_err(xerr)?;
         }
         summary
             .write_number(r, 4, item.required_everywhere as f64)
@@ -184,6 +186,7 @@ fn item_sheet(
     let mut r = 4u32;
     for row in &item.materials {
         sheet.write_string(r, 0, &row.name)?;
+        let how = super::Explanations::of(row, crate::diagnostic::Lang::Zh);
         for (c, code) in item.regions.iter().enumerate() {
             let mark = Mark::of(row, item, code);
             let mut text = word(mark).to_owned();
@@ -216,7 +219,7 @@ fn item_sheet(
                 }));
             }
             // How this region's wording reached the row.
-            lines.extend(super::explanation(row, code, crate::diagnostic::Lang::Zh));
+            lines.extend(how.get(code).map(str::to_owned));
             if !lines.is_empty() {
                 sheet.insert_note(
                     r,
