@@ -945,7 +945,8 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                     .filter(|a| !mine.contains(a))
                     .cloned()
                     .collect();
-                if !missing.is_empty() && !mine.is_empty() {
+                // A region accepting the whole category (有效身份证件) accepts these already.
+                if !missing.is_empty() && !mine.is_empty() && !mine.contains(&m.name) {
                     change.accept_more.push(AcceptMore {
                         requirement: p.name.clone(),
                         add: missing,

@@ -862,12 +862,12 @@ impl<'o> Reader<'o> {
                     && joins(i + 1, &pieces)
                 {
                     let next = pieces.remove(i + 1);
-                    absorb(&mut pieces[i], next);
+                    absorb(&mut pieces[i], next, false);
                     continue;
                 }
                 if i > 0 && segments_sep(&segments, i) == Sep::Comma && joins(i - 1, &pieces) {
                     let prev = pieces.remove(i - 1);
-                    absorb(&mut pieces[i - 1], prev);
+                    absorb(&mut pieces[i - 1], prev, true);
                     i -= 1;
                     continue;
                 }
@@ -1450,8 +1450,13 @@ fn segments_sep(segments: &[Segment], i: usize) -> Sep {
     segments.get(i).map_or(Sep::Start, |s| s.sep)
 }
 
-/// Adds another piece's documents to an A或B piece.
-fn absorb(into: &mut Piece, other: Piece) {
+/// Adds another piece's documents to an A或B piece (`other_first`: it was listed before).
+fn absorb(into: &mut Piece, other: Piece, other_first: bool) {
+    into.text = if other_first {
+        format!("{}、{}", other.text, into.text)
+    } else {
+        format!("{}、{}", into.text, other.text)
+    };
     for a in other.accepts {
         if !into.accepts.contains(&a) {
             into.accepts.push(a);

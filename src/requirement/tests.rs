@@ -60,6 +60,11 @@ fn a_or_b_is_one_requirement_with_an_accepted_set() {
     let r = reqs("某事项", "护照、居民身份证或社会保障卡");
     assert_eq!(r.len(), 1, "{r:?}");
     assert_eq!(r[0].1.len(), 3);
+    // The piece shows the whole list it was read from.
+    assert_eq!(
+        read("某事项", "护照、居民身份证或社会保障卡").pieces[0].text,
+        "护照、居民身份证或社会保障卡"
+    );
     // …but a document of another category after it is another requirement.
     let r = reqs("某事项", "身份证或户口簿、结婚证");
     assert_eq!(r.len(), 2);
