@@ -112,6 +112,8 @@ const COPY_FORMS: &[(&str, &str)] = &[
 
 /// Validity and reference words before a document name.
 const VALIDITY: &[&str] = &[
+    "有效期内的",
+    "在有效期内的",
     "合法有效的",
     "有效的",
     "有关的",
@@ -134,6 +136,17 @@ const CLAUSE_ENDS: &[&str] = &[
     "颁发的",
     "备案的",
     "确认的",
+];
+
+/// Which side or rendering of a document is asked for (身份证正反面复印件): not a document itself.
+const SIDES: &[&str] = &[
+    "正反面",
+    "正反两面",
+    "正面",
+    "背面",
+    "扫描件",
+    "影印件",
+    "电子版",
 ];
 
 /// Phrases ending a condition written into a material name (代办的需提供…).
@@ -1065,6 +1078,15 @@ impl<'o> Reader<'o> {
                 core = core[..core.len() - phrase.len()]
                     .trim_end_matches('的')
                     .to_owned();
+            } else if let Some(part) = SIDES
+                .iter()
+                .find(|p| core.len() > p.len() && core.ends_with(*p))
+            {
+                q.other.push((*part).to_owned());
+                how.push(How::QualifierRemoved {
+                    what: (*part).to_owned(),
+                });
+                core.truncate(core.len() - part.len());
             } else if let Some(at) = quantity_at(&core) {
                 let quantity = core[at..].to_owned();
                 q.other.push(quantity.clone());
@@ -1153,7 +1175,8 @@ impl<'o> Reader<'o> {
         } else {
             // A condition written into the name (代办的需提供…, 未满16周岁的须提交…) is not part of
             // the requirement; the 适用情形 belongs in `condition`.
-            let outside_title = text.split('《').next().unwrap_or("");
+            // Only outside titles and brackets: 结婚证（夫妻投靠的提供） keeps its remark whole.
+            let outside_title = text.split(['《', '(']).next().unwrap_or("");
             if let Some(end) = CONDITION_ENDS
                 .iter()
                 .filter_map(|c| outside_title.find(c).map(|p| p + c.len()))

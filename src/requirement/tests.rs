@@ -359,4 +359,10 @@ fn a_condition_in_the_name_is_not_the_requirement() {
     assert_eq!(r.pieces[0].name, "代理人的身份证明");
     assert_eq!(r.pieces[0].qualifiers.other, ["代办的需提供"]);
     assert_eq!(r.pieces[1].name, "授权委托书");
+    // Not inside brackets: a remark stays a remark.
+    let r = read("某事项", "结婚证（夫妻投靠的提供）");
+    assert_eq!(r.pieces[0].accepts, ["结婚证"]);
+    assert_eq!(r.pieces[0].qualifiers.other, ["(夫妻投靠的提供)"]);
+    let r = read("某事项", "身份证正反面复印件一份");
+    assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
 }
