@@ -514,11 +514,17 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
                 None => {
                     let reading = &catalog.readings[cell.reading as usize];
                     part_of.insert((cell.reading, cell.piece), parts.len());
+                    let mut how = piece.how.clone();
+                    if catalog.keys.get(id) != piece.requirement {
+                        how.push(How::OwnRequirement {
+                            requirement: piece.name.clone(),
+                        });
+                    }
                     parts.push(Part {
                         regions: vec![code.to_owned()],
                         material: reading.material.clone(),
                         piece: piece.text.clone(),
-                        how: piece.how.clone(),
+                        how,
                         qualifiers: piece.qualifiers.clone(),
                         vague: piece.vague,
                     });

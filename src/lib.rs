@@ -389,8 +389,14 @@ fn material_command(
         .flat_map(|r| r.pieces.iter_mut())
         .zip(assigned)
     {
+        if piece.requirement != key {
+            piece.how.push(requirement::How::OwnRequirement {
+                requirement: std::mem::replace(&mut piece.name, name),
+            });
+        } else {
+            piece.name = name;
+        }
         piece.requirement = key;
-        piece.name = name;
     }
     report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
     Ok(0)

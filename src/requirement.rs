@@ -303,6 +303,12 @@ pub enum How {
     Vague,
     /// Unknown to the ontology: compared by its wording.
     Wording,
+    /// In its guide another piece already meets `requirement` with other documents (户口簿 next
+    /// to 身份证): this one is a requirement of its own.
+    OwnRequirement {
+        /// The requirement the other piece meets.
+        requirement: String,
+    },
 }
 
 impl How {
@@ -330,6 +336,12 @@ impl How {
             How::OtherPerson { holder } if zh => format!("{holder}的材料（另一人）"),
             How::OtherPerson { holder } => format!("a document of another person ({holder})"),
             How::Vague => lang.pick("兜底写法（不明确）", "catch-all (vague)").into(),
+            How::OwnRequirement { requirement } if zh => {
+                format!("同一指南另有文书满足“{requirement}”，单列为一项要求")
+            }
+            How::OwnRequirement { requirement } => {
+                format!("another listed document meets “{requirement}”: a requirement of its own")
+            }
             How::Wording => lang
                 .pick(
                     "文书本体未收录，按写法比较",

@@ -120,6 +120,21 @@ fn shengyu_household_register_in_addition_is_its_own_requirement_but_an_alternat
         ("430000", "夫妻双方居民身份证、户口簿、结婚证等有效证件"),
         ("500111", "户口簿"),
     ));
+    // The explanation says why it is a row of its own.
+    let part = hukou[0]["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["material"] == "夫妻双方居民身份证、户口簿、结婚证等有效证件")
+        .unwrap();
+    assert!(
+        part["how"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["kind"] == "own_requirement" && h["requirement"] == "身份证明"),
+        "{part}"
+    );
     // Inside 身份证或户口本 it is an accepted alternative of the identity proof.
     assert_eq!(hukou[0]["regions"]["411000"], "absent");
     let id = row_of(&it, "411000", "夫妻双方身份证或户口本、结婚证等有效证件")
