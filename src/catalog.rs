@@ -15,7 +15,9 @@ use crate::Error;
 use crate::diagnostic::{Lang, Severity};
 use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
-use crate::normalize::{Synonyms, normalize};
+use crate::normalize::normalize;
+use crate::ontology::Ontology;
+use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub const BASELINE_REGION: &str = "100000";
@@ -150,15 +152,19 @@ impl Serialize for Attrs {
     }
 }
 
-/// One material as listed by one guide.
+/// One requirement as listed by one guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cell {
     /// 必要 / 非必要 / 容缺后补.
     pub status: Status,
-    /// Its attributes.
+    /// Its attributes (原件/复印件 read from the name when the guide gives none).
     pub attrs: Attrs,
     /// Whether the guide gives a `condition` (适用情形) for it.
     pub conditional: bool,
+    /// The reading of the listed material it comes from (index into [`Catalog::readings`]).
+    pub reading: u32,
+    /// Which piece of that reading.
+    pub piece: u16,
 }
 
 /// The other elements compared besides materials: (key, 中文 title, English title).
@@ -188,8 +194,8 @@ pub struct GuideSummary {
     pub region_name: String,
     /// `source.completeness: partial`.
     pub partial: bool,
-    /// (raw name, normalised key, display name, cell).
-    pub materials: Vec<(String, String, String, Cell)>,
+    /// (name as written, cell); read as requirements when the catalog adds the guide.
+    pub materials: Vec<(String, Cell)>,
     /// Display values of [`ELEMENTS`], in that order.
     pub elements: [Option<String>; 6],
 }
@@ -212,7 +218,7 @@ fn yes_no(b: bool) -> String {
 }
 
 /// Extracts the summary of one guide document. `Err` says why it is not a guide.
-pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSummary, String> {
+pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
     let item_name = text(doc, "/item/name").ok_or("no item.name (事项名称)")?;
     let region_code = text(doc, "/region/code").ok_or("no region.code (行政区划代码)")?;
     let region_name = text(doc, "/region/name").unwrap_or_default();
@@ -227,14 +233,9 @@ pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSu
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
             continue;
         };
-        let norm = normalize(raw);
-        if norm.is_empty() {
+        if normalize(raw).is_empty() {
             continue;
         }
-        let (key, display) = match synonyms.canonical(&item_key, basic_code.as_deref(), &norm) {
-            Some(c) => (normalize(c), c.to_owned()),
-            None => (norm, raw.trim().to_owned()),
-        };
         let cell = Cell {
             status: Status::from_necessity(m.get("necessity").and_then(Value::as_str)),
             attrs: Attrs::new(
@@ -248,8 +249,10 @@ pub fn summarize(doc: &Value, path: &str, synonyms: &Synonyms) -> Result<GuideSu
                 .get("condition")
                 .and_then(Value::as_str)
                 .is_some_and(|c| !c.trim().is_empty()),
+            reading: 0,
+            piece: 0,
         };
-        materials.push((raw.trim().to_owned(), key, display, cell));
+        materials.push((raw.trim().to_owned(), cell));
     }
     let days = |d: &str, u: &str| {
         let n = crate::load::lookup(doc, d)?.as_u64()?;
@@ -360,8 +363,11 @@ pub struct Item {
     pub regions: BTreeMap<String, Guide>,
     /// The national baseline guide (region 100000), if any.
     pub baseline: Option<Guide>,
-    /// Material id → the names guides wrote it as.
+    /// Requirement id → the names guides wrote it as (whole listed materials).
     pub variants: BTreeMap<u32, BTreeSet<String>>,
+    /// Material as written → its reading (index into [`Catalog::readings`]): each distinct
+    /// wording of an item is read once, however many guides use it.
+    readings: HashMap<Box<str>, u32>,
 }
 
 /// Two guides of one item in one region: reported, not merged. The first (in path order) is
@@ -434,10 +440,14 @@ pub struct Catalog {
     pub items: Vec<Item>,
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
-    /// Material keys (normalised) → ids.
+    /// Requirement keys → ids.
     pub keys: Interner,
-    /// Material display names, by id.
+    /// Requirement names, by id (as first read).
     pub display: Vec<String>,
+    /// The ontology materials are read with.
+    pub ontology: Ontology,
+    /// Every distinct (item, material) reading.
+    pub readings: Vec<Reading>,
     /// Element values, interned.
     pub values: Interner,
     /// Collisions met.
@@ -452,13 +462,43 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// An empty index keeping what `filter` selects.
-    pub fn new(mut filter: Filter) -> Self {
+    /// An empty index keeping what `filter` selects, reading materials with the bundled ontology.
+    pub fn new(filter: Filter) -> Self {
+        Self::with_ontology(filter, Ontology::bundled().unwrap_or_default())
+    }
+
+    /// An empty index keeping what `filter` selects, reading materials with `ontology`.
+    pub fn with_ontology(mut filter: Filter, ontology: Ontology) -> Self {
         filter.item = filter.item.as_deref().map(normalize);
         Catalog {
             filter,
+            ontology,
             ..Catalog::default()
         }
+    }
+
+    /// The reading of a material of item `idx`, read once per distinct wording.
+    fn reading(&mut self, idx: usize, material: &str) -> u32 {
+        if let Some(&r) = self.items[idx].readings.get(material) {
+            return r;
+        }
+        let item = &self.items[idx];
+        let reading = Reader::new(&self.ontology).read(
+            ItemRef {
+                name: &item.key,
+                code: item.basic_code.as_deref(),
+            },
+            material,
+        );
+        let id = u32::try_from(self.readings.len()).expect("fewer than 4 billion readings");
+        self.readings.push(reading);
+        self.items[idx].readings.insert(material.into(), id);
+        id
+    }
+
+    /// A piece of a reading.
+    pub fn piece(&self, cell: &Cell) -> &Piece {
+        &self.readings[cell.reading as usize].pieces[usize::from(cell.piece)]
     }
 
     fn item_for(&mut self, s: &GuideSummary) -> usize {
@@ -489,6 +529,7 @@ impl Catalog {
             regions: BTreeMap::new(),
             baseline: None,
             variants: BTreeMap::new(),
+            readings: HashMap::new(),
         });
         self.by_name.entry(s.item_key.clone()).or_default().push(i);
         if let Some(code) = &s.basic_code {
@@ -507,16 +548,41 @@ impl Catalog {
             return;
         }
         let idx = self.item_for(&s);
-        let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(s.materials.len());
-        let mut names = Vec::with_capacity(s.materials.len());
-        for (raw, key, display, cell) in s.materials {
-            let id = self.keys.intern(&key);
-            if id as usize == self.display.len() {
-                self.display.push(display);
+        // Each listed material is read as requirements (once per distinct wording); then the
+        // guide's pieces are given requirements together (户口簿 next to 身份证 is its own).
+        let mut listed: Vec<(u32, u16, Cell, usize)> = Vec::with_capacity(s.materials.len());
+        for (k, (raw, cell)) in s.materials.iter().enumerate() {
+            let r = self.reading(idx, raw);
+            let n = self.readings[r as usize].pieces.len();
+            for p in 0..n {
+                listed.push((r, p as u16, *cell, k));
             }
-            names.push((id, raw));
+        }
+        // Borrowed apart: the readings are read while the keys are interned (no copies).
+        let (readings, keys, display) = (&self.readings, &mut self.keys, &mut self.display);
+        let pieces: Vec<&Piece> = listed
+            .iter()
+            .map(|(r, p, _, _)| &readings[*r as usize].pieces[usize::from(*p)])
+            .collect();
+        let assigned = requirement::assign(&pieces);
+        let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(listed.len());
+        let mut names = Vec::with_capacity(listed.len());
+        for ((r, p, mut cell, k), (key, name)) in listed.into_iter().zip(assigned) {
+            let id = keys.intern(key);
+            if id as usize == display.len() {
+                display.push(name.to_owned());
+            }
+            cell.reading = r;
+            cell.piece = p;
+            if cell.attrs.original == 0
+                && let Some(copy) = readings[r as usize].pieces[usize::from(p)].qualifiers.copy
+            {
+                cell.attrs.original = index_of(Some(copy), &ORIGINALS);
+            }
+            names.push((id, k));
             materials.push((id, cell));
         }
+        drop(pieces);
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
@@ -551,8 +617,11 @@ impl Catalog {
             item.regions.insert(s.region_code, guide);
         }
         self.guides += 1;
-        for (id, raw) in names {
-            item.variants.entry(id).or_default().insert(raw);
+        for (id, k) in names {
+            item.variants
+                .entry(id)
+                .or_default()
+                .insert(s.materials[k].0.clone());
         }
     }
 
@@ -562,7 +631,6 @@ impl Catalog {
     pub fn index(
         &mut self,
         walk: impl Iterator<Item = Walked> + Send,
-        synonyms: &Synonyms,
         limits: &Limits,
         skip: &[PathBuf],
         jobs: usize,
@@ -577,7 +645,7 @@ impl Catalog {
         // Agreement files (`agreements/*.yaml`) are never guides.
         let is_skipped = |path: &std::path::Path| {
             crate::input::is_agreement(path)
-                || (crate::normalize::is_dictionary(path)
+                || (crate::ontology::is_dictionary(path)
                     && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c)))
         };
         crate::input::for_each_chunk(
@@ -586,7 +654,7 @@ impl Catalog {
             progress,
             |w| match w {
                 Walked::File(input) if is_skipped(&input.path) => None,
-                Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+                Walked::File(input) => Some(read_one(&input, limits)),
                 Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
             },
             |s| {
@@ -601,9 +669,9 @@ impl Catalog {
     }
 }
 
-fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideSummary, Skipped> {
+fn read_one(input: &Input, limits: &Limits) -> Result<GuideSummary, Skipped> {
     let doc = load_guide(input, limits)?;
-    summarize(&doc.value, &input.name, synonyms).map_err(|r| Skipped {
+    summarize(&doc.value, &input.name).map_err(|r| Skipped {
         path: input.name.clone(),
         reason: format!("not a guide: {r}"),
     })
@@ -653,7 +721,8 @@ mod tests {
     /// Memory per listed material is what bounds a national-size run: keep a cell small.
     #[test]
     fn cells_stay_small() {
-        assert!(std::mem::size_of::<(u32, Cell)>() <= 20);
+        // 24 bytes since a cell names its reading and piece (the explanation of each alignment).
+        assert!(std::mem::size_of::<(u32, Cell)>() <= 24);
     }
 
     #[test]

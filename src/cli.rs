@@ -49,6 +49,10 @@ pub enum Command {
     /// uniform the members' guides are.
     #[command(after_help = COVERAGE_AFTER_HELP)]
     Coverage(CoverageArgs),
+    /// Show how listed material names are read as requirements: pieces, accepted alternatives,
+    /// qualifiers stripped, another person's documents, catch-alls, and how each was matched.
+    #[command(after_help = MATERIAL_AFTER_HELP)]
+    Material(MaterialArgs),
     /// List every check and rule: code, name, default severity, summary.
     Rules {
         /// Print the full documentation as Markdown (what docs/rules.md holds).
@@ -111,6 +115,44 @@ Examples:
   tongban diff catalogs --item 合伙企业设立登记 --regions 310000,340000
   tongban diff catalogs --format json --fail-under 0.5";
 
+const MATERIAL_AFTER_HELP: &str = "\
+The reading uses the document ontology: the bundled catalogs/documents.yaml, extended by --synonyms
+FILE (or `synonyms` in tongban.toml). `tongban diff` aligns materials with the same reading.
+
+Examples:
+  tongban material \"夫妻双方居民身份证、户口簿、结婚证等有效证件\"
+  tongban material --item 生育登记 \"《广东省生育登记表》\" --format json";
+
+/// `tongban material` options.
+#[derive(Debug, Args)]
+pub struct MaterialArgs {
+    /// Material names as guides list them.
+    #[arg(required = true, value_name = "NAME")]
+    pub names: Vec<String>,
+
+    /// Read them in this item (事项名称 or 基本编码): the item's own form and item-scoped
+    /// ontology entries depend on it.
+    #[arg(long, value_name = "NAME|CODE")]
+    pub item: Option<String>,
+
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = MaterialFormat::Text)]
+    pub format: MaterialFormat,
+
+    /// Document ontology extending the bundled one [default: `synonyms` in tongban.toml].
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+}
+
+/// Output formats of `tongban material`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MaterialFormat {
+    /// Readable lines (follows --lang).
+    Text,
+    /// One JSON document: {"format_version", "item", "readings": [...]}.
+    Json,
+}
+
 /// `tongban diff` options.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -158,8 +200,8 @@ pub struct DiffArgs {
 /// How `diff` and `coverage` read a catalog: the synonyms dictionary, the file-size cap, threads.
 #[derive(Debug, Args)]
 pub struct CatalogArgs {
-    /// Synonyms dictionary [default: materials.yaml at the root of a folder given, else
-    /// the bundled catalogs/materials.yaml].
+    /// Document ontology extending the bundled catalogs/documents.yaml [default: documents.yaml
+    /// or materials.yaml at the root of a folder given].
     #[arg(long, value_name = "FILE")]
     pub synonyms: Option<PathBuf>,
 

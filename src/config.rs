@@ -114,7 +114,7 @@ pub struct Config {
     include_set: GlobSet,
     /// The whole catalog: the cross-region rules compare named files against it.
     pub catalog: Option<PathBuf>,
-    /// Material synonyms dictionary (`catalogs/materials.yaml` format), used by
+    /// Document ontology extending `catalogs/documents.yaml` (legacy `materials.yaml` format read too), used by
     /// `duplicate-material`, `diff` and `coverage`.
     pub synonyms: Option<PathBuf>,
     /// E-licence catalogue file.
@@ -446,7 +446,7 @@ impl Config {
             &mut s,
             "synonyms",
             &self.synonyms,
-            "materials.yaml of a folder linted, else the bundled catalogs/materials.yaml",
+            "documents.yaml or materials.yaml of a folder linted, extending the bundled catalogs/documents.yaml",
         );
         path_key(
             &mut s,

@@ -18,7 +18,7 @@ use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::diff::{self, ItemDiff};
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};
-use crate::normalize::Synonyms;
+use crate::ontology::Ontology;
 use crate::progress::Progress;
 use crate::regions::{self, Level};
 use crate::rules::coverage::{MODE_CONTRADICTS, NOT_PUBLISHED, RULES};
@@ -50,7 +50,6 @@ pub struct GuideFacts {
 /// guides, and walk problems, are returned as skipped.
 pub fn read_guides(
     walk: impl Iterator<Item = Walked> + Send,
-    synonyms: &Synonyms,
     limits: &Limits,
     agreements: &[PathBuf],
     jobs: usize,
@@ -59,7 +58,7 @@ pub fn read_guides(
     let pool = crate::input::pool(jobs)?;
     let not_a_guide = |path: &std::path::Path| {
         crate::input::is_agreement(path)
-            || crate::normalize::is_dictionary(path)
+            || crate::ontology::is_dictionary(path)
             || (!agreements.is_empty()
                 && std::fs::canonicalize(path).is_ok_and(|c| agreements.contains(&c)))
     };
@@ -71,7 +70,7 @@ pub fn read_guides(
         progress,
         |w| match w {
             Walked::File(input) if not_a_guide(&input.path) => None,
-            Walked::File(input) => Some(read_one(&input, synonyms, limits)),
+            Walked::File(input) => Some(read_one(&input, limits)),
             Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
         },
         |r| {
@@ -86,15 +85,15 @@ pub fn read_guides(
     Ok((guides, skipped))
 }
 
-fn read_one(input: &Input, synonyms: &Synonyms, limits: &Limits) -> Result<GuideFacts, Skipped> {
+fn read_one(input: &Input, limits: &Limits) -> Result<GuideFacts, Skipped> {
     let doc = catalog::load_guide(input, limits)?;
     let skipped = |reason: String| Skipped {
         path: input.name.clone(),
         reason,
     };
     let v = &doc.value;
-    let summary = catalog::summarize(v, &input.name, synonyms)
-        .map_err(|r| skipped(format!("not a guide: {r}")))?;
+    let summary =
+        catalog::summarize(v, &input.name).map_err(|r| skipped(format!("not a guide: {r}")))?;
     Ok(GuideFacts {
         summary,
         file: input.path.clone(),
@@ -356,6 +355,7 @@ pub fn compute(
     agreements: &[AgreementInput<'_>],
     guides: &[GuideFacts],
     skipped: Vec<Skipped>,
+    ontology: &Ontology,
     lang: Lang,
 ) -> Coverage {
     let mut findings: BTreeMap<String, FileReport> = BTreeMap::new();
@@ -480,7 +480,7 @@ pub fn compute(
                     .findings
                     .push(f);
             }
-            let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen));
+            let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen, ontology));
             let published = chosen.len();
             items.push(ItemCoverage {
                 name: item.name.clone(),
@@ -549,8 +549,8 @@ pub fn compute(
 
 /// The `diff` comparison of the members' guides of one item: one column per member (named by
 /// the member, with the guide's own region when it is a lower-level one).
-fn compare(item: &AgreedItem, chosen: &[(&Member, &GuideFacts)]) -> ItemDiff {
-    let mut catalog = Catalog::new(Filter::default());
+fn compare(item: &AgreedItem, chosen: &[(&Member, &GuideFacts)], ontology: &Ontology) -> ItemDiff {
+    let mut catalog = Catalog::with_ontology(Filter::default(), ontology.clone());
     for (m, g) in chosen {
         let mut s = g.summary.clone();
         // One item, whatever each guide calls it: the agreement has aligned them.

@@ -3,13 +3,14 @@
 //! elements, near-match suggestions and each region's deviation from the national baseline; and
 //! the pairwise view of two regions. Nothing here prints.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::Error;
 use crate::catalog::{Attrs, Catalog, Cell, ELEMENTS, Guide, Item, Status};
 use crate::normalize::{NEAR_MATCH_THRESHOLD, normalize, similarity};
+use crate::requirement::{How, Piece, Qualifiers};
 
 /// Near-match suggestions are computed among at most this many materials of one item (the
 /// comparison is quadratic in them).
@@ -61,7 +62,7 @@ impl<'c> Comparison<'c> {
     pub fn items(&self) -> impl Iterator<Item = ItemDiff> + '_ {
         self.ranking
             .iter()
-            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index]))
+            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index], true))
     }
 
     /// Whether there is nothing to compare.
@@ -71,7 +72,7 @@ impl<'c> Comparison<'c> {
 }
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 impl Serialize for Comparison<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -108,26 +109,80 @@ pub struct RegionInfo {
     pub beyond_core: Vec<String>,
 }
 
-/// One material's row.
+/// How a listed material reached a requirement row, for every region writing it so (one entry
+/// per distinct wording, not per region: a national catalog repeats each wording thousands of
+/// times).
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    /// Region codes writing it so, in code order (`100000` for the national baseline).
+    pub regions: Vec<String>,
+    /// The material as the guide lists it.
+    pub material: String,
+    /// The piece of it that meets this requirement.
+    pub piece: String,
+    /// How it was read, step by step.
+    pub how: Vec<How>,
+    /// What was stripped for comparison (role, signing clause, 原件/复印件, 有效, place).
+    #[serde(skip_serializing_if = "is_default")]
+    pub qualifiers: Qualifiers,
+    /// A catch-all (…等有效证件) or part of one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
+}
+
+fn is_default(q: &Qualifiers) -> bool {
+    *q == Qualifiers::default()
+}
+
+impl Part {
+    /// The explanation in one language: `piece: split from “…”; qualifier removed …`.
+    pub fn explain(&self, lang: crate::diagnostic::Lang) -> String {
+        let sep = lang.pick("；", "; ");
+        let steps: Vec<String> = self.how.iter().map(|h| h.describe(lang)).collect();
+        format!("{}: {}", self.piece, steps.join(sep))
+    }
+}
+
+/// One wording of a requirement and the regions that use it (the 统一名称 list).
+#[derive(Debug, Clone, Serialize)]
+pub struct Wording {
+    /// The piece as written.
+    pub wording: String,
+    /// Regions writing it so.
+    pub regions: Vec<String>,
+}
+
+/// One requirement's row.
 #[derive(Debug, Clone, Serialize)]
 pub struct MaterialRow {
-    /// Canonical name (from the synonyms dictionary) or the name as first written.
+    /// The requirement: an ontology name (身份证明, 结婚证), the item's form under its most common
+    /// wording, or a wording the ontology does not know.
     pub name: String,
-    /// Every name the guides used for it.
+    /// Every listed material (as written) that contributes to it.
     pub variants: Vec<String>,
     /// Region code → status (every region of the item).
     pub regions: BTreeMap<String, Status>,
+    /// Whose document it is, when not the applicant's (配偶, 代理人 …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// How each region's wording reached this row (the baseline's too).
+    pub parts: Vec<Part>,
+    /// Region code → the documents accepted for it (one, or several for A或B).
+    pub accepts: BTreeMap<String, Vec<String>>,
+    /// The wordings used, with their regions (统一名称).
+    pub wordings: Vec<Wording>,
     /// Region code → attributes, where the guide gives any.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, Attrs>,
-    /// Attributes whose given values differ between regions: `original`, `copies`, `medium`.
+    /// Attributes whose given values differ between regions: `original`, `copies`, `medium`,
+    /// `accepts` (a different accepted set of documents).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub attribute_differences: Vec<&'static str>,
     /// Region codes whose guide lists it with a condition (适用情形 / 如需).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditional_in: Vec<String>,
-    /// `core` (required everywhere), `extra` (required in some regions), `optional` (listed,
-    /// never required), `baseline` (required by the national baseline only, listed nowhere).
+    /// `core` (required in every complete region), `extra` (required in some regions),
+    /// `optional` (listed, never required), `baseline` (required by the national baseline only).
     pub class: &'static str,
     /// Its status in the national baseline, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,6 +264,83 @@ pub struct BaselineDiff {
     pub deviations: Vec<Deviation>,
 }
 
+/// A requirement of the proposed unified list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposed {
+    /// The requirement (row name).
+    pub requirement: String,
+    /// The wording proposed: the baseline's, else the most common one.
+    pub name: String,
+    /// Documents to accept: every one some region or the baseline accepts.
+    pub accepts: Vec<String>,
+    /// `core` (every complete region requires it), `majority` (most do), `baseline` (the
+    /// national baseline requires it).
+    pub why: &'static str,
+    /// Complete regions requiring it.
+    pub required_in: usize,
+    /// Complete regions counted.
+    pub of: usize,
+}
+
+/// A wording to change.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reword {
+    /// As the region writes it.
+    pub from: String,
+    /// As proposed.
+    pub to: String,
+}
+
+/// More documents to accept for one requirement.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcceptMore {
+    /// The requirement (proposed wording).
+    pub requirement: String,
+    /// Documents to accept in addition.
+    pub add: Vec<String>,
+}
+
+/// What one region changes to adopt the proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionChange {
+    /// Region code.
+    pub region: String,
+    /// Whether its guide is partial (an `add` may already be asked without being listed).
+    pub partial: bool,
+    /// Requirements to add (proposed wording).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub add: Vec<String>,
+    /// Requirements it requires that the proposal does not (as written).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub drop: Vec<String>,
+    /// Wordings to change.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reword: Vec<Reword>,
+    /// Alternatives to accept as well.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accept_more: Vec<AcceptMore>,
+}
+
+impl RegionChange {
+    /// Whether the region needs no change.
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty()
+            && self.drop.is_empty()
+            && self.reword.is_empty()
+            && self.accept_more.is_empty()
+    }
+}
+
+/// A harmonisation proposal: a unified material list (the core, what a majority of complete
+/// regions require, what the national baseline requires) and each region's changes to adopt it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Proposal {
+    /// The proposed list.
+    pub materials: Vec<Proposed>,
+    /// Per region (regions needing no change are left out).
+    pub changes: Vec<RegionChange>,
+}
+
 /// One item compared across its regions.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemDiff {
@@ -220,8 +352,11 @@ pub struct ItemDiff {
     pub regions: Vec<String>,
     /// Per region: name, partial flag, path, what it requires beyond the core.
     pub region_details: Vec<RegionInfo>,
-    /// |required everywhere| / |required anywhere| (1.0 when nothing is required anywhere).
+    /// |required in every complete region| / |required in at least one complete region| (1.0
+    /// when nothing is required; over all regions when none is complete).
     pub uniformity: f64,
+    /// The regions core and uniformity are computed over: the complete ones (all when none is).
+    pub counted: Vec<String>,
     /// Whether the item is in at least two regions; if not, `--fail-under` ignores it.
     pub comparable: bool,
     /// |required everywhere|.
@@ -243,6 +378,8 @@ pub struct ItemDiff {
     /// Deviation from the national baseline, when the catalog has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineDiff>,
+    /// The harmonisation proposal.
+    pub proposal: Proposal,
 }
 
 impl ItemDiff {
@@ -269,7 +406,8 @@ pub fn compare(catalog: &Catalog) -> Comparison<'_> {
         .enumerate()
         .filter(|(_, i)| !i.regions.is_empty())
         .map(|(index, i)| {
-            let d = compare_item(catalog, i);
+            // The ranking needs the numbers only: no explanations, wordings or proposal.
+            let d = compare_item(catalog, i, false);
             ItemSummary {
                 index,
                 regions: d.regions.len(),
@@ -300,12 +438,21 @@ pub fn compare(catalog: &Catalog) -> Comparison<'_> {
     }
 }
 
-fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
+/// One item's comparison; `detail` adds what only reports show (parts, wordings, accepted sets,
+/// the proposal), which the ranking does not need.
+fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
     let regions: Vec<(&String, &Guide)> = item.regions.iter().collect();
     let codes: Vec<String> = regions.iter().map(|(c, _)| (*c).clone()).collect();
-    let name_of = |id: u32| catalog.display[id as usize].clone();
+    // Core and uniformity count complete guides only: a partial guide's silence is not "not
+    // required". With no complete guide, every region counts.
+    let mut counted: Vec<usize> = (0..regions.len())
+        .filter(|&i| !regions[i].1.partial)
+        .collect();
+    if counted.is_empty() {
+        counted = (0..regions.len()).collect();
+    }
 
-    // Every material listed anywhere (regions and baseline), once.
+    // Every requirement listed anywhere (regions and baseline), once.
     let mut ids: Vec<u32> = regions
         .iter()
         .flat_map(|(_, g)| g.materials.iter().map(|(id, _)| *id))
@@ -318,35 +465,103 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
     ids.sort_unstable();
     ids.dedup();
 
-    let mut rows: Vec<(MaterialRow, usize, usize)> = Vec::new();
+    let mut rows: Vec<(MaterialRow, usize, usize, u32)> = Vec::new();
     for &id in &ids {
         let cells: Vec<(&String, Option<&Cell>)> =
             regions.iter().map(|(c, g)| (*c, g.cell(id))).collect();
+        let base_cell = item.baseline.as_ref().and_then(|b| b.cell(id));
         let baseline = item
             .baseline
             .as_ref()
-            .map(|b| b.cell(id).map_or(Status::Absent, |c| c.status));
+            .map(|_| base_cell.map_or(Status::Absent, |c| c.status));
         let present = cells.iter().filter(|(_, c)| c.is_some()).count();
         if present == 0 && baseline != Some(Status::Required) {
             // Only an optional material of the baseline: nothing to compare.
             continue;
         }
-        let required = cells
-            .iter()
-            .filter(|(_, c)| c.is_some_and(|c| c.status == Status::Required))
-            .count();
+        let required_at = |i: usize| cells[i].1.is_some_and(|c| c.status == Status::Required);
+        let required = (0..cells.len()).filter(|&i| required_at(i)).count();
+        let required_counted = counted.iter().filter(|&&i| required_at(i)).count();
         let mut attributes = BTreeMap::new();
         let mut conditional_in = Vec::new();
-        for (code, cell) in &cells {
-            if let Some(cell) = cell {
-                if !cell.attrs.is_empty() {
-                    attributes.insert((*code).clone(), cell.attrs);
+        let mut parts: Vec<Part> = Vec::new();
+        let mut accepts: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut wordings: Vec<Wording> = Vec::new();
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        let mut holder = None;
+        // The baseline (100000) first, then the regions in code order: each part's and each
+        // wording's regions are sorted, so they can be searched.
+        let listed = base_cell
+            .map(|c| (crate::catalog::BASELINE_REGION, c))
+            .into_iter()
+            .chain(
+                cells
+                    .iter()
+                    .filter_map(|(c, cell)| Some((c.as_str(), (*cell)?))),
+            );
+        // (reading, piece) → index into `parts`.
+        let mut part_of: HashMap<(u32, u16), usize> = HashMap::new();
+        for (code, cell) in listed {
+            let piece: &Piece = catalog.piece(cell);
+            if !detail {
+                if !cell.attrs.is_empty() && code != crate::catalog::BASELINE_REGION {
+                    attributes.insert(code.to_owned(), cell.attrs);
                 }
-                if cell.conditional {
-                    conditional_in.push((*code).clone());
+                continue;
+            }
+            match part_of.get(&(cell.reading, cell.piece)) {
+                Some(&i) => parts[i].regions.push(code.to_owned()),
+                None => {
+                    let reading = &catalog.readings[cell.reading as usize];
+                    part_of.insert((cell.reading, cell.piece), parts.len());
+                    let mut how = piece.how.clone();
+                    if catalog.keys.get(id) != piece.requirement {
+                        how.push(How::OwnRequirement {
+                            requirement: piece.name.clone(),
+                        });
+                    }
+                    parts.push(Part {
+                        regions: vec![code.to_owned()],
+                        material: reading.material.clone(),
+                        piece: piece.text.clone(),
+                        how,
+                        qualifiers: piece.qualifiers.clone(),
+                        vague: piece.vague,
+                    });
                 }
             }
+            holder = holder.or_else(|| piece.holder.clone());
+            match names.iter_mut().find(|(n, _)| *n == piece.name) {
+                Some((_, k)) => *k += 1,
+                None => names.push((&piece.name, 1)),
+            }
+            if code == crate::catalog::BASELINE_REGION {
+                continue;
+            }
+            // A form accepts no document in particular: nothing to compare or write.
+            if !piece.accepts.is_empty() {
+                accepts.insert(code.to_owned(), piece.accepts.clone());
+            }
+            match wordings.iter_mut().find(|w| w.wording == piece.text) {
+                Some(w) => w.regions.push(code.to_owned()),
+                None => wordings.push(Wording {
+                    wording: piece.text.clone(),
+                    regions: vec![code.to_owned()],
+                }),
+            }
+            if !cell.attrs.is_empty() {
+                attributes.insert(code.to_owned(), cell.attrs);
+            }
+            if cell.conditional {
+                conditional_in.push(code.to_owned());
+            }
         }
+        wordings.sort_by(|a, b| {
+            b.regions
+                .len()
+                .cmp(&a.regions.len())
+                .then_with(|| a.wording.cmp(&b.wording))
+        });
         let mut differences = Vec::new();
         let given: Vec<&Attrs> = cells
             .iter()
@@ -361,7 +576,15 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         if distinct(given.iter().filter_map(|a| a.medium())) > 1 {
             differences.push("medium");
         }
-        let class = if required == regions.len() {
+        if distinct(accepts.values().map(|a| {
+            let mut a = a.clone();
+            a.sort();
+            a
+        })) > 1
+        {
+            differences.push("accepts");
+        }
+        let class = if required_counted == counted.len() && !counted.is_empty() {
             "core"
         } else if required > 0 {
             "extra"
@@ -372,7 +595,7 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         };
         rows.push((
             MaterialRow {
-                name: name_of(id),
+                name: row_name(catalog, id, &names, &accepts, holder.as_deref()),
                 variants: item
                     .variants
                     .get(&id)
@@ -382,22 +605,37 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
                     .iter()
                     .map(|(c, cell)| ((*c).clone(), cell.map_or(Status::Absent, |c| c.status)))
                     .collect(),
+                holder,
+                parts,
+                accepts,
+                wordings,
                 attributes,
                 attribute_differences: differences,
                 conditional_in,
                 class,
                 baseline,
             },
-            required,
+            required_counted * 1000 + required,
             present,
+            id,
         ));
     }
-    rows.sort_by(|(a, ra, pa), (b, rb, pb)| {
+    rows.sort_by(|(a, ra, pa, _), (b, rb, pb, _)| {
         rb.cmp(ra)
             .then(pb.cmp(pa))
             .then_with(|| a.name.cmp(&b.name))
     });
-    let materials: Vec<MaterialRow> = rows.into_iter().map(|(r, _, _)| r).collect();
+    let name_by_id: BTreeMap<u32, String> = rows
+        .iter()
+        .map(|(r, _, _, id)| (*id, r.name.clone()))
+        .collect();
+    let materials: Vec<MaterialRow> = rows.into_iter().map(|(r, _, _, _)| r).collect();
+    let name_of = |id: u32| {
+        name_by_id
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| catalog.display[id as usize].clone())
+    };
 
     let common_core: Vec<String> = materials
         .iter()
@@ -417,9 +655,14 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
             }
         })
         .collect();
+    let counted_codes: Vec<String> = counted.iter().map(|&i| codes[i].clone()).collect();
     let required_anywhere = materials
         .iter()
-        .filter(|m| m.class == "core" || m.class == "extra")
+        .filter(|m| {
+            counted_codes
+                .iter()
+                .any(|c| m.status(c) == Status::Required)
+        })
         .count();
     let required_everywhere = common_core.len();
     let uniformity = if required_anywhere == 0 {
@@ -495,6 +738,7 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
                             .map(|(id, _)| name_of(*id))
                             .collect();
                         v.sort();
+                        v.dedup();
                         v
                     };
                     let mut dropped: Vec<String> = required
@@ -518,16 +762,30 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         }
     });
 
-    let near_matches = near_matches(catalog, item, &ids);
+    // Near matches only among what the model could not place (wordings the ontology lacks).
+    let unplaced: Vec<u32> = ids
+        .iter()
+        .copied()
+        .filter(|&id| is_wording_key(catalog.keys.get(id)))
+        .collect();
+    let (near_matches, proposal) = if detail {
+        (
+            near_matches(catalog, item, &unplaced, &name_of),
+            propose(&materials, &region_details, &counted_codes),
+        )
+    } else {
+        (Vec::new(), Proposal::default())
+    };
 
     ItemDiff {
         name: item.name.clone(),
         basic_code: item.basic_code.clone(),
-        comparable: codes.len() >= 2,
+        comparable: counted_codes.len() >= 2,
         has_partial: region_details.iter().any(|r| r.partial),
         regions: codes,
         region_details,
         uniformity,
+        counted: counted_codes,
         required_everywhere,
         required_anywhere,
         materials,
@@ -536,6 +794,190 @@ fn compare_item(catalog: &Catalog, item: &Item) -> ItemDiff {
         near_matches,
         elements,
         baseline,
+        proposal,
+    }
+}
+
+/// Whether a requirement key is a wording the ontology does not know (not an entry, not a form).
+fn is_wording_key(key: &str) -> bool {
+    key.rsplit('|').next().is_some_and(|k| k.starts_with('~'))
+}
+
+/// A row's name: the one document every region accepts, when they all accept the same single
+/// one (居民身份证 rather than 身份证明); the most common name of its pieces for a form or a
+/// wording; else the requirement's ontology name.
+fn row_name(
+    catalog: &Catalog,
+    id: u32,
+    names: &[(&str, usize)],
+    accepts: &BTreeMap<String, Vec<String>>,
+    holder: Option<&str>,
+) -> String {
+    let key = catalog.keys.get(id);
+    let base = key.rsplit('|').next().unwrap_or(key);
+    if base.starts_with('§') || base.starts_with('~') {
+        return names
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map_or_else(
+                || catalog.display[id as usize].clone(),
+                |(n, _)| (*n).to_owned(),
+            );
+    }
+    let mut docs: Vec<&String> = accepts.values().flatten().collect();
+    docs.sort();
+    docs.dedup();
+    if let [one] = docs.as_slice()
+        && catalog.ontology.lookup("", None, &normalize(one)).is_some()
+    {
+        return match holder {
+            Some(h) => format!("{h}的{one}"),
+            None => (*one).clone(),
+        };
+    }
+    catalog.display[id as usize].clone()
+}
+
+/// The harmonisation proposal: the core, what a majority of the counted (complete) regions
+/// require and what the baseline requires, each under the baseline's wording or the most common
+/// one, accepting every document some region accepts; then what each region changes.
+fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]) -> Proposal {
+    let of = counted.len();
+    let mut proposed: Vec<(&MaterialRow, Proposed)> = Vec::new();
+    for m in materials {
+        let required_in = counted
+            .iter()
+            .filter(|c| m.status(c) == Status::Required)
+            .count();
+        let why = if m.class == "core" {
+            "core"
+        } else if of > 0 && required_in * 2 > of {
+            "majority"
+        } else if m.baseline == Some(Status::Required) {
+            "baseline"
+        } else {
+            continue;
+        };
+        let base_wording = m
+            .parts
+            .iter()
+            .find(|p| {
+                p.regions
+                    .iter()
+                    .any(|r| r == crate::catalog::BASELINE_REGION)
+            })
+            .map(|p| p.piece.clone());
+        // A form is proposed under its title without place or 《》 (each region prints its own).
+        // A form's pieces accept nothing in particular (so `accepts` has no entry for it).
+        let form = m.accepts.is_empty() && m.parts.iter().any(|p| p.how.contains(&How::ItemForm));
+        let name = if form {
+            m.name.clone()
+        } else {
+            base_wording
+                .or_else(|| m.wordings.first().map(|w| w.wording.clone()))
+                .unwrap_or_else(|| m.name.clone())
+        };
+        let mut accepts: Vec<String> = Vec::new();
+        // The category itself ("any 身份证明") is not one more document to accept.
+        for a in m.accepts.values().flatten().filter(|a| **a != m.name) {
+            if !accepts.contains(a) {
+                accepts.push(a.clone());
+            }
+        }
+        proposed.push((
+            m,
+            Proposed {
+                requirement: m.name.clone(),
+                name,
+                accepts,
+                why,
+                required_in,
+                of,
+            },
+        ));
+    }
+    // Per proposed row: region → its wording and place, so each region is one lookup.
+    type ByRegion<'a> = HashMap<&'a str, &'a str>;
+    let own: Vec<(ByRegion<'_>, ByRegion<'_>)> = proposed
+        .iter()
+        .map(|(m, _)| {
+            let wording = m
+                .wordings
+                .iter()
+                .flat_map(|w| {
+                    w.regions
+                        .iter()
+                        .map(move |r| (r.as_str(), w.wording.as_str()))
+                })
+                .collect();
+            let place = m
+                .parts
+                .iter()
+                .filter_map(|p| Some((p.regions.iter(), p.qualifiers.place.as_deref()?)))
+                .flat_map(|(regions, place)| regions.map(move |r| (r.as_str(), place)))
+                .collect();
+            (wording, place)
+        })
+        .collect();
+    let changes = regions
+        .iter()
+        .map(|r| {
+            let mut change = RegionChange {
+                region: r.code.clone(),
+                partial: r.partial,
+                add: Vec::new(),
+                drop: Vec::new(),
+                reword: Vec::new(),
+                accept_more: Vec::new(),
+            };
+            for ((m, p), (wording, place)) in proposed.iter().zip(&own) {
+                if m.status(&r.code) == Status::Absent {
+                    change.add.push(p.name.clone());
+                    continue;
+                }
+                let place = place.get(r.code.as_str()).copied().unwrap_or_default();
+                if let Some(one) = wording.get(r.code.as_str())
+                    && normalize(one).replacen(&normalize(place), "", 1) != normalize(&p.name)
+                {
+                    change.reword.push(Reword {
+                        from: (*one).to_owned(),
+                        to: p.name.clone(),
+                    });
+                }
+                let mine = m.accepts.get(&r.code).map_or(&[][..], Vec::as_slice);
+                let missing: Vec<String> = p
+                    .accepts
+                    .iter()
+                    .filter(|a| !mine.contains(a))
+                    .cloned()
+                    .collect();
+                // A region accepting the whole category (有效身份证件) accepts these already.
+                if !missing.is_empty() && !mine.is_empty() && !mine.contains(&m.name) {
+                    change.accept_more.push(AcceptMore {
+                        requirement: p.name.clone(),
+                        add: missing,
+                    });
+                }
+            }
+            for m in materials {
+                if m.status(&r.code) == Status::Required
+                    && !proposed.iter().any(|(pm, _)| std::ptr::eq(*pm, m))
+                {
+                    let own = m
+                        .wordings
+                        .iter()
+                        .find(|w| w.regions.binary_search(&r.code).is_ok())
+                        .map_or_else(|| m.name.clone(), |w| w.wording.clone());
+                    change.drop.push(own);
+                }
+            }
+            change
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    Proposal {
+        materials: proposed.into_iter().map(|(_, p)| p).collect(),
+        changes,
     }
 }
 
@@ -551,13 +993,26 @@ fn distinct<T: PartialEq>(values: impl Iterator<Item = T>) -> usize {
 
 /// Pairs of materials of one item whose names are similar and that no single guide lists
 /// together (a guide listing both means they are different materials).
-fn near_matches(catalog: &Catalog, item: &Item, ids: &[u32]) -> Vec<NearMatch> {
+fn near_matches(
+    catalog: &Catalog,
+    item: &Item,
+    ids: &[u32],
+    name_of: &dyn Fn(u32) -> String,
+) -> Vec<NearMatch> {
     let ids = &ids[..ids.len().min(NEAR_MATCH_LIMIT)];
     let guides: Vec<&Guide> = item.regions.values().chain(item.baseline.iter()).collect();
     let mut out = Vec::new();
     for (i, &a) in ids.iter().enumerate() {
         for &b in &ids[i + 1..] {
-            let score = similarity(catalog.keys.get(a), catalog.keys.get(b));
+            let key = |id: u32| {
+                let k = catalog.keys.get(id);
+                k.rsplit('|')
+                    .next()
+                    .unwrap_or(k)
+                    .trim_start_matches('~')
+                    .to_owned()
+            };
+            let score = similarity(&key(a), &key(b));
             if score < NEAR_MATCH_THRESHOLD {
                 continue;
             }
@@ -567,10 +1022,7 @@ fn near_matches(catalog: &Catalog, item: &Item, ids: &[u32]) -> Vec<NearMatch> {
             {
                 continue;
             }
-            let (x, y) = (
-                catalog.display[a as usize].clone(),
-                catalog.display[b as usize].clone(),
-            );
+            let (x, y) = (name_of(a), name_of(b));
             let (a, b) = if x <= y { (x, y) } else { (y, x) };
             out.push(NearMatch {
                 a,

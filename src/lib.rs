@@ -17,9 +17,11 @@ pub mod input;
 pub mod lint;
 pub mod load;
 pub mod normalize;
+pub mod ontology;
 pub mod progress;
 pub mod regions;
 pub mod report;
+pub mod requirement;
 pub mod rules;
 pub mod schema;
 pub mod server;
@@ -84,7 +86,7 @@ pub enum Error {
     #[error("bad synonyms dictionary {path}:\n{message}")]
     #[diagnostic(
         code(tongban::synonyms),
-        help("the dictionary follows schemas/materials.schema.json; see catalogs/materials.yaml")
+        help("the dictionary follows schemas/documents.schema.json; see catalogs/documents.yaml")
     )]
     Synonyms {
         /// Where the dictionary came from.
@@ -264,6 +266,9 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
         cli::Command::Coverage(args) => {
             return coverage_command(args, cli.config.as_deref(), style, env, out);
         }
+        cli::Command::Material(args) => {
+            material_command(args, cli.config.as_deref(), env, lang, out)
+        }
         cli::Command::Schema => {
             out.write_all(schema::NATIONAL_SCHEMA.as_bytes())?;
             Ok(0)
@@ -367,6 +372,8 @@ pub(crate) fn lint_setup(
             Some(p) => data_file(p, rules::licences::Licences::parse)?,
             None => rules::licences::Licences::bundled(),
         },
+        // The ontology diff uses: config `synonyms`, else the folder's documents.yaml, else
+        // the bundled one.
         synonyms: synonyms_for(config.synonyms.as_ref(), paths, lang)?.0,
     };
     Ok((schema, data))
@@ -666,6 +673,67 @@ fn lint_stdin(
     Ok(())
 }
 
+/// `tongban material`: read names as requirements → render.
+fn material_command(
+    args: cli::MaterialArgs,
+    config_path: Option<&std::path::Path>,
+    env: &Env,
+    lang: diagnostic::Lang,
+    out: &mut dyn Write,
+) -> Result<u8, Error> {
+    let ontology = match &args.synonyms {
+        Some(path) => ontology::Ontology::from_file(&env.cwd.join(path), lang)?,
+        None => {
+            let config = config::Config::load(config_path, &env.cwd, lang)?;
+            match &config.synonyms {
+                Some(path) => ontology::Ontology::from_file(path, lang)?,
+                None => ontology::Ontology::bundled()?,
+            }
+        }
+    };
+    let item = args
+        .item
+        .as_deref()
+        .map(normalize::normalize)
+        .unwrap_or_default();
+    let is_code = item.len() == 12 && item.bytes().all(|b| b.is_ascii_alphanumeric());
+    let item_ref = requirement::ItemRef {
+        name: if is_code { "" } else { &item },
+        code: is_code.then_some(item.as_str()),
+    };
+    let reader = requirement::Reader::new(&ontology);
+    let mut readings: Vec<requirement::Reading> = args
+        .names
+        .iter()
+        .map(|n| reader.read(item_ref, n))
+        .collect();
+    // As one guide listing them: 户口簿 next to 身份证 is its own requirement.
+    let assigned: Vec<(String, String)> = {
+        let pieces: Vec<&requirement::Piece> =
+            readings.iter().flat_map(|r| r.pieces.iter()).collect();
+        requirement::assign(&pieces)
+            .into_iter()
+            .map(|(k, n)| (k.to_owned(), n.to_owned()))
+            .collect()
+    };
+    for (piece, (key, name)) in readings
+        .iter_mut()
+        .flat_map(|r| r.pieces.iter_mut())
+        .zip(assigned)
+    {
+        if piece.requirement != key {
+            piece.how.push(requirement::How::OwnRequirement {
+                requirement: std::mem::replace(&mut piece.name, name),
+            });
+        } else {
+            piece.name = name;
+        }
+        piece.requirement = key;
+    }
+    report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
+    Ok(0)
+}
+
 /// `tongban diff`: index → compare → render.
 fn diff_command(
     args: cli::DiffArgs,
@@ -699,10 +767,13 @@ fn diff_command(
     let walk = input::walk(&args.paths, &config, lang)?;
     let mut regions = args.region.clone();
     regions.extend(args.regions.iter().cloned());
-    let mut catalog = catalog::Catalog::new(catalog::Filter {
-        item: args.item.clone(),
-        regions: regions.clone(),
-    });
+    let mut catalog = catalog::Catalog::with_ontology(
+        catalog::Filter {
+            item: args.item.clone(),
+            regions: regions.clone(),
+        },
+        synonyms,
+    );
     let jobs = args
         .catalog
         .jobs
@@ -717,11 +788,11 @@ fn diff_command(
     skip.extend(
         args.paths
             .iter()
-            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .flat_map(|p| ontology::FILE_NAMES.map(|f| p.join(f)))
             .filter(|p| p.is_file()),
     );
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
-    catalog.index(walk, &synonyms, &limits, &skip, jobs, &mut progress)?;
+    catalog.index(walk, &limits, &skip, jobs, &mut progress)?;
     progress.finish();
 
     let mut notes: Vec<String> = Vec::new();
@@ -799,25 +870,26 @@ fn diff_command(
     Ok(Outcome { status, notes })
 }
 
-/// The material synonyms dictionary for `diff` and `coverage`: the one named, else
-/// `materials.yaml` at the root of a folder given, else the bundled one; with its path.
+/// The document ontology for `diff`, `coverage`, `material` and TB209: the bundled one, extended
+/// by the file named (`--synonyms`, config `synonyms`), else by `documents.yaml` (or the legacy
+/// `materials.yaml`) at the root of a folder given; with the user file's path.
 fn synonyms_for(
     explicit: Option<&std::path::PathBuf>,
     paths: &[std::path::PathBuf],
     lang: diagnostic::Lang,
-) -> Result<(normalize::Synonyms, Option<std::path::PathBuf>), Error> {
+) -> Result<(ontology::Ontology, Option<std::path::PathBuf>), Error> {
     Ok(match explicit {
         Some(path) => (
-            normalize::Synonyms::from_file(path, lang)?,
+            ontology::Ontology::from_file(path, lang)?,
             Some(path.clone()),
         ),
         None => match paths
             .iter()
-            .map(|p| p.join(normalize::DICTIONARY_FILE))
+            .flat_map(|p| ontology::FILE_NAMES.map(|f| p.join(f)))
             .find(|p| p.is_file())
         {
-            Some(path) => (normalize::Synonyms::from_file(&path, lang)?, Some(path)),
-            None => (normalize::Synonyms::bundled()?, None),
+            Some(path) => (ontology::Ontology::from_file(&path, lang)?, Some(path)),
+            None => (ontology::Ontology::bundled()?, None),
         },
     })
 }
@@ -933,8 +1005,7 @@ fn coverage_command(
 
     let walk = input::walk(&args.paths, &config, lang)?;
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
-    let (guides, skipped) =
-        coverage::read_guides(walk, &synonyms, &limits, &named, jobs, &mut progress)?;
+    let (guides, skipped) = coverage::read_guides(walk, &limits, &named, jobs, &mut progress)?;
     progress.finish();
     let inputs: Vec<coverage::AgreementInput<'_>> = loaded
         .iter()
@@ -946,7 +1017,7 @@ fn coverage_command(
             })
         })
         .collect();
-    let mut cov = coverage::compute(&inputs, &guides, skipped, lang);
+    let mut cov = coverage::compute(&inputs, &guides, skipped, &synonyms, lang);
     drop(inputs);
     // Problems in the agreement files themselves come first in their file's report.
     for l in loaded {

@@ -75,9 +75,9 @@ pub fn lint_loaded(
         }
         return (report, None);
     }
-    if crate::normalize::is_dictionary(input_path) {
+    if crate::ontology::is_dictionary(input_path) {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
-        let findings = crate::normalize::Synonyms::check(&loaded, opts.lang);
+        let findings = crate::ontology::Ontology::check(&loaded, opts.lang);
         let mut report = FileReport {
             source: loaded.source,
             findings,
@@ -324,7 +324,7 @@ pub fn summaries(
         |w| match w {
             Walked::File(input)
                 if !crate::input::is_agreement(&input.path)
-                    && !crate::normalize::is_dictionary(&input.path)
+                    && !crate::ontology::is_dictionary(&input.path)
                     && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
             {
                 let load = if input.walked {

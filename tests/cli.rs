@@ -452,14 +452,14 @@ fn pre_commit_hook_is_declared() {
     assert!(text.contains("entry: tongban lint"));
 }
 
-/// Without a `synonyms` setting, duplicate-material uses the dictionary diff uses (the bundled
-/// catalogs/materials.yaml), item-scoped entries only within their item.
+/// Without a `synonyms` setting, duplicate-material reads materials as diff does (the bundled
+/// catalogs/documents.yaml), item-scoped entries only within their item.
 #[test]
 fn duplicate_material_uses_the_diff_dictionary_by_default() {
     let t = TempDir::new().unwrap();
     let guide = GUIDE.replace(
         "materials:\n  - name: 全体合伙人签署的合伙协议\n",
-        "materials:\n  - name: 身份证\n  - name: 居民身份证\n  - name: 申请书\n  - name: 全体合伙人签署的设立登记申请书\n",
+        "materials:\n  - name: 身份证\n  - name: 居民身份证\n  - name: 出资权属证明\n  - name: 出资确认书\n",
     );
     write(t.path(), "g.yaml", &guide);
     write(
@@ -478,10 +478,10 @@ fn duplicate_material_uses_the_diff_dictionary_by_default() {
             .map(|f| f["pointer"].as_str().unwrap().to_owned())
             .collect::<Vec<_>>()
     };
-    // 身份证 = 居民身份证 everywhere; 申请书 = 设立登记申请书 in 合伙企业设立登记 only.
+    // 身份证 = 居民身份证 everywhere; 出资权属证明 = 出资确认书 in 合伙企业设立登记 only.
     assert_eq!(duplicates(), vec!["/materials/1/name", "/materials/3/name"]);
 
-    // The same two application forms in another item are two materials.
+    // The same two names in another item are two materials.
     write(
         t.path(),
         "g.yaml",

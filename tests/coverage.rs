@@ -82,10 +82,10 @@ fn known_coverage_of_the_fixtures() {
     assert_eq!(goufang["uniformity"], 0.6667);
     let cmp = &goufang["comparison"];
     assert_eq!(strings(&cmp["regions"]), ["320300", "411400"]);
-    // 身份证 is 居民身份证 by the bundled synonyms dictionary, as in `tongban diff`.
+    // 身份证 is 居民身份证 by the bundled document ontology, as in `tongban diff`.
     assert_eq!(
         strings(&cmp["common_core"]),
-        ["《商品房买卖合同》", "居民身份证"]
+        ["商品房买卖合同", "居民身份证"]
     );
     let extras = cmp["regional_extras"].as_array().unwrap();
     assert_eq!(extras.len(), 1);
@@ -95,7 +95,7 @@ fn known_coverage_of_the_fixtures() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|m| m["name"] == "《商品房买卖合同》")
+        .find(|m| m["name"] == "商品房买卖合同")
         .unwrap();
     assert_eq!(strings(&contract["attribute_differences"]), ["original"]);
 

@@ -396,7 +396,7 @@ fn fix_never_produces_yaml_that_does_not_parse() {
     let schema = tongban::schema::Schema::national().unwrap();
     let data = tongban::rules::Data {
         licences: tongban::rules::licences::Licences::bundled(),
-        synonyms: tongban::normalize::Synonyms::bundled().unwrap(),
+        synonyms: tongban::ontology::Ontology::bundled().unwrap(),
     };
     let opts = tongban::lint::Options {
         schema: &schema,

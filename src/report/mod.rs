@@ -9,6 +9,7 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod junit;
+pub mod material;
 pub mod sarif;
 pub mod statistics;
 

@@ -61,7 +61,7 @@ pub struct Data {
     pub licences: licences::Licences,
     /// The material synonyms dictionary (`catalogs/materials.yaml` format), the same one
     /// `tongban diff` aligns materials with.
-    pub synonyms: crate::normalize::Synonyms,
+    pub synonyms: crate::ontology::Ontology,
 }
 
 /// What a rule sees of one guide.

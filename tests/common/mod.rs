@@ -52,7 +52,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
     let schema = schema::Schema::national().unwrap();
     let data = rules::Data {
         licences: rules::licences::Licences::bundled(),
-        synonyms: tongban::normalize::Synonyms::bundled().unwrap(),
+        synonyms: tongban::ontology::Ontology::bundled().unwrap(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let walk = input::walk(&paths, &config, lang).unwrap();

@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::Error;
 use crate::diff::Comparison;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 17] = [
     "item",
     "basic_code",
     "uniformity",
@@ -22,6 +22,8 @@ const HEADER: [&str; 15] = [
     "medium",
     "attribute_differences",
     "baseline_status",
+    "how",
+    "proposal",
 ];
 
 fn field(s: &str) -> String {
@@ -33,6 +35,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
     writeln!(out, "{}", HEADER.join(","))?;
     for item in cmp.items() {
         for row in &item.materials {
+            let how = super::Explanations::of(row, crate::diagnostic::Lang::Zh);
             for r in &item.region_details {
                 let attrs = row.attributes.get(&r.code);
                 let cols = [
@@ -63,6 +66,8 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                         .map(|b| b.as_str())
                         .unwrap_or_default()
                         .to_owned(),
+                    how.get(&r.code).unwrap_or_default().to_owned(),
+                    super::proposal_change(&item, row, &r.code),
                 ];
                 let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
                 writeln!(out, "{}", line.join(","))?;

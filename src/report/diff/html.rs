@@ -142,7 +142,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                 c = class_of(item.uniformity)
             )
         } else {
-            "<td data-sort=\"2\">— (1 region)</td>".to_owned()
+            "<td data-sort=\"2\">— (&lt;2 complete guides)</td>".to_owned()
         };
         let elements = &item.differing_elements;
         let _ = writeln!(
@@ -241,6 +241,11 @@ pub(crate) fn item_section(
         );
     }
     h.push_str("</tr></thead>\n<tbody>\n");
+    let how: Vec<super::Explanations<'_>> = item
+        .materials
+        .iter()
+        .map(|m| super::Explanations::of(m, crate::diagnostic::Lang::Zh))
+        .collect();
     for r in &item.region_details {
         let required = item
             .materials
@@ -261,7 +266,7 @@ pub(crate) fn item_section(
             esc(&r.code),
             esc(&r.name)
         );
-        for m in &item.materials {
+        for (m, how) in item.materials.iter().zip(&how) {
             let mark = Mark::of(m, item, &r.code);
             let attrs = m.attributes.get(&r.code);
             let differs = !m.attribute_differences.is_empty() && attrs.is_some();
@@ -284,6 +289,9 @@ pub(crate) fn item_section(
                     attribute_title(a),
                     attribute_values_max(m, a, 8)
                 );
+            }
+            if let Some(how) = how.get(&r.code) {
+                let _ = write!(title, "\n{how}");
             }
             let _ = write!(
                 h,
@@ -380,6 +388,17 @@ pub(crate) fn item_section(
         );
     }
     h.push_str("</ul>\n");
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        let _ = writeln!(
+            h,
+            "<h4>{}</h4>\n<ul class=\"section\">",
+            esc(&section.title)
+        );
+        for (label, text) in &section.lines {
+            let _ = writeln!(h, "<li><b>{}</b> {}</li>", esc(label), esc(text));
+        }
+        h.push_str("</ul>\n");
+    }
     if let Some(b) = &item.baseline {
         let _ = writeln!(
             h,

@@ -14,7 +14,7 @@ fn uniformity(item: &ItemDiff) -> String {
     if item.comparable {
         format!("{:.2}", item.uniformity)
     } else {
-        "— (1 region)".to_owned()
+        "— (<2 complete guides)".to_owned()
     }
 }
 
@@ -35,7 +35,7 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
         let uniformity = if item.comparable {
             format!("{:.2}", item.uniformity)
         } else {
-            "— (1 region)".to_owned()
+            "— (<2 complete guides)".to_owned()
         };
         writeln!(
             out,
@@ -189,6 +189,12 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
             cell(&m.b),
             m.score
         )?;
+    }
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        writeln!(out, "\n### {}\n", section.title)?;
+        for (label, text) in &section.lines {
+            writeln!(out, "- **{}** {}", cell(label), cell(text))?;
+        }
     }
     if let Some(b) = &item.baseline {
         writeln!(out, "\n### National baseline (`{}`)\n", b.path)?;

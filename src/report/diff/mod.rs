@@ -13,6 +13,7 @@ use std::io::Write;
 use crate::Error;
 use crate::catalog::Status;
 use crate::cli::DiffFormat;
+use crate::diagnostic::Lang;
 use crate::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
 use crate::report::Style;
 
@@ -119,6 +120,7 @@ pub(crate) fn attribute_title(key: &str) -> &'static str {
         "original" => "原件/复印件",
         "copies" => "份数",
         "medium" => "纸质/电子",
+        "accepts" => "可选文书",
         _ => "属性",
     }
 }
@@ -142,7 +144,16 @@ pub(crate) fn attribute_values(row: &MaterialRow, key: &str) -> String {
 /// in every cell (hover titles, cell notes), where listing every region would be quadratic.
 pub(crate) fn attribute_values_max(row: &MaterialRow, key: &str, max: usize) -> String {
     let mut parts: Vec<(String, Vec<&str>)> = Vec::new();
-    for (code, a) in &row.attributes {
+    if key == "accepts" {
+        for (code, docs) in &row.accepts {
+            let v = docs.join("或");
+            match parts.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, codes)) => codes.push(code),
+                None => parts.push((v, vec![code])),
+            }
+        }
+    }
+    for (code, a) in row.attributes.iter().filter(|_| key != "accepts") {
         let v = match key {
             "original" => a.original().map(str::to_owned),
             "copies" => a.copies().map(|c| format!("{c}份")),
@@ -170,6 +181,203 @@ pub(crate) fn attribute_values_max(row: &MaterialRow, key: &str, max: usize) -> 
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A report section as data — a title and (label, text) lines — so every format shows the
+/// requirement sections (统一名称, proposal, changes) from one definition.
+pub(crate) struct Section {
+    /// Heading.
+    pub title: String,
+    /// (label, text).
+    pub lines: Vec<(String, String)>,
+}
+
+/// The requirement sections of one item, in `lang`: the wordings of each requirement written in
+/// more than one way (统一名称), the proposed unified list, and each region's changes.
+pub(crate) fn sections(item: &ItemDiff, lang: Lang) -> Vec<Section> {
+    let zh = lang == Lang::Zh;
+    let sep = lang.pick("；", "; ");
+    let mut out = Vec::new();
+    let wordings: Vec<(String, String)> = item
+        .materials
+        .iter()
+        .filter(|m| m.wordings.len() > 1)
+        .map(|m| {
+            let text: Vec<String> = m
+                .wordings
+                .iter()
+                .map(|w| format!("{}（{}）", w.wording, w.regions.join(", ")))
+                .collect();
+            (m.name.clone(), text.join(sep))
+        })
+        .collect();
+    if !wordings.is_empty() {
+        out.push(Section {
+            title: lang
+                .pick(
+                    "各地写法（统一名称）",
+                    "wordings per requirement (统一名称)",
+                )
+                .into(),
+            lines: wordings,
+        });
+    }
+    let p = &item.proposal;
+    if !p.materials.is_empty() {
+        let lines = p
+            .materials
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let why = match (m.why, zh) {
+                    ("core", true) => "各地都要求".to_owned(),
+                    ("core", false) => "required everywhere".to_owned(),
+                    ("majority", true) => format!("{}/{} 个完整指南要求", m.required_in, m.of),
+                    ("majority", false) => {
+                        format!("required in {}/{} complete guides", m.required_in, m.of)
+                    }
+                    (_, true) => "全国基线要求".to_owned(),
+                    (_, false) => "required by the national baseline".to_owned(),
+                };
+                let mut text = format!("{} [{}", m.name, m.requirement);
+                if m.accepts.len() > 1 {
+                    text.push_str(&format!(
+                        "{}{}",
+                        lang.pick("；接受 ", "; accepts "),
+                        m.accepts.join(lang.pick("或", " / "))
+                    ));
+                }
+                text.push_str(&format!("{sep}{why}]"));
+                ((i + 1).to_string(), text)
+            })
+            .collect();
+        out.push(Section {
+            title: lang
+                .pick(
+                    "建议统一材料清单（草案）",
+                    "proposed unified material list (draft)",
+                )
+                .into(),
+            lines,
+        });
+        let changes = p
+            .changes
+            .iter()
+            .map(|c| {
+                let mut parts: Vec<String> = Vec::new();
+                if !c.add.is_empty() {
+                    let verb = match (c.partial, zh) {
+                        (true, true) => "+ 增加（部分指南，可能已要求）",
+                        (false, true) => "+ 增加",
+                        (true, false) => "+ add (partial guide: may be asked already)",
+                        (false, false) => "+ add",
+                    };
+                    parts.push(format!("{verb} {}", c.add.join("、")));
+                }
+                if !c.drop.is_empty() {
+                    parts.push(format!(
+                        "- {} {}",
+                        lang.pick("去掉", "drop"),
+                        c.drop.join("、")
+                    ));
+                }
+                for r in &c.reword {
+                    parts.push(format!(
+                        "{} {} → {}",
+                        lang.pick("改写", "reword"),
+                        r.from,
+                        r.to
+                    ));
+                }
+                for a in &c.accept_more {
+                    parts.push(format!(
+                        "{} {} {}",
+                        a.requirement,
+                        lang.pick("另接受", "also accept"),
+                        a.add.join(lang.pick("、", ", "))
+                    ));
+                }
+                (region_label(item, &c.region), parts.join(sep))
+            })
+            .collect();
+        let changes: Vec<(String, String)> = changes;
+        if !changes.is_empty() {
+            out.push(Section {
+                title: lang
+                    .pick(
+                        "各地采用建议清单需调整",
+                        "changes for each region to adopt it",
+                    )
+                    .into(),
+                lines: changes,
+            });
+        }
+    }
+    out
+}
+
+/// The proposal's change for one row in one region, as a CSV cell: `add`, `drop`,
+/// `reword: A → B`, `accept: X、Y`, or empty.
+pub(crate) fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
+    // Changes are in region order.
+    let changes = &item.proposal.changes;
+    let at = changes.partition_point(|c| c.region.as_str() < region);
+    let Some(c) = changes.get(at).filter(|c| c.region == region) else {
+        return String::new();
+    };
+    let proposed = item
+        .proposal
+        .materials
+        .iter()
+        .find(|p| p.requirement == row.name)
+        .map(|p| p.name.as_str());
+    let mut out: Vec<String> = Vec::new();
+    if let Some(p) = proposed {
+        if c.add.iter().any(|a| a == p) {
+            out.push("add".into());
+        }
+        for r in c.reword.iter().filter(|r| r.to == p) {
+            out.push(format!("reword: {} → {}", r.from, r.to));
+        }
+        for a in c.accept_more.iter().filter(|a| a.requirement == p) {
+            out.push(format!("accept: {}", a.add.join("、")));
+        }
+    } else if row.status(region) == Status::Required {
+        out.push("drop".into());
+    }
+    out.join("; ")
+}
+
+/// How each region's wording reached one row, explained once per distinct wording and looked up
+/// per region (for hover text, cell notes and a CSV column).
+pub(crate) struct Explanations<'r> {
+    texts: Vec<String>,
+    by_region: std::collections::HashMap<&'r str, usize>,
+}
+
+impl<'r> Explanations<'r> {
+    /// The explanations of one row.
+    pub(crate) fn of(row: &'r MaterialRow, lang: Lang) -> Self {
+        let mut texts = Vec::with_capacity(row.parts.len());
+        let mut by_region = std::collections::HashMap::new();
+        for p in &row.parts {
+            let text = p.explain(lang);
+            texts.push(if p.material == p.piece {
+                text
+            } else {
+                format!("“{}” → {text}", p.material)
+            });
+            for r in &p.regions {
+                by_region.insert(r.as_str(), texts.len() - 1);
+            }
+        }
+        Explanations { texts, by_region }
+    }
+
+    /// The explanation for one region, if it lists the row.
+    pub(crate) fn get(&self, region: &str) -> Option<&str> {
+        self.by_region.get(region).map(|&i| self.texts[i].as_str())
+    }
 }
 
 /// Wraps text in an ANSI SGR sequence when colour is on: the only place that knows escapes.
@@ -201,6 +409,10 @@ mod tests {
             name: "营业执照".into(),
             variants: vec![],
             regions: Default::default(),
+            holder: None,
+            parts: vec![],
+            accepts: Default::default(),
+            wordings: vec![],
             attributes: Default::default(),
             attribute_differences: vec!["original"],
             conditional_in: vec![],

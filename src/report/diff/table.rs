@@ -145,8 +145,14 @@ pub(crate) fn render_item(
         };
         paint(style, sgr, &text)
     } else {
-        lang.pick("仅一个地区（不比对）", "one region only (not compared)")
-            .to_owned()
+        match (item.regions.len(), lang) {
+            (1, _) => lang.pick("仅一个地区（不比对）", "one region only (not compared)"),
+            (_, _) => lang.pick(
+                "仅一个完整指南（一致性只按完整指南计算）",
+                "one complete guide only (uniformity counts complete guides)",
+            ),
+        }
+        .to_owned()
     };
     let title = paint(style, "1", &format!("{}{code}", item.name));
     let n = item.regions.len();
@@ -352,6 +358,12 @@ pub(crate) fn render_item(
                 region_label(item, &d.region),
                 parts.join("; ")
             )?;
+        }
+    }
+    for section in super::sections(item, lang) {
+        writeln!(out, "  {}{}", section.title, lang.pick("：", ":"))?;
+        for (label, text) in section.lines {
+            writeln!(out, "    {label}: {text}")?;
         }
     }
     Ok(())

@@ -106,7 +106,9 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
         if item.comparable {
             summary.write_number(r, 3, item.uniformity).map_err(xerr)?;
         } else {
-            summary.write_string(r, 3, "— (1 region)").map_err(xerr)?;
+            summary
+                .write_string(r, 3, "— (<2 complete guides)")
+                .map_err(xerr)?;
         }
         summary
             .write_number(r, 4, item.required_everywhere as f64)
@@ -162,7 +164,7 @@ fn item_sheet(
             item.uniformity, item.required_everywhere, item.required_anywhere
         )
     } else {
-        "one region only: not compared".to_owned()
+        "fewer than two complete guides: uniformity not compared".to_owned()
     };
     sheet.write_string(1, 0, index)?;
     sheet.write_string_with_format(3, 0, "材料 material", bold)?;
@@ -184,6 +186,7 @@ fn item_sheet(
     let mut r = 4u32;
     for row in &item.materials {
         sheet.write_string(r, 0, &row.name)?;
+        let how = super::Explanations::of(row, crate::diagnostic::Lang::Zh);
         for (c, code) in item.regions.iter().enumerate() {
             let mark = Mark::of(row, item, code);
             let mut text = word(mark).to_owned();
@@ -205,18 +208,19 @@ fn item_sheet(
                 fmt = fmt.set_bold();
             }
             sheet.write_string_with_format(r, 1 + c as u16, text, &fmt)?;
+            let mut lines: Vec<String> = Vec::new();
             if differs {
-                let lines: Vec<String> = row
-                    .attribute_differences
-                    .iter()
-                    .map(|a| {
-                        format!(
-                            "{}: {}",
-                            attribute_title(a),
-                            attribute_values_max(row, a, 8)
-                        )
-                    })
-                    .collect();
+                lines.extend(row.attribute_differences.iter().map(|a| {
+                    format!(
+                        "{}: {}",
+                        attribute_title(a),
+                        attribute_values_max(row, a, 8)
+                    )
+                }));
+            }
+            // How this region's wording reached the row.
+            lines.extend(how.get(code).map(str::to_owned));
+            if !lines.is_empty() {
                 sheet.insert_note(
                     r,
                     1 + c as u16,
@@ -265,6 +269,16 @@ fn item_sheet(
         sheet.write_string(r, 0, "possibly the same material")?;
         sheet.write_string(r, 1, format!("{} ≈ {} ({:.2})", m.a, m.b, m.score))?;
         r += 1;
+    }
+    for section in super::sections(item, crate::diagnostic::Lang::Zh) {
+        r += 1;
+        sheet.write_string_with_format(r, 0, &section.title, bold)?;
+        r += 1;
+        for (label, text) in &section.lines {
+            sheet.write_string(r, 0, label)?;
+            sheet.write_string_with_format(r, 1, text, wrap)?;
+            r += 1;
+        }
     }
     if let Some(b) = &item.baseline {
         r += 1;

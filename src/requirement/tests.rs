@@ -1,0 +1,368 @@
+//! The reading mechanisms, one test each, on wordings written for the test (not the catalogs').
+
+use super::*;
+
+fn ontology() -> Ontology {
+    Ontology::bundled().unwrap()
+}
+
+fn read(item: &str, material: &str) -> Reading {
+    let o = ontology();
+    let item = normalize(item);
+    Reader::new(&o).read(
+        ItemRef {
+            name: &item,
+            code: None,
+        },
+        material,
+    )
+}
+
+/// (requirement name, accepts) of each piece.
+fn reqs(item: &str, material: &str) -> Vec<(String, Vec<String>)> {
+    read(item, material)
+        .pieces
+        .into_iter()
+        .map(|p| (p.name, p.accepts))
+        .collect()
+}
+
+fn names(item: &str, material: &str) -> Vec<String> {
+    reqs(item, material).into_iter().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn splits_compounds_on_enumeration_and_conjunctions() {
+    assert_eq!(
+        names("某事项", "居民身份证、结婚证及出生医学证明和户口簿"),
+        ["身份证明", "婚姻关系证明", "出生医学证明", "身份证明"]
+    );
+    assert_eq!(
+        names("某事项", "结婚证；离婚证，死亡证明以及残疾证").len(),
+        4
+    );
+    // Never inside a title or brackets, never on 或.
+    assert_eq!(names("某事项", "《关于A、B和C的申请书》").len(), 1);
+    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["毕业证书"]);
+    // Words containing 和 / 及 are not conjunctions.
+    assert_eq!(names("某事项", "中华人民共和国护照"), ["身份证明"]);
+}
+
+#[test]
+fn a_or_b_is_one_requirement_with_an_accepted_set() {
+    let r = reqs("某事项", "身份证或户口本");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].0, "身份证明");
+    assert_eq!(r[0].1, ["居民身份证", "户口簿"]);
+    let r = reqs("某事项", "户口簿（或居住证）");
+    assert_eq!(r[0].1, ["户口簿", "居住证"]);
+    // A list of one category ending in 或 is one accepted set.
+    let r = reqs("某事项", "护照、居民身份证或社会保障卡");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.len(), 3);
+    // The piece shows the whole list it was read from.
+    assert_eq!(
+        read("某事项", "护照、居民身份证或社会保障卡").pieces[0].text,
+        "护照、居民身份证或社会保障卡"
+    );
+    // …but a document of another category after it is another requirement.
+    let r = reqs("某事项", "身份证或户口簿、结婚证");
+    assert_eq!(r.len(), 2);
+    // Alternatives of no common category keep both names.
+    let r = reqs("某事项", "残疾证或死亡证明");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].1, ["残疾人证", "死亡证明"]);
+}
+
+#[test]
+fn qualifiers_are_stripped_and_kept() {
+    let r = read("某事项", "申请人有效身份证原件及复印件");
+    let p = &r.pieces[0];
+    assert_eq!(p.name, "身份证明");
+    assert_eq!(p.qualifiers.role.as_deref(), Some("申请人"));
+    assert_eq!(p.qualifiers.validity.as_deref(), Some("有效"));
+    assert_eq!(p.qualifiers.copy, Some("原件和复印件"));
+    let r = read("某事项", "全体股东签署的公司章程");
+    assert_eq!(r.pieces[0].name, "公司章程");
+    assert_eq!(
+        r.pieces[0].qualifiers.clause.as_deref(),
+        Some("全体股东签署的")
+    );
+    let r = read("某事项", "街道办事处出具的居住证明");
+    assert_eq!(r.pieces[0].name, "居住证明");
+    // A place name at the start of a form title.
+    let r = read("某事项", "《浙江省某事项申请表》");
+    assert_eq!(r.pieces[0].qualifiers.place.as_deref(), Some("浙江省"));
+    assert_eq!(r.pieces[0].name, "某事项申请表");
+}
+
+#[test]
+fn another_persons_document_is_another_requirement() {
+    let mine = read("某事项", "申请人身份证").pieces.remove(0);
+    let spouse = read("某事项", "配偶身份证").pieces.remove(0);
+    let agent = read("某事项", "受托人的有效身份证件").pieces.remove(0);
+    assert_ne!(mine.requirement, spouse.requirement);
+    assert_eq!(spouse.holder.as_deref(), Some("配偶"));
+    assert_eq!(agent.holder.as_deref(), Some("代理人"));
+    assert_eq!(agent.name, "代理人的身份证明");
+    // The same agent however written.
+    let other = read("某事项", "代办人身份证").pieces.remove(0);
+    assert_eq!(agent.requirement, other.requirement);
+    // An identity document after another person's document is theirs; a 委托书 is not.
+    let r = read("某事项", "法定代表人的任职文件及身份证件复印件");
+    assert_eq!(r.pieces[1].holder.as_deref(), Some("法定代表人"));
+    let r = read("某事项", "被委托人身份证、委托书");
+    assert_eq!(r.pieces[1].holder, None);
+    // A coordinated list of persons is one holder, not pieces.
+    let r = read("某事项", "董事、监事和经理的任职文件");
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("董事、监事、经理"));
+}
+
+#[test]
+fn catch_alls_are_vague() {
+    let r = read("某事项", "身份证、户口簿等有效证件");
+    assert!(r.vague);
+    assert_eq!(r.pieces.len(), 2);
+    assert!(read("某事项", "其他材料").vague);
+    assert!(read("某事项", "主管部门要求的相关材料").vague);
+    assert!(!read("某事项", "结婚证").vague);
+}
+
+#[test]
+fn the_items_own_form_is_recognised_generically() {
+    for (item, form) in [
+        ("生育登记", "生育服务登记表"),
+        ("失业登记", "《失业人员登记表》"),
+        ("某某许可", "申请书"),
+        ("某某许可", "《某某许可（变更）申请书》"),
+        ("医疗机构执业登记", "云南省医疗机构执业登记申请表"),
+    ] {
+        let r = read(item, form);
+        assert_eq!(r.pieces[0].requirement, "§form", "{item}: {form}");
+    }
+    // A form of another matter is not the item's form.
+    assert_ne!(
+        read("生育登记", "死亡登记表").pieces[0].requirement,
+        "§form"
+    );
+}
+
+#[test]
+fn every_step_is_explained() {
+    let r = read("某事项", "夫妻双方居民身份证、户口簿");
+    let how = &r.pieces[0].how;
+    assert!(matches!(&how[0], How::Split { from } if from == "夫妻双方居民身份证、户口簿"));
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::QualifierRemoved { what } if what == "夫妻双方"))
+    );
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::Ontology { entry } if entry == "居民身份证"))
+    );
+    assert!(
+        how.iter()
+            .any(|h| matches!(h, How::Category { category } if category == "身份证明"))
+    );
+    let r = read("某事项", "某种未收录的证明");
+    assert!(r.pieces[0].how.contains(&How::Wording));
+}
+
+#[test]
+fn in_one_guide_a_second_document_of_a_category_is_its_own_requirement() {
+    let a = read("某事项", "户口簿");
+    let b = read("某事项", "身份证");
+    let pieces = [&a.pieces[0], &b.pieces[0]];
+    let keys = assign(&pieces);
+    // The ID card keeps 身份证明; 户口簿 becomes its own requirement.
+    assert_eq!(keys[1].1, "身份证明");
+    assert_eq!(keys[0].1, "户口簿");
+    // The same document twice is one requirement (a duplicate).
+    let c = read("某事项", "身份证复印件");
+    let keys = assign(&[&b.pieces[0], &c.pieces[0]]);
+    assert_eq!(keys[0].0, keys[1].0);
+}
+
+#[test]
+fn never_merge_and_same_overrides() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("documents.yaml");
+    std::fs::write(
+        &path,
+        "overrides:\n  never_merge: [[户口簿, 居民身份证]]\n  same: [[准生证, 生育服务证]]\n",
+    )
+    .unwrap();
+    let o = Ontology::from_file(&path, Lang::En).unwrap();
+    let reader = Reader::new(&o);
+    let item = ItemRef {
+        name: "x",
+        code: None,
+    };
+    let r = reader.read(item, "户口簿");
+    assert_eq!(r.pieces[0].name, "户口簿");
+    let r = reader.read(item, "身份证或户口簿");
+    assert_ne!(r.pieces[0].name, "身份证明");
+    let a = reader.read(item, "准生证");
+    let b = reader.read(item, "生育服务证");
+    assert_eq!(a.pieces[0].requirement, b.pieces[0].requirement);
+    assert!(
+        a.pieces[0]
+            .how
+            .iter()
+            .any(|h| matches!(h, How::UserDictionary { .. }))
+    );
+}
+
+/// A small seeded generator (xorshift64*): no dependency, reproducible failures.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// The requirements one guide's materials stand for, as a sorted set of keys.
+fn requirement_set(reader: &Reader<'_>, item: ItemRef<'_>, materials: &[String]) -> Vec<String> {
+    let readings: Vec<Reading> = materials.iter().map(|m| reader.read(item, m)).collect();
+    let pieces: Vec<&Piece> = readings.iter().flat_map(|r| r.pieces.iter()).collect();
+    let mut keys: Vec<String> = assign(&pieces)
+        .into_iter()
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// Splitting a compound into separate entries, or reordering them, leaves a guide's requirement
+/// set unchanged (units that a list would merge into one accepted set are kept apart: that is
+/// what 、 next to A或B means).
+#[test]
+fn splitting_or_reordering_keeps_the_requirement_set() {
+    const UNITS: &[&str] = &[
+        "居民身份证",
+        "户口簿",
+        "居住证",
+        "结婚证",
+        "出生医学证明",
+        "公司章程",
+        "2寸免冠照片",
+        "残疾证或死亡证明",
+        "离婚协议书或离婚判决书",
+        "住房公积金联名卡",
+        "商品房买卖合同",
+        "配偶身份证",
+        "代办人的身份证",
+        "婚育情况证明",
+        "《某事项申请表》",
+        "某种未收录的证明",
+    ];
+    const SEPARATORS: &[&str] = &["、", "，", "；", "及", "和", "以及"];
+    let o = ontology();
+    let reader = Reader::new(&o);
+    let item = ItemRef {
+        name: "某事项",
+        code: None,
+    };
+    let mut rng = Rng(0x5eed_2026_1129);
+    for case in 0..500 {
+        let n = 2 + rng.below(4);
+        let mut units: Vec<&str> = Vec::new();
+        while units.len() < n {
+            let u = UNITS[rng.below(UNITS.len())];
+            if !units.contains(&u) {
+                units.push(u);
+            }
+        }
+        let role = ["", "夫妻双方", "申请人"][rng.below(3)];
+        let mut compound = format!("{role}{}", units[0]);
+        for u in &units[1..] {
+            compound.push_str(SEPARATORS[rng.below(SEPARATORS.len())]);
+            compound.push_str(u);
+        }
+        let separate: Vec<String> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                if i == 0 {
+                    format!("{role}{u}")
+                } else {
+                    (*u).to_owned()
+                }
+            })
+            .collect();
+        let mut shuffled = separate.clone();
+        for i in (1..shuffled.len()).rev() {
+            shuffled.swap(i, rng.below(i + 1));
+        }
+        let whole = requirement_set(&reader, item, std::slice::from_ref(&compound));
+        assert_eq!(
+            whole,
+            requirement_set(&reader, item, &separate),
+            "case {case}: {compound} vs {separate:?}"
+        );
+        assert_eq!(
+            whole,
+            requirement_set(&reader, item, &shuffled),
+            "case {case}: {compound} vs {shuffled:?}"
+        );
+    }
+}
+
+/// Wordings of real guides of items that are not in the catalogs (结婚登记, 不动产登记), read by
+/// the same rules: a comma before 或 continues the alternatives, examples in parentheses are the
+/// accepted set, a remark or a quantity after the name is a qualifier.
+#[test]
+fn alternatives_examples_remarks_and_quantities() {
+    let r = reqs(
+        "结婚登记",
+        "户口簿原件，或有关户籍管理机构出具的加盖单位印章的户籍证明，或集体户口首页与本人的户口卡片原件",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].1.len(), 3);
+    assert_eq!(r[0].1[0], "户口簿");
+    let r = read("某事项", "申请人身份证明（居民身份证、户口簿、护照等）");
+    assert_eq!(r.pieces[0].name, "身份证明");
+    assert_eq!(r.pieces[0].accepts, ["居民身份证", "户口簿", "护照"]);
+    assert!(r.vague);
+    let r = read("某事项", "营业执照副本复印件（加盖公章）");
+    assert_eq!(r.pieces[0].accepts, ["营业执照"]);
+    assert_eq!(r.pieces[0].qualifiers.copy, Some("复印件"));
+    let r = read("某事项", "申请人近期一寸免冠彩色照片2张");
+    assert_eq!(r.pieces[0].name, "照片");
+    assert!(r.pieces[0].qualifiers.other.contains(&"2张".to_owned()));
+    // The separator is kept as written when a phrase is joined back.
+    let r = read(
+        "结婚登记",
+        "本人无配偶以及与对方当事人没有直系血亲关系的签字声明",
+    );
+    assert_eq!(r.pieces.len(), 1);
+    assert!(
+        r.pieces[0].text.contains("无配偶以及与"),
+        "{}",
+        r.pieces[0].text
+    );
+}
+
+/// A condition written into the name is a qualifier; the holder after it still counts.
+#[test]
+fn a_condition_in_the_name_is_not_the_requirement() {
+    let r = read("某事项", "代办的需提供代办人身份证原件及委托书");
+    assert_eq!(r.pieces[0].name, "代理人的身份证明");
+    assert_eq!(r.pieces[0].qualifiers.other, ["代办的需提供"]);
+    assert_eq!(r.pieces[1].name, "授权委托书");
+    // Not inside brackets: a remark stays a remark.
+    let r = read("某事项", "结婚证（夫妻投靠的提供）");
+    assert_eq!(r.pieces[0].accepts, ["结婚证"]);
+    assert_eq!(r.pieces[0].qualifiers.other, ["(夫妻投靠的提供)"]);
+    let r = read("某事项", "身份证正反面复印件一份");
+    assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
+}
