@@ -1435,10 +1435,18 @@ impl<'o> Reader<'o> {
         if let Some(h) = &holder {
             how.push(How::OtherPerson { holder: h.clone() });
             key = format!("{h}|{key}");
-            name = format!("{h}的{name}");
+            // A wording that already names its holder (合伙人的主体资格证明…) is shown as written.
+            let owned = |n: &str| {
+                if n.contains(h.as_str()) {
+                    n.to_owned()
+                } else {
+                    format!("{h}的{n}")
+                }
+            };
+            name = owned(&name);
             for f in &mut fallbacks {
                 f.0 = format!("{h}|{}", f.0);
-                f.1 = format!("{h}的{}", f.1);
+                f.1 = owned(&f.1);
             }
             primary = true;
         }

@@ -263,3 +263,25 @@ fn material_command_reads_one_name_in_both_languages_and_json() {
             .any(|h| h["kind"] == "item_form")
     );
 }
+
+/// Regression: a wording that names its holder and is its own requirement in the guide was shown
+/// with the holder twice (合伙人的合伙人的主体资格证明或者自然人的身份证明).
+#[test]
+fn a_holder_named_in_the_wording_is_not_repeated() {
+    let out = tongban()
+        .args([
+            "material",
+            "--item",
+            "合伙企业设立登记",
+            "全体合伙人的主体资格证明",
+            "合伙人的主体资格证明或者自然人的身份证明",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("合伙人的主体资格证明或者自然人的身份证明"),
+        "{text}"
+    );
+    assert!(!text.contains("合伙人的合伙人的"), "{text}");
+}
