@@ -161,6 +161,9 @@ pub struct Cell {
     pub attrs: Attrs,
     /// Whether the guide gives a `condition` (适用情形) for it.
     pub conditional: bool,
+    /// The guide's situations (情形) it applies to, one bit per index into the guide's
+    /// situation names; 0 = every situation (no `situations` on the material).
+    pub situations: u64,
     /// The reading of the listed material it comes from (index into [`Catalog::readings`]).
     pub reading: u32,
     /// Which piece of that reading.
@@ -196,6 +199,9 @@ pub struct GuideSummary {
     pub partial: bool,
     /// (name as written, cell); read as requirements when the catalog adds the guide.
     pub materials: Vec<(String, Cell)>,
+    /// The situations (情形) the guide distinguishes: declared names, then any name a material
+    /// uses without declaring it (TB219 reports those), at most 64.
+    pub situations: Vec<String>,
     /// Display values of [`ELEMENTS`], in that order.
     pub elements: [Option<String>; 6],
 }
@@ -228,6 +234,18 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         .ok_or("no materials list (申请材料)")?;
     let item_key = normalize(&item_name);
     let basic_code = text(doc, "/item/basic_code").map(|c| c.to_ascii_uppercase());
+    let mut situations: Vec<String> = doc
+        .get("situations")
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(|s| s.get("name").and_then(Value::as_str))
+                .map(situation_name)
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    situations.dedup();
     let mut materials = Vec::with_capacity(list.len());
     for m in list {
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
@@ -249,6 +267,10 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
                 .get("condition")
                 .and_then(Value::as_str)
                 .is_some_and(|c| !c.trim().is_empty()),
+            situations: m
+                .get("situations")
+                .and_then(Value::as_array)
+                .map_or(0, |l| situation_mask(l, &mut situations)),
             reading: 0,
             piece: 0,
         };
@@ -296,8 +318,37 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
+        situations,
         elements,
     })
+}
+
+/// A situation's name as compared: NFKC, no whitespace (补领 = 补 领).
+pub fn situation_name(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The bits of the situations a material names, adding undeclared names to `names`. A name past
+/// the 64th cannot be told apart: the material then counts as applying in every situation.
+fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u64 {
+    let mut mask = 0u64;
+    for n in list.iter().filter_map(Value::as_str).map(situation_name) {
+        if n.is_empty() {
+            continue;
+        }
+        let i = match names.iter().position(|x| *x == n) {
+            Some(i) => i,
+            None => {
+                names.push(n);
+                names.len() - 1
+            }
+        };
+        if i >= 64 {
+            return 0;
+        }
+        mask |= 1 << i;
+    }
+    mask
 }
 
 /// Interned strings: each distinct material key and element value is stored once.
@@ -336,6 +387,9 @@ pub struct Guide {
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
     pub materials: Box<[(u32, Cell)]>,
+    /// The situations (情形) it distinguishes ([`Cell::situations`] indexes them); empty for
+    /// most guides.
+    pub situations: Box<[Box<str>]>,
     /// Interned display values of [`ELEMENTS`].
     pub elements: [Option<u32>; 6],
 }
@@ -585,14 +639,28 @@ impl Catalog {
         drop(pieces);
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
+        // Listed once per situation, it applies in all of them (0 stays "every situation").
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        materials.dedup_by_key(|(id, _)| *id);
+        materials.dedup_by(|later, kept| {
+            if later.0 != kept.0 {
+                return false;
+            }
+            if kept.1.situations != 0 {
+                kept.1.situations = if later.1.situations == 0 {
+                    0
+                } else {
+                    kept.1.situations | later.1.situations
+                };
+            }
+            true
+        });
         let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
         let guide = Guide {
             path: s.path.into(),
             region_name: self.values.intern(&s.region_name),
             partial: s.partial,
             materials: materials.into_boxed_slice(),
+            situations: s.situations.into_iter().map(Into::into).collect(),
             elements,
         };
         let item = &mut self.items[idx];
@@ -714,6 +782,7 @@ mod tests {
             region_name: String::new(),
             partial: false,
             materials: vec![],
+            situations: vec![],
             elements: Default::default(),
         }
     }

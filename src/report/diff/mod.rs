@@ -416,6 +416,7 @@ mod tests {
             attributes: Default::default(),
             attribute_differences: vec!["original"],
             conditional_in: vec![],
+            only_in_situations: Default::default(),
             class: "core",
             baseline: None,
         };
