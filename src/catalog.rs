@@ -161,9 +161,6 @@ pub struct Cell {
     pub attrs: Attrs,
     /// Whether the guide gives a `condition` (适用情形) for it.
     pub conditional: bool,
-    /// The guide's situations (情形) it applies to, one bit per index into the guide's
-    /// situation names; 0 = every situation (no `situations` on the material).
-    pub situations: u64,
     /// The reading of the listed material it comes from (index into [`Catalog::readings`]).
     pub reading: u32,
     /// Which piece of that reading.
@@ -200,8 +197,11 @@ pub struct GuideSummary {
     /// (name as written, cell); read as requirements when the catalog adds the guide.
     pub materials: Vec<(String, Cell)>,
     /// The situations (情形) the guide distinguishes: declared names, then any name a material
-    /// uses without declaring it (TB219 reports those), at most 64.
+    /// uses without declaring it (TB219 reports those).
     pub situations: Vec<String>,
+    /// Per material (same order), the situations it applies to: one bit per index into
+    /// `situations`, 0 = every situation. Empty when the guide has no situations.
+    pub limits: Vec<u32>,
     /// Display values of [`ELEMENTS`], in that order.
     pub elements: [Option<String>; 6],
 }
@@ -247,6 +247,7 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         .unwrap_or_default();
     situations.dedup();
     let mut materials = Vec::with_capacity(list.len());
+    let mut limits = Vec::new();
     for m in list {
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
             continue;
@@ -267,13 +268,14 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
                 .get("condition")
                 .and_then(Value::as_str)
                 .is_some_and(|c| !c.trim().is_empty()),
-            situations: m
-                .get("situations")
-                .and_then(Value::as_array)
-                .map_or(0, |l| situation_mask(l, &mut situations)),
             reading: 0,
             piece: 0,
         };
+        limits.push(
+            m.get("situations")
+                .and_then(Value::as_array)
+                .map_or(0, |l| situation_mask(l, &mut situations)),
+        );
         materials.push((raw.trim().to_owned(), cell));
     }
     let days = |d: &str, u: &str| {
@@ -318,6 +320,11 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
+        limits: if situations.is_empty() {
+            Vec::new()
+        } else {
+            limits
+        },
         situations,
         elements,
     })
@@ -329,9 +336,10 @@ pub fn situation_name(s: &str) -> String {
 }
 
 /// The bits of the situations a material names, adding undeclared names to `names`. A name past
-/// the 64th cannot be told apart: the material then counts as applying in every situation.
-fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u64 {
-    let mut mask = 0u64;
+/// the 32nd cannot be told apart (32 bits keep a cell at 24 bytes): the material then counts as
+/// applying in every situation.
+fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u32 {
+    let mut mask = 0u32;
     for n in list.iter().filter_map(Value::as_str).map(situation_name) {
         if n.is_empty() {
             continue;
@@ -343,7 +351,7 @@ fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u64 {
                 names.len() - 1
             }
         };
-        if i >= 64 {
+        if i >= 32 {
             return 0;
         }
         mask |= 1 << i;
@@ -387,14 +395,36 @@ pub struct Guide {
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
     pub materials: Box<[(u32, Cell)]>,
-    /// The situations (情形) it distinguishes ([`Cell::situations`] indexes them); empty for
-    /// most guides.
-    pub situations: Box<[Box<str>]>,
+    /// Its situations (情形), when it has any (few guides do: one pointer otherwise).
+    pub situations: Option<Box<Situations>>,
     /// Interned display values of [`ELEMENTS`].
     pub elements: [Option<u32>; 6],
 }
 
+/// The situations (情形) one guide distinguishes and the materials limited to some of them.
+#[derive(Debug, Clone)]
+pub struct Situations {
+    /// Names as compared ([`situation_name`]), in the guide's order.
+    pub names: Box<[Box<str>]>,
+    /// (material id, bits of `names` it applies to), sorted by id; only limited materials.
+    pub limited: Box<[(u32, u32)]>,
+}
+
 impl Guide {
+    /// The situation names (empty for most guides).
+    pub fn situation_names(&self) -> &[Box<str>] {
+        self.situations.as_ref().map_or(&[], |s| &s.names)
+    }
+
+    /// The bits of the situations a material applies to; 0 = every situation.
+    pub fn limit(&self, id: u32) -> u32 {
+        self.situations.as_ref().map_or(0, |s| {
+            s.limited
+                .binary_search_by_key(&id, |(m, _)| *m)
+                .map_or(0, |i| s.limited[i].1)
+        })
+    }
+
     /// The cell of a material, if listed.
     pub fn cell(&self, id: u32) -> Option<&Cell> {
         self.materials
@@ -639,20 +669,30 @@ impl Catalog {
         drop(pieces);
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
-        // Listed once per situation, it applies in all of them (0 stays "every situation").
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        materials.dedup_by(|later, kept| {
-            if later.0 != kept.0 {
-                return false;
+        materials.dedup_by_key(|(id, _)| *id);
+        // Listed once per situation, it applies in all of them; listed once without, always.
+        let situations = (!s.situations.is_empty()).then(|| {
+            let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
+            all.sort_unstable();
+            let mut limited: Vec<(u32, u32)> = Vec::new();
+            for (id, mask) in all {
+                match limited.last_mut() {
+                    Some(last) if last.0 == id => {
+                        last.1 = if last.1 == 0 || mask == 0 {
+                            0
+                        } else {
+                            last.1 | mask
+                        };
+                    }
+                    _ => limited.push((id, mask)),
+                }
             }
-            if kept.1.situations != 0 {
-                kept.1.situations = if later.1.situations == 0 {
-                    0
-                } else {
-                    kept.1.situations | later.1.situations
-                };
-            }
-            true
+            limited.retain(|&(_, mask)| mask != 0);
+            Box::new(Situations {
+                names: s.situations.iter().map(|n| n.as_str().into()).collect(),
+                limited: limited.into_boxed_slice(),
+            })
         });
         let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
         let guide = Guide {
@@ -660,7 +700,7 @@ impl Catalog {
             region_name: self.values.intern(&s.region_name),
             partial: s.partial,
             materials: materials.into_boxed_slice(),
-            situations: s.situations.into_iter().map(Into::into).collect(),
+            situations,
             elements,
         };
         let item = &mut self.items[idx];
@@ -772,6 +812,20 @@ pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skip
 mod tests {
     use super::*;
 
+    #[test]
+    fn situation_masks_name_declared_and_undeclared_situations() {
+        let doc: Value = serde_json::from_str(
+            r#"{"item": {"name": "x"}, "region": {"code": "110000"},
+                "situations": [{"name": "首次申领"}, {"name": "补 领"}],
+                "materials": [{"name": "甲"}, {"name": "乙", "situations": ["补领"]},
+                              {"name": "丙", "situations": ["换领", "首次申领"]}]}"#,
+        )
+        .unwrap();
+        let s = summarize(&doc, "x.yaml").unwrap();
+        assert_eq!(s.situations, ["首次申领", "补领", "换领"]);
+        assert_eq!(s.limits, [0, 0b010, 0b101]);
+    }
+
     fn summary(name: &str, code: Option<&str>, region: &str, path: &str) -> GuideSummary {
         GuideSummary {
             path: path.into(),
@@ -783,8 +837,36 @@ mod tests {
             partial: false,
             materials: vec![],
             situations: vec![],
+            limits: vec![],
             elements: Default::default(),
         }
+    }
+
+    /// Listed once per situation, a material applies in each of them; listed once without
+    /// situations, always (a guide may list 身份证 under 首次申领 and again under 补领).
+    #[test]
+    fn a_material_listed_per_situation_merges_its_situations() {
+        let doc: Value = serde_json::from_str(
+            r#"{"item": {"name": "x"}, "region": {"code": "110000"},
+                "situations": [{"name": "首次申领"}, {"name": "补领"}, {"name": "换领"}],
+                "materials": [{"name": "户口簿", "situations": ["首次申领"]},
+                              {"name": "户口簿", "situations": ["补领"]},
+                              {"name": "照片", "situations": ["换领"]},
+                              {"name": "照片"}]}"#,
+        )
+        .unwrap();
+        let mut c = Catalog::new(Filter::default());
+        c.add(summarize(&doc, "x.yaml").unwrap());
+        let g = &c.items[0].regions["110000"];
+        let mut limits: Vec<(&str, u32)> = g
+            .materials
+            .iter()
+            .map(|(id, _)| (c.display[*id as usize].as_str(), g.limit(*id)))
+            .collect();
+        limits.sort_unstable();
+        assert_eq!(g.situation_names().len(), 3);
+        // 户口簿 alone meets the 身份证明 requirement.
+        assert_eq!(limits, [("照片", 0), ("身份证明", 0b011)]);
     }
 
     /// Memory per listed material is what bounds a national-size run: keep a cell small.

@@ -588,6 +588,7 @@ mod tests {
                 partial: false,
                 materials: vec![],
                 situations: vec![],
+                limits: vec![],
                 elements: Default::default(),
             },
             file: path.into(),

@@ -479,20 +479,21 @@ pub struct SituationRow {
 }
 
 /// Whether a cell applies in every situation of its guide (always so without situations).
-fn everywhere(g: &Guide, c: &Cell) -> bool {
-    c.situations == 0 || {
-        let n = g.situations.len().min(64);
-        let all = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
-        c.situations & all == all
+fn everywhere(g: &Guide, id: u32) -> bool {
+    let mask = g.limit(id);
+    mask == 0 || {
+        let n = g.situation_names().len().min(32);
+        let all = if n == 32 { u32::MAX } else { (1u32 << n) - 1 };
+        mask & all == all
     }
 }
 
 /// The situation names of a cell's bits.
-fn situation_names(g: &Guide, mask: u64) -> Vec<String> {
-    g.situations
+fn situation_names(g: &Guide, mask: u32) -> Vec<String> {
+    g.situation_names()
         .iter()
         .enumerate()
-        .filter(|(i, _)| *i < 64 && mask & (1 << i) != 0)
+        .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
         .map(|(_, n)| n.to_string())
         .collect()
 }
@@ -541,16 +542,13 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         let required_at = |i: usize| cells[i].1.is_some_and(|c| c.status == Status::Required);
         let required = (0..cells.len()).filter(|&i| required_at(i)).count();
         // Required for the core only where it applies in every situation the region has.
-        let required_always =
-            |i: usize| required_at(i) && cells[i].1.is_some_and(|c| everywhere(regions[i].1, c));
+        let required_always = |i: usize| required_at(i) && everywhere(regions[i].1, id);
         let required_counted = counted.iter().filter(|&&i| required_always(i)).count();
         let mut only_in_situations: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (i, (code, cell)) in cells.iter().enumerate() {
-            if let Some(c) = cell
-                && !everywhere(regions[i].1, c)
-            {
-                only_in_situations
-                    .insert((*code).clone(), situation_names(regions[i].1, c.situations));
+            let g = regions[i].1;
+            if cell.is_some() && g.situations.is_some() && !everywhere(g, id) {
+                only_in_situations.insert((*code).clone(), situation_names(g, g.limit(id)));
             }
         }
         let mut attributes = BTreeMap::new();
@@ -714,10 +712,10 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
     // Guides without situations (nearly all) cost one emptiness check each here.
     let situations: Vec<RegionSituations> = regions
         .iter()
-        .filter(|(_, g)| !g.situations.is_empty())
+        .filter(|(_, g)| !g.situation_names().is_empty())
         .map(|(c, g)| RegionSituations {
             region: (*c).clone(),
-            names: g.situations.iter().map(|n| n.to_string()).collect(),
+            names: g.situation_names().iter().map(|n| n.to_string()).collect(),
         })
         .collect();
     let per_situation = if detail && situations.len() >= 2 {
@@ -914,11 +912,11 @@ fn per_situation(
     let mut out = Vec::new();
     for name in names {
         // (code, guide, bit of the situation)
-        let sharing: Vec<(&String, &Guide, u64)> = regions
+        let sharing: Vec<(&String, &Guide, u32)> = regions
             .iter()
             .filter_map(|(c, g)| {
-                let i = g.situations.iter().position(|n| &**n == name)?;
-                (i < 64).then_some((*c, *g, 1u64 << i))
+                let i = g.situation_names().iter().position(|n| &**n == name)?;
+                (i < 32).then_some((*c, *g, 1u32 << i))
             })
             .collect();
         if sharing.len() < 2 {
@@ -931,7 +929,10 @@ fn per_situation(
                 .map(|(c, g, bit)| {
                     let s = g
                         .cell(id)
-                        .filter(|cell| cell.situations == 0 || cell.situations & bit != 0)
+                        .filter(|_| {
+                            let mask = g.limit(id);
+                            mask == 0 || mask & bit != 0
+                        })
                         .map_or(Status::Absent, |cell| cell.status);
                     ((*c).clone(), s)
                 })
