@@ -200,7 +200,8 @@ pub struct GuideSummary {
     /// uses without declaring it (TB219 reports those).
     pub situations: Vec<String>,
     /// Per material (same order), the situations it applies to: one bit per index into
-    /// `situations`, 0 = every situation. Empty when the guide has no situations.
+    /// `situations`, 0 = every situation. Empty when the guide has no situations, else one
+    /// per material.
     pub limits: Vec<u32>,
     /// Display values of [`ELEMENTS`], in that order.
     pub elements: [Option<String>; 6],
@@ -271,12 +272,19 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
             reading: 0,
             piece: 0,
         };
-        limits.push(
-            m.get("situations")
-                .and_then(Value::as_array)
-                .map_or(0, |l| situation_mask(l, &mut situations)),
-        );
+        // Filled only from the first limited material on: no allocation for most guides.
+        let mask = m
+            .get("situations")
+            .and_then(Value::as_array)
+            .map_or(0, |l| situation_mask(l, &mut situations));
+        if mask != 0 {
+            limits.resize(materials.len(), 0);
+            limits.push(mask);
+        }
         materials.push((raw.trim().to_owned(), cell));
+    }
+    if !situations.is_empty() {
+        limits.resize(materials.len(), 0);
     }
     let days = |d: &str, u: &str| {
         let n = crate::load::lookup(doc, d)?.as_u64()?;
@@ -320,11 +328,7 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
-        limits: if situations.is_empty() {
-            Vec::new()
-        } else {
-            limits
-        },
+        limits,
         situations,
         elements,
     })
