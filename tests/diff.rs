@@ -793,3 +793,25 @@ fn bundled_jiehun_dengji_situations() {
     assert_ne!(juzhu["class"], "core");
     assert!(it.get("per_situation").is_none(), "{it}");
 }
+
+#[test]
+fn xlsx_shows_situations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.xlsx");
+    let o = run(&[SITUATIONS, "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    for s in [
+        "各地区分的情形",
+        "（仅限情形：首次申领） *",
+        "首次申领、补领、换领",
+    ] {
+        assert!(strings.contains(s), "missing {s}: {strings}");
+    }
+}
