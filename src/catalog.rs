@@ -196,6 +196,13 @@ pub struct GuideSummary {
     pub partial: bool,
     /// (name as written, cell); read as requirements when the catalog adds the guide.
     pub materials: Vec<(String, Cell)>,
+    /// The situations (情形) the guide distinguishes: declared names, then any name a material
+    /// uses without declaring it (TB219 reports those).
+    pub situations: Vec<String>,
+    /// Per material (same order), the situations it applies to: one bit per index into
+    /// `situations`, 0 = every situation. Empty when the guide has no situations, else one
+    /// per material.
+    pub limits: Vec<u32>,
     /// Display values of [`ELEMENTS`], in that order.
     pub elements: [Option<String>; 6],
 }
@@ -228,7 +235,20 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         .ok_or("no materials list (申请材料)")?;
     let item_key = normalize(&item_name);
     let basic_code = text(doc, "/item/basic_code").map(|c| c.to_ascii_uppercase());
+    let mut situations: Vec<String> = doc
+        .get("situations")
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter_map(|s| s.get("name").and_then(Value::as_str))
+                .map(situation_name)
+                .filter(|n| !n.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    situations.dedup();
     let mut materials = Vec::with_capacity(list.len());
+    let mut limits = Vec::new();
     for m in list {
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
             continue;
@@ -252,7 +272,19 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
             reading: 0,
             piece: 0,
         };
+        // Filled only from the first limited material on: no allocation for most guides.
+        let mask = m
+            .get("situations")
+            .and_then(Value::as_array)
+            .map_or(0, |l| situation_mask(l, &mut situations));
+        if mask != 0 {
+            limits.resize(materials.len(), 0);
+            limits.push(mask);
+        }
         materials.push((raw.trim().to_owned(), cell));
+    }
+    if !situations.is_empty() {
+        limits.resize(materials.len(), 0);
     }
     let days = |d: &str, u: &str| {
         let n = crate::load::lookup(doc, d)?.as_u64()?;
@@ -296,8 +328,39 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
+        limits,
+        situations,
         elements,
     })
+}
+
+/// A situation's name as compared: NFKC, no whitespace (补领 = 补 领).
+pub fn situation_name(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The bits of the situations a material names, adding undeclared names to `names`. A name past
+/// the 32nd cannot be told apart (32 bits keep a cell at 24 bytes): the material then counts as
+/// applying in every situation.
+fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u32 {
+    let mut mask = 0u32;
+    for n in list.iter().filter_map(Value::as_str).map(situation_name) {
+        if n.is_empty() {
+            continue;
+        }
+        let i = match names.iter().position(|x| *x == n) {
+            Some(i) => i,
+            None => {
+                names.push(n);
+                names.len() - 1
+            }
+        };
+        if i >= 32 {
+            return 0;
+        }
+        mask |= 1 << i;
+    }
+    mask
 }
 
 /// Interned strings: each distinct material key and element value is stored once.
@@ -336,11 +399,36 @@ pub struct Guide {
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
     pub materials: Box<[(u32, Cell)]>,
+    /// Its situations (情形), when it has any (few guides do: one pointer otherwise).
+    pub situations: Option<Box<Situations>>,
     /// Interned display values of [`ELEMENTS`].
     pub elements: [Option<u32>; 6],
 }
 
+/// The situations (情形) one guide distinguishes and the materials limited to some of them.
+#[derive(Debug, Clone)]
+pub struct Situations {
+    /// Names as compared ([`situation_name`]), in the guide's order.
+    pub names: Box<[Box<str>]>,
+    /// (material id, bits of `names` it applies to), sorted by id; only limited materials.
+    pub limited: Box<[(u32, u32)]>,
+}
+
 impl Guide {
+    /// The situation names (empty for most guides).
+    pub fn situation_names(&self) -> &[Box<str>] {
+        self.situations.as_ref().map_or(&[], |s| &s.names)
+    }
+
+    /// The bits of the situations a material applies to; 0 = every situation.
+    pub fn limit(&self, id: u32) -> u32 {
+        self.situations.as_ref().map_or(0, |s| {
+            s.limited
+                .binary_search_by_key(&id, |(m, _)| *m)
+                .map_or(0, |i| s.limited[i].1)
+        })
+    }
+
     /// The cell of a material, if listed.
     pub fn cell(&self, id: u32) -> Option<&Cell> {
         self.materials
@@ -587,12 +675,36 @@ impl Catalog {
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
         materials.dedup_by_key(|(id, _)| *id);
+        // Listed once per situation, it applies in all of them; listed once without, always.
+        let situations = (!s.situations.is_empty()).then(|| {
+            let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
+            all.sort_unstable();
+            let mut limited: Vec<(u32, u32)> = Vec::new();
+            for (id, mask) in all {
+                match limited.last_mut() {
+                    Some(last) if last.0 == id => {
+                        last.1 = if last.1 == 0 || mask == 0 {
+                            0
+                        } else {
+                            last.1 | mask
+                        };
+                    }
+                    _ => limited.push((id, mask)),
+                }
+            }
+            limited.retain(|&(_, mask)| mask != 0);
+            Box::new(Situations {
+                names: s.situations.iter().map(|n| n.as_str().into()).collect(),
+                limited: limited.into_boxed_slice(),
+            })
+        });
         let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
         let guide = Guide {
             path: s.path.into(),
             region_name: self.values.intern(&s.region_name),
             partial: s.partial,
             materials: materials.into_boxed_slice(),
+            situations,
             elements,
         };
         let item = &mut self.items[idx];
@@ -704,6 +816,20 @@ pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skip
 mod tests {
     use super::*;
 
+    #[test]
+    fn situation_masks_name_declared_and_undeclared_situations() {
+        let doc: Value = serde_json::from_str(
+            r#"{"item": {"name": "x"}, "region": {"code": "110000"},
+                "situations": [{"name": "首次申领"}, {"name": "补 领"}],
+                "materials": [{"name": "甲"}, {"name": "乙", "situations": ["补领"]},
+                              {"name": "丙", "situations": ["换领", "首次申领"]}]}"#,
+        )
+        .unwrap();
+        let s = summarize(&doc, "x.yaml").unwrap();
+        assert_eq!(s.situations, ["首次申领", "补领", "换领"]);
+        assert_eq!(s.limits, [0, 0b010, 0b101]);
+    }
+
     fn summary(name: &str, code: Option<&str>, region: &str, path: &str) -> GuideSummary {
         GuideSummary {
             path: path.into(),
@@ -714,8 +840,37 @@ mod tests {
             region_name: String::new(),
             partial: false,
             materials: vec![],
+            situations: vec![],
+            limits: vec![],
             elements: Default::default(),
         }
+    }
+
+    /// Listed once per situation, a material applies in each of them; listed once without
+    /// situations, always (a guide may list 身份证 under 首次申领 and again under 补领).
+    #[test]
+    fn a_material_listed_per_situation_merges_its_situations() {
+        let doc: Value = serde_json::from_str(
+            r#"{"item": {"name": "x"}, "region": {"code": "110000"},
+                "situations": [{"name": "首次申领"}, {"name": "补领"}, {"name": "换领"}],
+                "materials": [{"name": "户口簿", "situations": ["首次申领"]},
+                              {"name": "户口簿", "situations": ["补领"]},
+                              {"name": "照片", "situations": ["换领"]},
+                              {"name": "照片"}]}"#,
+        )
+        .unwrap();
+        let mut c = Catalog::new(Filter::default());
+        c.add(summarize(&doc, "x.yaml").unwrap());
+        let g = &c.items[0].regions["110000"];
+        let mut limits: Vec<(&str, u32)> = g
+            .materials
+            .iter()
+            .map(|(id, _)| (c.display[*id as usize].as_str(), g.limit(*id)))
+            .collect();
+        limits.sort_unstable();
+        assert_eq!(g.situation_names().len(), 3);
+        // 户口簿 alone meets the 身份证明 requirement.
+        assert_eq!(limits, [("照片", 0), ("身份证明", 0b011)]);
     }
 
     /// Memory per listed material is what bounds a national-size run: keep a cell small.

@@ -587,6 +587,8 @@ mod tests {
                 region_name: regions::name(region).unwrap_or_default().into(),
                 partial: false,
                 materials: vec![],
+                situations: vec![],
+                limits: vec![],
                 elements: Default::default(),
             },
             file: path.into(),

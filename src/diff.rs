@@ -181,6 +181,10 @@ pub struct MaterialRow {
     /// Region codes whose guide lists it with a condition (适用情形 / 如需).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditional_in: Vec<String>,
+    /// Region code → the situations (情形) it is limited to, where a region lists it for some of
+    /// its situations only (仅限情形). Such a region does not count it as required for the core.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub only_in_situations: BTreeMap<String, Vec<String>>,
     /// `core` (required in every complete region), `extra` (required in some regions),
     /// `optional` (listed, never required), `baseline` (required by the national baseline only).
     pub class: &'static str,
@@ -378,6 +382,12 @@ pub struct ItemDiff {
     /// Deviation from the national baseline, when the catalog has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineDiff>,
+    /// The situations (情形) each region distinguishes, for the regions that declare any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<RegionSituations>,
+    /// One comparison per situation two or more regions declare under the same name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_situation: Vec<SituationDiff>,
     /// The harmonisation proposal.
     pub proposal: Proposal,
 }
@@ -438,6 +448,56 @@ pub fn compare(catalog: &Catalog) -> Comparison<'_> {
     }
 }
 
+/// The situations (情形) one region's guide distinguishes.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionSituations {
+    /// Region code.
+    pub region: String,
+    /// Situation names, as compared (NFKC, no spaces), in the guide's order.
+    pub names: Vec<String>,
+}
+
+/// The comparison restricted to one situation: the materials that apply in it (a material
+/// without `situations` applies in every situation).
+#[derive(Debug, Clone, Serialize)]
+pub struct SituationDiff {
+    /// The situation's name.
+    pub name: String,
+    /// The regions that declare it.
+    pub regions: Vec<String>,
+    /// Requirements whose status differs between those regions in this situation.
+    pub differing: Vec<SituationRow>,
+}
+
+/// One requirement's statuses in one situation.
+#[derive(Debug, Clone, Serialize)]
+pub struct SituationRow {
+    /// The requirement (the matrix row's name).
+    pub requirement: String,
+    /// Region code → its status in the situation.
+    pub regions: BTreeMap<String, Status>,
+}
+
+/// Whether a cell applies in every situation of its guide (always so without situations).
+fn everywhere(g: &Guide, id: u32) -> bool {
+    let mask = g.limit(id);
+    mask == 0 || {
+        let n = g.situation_names().len().min(32);
+        let all = if n == 32 { u32::MAX } else { (1u32 << n) - 1 };
+        mask & all == all
+    }
+}
+
+/// The situation names of a cell's bits.
+fn situation_names(g: &Guide, mask: u32) -> Vec<String> {
+    g.situation_names()
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i < 32 && mask & (1 << i) != 0)
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
 /// One item's comparison; `detail` adds what only reports show (parts, wordings, accepted sets,
 /// the proposal), which the ranking does not need.
 fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
@@ -481,7 +541,16 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         }
         let required_at = |i: usize| cells[i].1.is_some_and(|c| c.status == Status::Required);
         let required = (0..cells.len()).filter(|&i| required_at(i)).count();
-        let required_counted = counted.iter().filter(|&&i| required_at(i)).count();
+        // Required for the core only where it applies in every situation the region has.
+        let required_always = |i: usize| required_at(i) && everywhere(regions[i].1, id);
+        let required_counted = counted.iter().filter(|&&i| required_always(i)).count();
+        let mut only_in_situations: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (i, (code, cell)) in cells.iter().enumerate() {
+            let g = regions[i].1;
+            if cell.is_some() && g.situations.is_some() && !everywhere(g, id) {
+                only_in_situations.insert((*code).clone(), situation_names(g, g.limit(id)));
+            }
+        }
         let mut attributes = BTreeMap::new();
         let mut conditional_in = Vec::new();
         let mut parts: Vec<Part> = Vec::new();
@@ -584,6 +653,14 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         {
             differences.push("accepts");
         }
+        // Listed for some situations in one region and always (or for others) in another.
+        if !only_in_situations.is_empty()
+            && distinct(cells.iter().filter_map(|(code, c)| {
+                c.map(|_| only_in_situations.get(*code).cloned().unwrap_or_default())
+            })) > 1
+        {
+            differences.push("situations");
+        }
         let class = if required_counted == counted.len() && !counted.is_empty() {
             "core"
         } else if required > 0 {
@@ -612,6 +689,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
                 attributes,
                 attribute_differences: differences,
                 conditional_in,
+                only_in_situations,
                 class,
                 baseline,
             },
@@ -629,7 +707,22 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         .iter()
         .map(|(r, _, _, id)| (*id, r.name.clone()))
         .collect();
+    let row_ids: Vec<u32> = rows.iter().map(|r| r.3).collect();
     let materials: Vec<MaterialRow> = rows.into_iter().map(|(r, _, _, _)| r).collect();
+    // Guides without situations (nearly all) cost one emptiness check each here.
+    let situations: Vec<RegionSituations> = regions
+        .iter()
+        .filter(|(_, g)| !g.situation_names().is_empty())
+        .map(|(c, g)| RegionSituations {
+            region: (*c).clone(),
+            names: g.situation_names().iter().map(|n| n.to_string()).collect(),
+        })
+        .collect();
+    let per_situation = if detail && situations.len() >= 2 {
+        per_situation(&regions, &situations, &materials, &row_ids)
+    } else {
+        Vec::new()
+    };
     let name_of = |id: u32| {
         name_by_id
             .get(&id)
@@ -794,8 +887,70 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         near_matches,
         elements,
         baseline,
+        situations,
+        per_situation,
         proposal,
     }
+}
+
+/// The comparison per situation two or more regions declare: each region's status of each
+/// requirement in that situation (absent where its material is limited to other situations).
+fn per_situation(
+    regions: &[(&String, &Guide)],
+    declared: &[RegionSituations],
+    materials: &[MaterialRow],
+    row_ids: &[u32],
+) -> Vec<SituationDiff> {
+    let mut names: Vec<&str> = Vec::new();
+    for r in declared {
+        for n in &r.names {
+            if !names.contains(&n.as_str()) {
+                names.push(n);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for name in names {
+        // (code, guide, bit of the situation)
+        let sharing: Vec<(&String, &Guide, u32)> = regions
+            .iter()
+            .filter_map(|(c, g)| {
+                let i = g.situation_names().iter().position(|n| &**n == name)?;
+                (i < 32).then_some((*c, *g, 1u32 << i))
+            })
+            .collect();
+        if sharing.len() < 2 {
+            continue;
+        }
+        let mut differing = Vec::new();
+        for (row, &id) in materials.iter().zip(row_ids) {
+            let statuses: BTreeMap<String, Status> = sharing
+                .iter()
+                .map(|(c, g, bit)| {
+                    let s = g
+                        .cell(id)
+                        .filter(|_| {
+                            let mask = g.limit(id);
+                            mask == 0 || mask & bit != 0
+                        })
+                        .map_or(Status::Absent, |cell| cell.status);
+                    ((*c).clone(), s)
+                })
+                .collect();
+            if distinct(statuses.values()) > 1 {
+                differing.push(SituationRow {
+                    requirement: row.name.clone(),
+                    regions: statuses,
+                });
+            }
+        }
+        out.push(SituationDiff {
+            name: name.to_owned(),
+            regions: sharing.iter().map(|(c, _, _)| (*c).clone()).collect(),
+            differing,
+        });
+    }
+    out
 }
 
 /// Whether a requirement key is a wording the ontology does not know (not an entry, not a form).

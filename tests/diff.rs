@@ -642,3 +642,176 @@ fn html_renders_in_headless_chromium() {
     let yi_matrix = &dom[dom.find("id=\"matrix-1\"").unwrap()..];
     assert!(yi_matrix.contains("class=\"cell unknown\""));
 }
+
+const SITUATIONS: &str = "tests/fixtures/diff/situations";
+
+/// The row of one requirement.
+fn material<'a>(item: &'a Value, name: &str) -> &'a Value {
+    item["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["name"] == name)
+        .unwrap_or_else(|| panic!("no requirement {name}"))
+}
+
+#[test]
+fn situations_each_region_distinguishes_and_conditional_cells() {
+    let doc = json(&[SITUATIONS]);
+    let it = item(&doc, "测试事项丁");
+    // 130000 declares none: it is not listed; "补 领" is compared as 补领.
+    assert_eq!(
+        it["situations"],
+        serde_json::json!([
+            {"region": "110000", "names": ["首次申领", "补领"]},
+            {"region": "120000", "names": ["首次申领", "补领", "换领"]}
+        ])
+    );
+    // The union view: statuses stay as listed, whatever the situation.
+    let hukou = material(it, "户口簿");
+    assert_eq!(
+        hukou["regions"],
+        serde_json::json!({"110000": "required", "120000": "required", "130000": "required"})
+    );
+    // Only for 首次申领 in 110000: not required in every case, so not in the core.
+    assert_eq!(
+        hukou["only_in_situations"],
+        serde_json::json!({"110000": ["首次申领"]})
+    );
+    assert_eq!(hukou["class"], "extra");
+    assert_eq!(
+        hukou["attribute_differences"],
+        serde_json::json!(["situations"])
+    );
+    assert_eq!(
+        it["common_core"],
+        serde_json::json!(["居民身份证", "申请表"])
+    );
+    assert_eq!(it["uniformity"], 0.4);
+    // Limited to two of 120000's three situations.
+    assert_eq!(
+        material(it, "照片")["only_in_situations"],
+        serde_json::json!({"120000": ["首次申领", "换领"]})
+    );
+    // Limited to 补领 in both regions that list it: the same limit is no difference.
+    let lost = material(it, "遗失声明");
+    assert!(lost.get("attribute_differences").is_none(), "{lost}");
+    // Unlimited requirements carry no situation field.
+    assert!(material(it, "申请表").get("only_in_situations").is_none());
+}
+
+#[test]
+fn per_situation_comparison_of_shared_situations() {
+    let doc = json(&[SITUATIONS]);
+    let it = item(&doc, "测试事项丁");
+    // 换领 is declared by 120000 only: no comparison. 130000 declares none: not in any.
+    assert_eq!(
+        it["per_situation"],
+        serde_json::json!([
+            {"name": "首次申领", "regions": ["110000", "120000"], "differing": [
+                {"requirement": "照片", "regions": {"110000": "absent", "120000": "required"}}
+            ]},
+            {"name": "补领", "regions": ["110000", "120000"], "differing": [
+                {"requirement": "户口簿", "regions": {"110000": "absent", "120000": "required"}}
+            ]}
+        ])
+    );
+}
+
+#[test]
+fn situations_are_shown_in_every_format() {
+    let zh = stdout(&run(&[SITUATIONS]));
+    assert!(
+        zh.contains("  各地区分的情形：\n    110000 北京市: 首次申领、补领\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("    130000 河北省: 未区分情形（材料适用于所有情形）\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("    补领（110000, 120000）: 户口簿 110000 · 120000 ●\n"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("户口簿 适用情形: 仅限情形：首次申领 in 110000; 所有情形 in 120000, 130000"),
+        "{zh}"
+    );
+    let en = stdout(&run(&[SITUATIONS, "--lang", "en"]));
+    assert!(
+        en.contains("  situations each region distinguishes:\n    110000 北京市: 首次申领, 补领\n"),
+        "{en}"
+    );
+    assert!(
+        en.contains("  per situation (shared by two or more regions; requirements that differ):\n"),
+        "{en}"
+    );
+    let md = stdout(&run(&[SITUATIONS, "--format", "markdown"]));
+    assert!(md.contains("### 各地区分的情形"), "{md}");
+    assert!(md.contains("| ● 仅限情形：首次申领 * |"), "{md}");
+    let html = stdout(&run(&[SITUATIONS, "--format", "html"]));
+    assert!(html.contains("各地区分的情形"), "html has the section");
+    assert!(
+        html.contains("仅限情形：首次申领"),
+        "html cell title names the situation"
+    );
+    let csv = stdout(&run(&[SITUATIONS, "--format", "csv"]));
+    let line = csv
+        .lines()
+        .find(|l| l.contains(",户口簿,") && l.contains(",110000,"))
+        .unwrap();
+    assert!(line.ends_with(",首次申领"), "{line}");
+    assert!(line.contains(",situations,"), "{line}");
+}
+
+#[test]
+fn guides_without_situations_add_no_situation_fields() {
+    let doc = json(&[BASIC]);
+    for it in doc["items"].as_array().unwrap() {
+        assert!(it.get("situations").is_none(), "{it}");
+        assert!(it.get("per_situation").is_none(), "{it}");
+    }
+}
+
+#[test]
+fn bundled_jiehun_dengji_situations() {
+    let doc = json(&["catalogs", "--item", "结婚登记"]);
+    let it = item(&doc, "结婚登记");
+    assert_eq!(
+        it["situations"],
+        serde_json::json!([
+            {"region": "331000", "names": ["全省通办", "跨省通办"]},
+            {"region": "442000", "names": ["双方均为非广东省户籍"]}
+        ])
+    );
+    // 台州 asks for the 居住证 in 跨省通办 only; no two regions share a situation's name.
+    let juzhu = material(it, "居住证");
+    assert_eq!(
+        juzhu["only_in_situations"],
+        serde_json::json!({"331000": ["跨省通办"]})
+    );
+    assert_ne!(juzhu["class"], "core");
+    assert!(it.get("per_situation").is_none(), "{it}");
+}
+
+#[test]
+fn xlsx_shows_situations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.xlsx");
+    let o = run(&[SITUATIONS, "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut strings = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/sharedStrings.xml").unwrap(),
+        &mut strings,
+    )
+    .unwrap();
+    for s in [
+        "各地区分的情形",
+        "（仅限情形：首次申领） *",
+        "首次申领、补领、换领",
+    ] {
+        assert!(strings.contains(s), "missing {s}: {strings}");
+    }
+}

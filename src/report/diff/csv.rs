@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::Error;
 use crate::diff::Comparison;
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 18] = [
     "item",
     "basic_code",
     "uniformity",
@@ -24,6 +24,7 @@ const HEADER: [&str; 17] = [
     "baseline_status",
     "how",
     "proposal",
+    "only_in_situations",
 ];
 
 fn field(s: &str) -> String {
@@ -68,6 +69,10 @@ pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Er
                         .to_owned(),
                     how.get(&r.code).unwrap_or_default().to_owned(),
                     super::proposal_change(&item, row, &r.code),
+                    row.only_in_situations
+                        .get(&r.code)
+                        .map(|n| n.join(" "))
+                        .unwrap_or_default(),
                 ];
                 let line: Vec<String> = cols.iter().map(|c| field(c)).collect();
                 writeln!(out, "{}", line.join(","))?;

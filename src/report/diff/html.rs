@@ -269,7 +269,9 @@ pub(crate) fn item_section(
         for (m, how) in item.materials.iter().zip(&how) {
             let mark = Mark::of(m, item, &r.code);
             let attrs = m.attributes.get(&r.code);
-            let differs = !m.attribute_differences.is_empty() && attrs.is_some();
+            let limited = m.only_in_situations.get(&r.code);
+            let differs =
+                !m.attribute_differences.is_empty() && (attrs.is_some() || limited.is_some());
             let mut title = format!(
                 "{} — {}: {}",
                 m.name,
@@ -281,6 +283,9 @@ pub(crate) fn item_section(
             }
             if m.conditional_in.contains(&r.code) {
                 title.push_str("（有适用情形 conditional）");
+            }
+            if let Some(n) = limited {
+                let _ = write!(title, "；仅限情形：{}", n.join("、"));
             }
             for a in &m.attribute_differences {
                 let _ = write!(

@@ -116,12 +116,18 @@ pub(crate) fn render_item(item: &ItemDiff, out: &mut dyn Write) -> Result<(), Er
         for c in &item.regions {
             let mark = Mark::of(row, item, c);
             let mut text = mark.symbol().to_owned();
+            let limited = row.only_in_situations.get(c);
             if let Some(a) = row.attributes.get(c) {
                 text.push(' ');
                 text.push_str(&a.describe());
-                if !row.attribute_differences.is_empty() {
-                    text.push_str(" *");
-                }
+            }
+            if let Some(n) = limited {
+                text.push_str(&format!(" 仅限情形：{}", n.join("、")));
+            }
+            if !row.attribute_differences.is_empty()
+                && (row.attributes.contains_key(c) || limited.is_some())
+            {
+                text.push_str(" *");
             }
             line.push_str(&format!(" {} |", cell(&text)));
         }

@@ -121,6 +121,7 @@ pub(crate) fn attribute_title(key: &str) -> &'static str {
         "copies" => "份数",
         "medium" => "纸质/电子",
         "accepts" => "可选文书",
+        "situations" => "适用情形",
         _ => "属性",
     }
 }
@@ -153,7 +154,23 @@ pub(crate) fn attribute_values_max(row: &MaterialRow, key: &str, max: usize) -> 
             }
         }
     }
-    for (code, a) in row.attributes.iter().filter(|_| key != "accepts") {
+    if key == "situations" {
+        for (code, _) in row.regions.iter().filter(|(_, s)| **s != Status::Absent) {
+            let v = row.only_in_situations.get(code).map_or_else(
+                || "所有情形".to_owned(),
+                |n| format!("仅限情形：{}", n.join("、")),
+            );
+            match parts.iter_mut().find(|(x, _)| *x == v) {
+                Some((_, codes)) => codes.push(code),
+                None => parts.push((v, vec![code])),
+            }
+        }
+    }
+    for (code, a) in row
+        .attributes
+        .iter()
+        .filter(|_| key != "accepts" && key != "situations")
+    {
         let v = match key {
             "original" => a.original().map(str::to_owned),
             "copies" => a.copies().map(|c| format!("{c}份")),
@@ -222,6 +239,7 @@ pub(crate) fn sections(item: &ItemDiff, lang: Lang) -> Vec<Section> {
             lines: wordings,
         });
     }
+    situation_sections(item, lang, &mut out);
     let p = &item.proposal;
     if !p.materials.is_empty() {
         let lines = p
@@ -314,6 +332,75 @@ pub(crate) fn sections(item: &ItemDiff, lang: Lang) -> Vec<Section> {
         }
     }
     out
+}
+
+/// The situations (情形) each region distinguishes, and per situation two or more regions share,
+/// the requirements whose status differs in it. Nothing for items without situations.
+fn situation_sections(item: &ItemDiff, lang: Lang, out: &mut Vec<Section>) {
+    if item.situations.is_empty() {
+        return;
+    }
+    let sep = lang.pick("、", ", ");
+    let lines: Vec<(String, String)> = item
+        .regions
+        .iter()
+        .map(|code| {
+            let text = match item.situations.iter().find(|r| r.region == *code) {
+                Some(r) => r.names.join(sep),
+                None => lang
+                    .pick(
+                        "未区分情形（材料适用于所有情形）",
+                        "none (every material applies always)",
+                    )
+                    .to_owned(),
+            };
+            (region_label(item, code), text)
+        })
+        .collect();
+    out.push(Section {
+        title: lang
+            .pick("各地区分的情形", "situations each region distinguishes")
+            .into(),
+        lines,
+    });
+    if item.per_situation.is_empty() {
+        return;
+    }
+    let lines = item
+        .per_situation
+        .iter()
+        .map(|s| {
+            let label = format!("{}（{}）", s.name, s.regions.join(", "));
+            if s.differing.is_empty() {
+                return (
+                    label,
+                    lang.pick("材料要求一致", "same requirements").to_owned(),
+                );
+            }
+            let rows: Vec<String> = s
+                .differing
+                .iter()
+                .map(|r| {
+                    let cells: Vec<String> = r
+                        .regions
+                        .iter()
+                        .map(|(c, st)| format!("{c} {}", Mark::from_status(*st).symbol()))
+                        .collect();
+                    format!("{} {}", r.requirement, cells.join(" "))
+                })
+                .collect();
+            (label, rows.join(lang.pick("；", "; ")))
+        })
+        .collect();
+    out.push(Section {
+        title: lang
+            .pick(
+                "按情形比较（两地以上同名情形；不同的材料）",
+                "per situation (shared by two or more regions; requirements that differ)",
+            )
+            .into(),
+        lines,
+    });
 }
 
 /// The proposal's change for one row in one region, as a CSV cell: `add`, `drop`,
@@ -416,6 +503,7 @@ mod tests {
             attributes: Default::default(),
             attribute_differences: vec!["original"],
             conditional_in: vec![],
+            only_in_situations: Default::default(),
             class: "core",
             baseline: None,
         };

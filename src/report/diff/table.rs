@@ -203,7 +203,9 @@ pub(crate) fn render_item(
         let mut line = format!("  {}", pad(&truncate(&row.name, NAME_WIDTH), name_w));
         for c in &item.regions {
             let mark = Mark::of(row, item, c);
-            let diff = if row.attribute_differences.is_empty() || !row.attributes.contains_key(c) {
+            let diff = if row.attribute_differences.is_empty()
+                || !(row.attributes.contains_key(c) || row.only_in_situations.contains_key(c))
+            {
                 " "
             } else {
                 "*"

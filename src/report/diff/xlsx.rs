@@ -193,8 +193,12 @@ fn item_sheet(
             if let Some(a) = row.attributes.get(code) {
                 text = format!("{text}：{}", a.describe());
             }
-            let differs =
-                !row.attribute_differences.is_empty() && row.attributes.contains_key(code);
+            let limited = row.only_in_situations.get(code);
+            if let Some(n) = limited {
+                text = format!("{text}（仅限情形：{}）", n.join("、"));
+            }
+            let differs = !row.attribute_differences.is_empty()
+                && (row.attributes.contains_key(code) || limited.is_some());
             if differs {
                 text.push_str(" *");
             }
