@@ -534,3 +534,35 @@ fn suppression_in_a_cr_only_file_counted_lines_its_own_way() {
     assert!(codes.is_empty(), "{codes:?}");
     assert_eq!(code, 0);
 }
+
+#[test]
+fn thousands_of_findings_in_one_file_took_seconds_in_the_human_output() {
+    // 160,000 repeated keys rendered 160,000 miette frames (70 MB, 2 s); after the first 100 a
+    // file's findings are one line each, with their true line and column.
+    let t = TempDir::new().unwrap();
+    let mut text = GUIDE.to_owned();
+    for i in 0..250 {
+        text.push_str(&format!("extra: {i}\n"));
+    }
+    fs::write(t.path().join("many.yaml"), &text).unwrap();
+    let (code, out, err) = run_in(t.path(), &["lint", "--lang", "en", "many.yaml"]);
+    no_panic(&err);
+    assert_eq!(code, 1);
+    let out = String::from_utf8(out).unwrap();
+    // A frame opens with its code on a line of its own (`TB004(duplicate-key)`).
+    let frames = out
+        .lines()
+        .filter(|l| l.starts_with("TB") && l.ends_with(')'))
+        .count();
+    assert_eq!(frames, 100, "{out}");
+    assert!(out.contains("more in many.yaml, one line each"), "{out}");
+    // The last duplicate `extra` (line 15 + 249) as one line, and JSON still has every finding.
+    assert!(
+        out.contains("many.yaml:264:1: TB004(duplicate-key)"),
+        "{out}"
+    );
+    let (_, json, _) = run_in(t.path(), &["lint", "--format", "json", "many.yaml"]);
+    let all = json_findings(&json);
+    let one_line = out.lines().filter(|l| l.starts_with("many.yaml:")).count();
+    assert_eq!(one_line, all.len() - 100, "{out}");
+}

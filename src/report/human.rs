@@ -104,11 +104,38 @@ impl<'w> Printer<'w> {
         }
     }
 
-    /// Renders one file's findings.
+    /// Renders one file's findings: the first [`MAX_FRAMES_PER_FILE`] as snippets, the rest as
+    /// one line each (a file with 160,000 findings is read by a program, not a person, and
+    /// rendering a frame for each took seconds).
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
-        for finding in &report.findings {
+        let (framed, rest) = report
+            .findings
+            .split_at(report.findings.len().min(MAX_FRAMES_PER_FILE));
+        for finding in framed {
             let text = render_guarded(&self.handler, &report.source, finding);
             writeln!(self.out, "{}", text.trim_end())?;
+            writeln!(self.out)?;
+        }
+        if !rest.is_empty() {
+            writeln!(
+                self.out,
+                "{}",
+                match self.style.lang {
+                    Lang::Zh => format!(
+                        "{} 中另有 {} 条问题，每条一行显示（完整片段见 --format json 等格式）：",
+                        for_terminal(&report.source.name),
+                        rest.len()
+                    ),
+                    Lang::En => format!(
+                        "{} more in {}, one line each (--format json and the other formats give them all in full):",
+                        count(rest.len(), "finding"),
+                        for_terminal(&report.source.name)
+                    ),
+                }
+            )?;
+            for finding in rest {
+                writeln!(self.out, "{}", plain_line(&report.source, finding))?;
+            }
             writeln!(self.out)?;
         }
         Ok(())
@@ -198,6 +225,8 @@ const MAX_TEXT_CHARS: usize = 2000;
 const WINDOW_CHARS: usize = 120;
 /// Characters kept before the span when a long line is cut.
 const LEAD_CHARS: usize = 40;
+/// Findings of one file shown with a code frame; the rest are one line each.
+pub const MAX_FRAMES_PER_FILE: usize = 100;
 /// Lines of a multi-line span shown; the rest of the span is not underlined.
 const MAX_SPAN_LINES: usize = 8;
 
@@ -220,19 +249,22 @@ fn render_guarded(handler: &GraphicalReportHandler, source: &Source, finding: &F
     }));
     match rendered {
         Ok(Ok(text)) => text,
-        _ => {
-            let at = source.position(finding.span.start);
-            format!(
-                "{}:{}:{}: {}({}) {}",
-                for_terminal(&source.name),
-                at.line,
-                at.column,
-                finding.code,
-                finding.name,
-                for_terminal(&finding.message)
-            )
-        }
+        _ => plain_line(source, finding),
     }
+}
+
+/// `path:line:column: CODE(name) message`: a finding without its snippet.
+fn plain_line(source: &Source, finding: &Finding) -> String {
+    let at = source.position(finding.span.start);
+    format!(
+        "{}:{}:{}: {}({}) {}",
+        for_terminal(&source.name),
+        at.line,
+        at.column,
+        finding.code,
+        finding.name,
+        for_terminal(&finding.message)
+    )
 }
 
 fn shown<'a>(source: &'a Source, finding: &'a Finding) -> Shown<'a> {
