@@ -268,7 +268,7 @@ catalogs/loop -> ..
 
 ## Use instead
 ```yaml
-catalogs/shared -> ../shared-guides
+catalogs/common -> ../common-guides
 ```
 "#
         }
