@@ -1442,25 +1442,7 @@ fn parse_number(raw: &str) -> Option<Value> {
             .map(Value::Number);
     }
     // Floats: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?; .inf and .nan have no JSON form.
-    let valid_float = {
-        let (mantissa, exponent) = match digits.find(['e', 'E']) {
-            Some(i) => (&digits[..i], Some(&digits[i + 1..])),
-            None => (digits, None),
-        };
-        let mantissa_ok = match mantissa.split_once('.') {
-            Some((a, b)) => {
-                (!a.is_empty() || !b.is_empty())
-                    && a.bytes().all(|c| c.is_ascii_digit())
-                    && b.bytes().all(|c| c.is_ascii_digit())
-            }
-            None => !mantissa.is_empty() && mantissa.bytes().all(|c| c.is_ascii_digit()),
-        };
-        let exponent_ok = exponent.is_none_or(|e| {
-            let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-            !e.is_empty() && e.bytes().all(|c| c.is_ascii_digit())
-        });
-        mantissa_ok && exponent_ok
-    };
+    let valid_float = number_syntax(raw);
     if valid_float {
         raw.parse::<f64>()
             .ok()
