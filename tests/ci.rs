@@ -2,9 +2,12 @@
 //! outputs in one run, "did you mean", stable identities (baseline and fingerprints keyed by
 //! content), the CI formats' paths and counts, and cross-region context for named files.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{run_in as run, tongban_in as tongban, write_in as write};
+
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -32,32 +35,6 @@ fn clean(code: &str, name: &str, kind: &str) -> String {
         "item:\n  name: 合伙企业设立登记\n  type: {kind}\nregion:\n  code: \"{code}\"\n  name: {name}\n\
          department: {name}市场监督管理局\nmaterials:\n  - name: 全体合伙人签署的合伙协议\n\
          source:\n  document: tongban 测试样例（非真实指南）\n  retrieved: \"2026-11-26\"\n  completeness: partial\n"
-    )
-}
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
-fn tongban(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("tongban").unwrap();
-    c.current_dir(dir)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env("NO_COLOR", "1");
-    c
-}
-
-/// (exit code, stdout, stderr)
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = tongban(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
     )
 }
 

@@ -1,8 +1,9 @@
 //! End to end through the binary: configuration, suppressions, baseline, exit status.
 
-use std::path::Path;
+mod common;
 
-use assert_cmd::Command;
+use common::{run_in as run, write_in as write};
+
 use tempfile::TempDir;
 
 const GUIDE: &str = r#"item:
@@ -22,31 +23,6 @@ source:
   retrieved: "2026-11-26"
   completeness: partial
 "#;
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
-fn tongban(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("tongban").unwrap();
-    c.current_dir(dir)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env("NO_COLOR", "1");
-    c
-}
-
-/// (exit code, stdout, stderr)
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = tongban(dir).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 fn codes(json: &str) -> Vec<(String, String)> {
     let v: serde_json::Value = serde_json::from_str(json).unwrap();

@@ -23,6 +23,35 @@ pub fn tongban() -> assert_cmd::Command {
     cmd
 }
 
+/// Writes `text` to `rel` under `dir`, creating folders.
+pub fn write_in(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// The binary, run in `dir` (a scratch folder) with an English locale, no colour and no GitHub
+/// job summary.
+pub fn tongban_in(dir: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("tongban").unwrap();
+    c.current_dir(dir)
+        .env("LANG", "en_US.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Runs the binary in `dir`: (exit code, stdout, stderr).
+pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = tongban_in(dir).args(args).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 /// Standard output as UTF-8.
 pub fn stdout(o: &std::process::Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
