@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::Error;
 use crate::diagnostic::{Lang, Severity};
+use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;

@@ -10,9 +10,9 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::Error;
 use crate::cli::{FailOn, LintFormat};
 use crate::diagnostic::{self as dx, FileReport, Finding, Lang, Severity};
+use crate::error::Error;
 use crate::rules;
 use crate::source::Source;
 

@@ -11,11 +11,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::Error;
 use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
 use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::diff::{self, ItemDiff};
+use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};
 use crate::ontology::Ontology;

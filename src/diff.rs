@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::Error;
 use crate::catalog::{Attrs, Catalog, Cell, ELEMENTS, Guide, Item, Status};
+use crate::error::Error;
 use crate::normalize::{NEAR_MATCH_THRESHOLD, normalize, similarity};
 use crate::requirement::{How, Piece, Qualifiers};
 

@@ -10,8 +10,6 @@ use crate::load::Document;
 use crate::rules::Data;
 use crate::source::Source;
 
-pub mod files;
-
 /// Attaches a fix to each finding that has one. Runs after the rules, before levels and
 /// suppressions (a suppressed finding's fix goes with it).
 pub fn attach(findings: &mut [Finding], doc: &Document, source: &Source, data: &Data, lang: Lang) {

@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::Error;
 use crate::config::Config;
 use crate::diagnostic::{self as dx, FileReport, Finding, Lang};
+use crate::error::Error;
 use crate::load;
 use crate::progress::Progress;
 use crate::source::{Source, display_path};

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::Error;
 use crate::config::Config;
 use crate::diagnostic::{FileReport, Finding, Lang};
+use crate::error::Error;
 use crate::input::{Input, Walked, contained, for_each_chunk, pool, test_panic};
 use crate::load::{self, Limits};
 use crate::progress::Progress;
@@ -16,6 +16,11 @@ use crate::rules::{self, cross};
 use crate::schema::Schema;
 use crate::source::Source;
 use crate::suppress;
+
+mod fixpoint;
+mod setup;
+pub use fixpoint::{Fixed, MAX_ROUNDS, fix_text};
+pub(crate) use setup::setup;
 
 /// Settings shared by every file of a run.
 pub struct Options<'a> {

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::Error;
 use crate::diagnostic::{self as dx, Finding, Lang, Severity};
+use crate::error::Error;
 use crate::load::{self, Limits, Loaded};
 use crate::normalize::normalize;
 use crate::schema::Schema;
@@ -439,6 +439,27 @@ impl Ontology {
 
 fn scopes_overlap(a: &[String], b: &[String]) -> bool {
     a.is_empty() && b.is_empty() || a.iter().any(|x| b.contains(x))
+}
+
+/// The document ontology for `diff`, `coverage`, `material` and TB209: the bundled one, extended
+/// by the file named (`--synonyms`, config `synonyms`), else by `documents.yaml` (or the legacy
+/// `materials.yaml`) at the root of a folder given; with the user file's path.
+pub(crate) fn for_paths(
+    explicit: Option<&std::path::PathBuf>,
+    paths: &[std::path::PathBuf],
+    lang: crate::diagnostic::Lang,
+) -> Result<(Ontology, Option<std::path::PathBuf>), Error> {
+    Ok(match explicit {
+        Some(path) => (Ontology::from_file(path, lang)?, Some(path.clone())),
+        None => match paths
+            .iter()
+            .flat_map(|p| FILE_NAMES.map(|f| p.join(f)))
+            .find(|p| p.is_file())
+        {
+            Some(path) => (Ontology::from_file(&path, lang)?, Some(path)),
+            None => (Ontology::bundled()?, None),
+        },
+    })
 }
 
 #[cfg(test)]

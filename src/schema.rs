@@ -8,8 +8,8 @@ use jsonschema::error::ValidationErrorKind;
 use jsonschema::{Retrieve, Uri, ValidationError, Validator};
 use serde_json::Value;
 
-use crate::Error;
 use crate::diagnostic::{self as dx, Check, Finding, Lang};
+use crate::error::Error;
 use crate::load::{self, Document, Limits};
 use crate::source::Source;
 

@@ -432,7 +432,7 @@ fn fix_never_produces_yaml_that_does_not_parse() {
             continue;
         }
         for unsafe_fixes in [false, true] {
-            let fixed = tongban::fix::files::fix_text(path, "m.yaml", &text, &opts, unsafe_fixes);
+            let fixed = tongban::lint::fix_text(path, "m.yaml", &text, &opts, unsafe_fixes);
             assert!(
                 !fixed.refused,
                 "seed mutation {k} of {}: the fixes broke the text:\n{text}",
@@ -462,8 +462,7 @@ fn fix_never_produces_yaml_that_does_not_parse() {
                 fixed.text
             );
             // Idempotent: fixing the fixed text changes nothing.
-            let again =
-                tongban::fix::files::fix_text(path, "m.yaml", &fixed.text, &opts, unsafe_fixes);
+            let again = tongban::lint::fix_text(path, "m.yaml", &fixed.text, &opts, unsafe_fixes);
             assert_eq!(again.fixed, 0, "mutation {k}: second round fixed more");
             if fixed.fixed > 0 {
                 fixed_texts += 1;

@@ -136,7 +136,7 @@ impl Client {
 }
 
 fn uri(p: &Path) -> String {
-    tongban::server::text::path_to_uri(p)
+    tongban::app::server::text::path_to_uri(p)
 }
 
 fn codes(diags: &Value) -> Vec<String> {

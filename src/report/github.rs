@@ -7,8 +7,8 @@ use std::io::Write;
 
 use super::RunInfo;
 use super::statistics::{Counts, markdown};
-use crate::Error;
 use crate::diagnostic::{FileReport, Lang, Severity, Summary};
+use crate::error::Error;
 
 /// Writes one workflow command per finding.
 pub struct Printer<'w> {

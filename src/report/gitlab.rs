@@ -6,8 +6,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::RunInfo;
-use crate::Error;
 use crate::diagnostic::{FileReport, Severity};
+use crate::error::Error;
 
 #[derive(Serialize)]
 struct Issue<'a> {

@@ -15,8 +15,8 @@ use miette::{
 };
 
 use super::Style;
-use crate::Error;
 use crate::diagnostic::{FileReport, Finding, Lang, Severity, Summary};
+use crate::error::Error;
 use crate::source::{Source, clamp_span, escape_controls, needs_escape, push_escaped};
 
 /// Writes findings as annotated source snippets.

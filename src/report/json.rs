@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::Error;
 use crate::diagnostic::{FileReport, Finding, Severity, Summary};
+use crate::error::Error;
 use crate::source::Source;
 
 /// A finding as it appears in JSON: 1-based line and column (columns count characters).

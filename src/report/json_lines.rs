@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::json::JsonFinding;
-use crate::Error;
 use crate::diagnostic::FileReport;
+use crate::error::Error;
 
 /// Writes one JSON object per finding.
 pub struct Printer<'w> {

@@ -9,8 +9,8 @@ use std::io::Write;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::RunInfo;
-use crate::Error;
 use crate::diagnostic::{FileReport, Severity};
+use crate::error::Error;
 
 #[derive(Default)]
 struct Case {

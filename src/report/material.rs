@@ -5,9 +5,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::Error;
 use crate::cli::MaterialFormat;
 use crate::diagnostic::Lang;
+use crate::error::Error;
 use crate::requirement::{Piece, Reading};
 
 /// Version of the JSON shape.

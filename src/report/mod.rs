@@ -15,9 +15,9 @@ pub mod statistics;
 
 use std::io::Write;
 
-use crate::Error;
 use crate::cli::{FailOn, LintFormat};
 use crate::diagnostic::{FileReport, Lang, Summary};
+use crate::error::Error;
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]

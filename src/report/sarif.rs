@@ -11,8 +11,8 @@ use serde_sarif::sarif::{
 };
 
 use super::RunInfo;
-use crate::Error;
 use crate::diagnostic::{FileReport, Severity};
+use crate::error::Error;
 use crate::rules;
 use crate::source::Source;
 

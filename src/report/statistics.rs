@@ -9,8 +9,8 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::Style;
-use crate::Error;
 use crate::diagnostic::{FileReport, Lang, Severity, Summary};
+use crate::error::Error;
 use crate::rules;
 
 /// Counts of one rule.

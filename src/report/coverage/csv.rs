@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use crate::Error;
 use crate::coverage::Coverage;
+use crate::error::Error;
 
 const HEADER: [&str; 14] = [
     "agreement",

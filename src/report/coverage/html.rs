@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{coverage_text, percent, source_line};
-use crate::Error;
 use crate::coverage::{AgreementCoverage, Coverage};
+use crate::error::Error;
 use crate::report::diff::html::{self as diff_html, esc};
 
 const STYLE: &str = r#"

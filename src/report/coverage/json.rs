@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::Error;
 use crate::coverage::Coverage;
+use crate::error::Error;
 use crate::report::json::JsonFinding;
 
 #[derive(Serialize)]

@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::{coverage_text, percent, source_line};
-use crate::Error;
 use crate::coverage::Coverage;
+use crate::error::Error;
 use crate::report::diff::markdown as diff_markdown;
 
 fn cell(s: &str) -> String {

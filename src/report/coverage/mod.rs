@@ -10,10 +10,10 @@ mod xlsx;
 
 use std::io::Write;
 
-use crate::Error;
 use crate::cli::DiffFormat;
 use crate::coverage::{AgreementCoverage, Coverage};
 use crate::diagnostic::{FileReport, Finding};
+use crate::error::Error;
 use crate::report::Style;
 
 /// Writes the coverage report in `format`.

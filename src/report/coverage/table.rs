@@ -7,8 +7,8 @@ use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
 use super::{coverage_text, percent, source_line};
-use crate::Error;
 use crate::coverage::{AgreementCoverage, Coverage};
+use crate::error::Error;
 use crate::report::Style;
 use crate::report::diff::{paint, table as diff_table};
 use crate::report::human;

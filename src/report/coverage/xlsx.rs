@@ -7,8 +7,8 @@ use std::io::Write;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::{coverage_text, percent, source_line};
-use crate::Error;
 use crate::coverage::{AgreementCoverage, Coverage};
+use crate::error::Error;
 use crate::report::diff::xlsx::{sheet_name, xerr};
 
 pub(super) fn render(cov: &Coverage, out: &mut dyn Write) -> Result<(), Error> {

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use crate::Error;
 use crate::diff::Comparison;
+use crate::error::Error;
 
 const HEADER: [&str; 18] = [
     "item",

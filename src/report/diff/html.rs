@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{Mark, attribute_title, attribute_values, attribute_values_max, region_label};
-use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
+use crate::error::Error;
 
 /// Escapes text for HTML content and attribute values.
 pub(crate) fn esc(s: &str) -> String {

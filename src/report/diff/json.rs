@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use crate::Error;
 use crate::diff::{Comparison, Pairwise};
+use crate::error::Error;
 
 pub(super) fn render(cmp: &Comparison<'_>, out: &mut dyn Write) -> Result<(), Error> {
     // Items are built and written one at a time (see `Comparison`'s Serialize).

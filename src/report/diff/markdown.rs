@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::{LEGEND, Mark, attribute_title, attribute_values, region_label};
-use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
+use crate::error::Error;
 
 fn cell(s: &str) -> String {
     crate::report::markdown_text(s)

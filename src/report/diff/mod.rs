@@ -10,11 +10,11 @@ pub(crate) mod xlsx;
 
 use std::io::Write;
 
-use crate::Error;
 use crate::catalog::Status;
 use crate::cli::DiffFormat;
 use crate::diagnostic::Lang;
 use crate::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
+use crate::error::Error;
 use crate::report::Style;
 
 /// Writes the comparison in `format`.

@@ -8,9 +8,9 @@ use similar::{ChangeTag, TextDiff};
 use unicode_width::UnicodeWidthStr;
 
 use super::{LEGEND, Mark, attribute_title, attribute_values, paint, region_label};
-use crate::Error;
 use crate::diagnostic::Lang;
 use crate::diff::{Comparison, ItemDiff, Pairwise};
+use crate::error::Error;
 use crate::report::Style;
 
 /// Widest material column, in terminal cells.

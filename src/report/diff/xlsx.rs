@@ -8,8 +8,8 @@ use std::io::Write;
 use rust_xlsxwriter::{Color, Format, FormatAlign, Note, Workbook, Worksheet, XlsxError};
 
 use super::{Mark, attribute_title, attribute_values_max, region_label};
-use crate::Error;
 use crate::diff::{Comparison, ItemDiff};
+use crate::error::Error;
 
 /// An xlsx error as an output error.
 pub(crate) fn xerr(e: XlsxError) -> Error {

@@ -500,7 +500,7 @@ impl Server<'_> {
             Err(e) => (Config::defaults(&folder), Some(e.to_string())),
         };
         let roots = self.roots.clone();
-        let (schema, data, problem) = match crate::lint_setup(&config, None, &roots, &folder, lang)
+        let (schema, data, problem) = match crate::lint::setup(&config, None, &roots, &folder, lang)
         {
             Ok((s, d)) => (s, d, problem),
             Err(e) => (

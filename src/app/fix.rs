@@ -6,82 +6,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::Error;
-use crate::diagnostic::{FileReport, Lang};
-use crate::fix::{applies, apply};
+use crate::diagnostic::Lang;
+use crate::error::Error;
 use crate::input::{self, Input, Walked};
+use crate::lint::fix_text;
 use crate::lint::{self, Options};
 use crate::progress::Progress;
-
-/// The result of fixing one text.
-#[derive(Debug)]
-pub struct Fixed {
-    /// The text after every round.
-    pub text: String,
-    /// Fixes applied.
-    pub fixed: usize,
-    /// The findings of the fixed text (what is left to do by hand).
-    pub remaining: FileReport,
-    /// The fixes made the text worse (it no longer parses): `text` is the input, unchanged.
-    pub refused: bool,
-}
-
-/// Most rounds of fixing one text; a fix that keeps producing new fixes is a bug, not a loop.
-pub const MAX_ROUNDS: usize = 10;
-
-/// Lints `text` as the file at `path`, applies the fixes `--fix` takes, and repeats until
-/// nothing more is fixed (at most [`MAX_ROUNDS`]). A result with more input problems than the
-/// input (it no longer parses as YAML, a duplicate key appeared …) is refused and the input
-/// returned.
-pub fn fix_text(
-    path: &Path,
-    name: &str,
-    text: &str,
-    opts: &Options<'_>,
-    unsafe_fixes: bool,
-) -> Fixed {
-    let (first, _) = lint::lint_text(path, name.to_owned(), text.as_bytes(), opts);
-    let mut report = first.clone();
-    let mut current = text.to_owned();
-    let mut fixed = 0;
-    for _ in 0..MAX_ROUNDS {
-        let (next, n) = apply(
-            &current,
-            report
-                .findings
-                .iter()
-                .filter_map(|f| f.fix.as_deref())
-                .filter(|f| applies(f, unsafe_fixes)),
-        );
-        if n == 0 || next == current {
-            break;
-        }
-        fixed += n;
-        current = next;
-        report = lint::lint_text(path, name.to_owned(), current.as_bytes(), opts).0;
-    }
-    // Input problems (syntax, duplicate keys, …) a fix introduced: the fixes broke the text.
-    let input_problems = |r: &FileReport| {
-        r.findings
-            .iter()
-            .filter(|f| f.code.starts_with("TB0"))
-            .count()
-    };
-    if fixed > 0 && input_problems(&report) > input_problems(&first) {
-        return Fixed {
-            text: text.to_owned(),
-            fixed: 0,
-            remaining: first,
-            refused: true,
-        };
-    }
-    Fixed {
-        text: current,
-        fixed,
-        remaining: report,
-        refused: false,
-    }
-}
 
 /// What happened to one file.
 #[derive(Debug, Default)]
@@ -308,14 +238,14 @@ fn write_atomically(target: &Path, bytes: &[u8], read: &std::fs::Metadata) -> st
 
 /// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
 /// lint them again to report what is left.
-pub(crate) fn command(
+pub(super) fn command(
     args: crate::cli::LintArgs,
     config_path: Option<&std::path::Path>,
-    env: &crate::Env,
+    env: &super::Env,
     lang: Lang,
     style: crate::report::Style,
     out: &mut dyn Write,
-) -> Result<crate::Outcome, Error> {
+) -> Result<super::Outcome, Error> {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         // Fixes are written back to files; standard input has none to write to.
         return Err(Error::Usage(
@@ -328,7 +258,7 @@ pub(crate) fn command(
     let (totals, mut notes) = {
         let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
         let (schema, data) =
-            crate::lint_setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
+            crate::lint::setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
         let opts = lint::Options {
             schema: &schema,
             lang,
@@ -366,12 +296,12 @@ pub(crate) fn command(
                 ),
             });
         }
-        return Ok(crate::Outcome {
+        return Ok(super::Outcome {
             status: u8::from(totals.fixed > 0),
             notes,
         });
     }
-    let (outcome, summary) = crate::lint(args, config_path, env, lang, style, out)?;
+    let (outcome, summary) = super::lint::command(args, config_path, env, lang, style, out)?;
     notes.extend(outcome.notes);
     if !style.quiet {
         let remaining = summary.errors + summary.warnings + summary.infos;
@@ -388,7 +318,7 @@ pub(crate) fn command(
             ),
         });
     }
-    Ok(crate::Outcome {
+    Ok(super::Outcome {
         status: outcome.status,
         notes,
     })

@@ -1,0 +1,170 @@
+//! `tongban coverage`: agreements and guides → coverage → report.
+
+use std::io::Write;
+
+use super::{Env, Outcome, finish_output, output_file};
+use crate::error::Error;
+use crate::{agreement, cli, config, coverage, input, load, ontology, progress, report};
+
+/// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
+/// item two or more members publish) → render.
+pub(super) fn command(
+    args: cli::CoverageArgs,
+    config_path: Option<&std::path::Path>,
+    style: report::Style,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = style.lang;
+    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+        return Err(Error::Usage(
+            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
+        ));
+    }
+    let (synonyms, _) = ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
+    let config = config::Config::load(config_path, &env.cwd, lang)?;
+    let limits = load::Limits {
+        max_file_size: args.catalog.max_file_size,
+        ..load::Limits::default()
+    };
+    let jobs = args
+        .catalog
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+
+    // The agreements: those named, else every agreement file under the paths.
+    let mut agreement_files: Vec<input::Input> = Vec::new();
+    if args.agreement.is_empty() {
+        let (inputs, _) = input::collect(&args.paths, &config, lang)?;
+        agreement_files.extend(inputs.into_iter().filter(|i| input::is_agreement(&i.path)));
+    } else {
+        for p in &args.agreement {
+            if p.is_dir() {
+                let (inputs, _) = input::collect(std::slice::from_ref(p), &config, lang)?;
+                agreement_files.extend(inputs);
+            } else if p.is_file() {
+                agreement_files.push(input::Input {
+                    path: p.clone(),
+                    name: p.display().to_string(),
+                    walked: false,
+                });
+            } else {
+                return Err(Error::Io {
+                    path: p.display().to_string(),
+                    message: "no such agreement file".into(),
+                });
+            }
+        }
+    }
+    if agreement_files.is_empty() {
+        return Err(Error::Usage(format!(
+            "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
+            input::AGREEMENTS_DIR
+        )));
+    }
+    let loaded: Vec<agreement::Loaded> = agreement_files
+        .iter()
+        .map(|i| agreement::load_file(&i.path, i.name.clone(), &limits, lang))
+        .collect();
+    // Agreement files named with --agreement outside an `agreements/` folder are not guides either.
+    let named: Vec<std::path::PathBuf> = agreement_files
+        .iter()
+        .filter_map(|i| std::fs::canonicalize(&i.path).ok())
+        .collect();
+
+    let walk = input::walk(&args.paths, &config, lang)?;
+    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    let (guides, skipped) = coverage::read_guides(walk, &limits, &named, jobs, &mut progress)?;
+    progress.finish();
+    let inputs: Vec<coverage::AgreementInput<'_>> = loaded
+        .iter()
+        .filter_map(|l| {
+            Some(coverage::AgreementInput {
+                agreement: l.agreement.as_ref()?,
+                source: &l.report.source,
+                document: l.document.as_ref()?,
+            })
+        })
+        .collect();
+    let mut cov = coverage::compute(&inputs, &guides, skipped, &synonyms, lang);
+    drop(inputs);
+    // Problems in the agreement files themselves come first in their file's report.
+    for l in loaded {
+        if l.report.findings.is_empty() {
+            continue;
+        }
+        match cov
+            .findings
+            .iter_mut()
+            .find(|r| r.source.name == l.report.source.name)
+        {
+            Some(r) => {
+                r.findings.extend(l.report.findings);
+                r.sort();
+            }
+            None => cov.findings.push(l.report),
+        }
+    }
+    // Rule levels from tongban.toml apply as in lint (`TB501 = "off"`, per-path overrides).
+    for r in &mut cov.findings {
+        config
+            .levels(std::path::Path::new(&r.source.name))
+            .apply(&mut r.findings);
+    }
+    cov.findings.retain(|r| !r.findings.is_empty());
+    cov.findings
+        .sort_by(|a, b| a.source.name.cmp(&b.source.name));
+
+    let mut notes: Vec<String> = cov
+        .skipped
+        .iter()
+        .map(|s| format!("note: skipped {}: {}", s.path, s.reason))
+        .collect();
+    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
+    report::coverage::render(&cov, args.format, file_style, target)?;
+    target.flush()?;
+    let (file_errors, rule_errors) = cov.errors();
+    if file_errors > 0 {
+        notes.push(format!(
+            "error: {file_errors} error{} in agreement files; their coverage is not reported",
+            if file_errors == 1 { "" } else { "s" }
+        ));
+    }
+    if rule_errors > 0 {
+        notes.push(format!(
+            "error: {rule_errors} coverage finding{} at error severity (raised in tongban.toml)",
+            if rule_errors == 1 { "" } else { "s" }
+        ));
+    }
+    let errors = file_errors + rule_errors;
+    let mut failing = 0;
+    if let Some(threshold) = args.fail_under {
+        for a in cov.fails_under(threshold) {
+            failing += 1;
+            notes.push(format!(
+                "error: {} coverage {} is below --fail-under {}%",
+                a.info.label(),
+                report::coverage::percent(a.coverage.unwrap_or(0.0)),
+                (threshold * 1000.0).round() / 10.0
+            ));
+        }
+    }
+    finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    Ok(Outcome {
+        status: u8::from(errors > 0 || failing > 0),
+        notes,
+    })
+}

@@ -1,0 +1,144 @@
+//! `tongban diff`: guides → catalog → one comparison per item → report.
+
+use std::io::Write;
+
+use super::{Env, Outcome, finish_output, output_file};
+use crate::error::Error;
+use crate::{catalog, cli, config, diff, input, load, ontology, progress, report};
+
+/// `tongban diff`: index → compare → render.
+pub(super) fn command(
+    args: cli::DiffArgs,
+    config_path: Option<&std::path::Path>,
+    style: report::Style,
+    env: &Env,
+    out: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let lang = style.lang;
+    let pairwise = !args.regions.is_empty();
+    if pairwise && args.regions.len() != 2 {
+        return Err(Error::Usage(format!(
+            "--regions takes exactly two region codes (A,B), got {}",
+            args.regions.len()
+        )));
+    }
+    if pairwise && !matches!(args.format, cli::DiffFormat::Table | cli::DiffFormat::Json) {
+        return Err(Error::Usage(
+            "the pairwise view (--regions) prints as table (a unified diff) or json".into(),
+        ));
+    }
+    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+        return Err(Error::Usage(
+            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
+        ));
+    }
+    let (synonyms, dictionary) =
+        ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
+    // The config's `exclude` globs and data files apply to diff as to lint.
+    let config = config::Config::load(config_path, &env.cwd, lang)?;
+    // Streamed: the walk is consumed chunk by chunk, never held as a list.
+    let walk = input::walk(&args.paths, &config, lang)?;
+    let mut regions = args.region.clone();
+    regions.extend(args.regions.iter().cloned());
+    let mut catalog = catalog::Catalog::with_ontology(
+        catalog::Filter {
+            item: args.item.clone(),
+            regions: regions.clone(),
+        },
+        synonyms,
+    );
+    let jobs = args
+        .catalog
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let limits = load::Limits {
+        max_file_size: args.catalog.max_file_size,
+        ..load::Limits::default()
+    };
+    // Dictionaries are not guides: the one in use, and any at the root of a folder given.
+    let mut skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
+    skip.extend(
+        args.paths
+            .iter()
+            .flat_map(|p| ontology::FILE_NAMES.map(|f| p.join(f)))
+            .filter(|p| p.is_file()),
+    );
+    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    catalog.index(walk, &limits, &skip, jobs, &mut progress)?;
+    progress.finish();
+
+    let mut notes: Vec<String> = Vec::new();
+    for s in &catalog.skipped {
+        notes.push(format!("note: skipped {}: {}", s.path, s.reason));
+    }
+    for c in &catalog.collisions {
+        notes.push(format!(
+            "warning: {} and {} both describe {} in region {}; compared only the first",
+            c.kept, c.ignored, c.item, c.region
+        ));
+    }
+    if let Some(item) = &args.item
+        && catalog.items.is_empty()
+    {
+        return Err(Error::Usage(format!(
+            "no guide of item `{item}` in the inputs"
+        )));
+    }
+    for r in &regions {
+        if !catalog.regions_seen.contains(r) {
+            let mut seen: Vec<&str> = catalog
+                .regions_seen
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != catalog::BASELINE_REGION)
+                .collect();
+            seen.truncate(30);
+            return Err(Error::Usage(format!(
+                "no guide{} for region `{r}`; regions present: {}",
+                if args.item.is_some() {
+                    " of that item"
+                } else {
+                    ""
+                },
+                seen.join(", ")
+            )));
+        }
+    }
+
+    // Write straight to the output file: a report of a national-size catalog is not held in memory.
+    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut safe;
+    let target = match args.format {
+        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
+    let mut status = 0;
+    if pairwise {
+        let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
+        report::diff::render_pairwise(&view, args.format, file_style, target)?;
+    } else {
+        let cmp = diff::compare(&catalog);
+        report::diff::render(&cmp, args.format, file_style, target)?;
+        if let Some(threshold) = args.fail_under {
+            let failing = diff::fails_under(&cmp, threshold);
+            for i in &failing {
+                notes.push(format!(
+                    "error: {} has uniformity {:.2}, below --fail-under {threshold}",
+                    i.name, i.uniformity
+                ));
+            }
+            status = u8::from(!failing.is_empty());
+        }
+    }
+    target.flush()?;
+    finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    Ok(Outcome { status, notes })
+}

@@ -1,0 +1,203 @@
+//! The front door: one file per subcommand. The only room that knows every stage; nothing but
+//! `main.rs` (and the crate's re-exports) uses it.
+
+use std::io::{IsTerminal, Write};
+
+use crate::error::{EXIT_TROUBLE, Error};
+use crate::{cli, diagnostic, report, source};
+
+mod coverage;
+mod diff;
+mod fix;
+mod info;
+mod lint;
+mod material;
+pub mod server;
+
+/// Runs a command line as the `tongban` process does: the report on standard output, notes and
+/// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
+///
+/// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
+/// status is still the findings'.
+pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
+    // Standard output is line-buffered: one write per line is a system call per finding.
+    // Block-buffer it unless a person watches it (ripgrep does the same).
+    let lock = std::io::stdout().lock();
+    let inner: Box<dyn Write> = if env.stdout_is_terminal {
+        Box::new(lock)
+    } else {
+        Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
+    };
+    let mut stdout = report::PipeGuard::new(inner);
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        execute(cli, env, &mut stdout)
+    }));
+    // The last of a buffered report is written here: its failure (a full disk) is the run's.
+    let flushed = stdout.flush();
+    let result = match result {
+        Ok(Ok(outcome)) => Ok(flushed.map(|()| outcome).map_err(Error::Output)),
+        other => other,
+    };
+    let mut stderr = std::io::stderr().lock();
+    match result {
+        Ok(Ok(outcome)) => {
+            for note in &outcome.notes {
+                let _ = writeln!(stderr, "{}", source::escape_controls(note));
+            }
+            outcome.status
+        }
+        Ok(Err(Error::Output(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Ok(Err(e)) => {
+            let _ = writeln!(stderr, "{:?}", miette::Report::new(e));
+            EXIT_TROUBLE
+        }
+        Err(_) => {
+            let _ = writeln!(
+                stderr,
+                "tongban: internal error (a bug): please report it with the command and inputs"
+            );
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// What `run` needs from the outside world, so tests can drive it without a process.
+pub struct Env {
+    /// `LANG` (for the default message language).
+    pub locale: Option<String>,
+    /// Whether stdout is a terminal.
+    pub stdout_is_terminal: bool,
+    /// Whether `NO_COLOR` is set.
+    pub no_color: bool,
+    /// The working directory (where `tongban.toml` is looked for, upward).
+    pub cwd: std::path::PathBuf,
+    /// Whether a person watches standard error (a terminal, not CI): long runs show progress.
+    pub progress: bool,
+    /// `GITHUB_STEP_SUMMARY`: where `-f github` appends its Markdown job summary.
+    pub step_summary: Option<std::path::PathBuf>,
+}
+
+impl Env {
+    /// The current process's environment.
+    pub fn from_process() -> Self {
+        Env {
+            locale: std::env::var("LC_ALL")
+                .ok()
+                .filter(|s| !s.is_empty())
+                .or_else(|| std::env::var("LANG").ok()),
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+            progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
+            step_summary: std::env::var_os("GITHUB_STEP_SUMMARY")
+                .filter(|v| !v.is_empty())
+                .map(Into::into),
+        }
+    }
+}
+
+/// What a run produced besides its report: the exit status and notes for standard error
+/// (skipped files, collisions), which `main` prints.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// 0 clean, 1 findings at or above `--fail-on` (lint) / `--fail-under` violated (diff).
+    pub status: u8,
+    /// One line each, for standard error.
+    pub notes: Vec<String>,
+}
+
+/// Runs a parsed command line, writing the report to `out`. Returns the exit status: 0 clean,
+/// 1 findings at or above `--fail-on` (lint) or `--fail-under` violated (diff). Notes are
+/// dropped; use [`execute`] to get them.
+pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
+    execute(cli, env, out).map(|o| o.status)
+}
+
+/// Runs a parsed command line, writing the report to `out`; returns the status and the notes.
+pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome, Error> {
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
+    let color = match cli.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+    };
+    let style = report::Style {
+        color,
+        width: if env.stdout_is_terminal { 100 } else { 80 },
+        lang,
+        quiet: cli.quiet,
+    };
+    let status = match cli.command {
+        cli::Command::Diff(args) => {
+            return diff::command(args, cli.config.as_deref(), style, env, out);
+        }
+        cli::Command::Coverage(args) => {
+            return coverage::command(args, cli.config.as_deref(), style, env, out);
+        }
+        cli::Command::Material(args) => {
+            material::command(args, cli.config.as_deref(), env, lang, out)
+        }
+        cli::Command::Schema => info::schema(out),
+        cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
+        cli::Command::Rule { rule } => info::rule(&rule, out),
+        cli::Command::Completions { shell } => info::completions(shell, out),
+        cli::Command::Man { command } => info::man(command, out),
+        cli::Command::Config => info::config(cli.config.as_deref(), env, lang, out),
+        cli::Command::Lint(args) if args.fix || args.diff => {
+            return fix::command(args, cli.config.as_deref(), env, lang, style, out);
+        }
+        cli::Command::Lint(args) => {
+            return lint::command(args, cli.config.as_deref(), env, lang, style, out)
+                .map(|(o, _)| o);
+        }
+        cli::Command::Server(args) => server::run(&args, env, lang, out).map(|()| 0),
+    }?;
+    Ok(Outcome {
+        status,
+        notes: Vec::new(),
+    })
+}
+
+/// `-o FILE`, created (buffered) before anything is computed, so a bad path fails early; with
+/// the style to write it in (no colour in a file).
+fn output_file(
+    path: Option<&std::path::PathBuf>,
+    style: report::Style,
+) -> Result<(Option<std::io::BufWriter<std::fs::File>>, report::Style), Error> {
+    let file = path
+        .map(|path| {
+            std::fs::File::create(path)
+                .map(std::io::BufWriter::new)
+                .map_err(|e| Error::Write {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })
+        })
+        .transpose()?;
+    let mut style = style;
+    if path.is_some() {
+        style.color = false;
+    }
+    Ok((file, style))
+}
+
+/// Flushes `-o FILE` and notes that it was written.
+fn finish_output(
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    path: Option<&std::path::PathBuf>,
+    style: report::Style,
+    notes: &mut Vec<String>,
+) -> Result<(), Error> {
+    if let (Some(mut f), Some(path)) = (file, path) {
+        f.flush().map_err(|e| Error::Write {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        if !style.quiet {
+            notes.push(format!("wrote {}", path.display()));
+        }
+    }
+    Ok(())
+}
