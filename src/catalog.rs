@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostic::{Lang, Severity};
 use crate::error::Error;
+use crate::input::Kind;
 use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;
@@ -755,17 +756,17 @@ impl Catalog {
             .collect();
         // Only a file named like the dictionary can be the dictionary: no syscall for the rest.
         // Agreement files (`agreements/*.yaml`) are never guides.
-        let is_skipped = |path: &std::path::Path| {
-            crate::input::is_agreement(path)
-                || (crate::ontology::is_dictionary(path)
-                    && std::fs::canonicalize(path).is_ok_and(|c| skip.contains(&c)))
+        let is_skipped = |input: &crate::input::Input| match input.kind {
+            Kind::Guide => false,
+            Kind::Agreement => true,
+            Kind::Dictionary => std::fs::canonicalize(&input.path).is_ok_and(|c| skip.contains(&c)),
         };
         crate::input::for_each_chunk(
             walk,
             &pool,
             progress,
             |w| match w {
-                Walked::File(input) if is_skipped(&input.path) => None,
+                Walked::File(input) if is_skipped(&input) => None,
                 Walked::File(input) => Some(read_one(&input, limits)),
                 Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
             },

@@ -479,6 +479,12 @@ impl Config {
     }
 }
 
+impl crate::input::Exclude for Config {
+    fn excluded(&self, path: &Path) -> bool {
+        Config::excluded(self, path)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

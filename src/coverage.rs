@@ -56,11 +56,10 @@ pub fn read_guides(
     progress: &mut Progress,
 ) -> Result<(Vec<GuideFacts>, Vec<Skipped>), Error> {
     let pool = crate::input::pool(jobs)?;
-    let not_a_guide = |path: &std::path::Path| {
-        crate::input::is_agreement(path)
-            || crate::ontology::is_dictionary(path)
+    let not_a_guide = |input: &crate::input::Input| {
+        input.kind != crate::input::Kind::Guide
             || (!agreements.is_empty()
-                && std::fs::canonicalize(path).is_ok_and(|c| agreements.contains(&c)))
+                && std::fs::canonicalize(&input.path).is_ok_and(|c| agreements.contains(&c)))
     };
     let mut guides = Vec::new();
     let mut skipped = Vec::new();
@@ -69,7 +68,7 @@ pub fn read_guides(
         &pool,
         progress,
         |w| match w {
-            Walked::File(input) if not_a_guide(&input.path) => None,
+            Walked::File(input) if not_a_guide(&input) => None,
             Walked::File(input) => Some(read_one(&input, limits)),
             Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
         },

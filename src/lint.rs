@@ -69,7 +69,8 @@ pub fn lint_loaded(
     loaded: load::Loaded,
     opts: &Options<'_>,
 ) -> (FileReport, Option<cross::GuideSummary>) {
-    if crate::input::is_agreement(input_path) {
+    let kind = crate::input::Kind::of(input_path);
+    if kind == crate::input::Kind::Agreement {
         // An agreement is validated against its own schema, not the guide schema.
         let doc = loaded.document.clone();
         let mut report = crate::agreement::lint(loaded, opts.lang);
@@ -80,7 +81,7 @@ pub fn lint_loaded(
         }
         return (report, None);
     }
-    if crate::ontology::is_dictionary(input_path) {
+    if kind == crate::input::Kind::Dictionary {
         // A synonyms dictionary is validated against its own schema, not the guide schema.
         let findings = crate::ontology::Ontology::check(&loaded, opts.lang);
         let mut report = FileReport {
@@ -328,8 +329,7 @@ pub fn summaries(
         &mut Progress::hidden(),
         |w| match w {
             Walked::File(input)
-                if !crate::input::is_agreement(&input.path)
-                    && !crate::ontology::is_dictionary(&input.path)
+                if input.kind == crate::input::Kind::Guide
                     && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
             {
                 let load = if input.walked {

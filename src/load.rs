@@ -23,10 +23,10 @@ mod scalar;
 mod yaml;
 
 pub use decode::is_forbidden_control;
-pub(crate) use read::is_symlink_loop;
-pub(crate) use scalar::{number_overflows, resolve_scalar};
 use decode::*;
+pub(crate) use read::is_symlink_loop;
 use read::*;
+pub(crate) use scalar::{number_overflows, resolve_scalar};
 use yaml::*;
 
 /// Resource limits applied to every input file.

@@ -24,15 +24,8 @@ pub const DOCUMENTS_SCHEMA: &str = include_str!("../schemas/documents.schema.jso
 /// The bundled ontology (`catalogs/documents.yaml`).
 pub const BUNDLED: &str = include_str!("../catalogs/documents.yaml");
 
-/// File names under which a folder of guides carries its own ontology: `documents.yaml`, or the
-/// legacy synonyms dictionary `materials.yaml`.
-pub const FILE_NAMES: [&str; 2] = ["documents.yaml", "materials.yaml"];
-
-/// Whether a path names an ontology / dictionary file (by its file name) rather than a guide.
-pub fn is_dictionary(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|n| FILE_NAMES.iter().any(|f| n == *f))
-}
+/// File names under which a folder of guides carries its own ontology.
+pub use crate::input::DICTIONARY_NAMES as FILE_NAMES;
 
 /// Where an entry came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -37,7 +37,11 @@ pub(super) fn command(
     let mut agreement_files: Vec<input::Input> = Vec::new();
     if args.agreement.is_empty() {
         let (inputs, _) = input::collect(&args.paths, &config, lang)?;
-        agreement_files.extend(inputs.into_iter().filter(|i| input::is_agreement(&i.path)));
+        agreement_files.extend(
+            inputs
+                .into_iter()
+                .filter(|i| i.kind == input::Kind::Agreement),
+        );
     } else {
         for p in &args.agreement {
             if p.is_dir() {
@@ -48,6 +52,7 @@ pub(super) fn command(
                     path: p.clone(),
                     name: p.display().to_string(),
                     walked: false,
+                    kind: input::Kind::Agreement,
                 });
             } else {
                 return Err(Error::Io {

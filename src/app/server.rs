@@ -992,7 +992,7 @@ fn scan_workspace(
 /// The cross-region summary of a guide on disk, by its canonical path (agreements and
 /// dictionaries are not guides).
 fn summarize_file(path: &Path, limits: &load::Limits) -> Option<(PathBuf, cross::GuideSummary)> {
-    if crate::input::is_agreement(path) || crate::ontology::is_dictionary(path) {
+    if crate::input::Kind::of(path) != crate::input::Kind::Guide {
         return None;
     }
     let loaded = load::load_file(path, path.display().to_string(), limits, Lang::En);
@@ -1020,7 +1020,7 @@ fn is_guide(path: &Path, text: &str, ctx: &Ctx) -> bool {
     if ctx.config.excluded(path) {
         return false;
     }
-    if crate::input::is_agreement(path) || crate::ontology::is_dictionary(path) {
+    if crate::input::Kind::of(path) != crate::input::Kind::Guide {
         return true;
     }
     let guide_key = text.lines().any(|l| {

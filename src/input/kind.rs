@@ -1,0 +1,74 @@
+//! What kind of file a path is, decided once, by its name and folder: a guide, an agreement
+//! (`agreements/*.yaml`) or a document dictionary (`documents.yaml`, legacy `materials.yaml`).
+
+use std::path::Path;
+
+use super::is_yaml;
+
+/// The folder name that holds agreement files: a YAML file directly inside a folder of this name
+/// is an agreement, never a guide (as `documents.yaml` is a dictionary).
+pub const AGREEMENTS_DIR: &str = "agreements";
+
+/// File names under which a folder of guides carries its own document dictionary (ontology):
+/// `documents.yaml`, or the legacy synonyms dictionary `materials.yaml`.
+pub const DICTIONARY_NAMES: [&str; 2] = ["documents.yaml", "materials.yaml"];
+
+/// What a file is, for every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A service guide (办事指南): the default.
+    Guide,
+    /// A 跨省通办 agreement (`agreements/*.yaml`), validated against its own schema.
+    Agreement,
+    /// A document dictionary (`documents.yaml` / `materials.yaml`), validated against its own
+    /// schema.
+    Dictionary,
+}
+
+impl Kind {
+    /// The kind of the file at `path`, from its name and folder (no file system access).
+    pub fn of(path: &Path) -> Kind {
+        if is_agreement(path) {
+            Kind::Agreement
+        } else if is_dictionary(path) {
+            Kind::Dictionary
+        } else {
+            Kind::Guide
+        }
+    }
+}
+
+/// Whether a path names an agreement file (by the folder it is in) rather than a guide.
+pub fn is_agreement(path: &Path) -> bool {
+    is_yaml(path)
+        && path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|n| n == AGREEMENTS_DIR)
+}
+
+/// Whether a path names a document dictionary (by its file name) rather than a guide.
+pub fn is_dictionary(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| DICTIONARY_NAMES.iter().any(|f| n == *f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agreement_files_are_recognised_by_folder() {
+        assert!(is_agreement(Path::new("catalogs/agreements/x.yaml")));
+        assert!(!is_agreement(Path::new("catalogs/agreements/README.md")));
+        assert!(!is_agreement(Path::new("catalogs/jiangsu/x.yaml")));
+    }
+
+    #[test]
+    fn kind_is_decided_by_name_and_folder() {
+        assert_eq!(Kind::of(Path::new("c/agreements/a.yaml")), Kind::Agreement);
+        assert_eq!(Kind::of(Path::new("c/documents.yaml")), Kind::Dictionary);
+        assert_eq!(Kind::of(Path::new("c/materials.yaml")), Kind::Dictionary);
+        assert_eq!(Kind::of(Path::new("c/shanghai/hehuo.yaml")), Kind::Guide);
+    }
+}
