@@ -1,4 +1,11 @@
 //! Operational failures (exit status 2): the tool could not do its job. Findings are data, not errors.
+//!
+//! The `Display` text is English (what a library caller and the logs see); [`Error::report`]
+//! renders the error for a person in the run's language.
+
+use miette::{Diagnostic, LabeledSpan, MietteDiagnostic};
+
+use crate::diagnostic::Lang;
 
 /// Operational failures: the tool could not do its job (exit status 2). Findings are not errors.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -99,3 +106,73 @@ pub enum Error {
 
 /// Exit status when the tool could not do its job (or crashed on an input).
 pub const EXIT_TROUBLE: u8 = 2;
+
+impl Error {
+    /// The error as `tongban` prints it on standard error, in `lang`: the message, its code, the
+    /// help and, for a configuration file, the located snippet.
+    pub fn report(self, lang: Lang) -> miette::Report {
+        if lang == Lang::En {
+            return miette::Report::new(self);
+        }
+        let code = self.code().map(|c| c.to_string());
+        let (message, help): (String, Option<String>) = match &self {
+            Error::Io { path, message } => (format!("无法读取 {path}：{message}"), None),
+            Error::Schema { path, message } => (
+                format!("模式文件有误 {path}：{message}"),
+                Some("模式须为 JSON Schema 2020-12（JSON 或 YAML）；$ref 可指向本地文件或国家模式的 $id".into()),
+            ),
+            Error::Config { message, .. } => (
+                format!("配置有误：{message}"),
+                Some("`tongban config` 显示生效的配置；docs/rules-and-config.md 列出每个配置项".into()),
+            ),
+            Error::UnknownRule { name, help } => {
+                (format!("没有名为 `{name}` 的检查或规则"), Some(help.clone()))
+            }
+            Error::Synonyms { path, message } => (
+                format!("材料词典有误 {path}：\n{message}"),
+                Some("词典格式见 schemas/documents.schema.json，示例见 catalogs/documents.yaml".into()),
+            ),
+            Error::Usage(message) => (message.clone(), None),
+            Error::Output(e) => (format!("无法写出结果：{e}"), None),
+            Error::Write { path, message } => (format!("无法写入 {path}：{message}"), None),
+            Error::Internal { path, message } => (
+                format!("读取 {path} 时发生内部错误：{message}"),
+                Some("这是 tongban 的缺陷：请报告此问题，如可能请附上该文件".into()),
+            ),
+        };
+        let mut diagnostic = MietteDiagnostic::new(message);
+        if let Some(code) = code {
+            diagnostic = diagnostic.with_code(code);
+        }
+        if let Some(help) = help {
+            diagnostic = diagnostic.with_help(help);
+        }
+        match self {
+            Error::Config { src, span, .. } => {
+                if let Some(span) = span {
+                    diagnostic = diagnostic.with_label(LabeledSpan::at(span, "此处"));
+                }
+                miette::Report::new(diagnostic).with_source_code(src)
+            }
+            _ => miette::Report::new(diagnostic),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_print_in_the_run_language() {
+        let e = || Error::Write {
+            path: "out.html".into(),
+            message: "No such file or directory".into(),
+        };
+        let zh = format!("{:?}", e().report(Lang::Zh));
+        assert!(zh.contains("无法写入 out.html"), "{zh}");
+        assert!(zh.contains("tongban::write"), "{zh}");
+        let en = format!("{:?}", e().report(Lang::En));
+        assert!(en.contains("cannot write out.html"), "{en}");
+    }
+}

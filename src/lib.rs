@@ -1,4 +1,25 @@
 //! tongban (通办): lint and compare Chinese government service guides (政务服务办事指南).
+//!
+//! The floor plan, top to bottom (no module imports one above it; `module-cycles` checks):
+//!
+//! ```text
+//! main.rs → app/          one file per subcommand: lint, diff, coverage, material, fix, info, server
+//!         → report/       lint printers (human, json, sarif, junit, github, gitlab, json-lines);
+//!                         diff and coverage reports (text, markdown, html, xlsx, csv, json)
+//!         → config, suppress, baseline, fix
+//!         → rules/        TB2xx per-guide, TB3xx cross-region, TB5xx agreement/coverage checks
+//!         → diff, coverage, catalog, requirement, identity   (compare guides; nothing printed)
+//!         → ontology, regions, agreement, normalize           (bundled data, one shape each)
+//!         → schema, input/ (walk, file kind, parallel engine)
+//!         → load/ (read → decode → yaml → scalar; fast path)
+//!         → diagnostic, source, progress, error
+//! ```
+//!
+//! A lint run: `input::walk` → per file, in parallel, `lint::lint_file` (load → schema → rules
+//! → config levels → suppressions) → a printer, in path order; then the cross-region pass over
+//! small per-guide summaries. A diff: walk → `catalog` (one small record per guide) → one
+//! `diff::ItemDiff` at a time → a report writer. Findings are data; `Error` is for a run that
+//! could not do its job (exit 2).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod agreement;

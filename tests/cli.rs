@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{run_in as run, write_in as write};
+use common::{run_in as run, stderr, tongban, write_in as write};
 
 use tempfile::TempDir;
 
@@ -524,4 +524,24 @@ fn input_checks_obey_config_and_file_level_suppressions() {
     );
     let (_, out, _) = run(t.path(), &["lint", "--format", "json"]);
     assert_eq!(codes(&out), vec![], "{out}");
+}
+
+/// Regression: errors (exit 2) were printed in English whatever `--lang` said.
+#[test]
+fn errors_were_printed_in_english_under_lang_zh() {
+    let out = tongban().args(["lint", "no-such-folder"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("无法读取 no-such-folder"), "{err}");
+    let out = tongban()
+        .args(["--lang", "en", "lint", "no-such-folder"])
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("cannot read no-such-folder"));
+    let out = tongban().args(["lint", "-", "catalogs"]).output().unwrap();
+    assert!(
+        stderr(&out).contains("不能与其他路径同时使用"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -249,9 +249,12 @@ pub(super) fn command(
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         // Fixes are written back to files; standard input has none to write to.
         return Err(Error::Usage(
-            "--fix and --diff work on files, not on standard input (`-`); editors get the same \
-             fixes as code actions from `tongban server`"
-                .into(),
+            lang.pick(
+                "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
+                "--fix and --diff work on files, not on standard input (`-`); editors get the same \
+                 fixes as code actions from `tongban server`",
+            )
+            .into(),
         ));
     }
     // The fix pass holds its own schema and data; they are gone before the report's lint.

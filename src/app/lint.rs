@@ -19,13 +19,20 @@ pub(super) fn command(
     let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
     if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
         return Err(Error::Usage(
-            "`-` (standard input) cannot be combined with other paths".into(),
+            lang.pick(
+                "`-`（标准输入）不能与其他路径同时使用",
+                "`-` (standard input) cannot be combined with other paths",
+            )
+            .into(),
         ));
     }
     if args.stdin_filename.is_some() && !stdin {
         return Err(Error::Usage(
-            "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)"
-                .into(),
+            lang.pick(
+                "--stdin-filename 要求 `-` 是唯一的路径（tongban lint - --stdin-filename 路径）",
+                "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)",
+            )
+            .into(),
         ));
     }
     let paths: &[std::path::PathBuf] = if stdin { &[] } else { &args.paths };

@@ -29,6 +29,9 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
         Box::new(std::io::BufWriter::with_capacity(64 * 1024, lock))
     };
     let mut stdout = report::PipeGuard::new(inner);
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         execute(cli, env, &mut stdout)
     }));
@@ -48,13 +51,17 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
         }
         Ok(Err(Error::Output(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Ok(Err(e)) => {
-            let _ = writeln!(stderr, "{:?}", miette::Report::new(e));
+            let _ = writeln!(stderr, "{:?}", e.report(lang));
             EXIT_TROUBLE
         }
         Err(_) => {
             let _ = writeln!(
                 stderr,
-                "tongban: internal error (a bug): please report it with the command and inputs"
+                "{}",
+                lang.pick(
+                    "tongban：内部错误（缺陷）：请报告此问题，并附上命令和输入",
+                    "tongban: internal error (a bug): please report it with the command and inputs"
+                )
             );
             EXIT_TROUBLE
         }
