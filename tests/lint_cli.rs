@@ -235,7 +235,7 @@ fn exit_code_two_for_usage_and_io_problems() {
         .args(["lint", "--schema", "broken.schema.json", "list.yaml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("bad schema"));
+        .stderr(predicate::str::contains("模式文件有误"));
     tongban()
         .current_dir(&schemas)
         .args(["lint", "--schema", "missing.schema.json", "list.yaml"])
