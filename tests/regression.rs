@@ -387,7 +387,7 @@ fn failed_output_file_said_cannot_read() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("cannot write /nonexistent-dir/x.csv"), "{err}");
+    assert!(err.contains("无法写入 /nonexistent-dir/x.csv"), "{err}");
 }
 
 #[cfg(unix)]
@@ -515,7 +515,7 @@ fn panic_on_one_file_ended_the_run_and_left_half_a_json_document() {
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&o).contains("internal error"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("内部错误"), "{}", stderr(&o));
     }
 }
 
