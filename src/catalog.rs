@@ -480,6 +480,8 @@ pub struct Skipped {
     pub path: String,
     /// Why.
     pub reason: String,
+    /// tongban crashed reading it (a bug): the run goes on, and exits 2 at the end.
+    pub crashed: bool,
 }
 
 impl Skipped {
@@ -493,7 +495,28 @@ impl Skipped {
                 .map(|f| format!("{} {}", f.code, f.message))
                 .collect::<Vec<_>>()
                 .join("; "),
+            crashed: report
+                .findings
+                .iter()
+                .any(|f| f.code == crate::diagnostic::INTERNAL_ERROR.code),
         }
+    }
+
+    /// Reads one file for comparison with a panic contained: a crash on one guide skips that
+    /// guide (with an `internal-error` reason), not the run.
+    pub fn contain<T>(
+        input: &Input,
+        read: impl FnOnce() -> Result<T, Skipped>,
+    ) -> Result<T, Skipped> {
+        crate::input::contained(
+            &input.name,
+            crate::diagnostic::Lang::En,
+            || {
+                crate::input::test_panic("TONGBAN_PANIC_COMPARING", &input.name);
+                read()
+            },
+            |report| Err(Skipped::from_report(&report)),
+        )
     }
 }
 
@@ -767,7 +790,7 @@ impl Catalog {
             progress,
             |w| match w {
                 Walked::File(input) if is_skipped(&input) => None,
-                Walked::File(input) => Some(read_one(&input, limits)),
+                Walked::File(input) => Some(Skipped::contain(&input, || read_one(&input, limits))),
                 Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
             },
             |s| {
@@ -785,6 +808,7 @@ impl Catalog {
 fn read_one(input: &Input, limits: &Limits) -> Result<GuideSummary, Skipped> {
     let doc = load_guide(input, limits)?;
     summarize(&doc.value, &input.name).map_err(|r| Skipped {
+        crashed: false,
         path: input.name.clone(),
         reason: format!("not a guide: {r}"),
     })
@@ -800,6 +824,7 @@ pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skip
     };
     let loaded = load(&input.path, input.name.clone(), limits, Lang::En);
     loaded.document.ok_or_else(|| Skipped {
+        crashed: false,
         path: input.name.clone(),
         reason: loaded
             .findings

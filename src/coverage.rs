@@ -69,7 +69,7 @@ pub fn read_guides(
         progress,
         |w| match w {
             Walked::File(input) if not_a_guide(&input) => None,
-            Walked::File(input) => Some(read_one(&input, limits)),
+            Walked::File(input) => Some(Skipped::contain(&input, || read_one(&input, limits))),
             Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
         },
         |r| {
@@ -87,6 +87,7 @@ pub fn read_guides(
 fn read_one(input: &Input, limits: &Limits) -> Result<GuideFacts, Skipped> {
     let doc = catalog::load_guide(input, limits)?;
     let skipped = |reason: String| Skipped {
+        crashed: false,
         path: input.name.clone(),
         reason,
     };

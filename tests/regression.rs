@@ -566,3 +566,40 @@ fn thousands_of_findings_in_one_file_took_seconds_in_the_human_output() {
     let one_line = out.lines().filter(|l| l.starts_with("many.yaml:")).count();
     assert_eq!(one_line, all.len() - 100, "{out}");
 }
+
+/// Regression: a crash on one guide stopped the whole `diff` / `coverage` run (exit 2, no
+/// report). Now that guide is skipped with an internal-error note, the others are compared and
+/// reported, and the run still exits 2.
+#[test]
+fn panic_on_one_guide_stopped_the_whole_diff_and_coverage() {
+    for (args, crash_on) in [
+        (
+            &["diff", "-f", "json", "tests/fixtures/diff/basic"][..],
+            "120000-jia",
+        ),
+        (
+            &["coverage", "-f", "json", "tests/fixtures/coverage"],
+            "guides/",
+        ),
+    ] {
+        let o = tongban()
+            .env("TONGBAN_PANIC_COMPARING", crash_on)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let out = stdout(&o);
+        serde_json::from_str::<Value>(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"));
+        let err = stderr(&o);
+        assert!(
+            err.contains(crash_on) && err.contains("TB000"),
+            "{args:?}: {err}"
+        );
+    }
+    // Without the crash the same runs are not failures of the tool.
+    let o = tongban()
+        .args(["diff", "-f", "json", "tests/fixtures/diff/basic"])
+        .output()
+        .unwrap();
+    assert_ne!(o.status.code(), Some(2));
+}

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
-use crate::error::Error;
+use crate::error::{EXIT_TROUBLE, Error};
 use crate::{agreement, cli, config, coverage, input, load, ontology, progress, report};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
@@ -168,8 +168,14 @@ pub(super) fn command(
         }
     }
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    // A guide tongban crashed on was skipped and the report written: the run still failed.
+    let crashed = cov.skipped.iter().any(|s| s.crashed);
     Ok(Outcome {
-        status: u8::from(errors > 0 || failing > 0),
+        status: if crashed {
+            EXIT_TROUBLE
+        } else {
+            u8::from(errors > 0 || failing > 0)
+        },
         notes,
     })
 }

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
-use crate::error::Error;
+use crate::error::{EXIT_TROUBLE, Error};
 use crate::{catalog, cli, config, diff, input, load, ontology, progress, report};
 
 /// `tongban diff`: index → compare → render.
@@ -140,5 +140,9 @@ pub(super) fn command(
     }
     target.flush()?;
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
+    // A guide tongban crashed on was skipped and the report written: the run still failed.
+    if catalog.skipped.iter().any(|s| s.crashed) {
+        status = EXIT_TROUBLE;
+    }
     Ok(Outcome { status, notes })
 }
