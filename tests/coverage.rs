@@ -275,7 +275,9 @@ fn usage_and_io_errors_exit_2() {
     // No agreement anywhere.
     let o = run(&["tests/fixtures/coverage/guides"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no agreement"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("没有协议文件"), "{}", stderr(&o));
+    let o = run(&["tests/fixtures/coverage/guides", "--lang", "en"]);
+    assert!(stderr(&o).contains("no agreement file"), "{}", stderr(&o));
     let o = run(&[FIXTURES, "--agreement", "tests/fixtures/coverage/nope.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["tests/fixtures/nope"]);
@@ -394,6 +396,19 @@ fn snapshot_every_format_in_both_languages() {
             }
             insta::assert_snapshot!(format!("snapshot_{format}_{lang}"), out);
         }
+    }
+}
+
+/// The workbook's cells and notes in both languages (its shared strings and sheets, unzipped).
+#[test]
+fn snapshot_xlsx_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let o = run(&[FIXTURES, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        insta::assert_snapshot!(
+            format!("snapshot_xlsx_{lang}"),
+            common::xlsx_cells(&o.stdout)
+        );
     }
 }
 

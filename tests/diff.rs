@@ -224,6 +224,19 @@ fn snapshot_every_format_in_both_languages() {
     assert!(stdout(&run(&[BASIC, "--lang", "en"])).contains("  common core ("));
 }
 
+/// The workbook's cells and notes in both languages (its shared strings and sheets, unzipped).
+#[test]
+fn snapshot_xlsx_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let o = run(&[BASIC, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        insta::assert_snapshot!(
+            format!("snapshot_xlsx_{lang}"),
+            common::xlsx_cells(&o.stdout)
+        );
+    }
+}
+
 /// JSON is data, not a page: the same in every language.
 #[test]
 fn json_is_the_same_in_every_language() {

@@ -56,16 +56,24 @@ pub(super) fn command(
             } else {
                 return Err(Error::Io {
                     path: p.display().to_string(),
-                    message: "no such agreement file".into(),
+                    message: lang
+                        .pick("没有这个协议文件", "no such agreement file")
+                        .into(),
                 });
             }
         }
     }
     if agreement_files.is_empty() {
-        return Err(Error::Usage(format!(
-            "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
-            input::AGREEMENTS_DIR
-        )));
+        return Err(Error::Usage(match lang {
+            Lang::Zh => format!(
+                "没有协议文件：请用 --agreement FILE 指定，或给出含 `{}/` 文件夹的目录（如 catalogs）",
+                input::AGREEMENTS_DIR
+            ),
+            Lang::En => format!(
+                "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
+                input::AGREEMENTS_DIR
+            ),
+        }));
     }
     let loaded: Vec<agreement::Loaded> = agreement_files
         .iter()

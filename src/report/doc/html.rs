@@ -97,6 +97,7 @@ fn toned(text: &str, t: Tone) -> String {
 
 /// Writes `doc` as one page.
 pub(crate) fn write(doc: Doc<'_>, out: &mut dyn Write) -> Result<(), Error> {
+    let sep = doc.lang.pick("；", "; ");
     let lang = match doc.lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -109,13 +110,13 @@ pub(crate) fn write(doc: Doc<'_>, out: &mut dyn Write) -> Result<(), Error> {
         esc(&doc.summary)
     )?;
     for b in &doc.head {
-        block(b, 2, out)?;
+        block(b, 2, sep, out)?;
     }
     for s in doc.sections {
-        section(&s, 2, out)?;
+        section(&s, 2, sep, out)?;
     }
     for b in &doc.tail {
-        block(b, 2, out)?;
+        block(b, 2, sep, out)?;
     }
     let (title, findings) = doc.findings;
     if !findings.is_empty() {
@@ -133,7 +134,7 @@ pub(crate) fn write(doc: Doc<'_>, out: &mut dyn Write) -> Result<(), Error> {
     Ok(())
 }
 
-fn section(s: &Section, level: usize, out: &mut dyn Write) -> Result<(), Error> {
+fn section(s: &Section, level: usize, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
     let h = level.min(6);
     writeln!(
         out,
@@ -142,13 +143,13 @@ fn section(s: &Section, level: usize, out: &mut dyn Write) -> Result<(), Error> 
         esc(&s.title)
     )?;
     for b in &s.blocks {
-        block(b, level + 1, out)?;
+        block(b, level + 1, sep, out)?;
     }
     writeln!(out, "</section>")?;
     Ok(())
 }
 
-fn block(b: &Block, level: usize, out: &mut dyn Write) -> Result<(), Error> {
+fn block(b: &Block, level: usize, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
     let h = (level + 1).min(6);
     let title = |t: &Option<String>, out: &mut dyn Write| -> std::io::Result<()> {
         match t {
@@ -185,13 +186,13 @@ fn block(b: &Block, level: usize, out: &mut dyn Write) -> Result<(), Error> {
         }
         Block::Matrix(m) => {
             if m.tall {
-                tall(m, out)?;
+                tall(m, sep, out)?;
             } else {
-                wide(m, out)?;
+                wide(m, sep, out)?;
             }
             writeln!(out, "<p class=\"legend\">{}</p>", esc(&m.legend))?;
         }
-        Block::Sub(s) => section(s, level, out)?,
+        Block::Sub(s) => section(s, level, sep, out)?,
     }
     Ok(())
 }
@@ -227,10 +228,10 @@ fn table(t: &Table, out: &mut dyn Write) -> Result<(), Error> {
 }
 
 /// The hover text of a mark: row and column, the word and detail, then the explanation.
-fn title(row: &str, column: &str, m: &Mark) -> String {
+fn title(row: &str, column: &str, m: &Mark, sep: &str) -> String {
     let mut t = format!("{row} — {column}: {}", m.word);
     if !m.detail.is_empty() {
-        t.push_str(&format!("；{}", m.detail));
+        t.push_str(&format!("{sep}{}", m.detail));
     }
     if let Some(n) = &m.note {
         t.push('\n');
@@ -252,7 +253,7 @@ fn td(m: &Mark, title: &str) -> String {
 
 /// Columns drawn as rows (regions × materials), written one row at a time; columns kept aside
 /// (the national baseline) are footer rows.
-fn tall(m: &Matrix, out: &mut dyn Write) -> Result<(), Error> {
+fn tall(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
     let mut h = format!(
         "<div class=\"scroll\"><table class=\"heat sortable\" id=\"{}\">\n<thead><tr><th>{}</th>",
         esc(&m.id),
@@ -298,7 +299,7 @@ fn tall(m: &Matrix, out: &mut dyn Write) -> Result<(), Error> {
         }
         for r in &m.rows {
             if let Some(cell) = r.cells.get(i) {
-                h.push_str(&td(cell, &title(&r.head, &c.label, cell)));
+                h.push_str(&td(cell, &title(&r.head, &c.label, cell, sep)));
             }
         }
         h.push_str("</tr>\n");
@@ -317,7 +318,7 @@ fn tall(m: &Matrix, out: &mut dyn Write) -> Result<(), Error> {
 }
 
 /// Rows as rows (items × members).
-fn wide(m: &Matrix, out: &mut dyn Write) -> Result<(), Error> {
+fn wide(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
     let mut h = format!(
         "<div class=\"scroll\"><table class=\"heat sortable\" id=\"{}\">\n<thead><tr><th>{}</th>",
         esc(&m.id),
@@ -345,7 +346,7 @@ fn wide(m: &Matrix, out: &mut dyn Write) -> Result<(), Error> {
             h.push_str(&format!("<td>{}</td>", toned(v, *t)));
         }
         for (c, cell) in m.columns.iter().zip(&r.cells) {
-            h.push_str(&td(cell, &title(&r.head, &c.label, cell)));
+            h.push_str(&td(cell, &title(&r.head, &c.label, cell, sep)));
         }
         h.push_str("</tr>\n");
         out.write_all(h.as_bytes())?;
