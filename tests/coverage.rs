@@ -19,9 +19,9 @@ fn run(args: &[&str]) -> Output {
     tongban().arg("coverage").args(args).output().unwrap()
 }
 
-/// The fixtures' report in `format` (both agreements, found by the walk).
-fn report(format: &str) -> String {
-    let o = run(&[FIXTURES, "--format", format]);
+/// The fixtures' report in `format` and `lang` (both agreements, found by the walk).
+fn report(format: &str, lang: &str) -> String {
+    let o = run(&[FIXTURES, "--format", format, "--lang", lang]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     stdout(&o)
 }
@@ -225,7 +225,11 @@ fn rule_levels_from_the_config_apply() {
     assert_eq!(found, [("TB502", "error")]);
     // A rule raised to error fails the run, as in lint.
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("1 coverage finding at error severity"));
+    assert!(
+        stderr(&o).contains("1 个覆盖率问题为错误级别"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -234,7 +238,7 @@ fn fail_under_is_a_percentage() {
     let o = run(&[FIXTURES, "--fail-under", "50"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("四市 coverage 33.3% is below --fail-under 50%"),
+        stderr(&o).contains("四市 的覆盖率 33.3% 低于 --fail-under 50%"),
         "{}",
         stderr(&o)
     );
@@ -271,7 +275,9 @@ fn usage_and_io_errors_exit_2() {
     // No agreement anywhere.
     let o = run(&["tests/fixtures/coverage/guides"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("no agreement"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("没有协议文件"), "{}", stderr(&o));
+    let o = run(&["tests/fixtures/coverage/guides", "--lang", "en"]);
+    assert!(stderr(&o).contains("no agreement file"), "{}", stderr(&o));
     let o = run(&[FIXTURES, "--agreement", "tests/fixtures/coverage/nope.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     let o = run(&["tests/fixtures/nope"]);
@@ -369,43 +375,49 @@ fn the_xuzhou_question_in_one_command() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("四省八市"), "{out}");
-    assert!(out.contains("8 members · 1 of 40 items listed"), "{out}");
+    assert!(out.contains("成员数：8"), "{out}");
+    assert!(out.contains("事项：共 40 项，列出 1 项"), "{out}");
     assert!(out.contains("320300 徐州市"), "{out}");
 }
 
 // --- snapshots of every format -----------------------------------------------------------------
 
+/// Every format in both languages: labels follow `--lang`, data stays as written.
 #[test]
-fn snapshot_table() {
-    insta::assert_snapshot!(report("table"));
+fn snapshot_every_format_in_both_languages() {
+    for lang in ["zh", "en"] {
+        for format in ["table", "markdown", "csv", "html"] {
+            let out = report(format, lang);
+            if format == "html" {
+                // Self-contained: no external resource.
+                for needle in ["src=\"http", "href=\"http", "@import", "url(http"] {
+                    assert!(!out.contains(needle), "{needle}");
+                }
+            }
+            insta::assert_snapshot!(format!("snapshot_{format}_{lang}"), out);
+        }
+    }
 }
 
+/// The workbook's cells and notes in both languages (its shared strings and sheets, unzipped).
 #[test]
-fn snapshot_markdown() {
-    insta::assert_snapshot!(report("markdown"));
+fn snapshot_xlsx_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let o = run(&[FIXTURES, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        insta::assert_snapshot!(
+            format!("snapshot_xlsx_{lang}"),
+            common::xlsx_cells(&o.stdout)
+        );
+    }
 }
 
 #[test]
 fn snapshot_json() {
-    let out = report("json");
+    let out = report("json", "zh");
     serde_json::from_str::<Value>(&out).unwrap();
     // The output as printed: key order is part of what readers see.
     insta::assert_snapshot!(out);
-}
-
-#[test]
-fn snapshot_csv() {
-    insta::assert_snapshot!(report("csv"));
-}
-
-#[test]
-fn snapshot_html() {
-    let html = report("html");
-    // Self-contained: no external resource.
-    for needle in ["src=\"http", "href=\"http", "@import", "url(http"] {
-        assert!(!html.contains(needle), "{needle}");
-    }
-    insta::assert_snapshot!(html);
 }
 
 #[test]
@@ -423,12 +435,7 @@ fn xlsx_has_a_summary_one_sheet_per_agreement_and_findings() {
         s
     };
     let workbook = read("xl/workbook.xml");
-    for sheet in [
-        "汇总 summary",
-        "四市",
-        "测试协议：三省通办",
-        "问题 findings",
-    ] {
+    for sheet in ["汇总", "四市", "测试协议：三省通办", "问题"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"
@@ -436,8 +443,8 @@ fn xlsx_has_a_summary_one_sheet_per_agreement_and_findings() {
     }
     let strings = read("xl/sharedStrings.xml");
     for s in [
-        "购房提取住房公积金: uniformity 0.67",
-        "✓ via 320382",
+        "购房提取住房公积金：各成员指南比对",
+        "已发布 经 320382",
         "TB502",
         "测试协议：四市通办",
     ] {
@@ -466,17 +473,20 @@ fn html_renders_in_headless_chromium() {
     let sisheng = &grid[grid.find("sisheng.yaml").unwrap()..];
     let sisheng = &sisheng[..sisheng.find("</tr>").unwrap()];
     assert!(
-        sisheng.contains("class=\"cov some\" data-sort=\"0.6667\" data-member=\"320300\""),
+        sisheng.contains(
+            "class=\"cell cov some\" data-sort=\"0.6667\" title=\"四市 — 320300 徐州市: 66.7%"
+        ),
         "{sisheng}"
     );
     assert!(
-        sisheng.contains("class=\"cov none\" data-sort=\"0\" data-member=\"370800\""),
+        sisheng
+            .contains("class=\"cell cov none\" data-sort=\"0\" title=\"四市 — 370800 济宁市: 0.0%"),
         "{sisheng}"
     );
     let provinces = &grid[grid.find("provinces.yaml").unwrap()..];
     let provinces = &provinces[..provinces.find("</tr>").unwrap()];
     assert!(
-        provinces.contains("class=\"cov full\" data-sort=\"1\" data-member=\"320000\""),
+        provinces.contains("class=\"cell cov full\" data-sort=\"1\" title=\"测试协议：三省通办 — 320000 江苏省: 100.0%"),
         "{provinces}"
     );
     // The members' guides are compared with diff's heat map.

@@ -198,36 +198,52 @@ fn json_snapshot() {
     insta::assert_snapshot!(stdout(&run(&[BASIC, "--format", "json"])));
 }
 
+/// Every format in both languages: labels follow `--lang` (Chinese by default, no LANG), data
+/// stays as written.
 #[test]
-fn table_snapshot() {
-    // Chinese by default (no LANG): the terminal report speaks the user's language.
-    let o = run(&[BASIC]);
-    assert_eq!(o.status.code(), Some(0));
-    insta::assert_snapshot!(stdout(&o));
-}
-
-#[test]
-fn table_snapshot_en() {
-    let o = run(&[BASIC, "--lang", "en"]);
-    assert_eq!(o.status.code(), Some(0));
-    let out = stdout(&o);
-    assert!(out.contains("  common core ("), "{out}");
-    insta::assert_snapshot!(out);
-}
-
-#[test]
-fn markdown_snapshot() {
-    insta::assert_snapshot!(stdout(&run(&[BASIC, "--format", "markdown"])));
-}
-
-#[test]
-fn csv_snapshot() {
-    let out = stdout(&run(&[BASIC, "--format", "csv"]));
-    assert!(
-        out.starts_with('\u{feff}'),
-        "CSV starts with a BOM for Excel"
+fn snapshot_every_format_in_both_languages() {
+    for lang in ["zh", "en"] {
+        for format in ["table", "markdown", "csv", "html"] {
+            let o = run(&[BASIC, "--format", format, "--lang", lang]);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+            let out = stdout(&o);
+            if format == "csv" {
+                assert!(
+                    out.starts_with('\u{feff}'),
+                    "CSV starts with a BOM for Excel"
+                );
+            }
+            insta::assert_snapshot!(format!("snapshot_{format}_{lang}"), out);
+        }
+    }
+    // Chinese is the default.
+    assert_eq!(
+        stdout(&run(&[BASIC])),
+        stdout(&run(&[BASIC, "--lang", "zh"]))
     );
-    insta::assert_snapshot!(out);
+    assert!(stdout(&run(&[BASIC, "--lang", "en"])).contains("  common core ("));
+}
+
+/// The workbook's cells and notes in both languages (its shared strings and sheets, unzipped).
+#[test]
+fn snapshot_xlsx_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let o = run(&[BASIC, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        insta::assert_snapshot!(
+            format!("snapshot_xlsx_{lang}"),
+            common::xlsx_cells(&o.stdout)
+        );
+    }
+}
+
+/// JSON is data, not a page: the same in every language.
+#[test]
+fn json_is_the_same_in_every_language() {
+    assert_eq!(
+        stdout(&run(&[BASIC, "--format", "json", "--lang", "en"])),
+        stdout(&run(&[BASIC, "--format", "json"]))
+    );
 }
 
 #[test]
@@ -276,7 +292,7 @@ fn fail_under_ignores_single_region_items() {
     let o = run(&[BASIC, "--fail-under", "0.45", "-q"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("测试事项甲 has uniformity 0.40"),
+        stderr(&o).contains("测试事项甲 的一致性为 0.40"),
         "{}",
         stderr(&o)
     );
@@ -365,12 +381,9 @@ fn collisions_and_unloadable_files_are_reported_not_merged() {
         .collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     let err = stderr(&o);
-    assert!(err.contains("broken.yaml: 3:1: TB001"), "{err}");
-    assert!(err.contains("not-a-guide.yaml: not a guide"), "{err}");
-    assert!(
-        err.contains("both describe 测试事项甲 in region 110000"),
-        "{err}"
-    );
+    assert!(err.contains("broken.yaml：3:1: TB001"), "{err}");
+    assert!(err.contains("not-a-guide.yaml：not a guide"), "{err}");
+    assert!(err.contains("都描述区划 110000 的事项 测试事项甲"), "{err}");
 }
 
 #[test]
@@ -430,20 +443,20 @@ fn xlsx_has_a_summary_and_one_sheet_per_item() {
         s
     };
     let workbook = read(&mut zip, "xl/workbook.xml");
-    for sheet in ["汇总 summary", "测试事项甲", "测试事项乙", "测试事项丙"] {
+    for sheet in ["汇总", "测试事项甲", "测试事项乙", "测试事项丙"] {
         assert!(
             workbook.contains(&format!("name=\"{sheet}\"")),
             "{workbook}"
         );
     }
     let strings = read(&mut zip, "xl/sharedStrings.xml");
-    for s in ["场所使用证明书", "容缺后补", "复印件 *", "未列出?"] {
+    for s in ["场所使用证明书", "容缺后补", "必要 复印件 *", "未列出?"] {
         assert!(strings.contains(s), "missing {s}");
     }
     // The attribute difference is a cell note.
     let comments = read(&mut zip, "xl/comments1.xml");
     assert!(
-        comments.contains("原件/复印件: 复印件 in 110000; 原件 in 120000"),
+        comments.contains("原件/复印件：复印件（110000）；原件（120000）"),
         "{comments}"
     );
     // How each region's wording was read is a cell note too (issue 12).
@@ -530,9 +543,7 @@ fn bundled_hehuo_qiye_shanghai_jiangsu_vs_anhui() {
     assert!(out.contains("共同核心（5）：申请书、经营场所证明"), "{out}");
     assert!(
         // Under the national baseline's wording (《实施细则》第二十五条: 主要经营场所相关文件).
-        out.contains(
-            "340000 安徽省 (partial): + 增加（部分指南，可能已要求） 主要经营场所相关文件"
-        ),
+        out.contains("340000 安徽省（部分）: + 增加（部分指南，可能已要求） 主要经营场所相关文件"),
         "{out}"
     );
 }
@@ -616,7 +627,7 @@ fn html_renders_in_headless_chromium() {
     // 乙 has one complete guide only: not compared, ranked after the comparable items.
     assert!(jia < bing && bing < yi, "{summary}");
     assert!(
-        summary.contains(">0.40<") && summary.contains("— (&lt;2 complete guides)"),
+        summary.contains(">0.40<") && summary.contains("—（完整指南不足 2 个）"),
         "{summary}"
     );
     // Heat map of 甲: the dropped material is an absent cell in 120000, with the hover text.
@@ -626,7 +637,9 @@ fn html_renders_in_headless_chromium() {
     let tianjin = &matrix[matrix.find("data-region=\"120000\"").unwrap()..];
     let tianjin = &tianjin[..tianjin.find("</tr>").unwrap()];
     assert!(
-        tianjin.contains("class=\"cell absent\" data-sort=\"0\" title=\"场所使用证明 — 120000 天津市: 未要求 absent\""),
+        tianjin.contains(
+            "class=\"cell absent\" data-sort=\"0\" title=\"场所使用证明 — 120000 天津市: 未要求\""
+        ),
         "{tianjin}"
     );
     // The attribute difference is outlined and explained on hover.
@@ -635,7 +648,7 @@ fn html_renders_in_headless_chromium() {
         "{tianjin}"
     );
     assert!(
-        tianjin.contains("原件/复印件 differs: 复印件 in 110000; 原件 in 120000"),
+        tianjin.contains("原件/复印件：复印件（110000）；原件（120000）"),
         "{tianjin}"
     );
     // The partial guide's unlisted material shows as unknown, not absent.
@@ -734,7 +747,7 @@ fn situations_are_shown_in_every_format() {
         "{zh}"
     );
     assert!(
-        zh.contains("户口簿 适用情形: 仅限情形：首次申领 in 110000; 所有情形 in 120000, 130000"),
+        zh.contains("户口簿 适用情形: 仅限情形：首次申领（110000）；所有情形（120000, 130000）"),
         "{zh}"
     );
     let en = stdout(&run(&[SITUATIONS, "--lang", "en"]));
@@ -809,7 +822,7 @@ fn xlsx_shows_situations() {
     .unwrap();
     for s in [
         "各地区分的情形",
-        "（仅限情形：首次申领） *",
+        "必要 仅限情形：首次申领 *",
         "首次申领、补领、换领",
     ] {
         assert!(strings.contains(s), "missing {s}: {strings}");

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
+use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
 use crate::{agreement, cli, config, coverage, input, load, ontology, progress, report};
 
@@ -17,9 +18,7 @@ pub(super) fn command(
 ) -> Result<Outcome, Error> {
     let lang = style.lang;
     if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
-        return Err(Error::Usage(
-            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
-        ));
+        return Err(Error::Usage(super::xlsx_to_terminal(lang)));
     }
     let (synonyms, _) = ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
     let config = config::Config::load(config_path, &env.cwd, lang)?;
@@ -57,16 +56,24 @@ pub(super) fn command(
             } else {
                 return Err(Error::Io {
                     path: p.display().to_string(),
-                    message: "no such agreement file".into(),
+                    message: lang
+                        .pick("没有这个协议文件", "no such agreement file")
+                        .into(),
                 });
             }
         }
     }
     if agreement_files.is_empty() {
-        return Err(Error::Usage(format!(
-            "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
-            input::AGREEMENTS_DIR
-        )));
+        return Err(Error::Usage(match lang {
+            Lang::Zh => format!(
+                "没有协议文件：请用 --agreement FILE 指定，或给出含 `{}/` 文件夹的目录（如 catalogs）",
+                input::AGREEMENTS_DIR
+            ),
+            Lang::En => format!(
+                "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
+                input::AGREEMENTS_DIR
+            ),
+        }));
     }
     let loaded: Vec<agreement::Loaded> = agreement_files
         .iter()
@@ -124,7 +131,7 @@ pub(super) fn command(
     let mut notes: Vec<String> = cov
         .skipped
         .iter()
-        .map(|s| format!("note: skipped {}: {}", s.path, s.reason))
+        .map(|s| super::skipped_note(&s.path, &s.reason, lang))
         .collect();
     let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
     let target: &mut dyn Write = match file.as_mut() {
@@ -143,28 +150,41 @@ pub(super) fn command(
     target.flush()?;
     let (file_errors, rule_errors) = cov.errors();
     if file_errors > 0 {
-        notes.push(format!(
-            "error: {file_errors} error{} in agreement files; their coverage is not reported",
-            if file_errors == 1 { "" } else { "s" }
-        ));
+        notes.push(match lang {
+            Lang::Zh => {
+                format!("错误：协议文件中有 {file_errors} 个错误；这些协议的覆盖率不予报告")
+            }
+            Lang::En => format!(
+                "error: {file_errors} error{} in agreement files; their coverage is not reported",
+                if file_errors == 1 { "" } else { "s" }
+            ),
+        });
     }
     if rule_errors > 0 {
-        notes.push(format!(
-            "error: {rule_errors} coverage finding{} at error severity (raised in tongban.toml)",
-            if rule_errors == 1 { "" } else { "s" }
-        ));
+        notes.push(match lang {
+            Lang::Zh => format!(
+                "错误：{rule_errors} 个覆盖率问题为错误级别（在 tongban.toml 中调高）"
+            ),
+            Lang::En => format!(
+                "error: {rule_errors} coverage finding{} at error severity (raised in tongban.toml)",
+                if rule_errors == 1 { "" } else { "s" }
+            ),
+        });
     }
     let errors = file_errors + rule_errors;
     let mut failing = 0;
     if let Some(threshold) = args.fail_under {
         for a in cov.fails_under(threshold) {
             failing += 1;
-            notes.push(format!(
-                "error: {} coverage {} is below --fail-under {}%",
+            let (label, pct) = (
                 a.info.label(),
                 report::coverage::percent(a.coverage.unwrap_or(0.0)),
-                (threshold * 1000.0).round() / 10.0
-            ));
+            );
+            let limit = (threshold * 1000.0).round() / 10.0;
+            notes.push(match lang {
+                Lang::Zh => format!("错误：{label} 的覆盖率 {pct} 低于 --fail-under {limit}%"),
+                Lang::En => format!("error: {label} coverage {pct} is below --fail-under {limit}%"),
+            });
         }
     }
     finish_output(file, args.output.as_ref(), style, &mut notes)?;

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
+use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
 use crate::{catalog, cli, config, diff, input, load, ontology, progress, report};
 
@@ -17,20 +18,28 @@ pub(super) fn command(
     let lang = style.lang;
     let pairwise = !args.regions.is_empty();
     if pairwise && args.regions.len() != 2 {
-        return Err(Error::Usage(format!(
-            "--regions takes exactly two region codes (A,B), got {}",
-            args.regions.len()
-        )));
+        return Err(Error::Usage(match lang {
+            Lang::Zh => format!(
+                "--regions 需要恰好两个区划代码（A,B），实际为 {} 个",
+                args.regions.len()
+            ),
+            Lang::En => format!(
+                "--regions takes exactly two region codes (A,B), got {}",
+                args.regions.len()
+            ),
+        }));
     }
     if pairwise && !matches!(args.format, cli::DiffFormat::Table | cli::DiffFormat::Json) {
         return Err(Error::Usage(
-            "the pairwise view (--regions) prints as table (a unified diff) or json".into(),
+            lang.pick(
+                "两地对比（--regions）只能输出 table（统一差异格式）或 json",
+                "the pairwise view (--regions) prints as table (a unified diff) or json",
+            )
+            .into(),
         ));
     }
     if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
-        return Err(Error::Usage(
-            "xlsx is a binary format: write it to a file with -o FILE (or pipe it)".into(),
-        ));
+        return Err(Error::Usage(super::xlsx_to_terminal(lang)));
     }
     let (synonyms, dictionary) =
         ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
@@ -70,20 +79,27 @@ pub(super) fn command(
 
     let mut notes: Vec<String> = Vec::new();
     for s in &catalog.skipped {
-        notes.push(format!("note: skipped {}: {}", s.path, s.reason));
+        notes.push(super::skipped_note(&s.path, &s.reason, lang));
     }
     for c in &catalog.collisions {
-        notes.push(format!(
-            "warning: {} and {} both describe {} in region {}; compared only the first",
-            c.kept, c.ignored, c.item, c.region
-        ));
+        notes.push(match lang {
+            Lang::Zh => format!(
+                "警告：{} 和 {} 都描述区划 {} 的事项 {}；只比对了前者",
+                c.kept, c.ignored, c.region, c.item
+            ),
+            Lang::En => format!(
+                "warning: {} and {} both describe {} in region {}; compared only the first",
+                c.kept, c.ignored, c.item, c.region
+            ),
+        });
     }
     if let Some(item) = &args.item
         && catalog.items.is_empty()
     {
-        return Err(Error::Usage(format!(
-            "no guide of item `{item}` in the inputs"
-        )));
+        return Err(Error::Usage(match lang {
+            Lang::Zh => format!("输入中没有事项 `{item}` 的指南"),
+            Lang::En => format!("no guide of item `{item}` in the inputs"),
+        }));
     }
     for r in &regions {
         if !catalog.regions_seen.contains(r) {
@@ -94,15 +110,26 @@ pub(super) fn command(
                 .filter(|c| *c != catalog::BASELINE_REGION)
                 .collect();
             seen.truncate(30);
-            return Err(Error::Usage(format!(
-                "no guide{} for region `{r}`; regions present: {}",
-                if args.item.is_some() {
-                    " of that item"
-                } else {
-                    ""
-                },
-                seen.join(", ")
-            )));
+            return Err(Error::Usage(match lang {
+                Lang::Zh => format!(
+                    "区划 `{r}` 没有{}指南；现有区划：{}",
+                    if args.item.is_some() {
+                        "该事项的"
+                    } else {
+                        ""
+                    },
+                    seen.join(", ")
+                ),
+                Lang::En => format!(
+                    "no guide{} for region `{r}`; regions present: {}",
+                    if args.item.is_some() {
+                        " of that item"
+                    } else {
+                        ""
+                    },
+                    seen.join(", ")
+                ),
+            }));
         }
     }
 
@@ -130,10 +157,16 @@ pub(super) fn command(
         if let Some(threshold) = args.fail_under {
             let failing = diff::fails_under(&cmp, threshold);
             for i in &failing {
-                notes.push(format!(
-                    "error: {} has uniformity {:.2}, below --fail-under {threshold}",
-                    i.name, i.uniformity
-                ));
+                notes.push(match lang {
+                    Lang::Zh => format!(
+                        "错误：{} 的一致性为 {:.2}，低于 --fail-under {threshold}",
+                        i.name, i.uniformity
+                    ),
+                    Lang::En => format!(
+                        "error: {} has uniformity {:.2}, below --fail-under {threshold}",
+                        i.name, i.uniformity
+                    ),
+                });
             }
             status = u8::from(!failing.is_empty());
         }

@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod diff;
+pub(crate) mod doc;
 pub mod github;
 pub mod gitlab;
 pub mod human;

@@ -179,3 +179,90 @@ pub fn render_dom(page: &Path, scratch: &Path) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// The text of an xlsx workbook, for snapshots: per sheet (in order) its non-empty cells as
+/// `A1: text`, then every cell note as `note B5: text`. Read with the zip crate, without a
+/// spreadsheet library: shared strings, inline numbers and the comments parts.
+pub fn xlsx_cells(bytes: &[u8]) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut read = |name: &str| -> Option<String> {
+        let mut s = String::new();
+        zip.by_name(name).ok()?.read_to_string(&mut s).ok()?;
+        Some(s)
+    };
+    fn unescape(s: &str) -> String {
+        s.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    }
+    /// The contents of every `<tag …>…</tag>` in `s`.
+    fn elements<'a>(s: &'a str, tag: &str) -> Vec<(&'a str, &'a str)> {
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut out = Vec::new();
+        let mut rest = s;
+        while let Some(at) = rest.find(&open) {
+            let after = &rest[at + open.len()..];
+            // `<c` must not match `<cols`.
+            if !after.starts_with([' ', '>', '/']) {
+                rest = after;
+                continue;
+            }
+            let head_end = after.find('>').unwrap();
+            let head = &after[..head_end];
+            if head.ends_with('/') {
+                out.push((head, ""));
+                rest = &after[head_end..];
+                continue;
+            }
+            let body = &after[head_end + 1..];
+            let end = body.find(&close).unwrap();
+            out.push((head, &body[..end]));
+            rest = &body[end..];
+        }
+        out
+    }
+    fn attr<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+        let key = format!(" {name}=\"");
+        let at = head.find(&key)? + key.len();
+        Some(&head[at..at + head[at..].find('"')?])
+    }
+    fn text(s: &str) -> String {
+        elements(s, "t").iter().map(|(_, t)| unescape(t)).collect()
+    }
+    let strings: Vec<String> = read("xl/sharedStrings.xml")
+        .map(|x| elements(&x, "si").iter().map(|(_, b)| text(b)).collect())
+        .unwrap_or_default();
+    let workbook = read("xl/workbook.xml").unwrap();
+    let mut out = String::new();
+    for (n, (head, _)) in elements(&workbook, "sheet").iter().enumerate() {
+        out.push_str(&format!("== {}\n", unescape(attr(head, "name").unwrap())));
+        let sheet = read(&format!("xl/worksheets/sheet{}.xml", n + 1)).unwrap();
+        for (head, body) in elements(&sheet, "c") {
+            let Some((_, v)) = elements(body, "v").into_iter().next() else {
+                continue;
+            };
+            let value = match attr(head, "t") {
+                Some("s") => strings[v.parse::<usize>().unwrap()].clone(),
+                _ => unescape(v),
+            };
+            out.push_str(&format!("{}: {value}\n", attr(head, "r").unwrap()));
+        }
+    }
+    for n in 1.. {
+        let Some(comments) = read(&format!("xl/comments{n}.xml")) else {
+            break;
+        };
+        out.push_str(&format!("== notes {n}\n"));
+        for (head, body) in elements(&comments, "comment") {
+            out.push_str(&format!(
+                "note {}: {}\n",
+                attr(head, "ref").unwrap(),
+                text(body)
+            ));
+        }
+    }
+    out
+}
