@@ -75,7 +75,7 @@ fn every_rule_against_its_fixtures() {
 fn every_fixture_folder_belongs_to_a_rule() {
     let known: Vec<String> = registry()
         .iter()
-        .map(|e| format!("{}-{}", e.check.code, e.check.name))
+        .map(|e| format!("{}-{}", e.code, e.name))
         .collect();
     for entry in std::fs::read_dir("tests/fixtures").unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();

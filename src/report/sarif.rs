@@ -88,7 +88,7 @@ impl<'w> Printer<'w> {
         let index = rules::registry()
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.check.code, i as i64))
+            .map(|(i, e)| (e.code, i as i64))
             .collect();
         Printer {
             out,
@@ -140,7 +140,7 @@ impl<'w> Printer<'w> {
         let descriptors: Vec<ReportingDescriptor> = rules::registry()
             .iter()
             .map(|e| {
-                let c = e.check;
+                let c = e;
                 ReportingDescriptor::builder()
                     .id(c.code.to_owned())
                     .name(c.name.to_owned())

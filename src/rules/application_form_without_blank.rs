@@ -2,7 +2,7 @@
 
 use super::form_name_without_title_marks::is_form;
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB211 application-form-without-blank.
 pub struct ApplicationFormWithoutBlank;
@@ -12,10 +12,10 @@ static DEF: Def = Def {
         code: "TB211",
         name: "application-form-without-blank",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "申请表未提供空白表格或示例样表",
         summary_en: "application form has neither a blank form nor a sample",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 For every material that is a form (see `form-name-without-title-marks`: names ending in 表,
 表格, 申请书, 登记书, or category 申请表格文书), requires `blank_form` (空白表格) or `sample`
 (示例样表).
@@ -41,6 +41,8 @@ materials:
     sample: https://zwfw.example.gov.cn/forms/hhqy-sqs-sample.pdf
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

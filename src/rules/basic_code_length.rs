@@ -1,7 +1,7 @@
 //! TB204: 基本编码 has 12 characters, or 14 with its 业务办理项 suffix.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB204 basic-code-length.
 pub struct BasicCodeLength;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB204",
         name: "basic-code-length",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "基本编码不是 12 位或 14 位",
         summary_en: "basic code (基本编码) is not 12 or 14 characters",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Counts the characters of `item.basic_code` (基本编码) and reports any length other than 12,
 or 14 (the 12-character code followed by the 2-digit 业务办理项 number). It replaces the
 generic format finding (TB105) for that element.
@@ -40,6 +40,8 @@ item:
   basic_code: "000115015005"
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &["TB105"],
 };
 

@@ -1,7 +1,7 @@
 //! TB220: 即办件 ⇔ 承诺时限 即办 (0 days).
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB220 case-type-time-limit.
 pub struct CaseTypeTimeLimit;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB220",
         name: "case-type-time-limit",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "办件类型与承诺办结时限不一致（即办件应即办，承诺件不应为即办）",
         summary_en: "case type disagrees with the promised time limit (即办件 is 0 days, 承诺件 is not)",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Compares `case_type` (办件类型) with `time_limit.promised_days` (承诺办结时限, 0 = 即办):
 a 即办件 with a promised limit above 0 days, and a 承诺件 with a promised limit of 0 days,
 are reported. Guides that leave either out are not checked.
@@ -40,6 +40,8 @@ time_limit:
   promised_days: 5
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -3,7 +3,7 @@
 use super::codes::{check_credit_code, meant_as_credit_code};
 use super::implementation_code_checksum::credit_code_finding;
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB208 credit-code-checksum.
 pub struct CreditCodeChecksum;
@@ -13,10 +13,10 @@ static DEF: Def = Def {
         code: "TB208",
         name: "credit-code-checksum",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "实施主体编码不是有效的统一社会信用代码",
         summary_en: "department code is not a valid unified social credit code",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Checks `department_code` (实施主体编码) as a GB 32100 统一社会信用代码: 18 characters from
 the GB 32100 alphabet and a correct check character (ISO 7064 MOD 31-3). Only codes meant as a
 credit code are checked: those starting with a GB 32100 登记管理部门代码 (`1`–`9`, `A`, `N`,
@@ -38,6 +38,8 @@ department_code: "11450000007565194J"
 department_code: "11450000007565194H"
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &[],
 };
 

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB302 inconsistent-basic-code.
 pub struct CrossBasicCode;
@@ -13,10 +13,10 @@ static DEF: Def = Def {
         code: "TB302",
         name: "inconsistent-basic-code",
         severity: Severity::Error,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的基本编码不一致",
         summary_en: "an item's basic code differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `item.basic_code` (基本编码) among guides that share a 事项名称.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -46,6 +46,8 @@ item:
   basic_code: "000115015005"
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB304: 同一事项在各地区的主管部门不一致 (四级四同).
 
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB304 inconsistent-competent-department.
 pub struct CrossCompetentDepartment;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB304",
         name: "inconsistent-competent-department",
         severity: Severity::Warning,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的主管部门不一致",
         summary_en: "an item's competent department differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `competent_department` (主管部门), folded.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -40,6 +40,8 @@ competent_department: 国家卫生健康委员会办公厅
 competent_department: 国家卫生健康委员会
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

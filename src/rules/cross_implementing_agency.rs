@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB305 inconsistent-implementing-agency.
 pub struct CrossImplementingAgency;
@@ -13,10 +13,10 @@ static DEF: Def = Def {
         code: "TB305",
         name: "inconsistent-implementing-agency",
         severity: Severity::Info,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的实施机关（去掉地名后）不一致",
         summary_en: "an item's implementing agency (without the place name) differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `department` (实施主体/实施机关) *without its place names*: the guide's region and every division above it (from `region.code`: 河北省, 石家庄市, 赵县, with short forms such as 河北), its `region.name`, 国家 and 全国 are stripped from the front, so 湖南省市场监督管理局 and 河北省赵县市场监督管理局 both compare as 市场监督管理局. When none of these leads the name, a generic pattern (2–7 characters ending in 省/市/区/县/州/盟/旗) is stripped instead. The national baseline does not take part (national bodies are named 总局, 部 …). Because names of agencies vary legitimately (a 中心 in one city, a 局 in another), the rule is `info` by default.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -48,6 +48,8 @@ region:
 department: 湖南省市场监督管理局
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

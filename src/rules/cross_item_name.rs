@@ -1,7 +1,7 @@
 //! TB301: 同一事项在各地区的事项名称不一致 (四级四同).
 
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB301 inconsistent-item-name.
 pub struct CrossItemName;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB301",
         name: "inconsistent-item-name",
         severity: Severity::Warning,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的事项名称不一致",
         summary_en: "an item's name differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `item.name` (事项名称), folded (NFKC, no whitespace), among guides that share a 基本编码.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -44,6 +44,8 @@ item:
   basic_code: "000115015005"
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

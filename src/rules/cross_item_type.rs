@@ -1,7 +1,7 @@
 //! TB303: 同一事项在各地区的事项类型不一致 (四级四同).
 
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB303 inconsistent-item-type.
 pub struct CrossItemType;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB303",
         name: "inconsistent-item-type",
         severity: Severity::Warning,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的事项类型不一致",
         summary_en: "an item's type differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on `item.type` (事项类型: 行政许可, 公共服务 …).
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -44,6 +44,8 @@ item:
   type: 公共服务
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

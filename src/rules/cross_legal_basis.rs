@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::cross::fold;
 use super::{CrossRule, Def};
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB306 inconsistent-legal-basis.
 pub struct CrossLegalBasis;
@@ -14,10 +14,10 @@ static DEF: Def = Def {
         code: "TB306",
         name: "inconsistent-legal-basis",
         severity: Severity::Warning,
+        kind: Kind::CrossRegion,
         summary_zh: "同一事项在各地区的设定依据不一致",
         summary_en: "an item's legal basis differs between regions",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
 基本编码 or a 事项名称 — are compared on the set of 《》 titles cited in `legal_basis[].name` (设定依据). Local documents — titles that start with a province's or city's name (《湖南省人口与计划生育条例》) — legitimately differ and are left out, as is anything written without 《》. A guide agrees when its titles are a subset or a superset of the reference's (transcriptions are often partial); it is reported when neither includes the other.
 The value of the national baseline (`region.code: "100000"`) is the reference when there is
@@ -45,6 +45,8 @@ legal_basis:
   - name: 《中华人民共和国合伙企业法》
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

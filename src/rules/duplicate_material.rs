@@ -4,21 +4,36 @@
 use std::collections::HashMap;
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// TB209 duplicate-material.
 pub struct DuplicateMaterial;
+
+/// The fix of an exact duplicate.
+const REMOVE_SAME: FixDoc = FixDoc {
+    applicability: Applicability::Safe,
+    text: "Removes the duplicate list entry (all its lines) when it says exactly what the first \
+           one says: every other field equal, names equal after normalisation (NFKC, 《》, \
+           trailing punctuation).",
+};
+
+/// The fix of a duplicate that may say something the first entry does not.
+const REMOVE_SYNONYM: FixDoc = FixDoc {
+    applicability: Applicability::Unsafe,
+    text: "Removes a duplicate found only through the synonyms dictionary, or one whose other \
+           fields (necessity, copies …) differ from the first: check what the removed entry said.",
+};
 
 static DEF: Def = Def {
     check: Check {
         code: "TB209",
         name: "duplicate-material",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "申请材料重复",
         summary_en: "the same material is listed twice",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reads each material name as requirements, the way `tongban diff` compares them: a compound
 (居民身份证、户口簿) is its pieces; the applicant's role, signing phrases, 原件/复印件, 有效 and a
 place name in a form title are not part of the requirement; variants come from the document
@@ -48,6 +63,8 @@ materials:
   - name: 夫妻双方居民身份证、结婚证
 ```
 "#,
+        fixes: &[REMOVE_SAME, REMOVE_SYNONYM],
+    },
     supersedes: &[],
 };
 

@@ -2,7 +2,7 @@
 //! payment.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB212 fee-basis-without-fee.
 pub struct FeeBasisWithoutFee;
@@ -12,10 +12,10 @@ static DEF: Def = Def {
         code: "TB212",
         name: "fee-basis-without-fee",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "不收费事项填写了收费依据、收费标准或支持网上支付",
         summary_en: "a free item gives a fee basis or fee standard, or takes online payment",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 When `fee.is_fee` is `false` (是否收费：否), reports a `fee.basis` (收费依据), a
 `fee.standard` (收费标准) and `handling.online_payment: true` (是否支持网上支付：是).
 
@@ -39,6 +39,8 @@ fee:
   is_fee: false
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

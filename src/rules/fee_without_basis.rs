@@ -1,7 +1,7 @@
 //! TB223: an item that charges gives its fee basis and standard.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB223 fee-without-basis.
 pub struct FeeWithoutBasis;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB223",
         name: "fee-without-basis",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "收费事项未填写收费依据或收费标准",
         summary_en: "an item that charges gives no fee basis or fee standard",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 When `fee.is_fee` is `true` (是否收费：是), reports a missing `fee.basis` (收费依据) and a
 missing `fee.standard` (收费标准). The converse — a free item with a basis — is TB212.
 
@@ -38,6 +38,8 @@ fee:
   standard: 每件 10 元
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

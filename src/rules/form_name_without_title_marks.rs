@@ -1,20 +1,34 @@
 //! TB210: form and table names are written with 《》.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 
 /// TB210 form-name-without-title-marks.
 pub struct FormNameWithoutTitleMarks;
+
+/// The fix of a name that is a form's title.
+const MARK_TITLE: FixDoc = FixDoc {
+    applicability: Applicability::Safe,
+    text: "Puts the form's name in 《》 (`生育服务登记表` → `《生育服务登记表》`).",
+};
+
+/// The fix of a name that may not be the form's title.
+const MARK_DOUBTFUL_TITLE: FixDoc = FixDoc {
+    applicability: Applicability::Unsafe,
+    text: "The same for a name that may not be the form's title: a bare generic word of three \
+           characters or fewer (`申请书`, `登记表`) or a description (`全体合伙人签署的设立登记申请书`, \
+           with 的) — find the form's real title first.",
+};
 
 static DEF: Def = Def {
     check: Check {
         code: "TB210",
         name: "form-name-without-title-marks",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "表格、申请书名称未使用书名号《》",
         summary_en: "form or table name is not written with 《》",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
 `category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》.
 
@@ -35,6 +49,8 @@ materials:
   - name: 《生育服务登记表》
 ```
 "#,
+        fixes: &[MARK_TITLE, MARK_DOUBTFUL_TITLE],
+    },
     supersedes: &[],
 };
 

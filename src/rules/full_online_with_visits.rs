@@ -2,7 +2,7 @@
 //! and online handling.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB214 full-online-with-visits.
 pub struct FullOnlineWithVisits;
@@ -12,10 +12,10 @@ static DEF: Def = Def {
         code: "TB214",
         name: "full-online-with-visits",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "“全程网办”（网办深度Ⅳ级）事项要求到现场或未开通网办",
         summary_en: "an item handled fully online (全程网办, depth Ⅳ) requires a visit or is not online",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 For a guide handled fully online — `handling.scope: 跨省通办` (or 全国通办) with 全程网办 among
 `handling.cross_region_modes`, or a `handling.online_depth` (网上办理深度) of Ⅳ级 / 全程网办
 (written `Ⅳ级`, `IV级`, `4级`, `四级` or `全程网办（Ⅳ级）`) — reports `handling.visits` other
@@ -48,6 +48,8 @@ handling:
   online_url: https://zwfw.example.gov.cn/item/123
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -4,7 +4,7 @@ use super::codes::{
     CreditCodeError, check_credit_code, meant_as_credit_code, parse_implementation_code,
 };
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB203 implementation-code-checksum.
 pub struct ImplementationCodeChecksum;
@@ -14,10 +14,10 @@ static DEF: Def = Def {
         code: "TB203",
         name: "implementation-code-checksum",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "实施编码前 18 位不是有效的统一社会信用代码",
         summary_en: "the first 18 characters of the implementation code are not a valid unified social credit code",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Takes the first 18 characters (the 实施主体编码) of a well-formed 31- or 33-character
 `item.implementation_code` (实施编码) and, when they are meant as a GB 32100 统一社会信用代码 —
 they start with a GB 32100 登记管理部门代码 (`1`–`9`, `A`, `N`, `Y`) — checks the alphabet
@@ -44,6 +44,8 @@ item:
   implementation_code: "11450000007565194H200011501500504"
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &[],
 };
 

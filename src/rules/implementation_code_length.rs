@@ -2,7 +2,7 @@
 
 use super::codes::{LayoutError, parse_implementation_code};
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB202 implementation-code-length.
 pub struct ImplementationCodeLength;
@@ -12,10 +12,10 @@ static DEF: Def = Def {
         code: "TB202",
         name: "implementation-code-length",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "实施编码长度或结构不正确",
         summary_en: "implementation code (实施编码) has the wrong length or layout",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Checks the length and layout of `item.implementation_code` (实施编码): 31 or 33 digits or
 capital letters, made of the 18-character 实施主体编码, one 行使层级 digit (1–6) and either
 the 12-character 基本编码 (31 in all) or the 14-character 业务办理项编码 (33; its last two
@@ -47,6 +47,8 @@ item:
   implementation_code: "11450000007565194H2000115015005"
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &["TB105"],
 };
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::codes::{level_name, parse_implementation_code};
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB218 implementation-code-mismatch.
 pub struct ImplementationCodeMismatch;
@@ -15,10 +15,10 @@ static DEF: Def = Def {
         code: "TB218",
         name: "implementation-code-mismatch",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "实施编码中的基本编码、实施主体编码或行使层级与指南所填不一致",
         summary_en: "the implementation code disagrees with the basic code, department code or exercise level",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Splits a well-formed `item.implementation_code` (实施编码, see TB202) into its 18-character
 实施主体编码, its 行使层级 digit and its 12-character 基本编码 or 14-character
 业务办理项编码, and compares them with what the guide states elsewhere:
@@ -58,6 +58,8 @@ item:
 exercise_level: [县级]
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

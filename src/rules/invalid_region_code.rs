@@ -1,7 +1,7 @@
 //! TB205: `region.code` must belong to a real province-level division.
 
 use super::{Context, Def, Rule, regions};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB205 invalid-region-code.
 pub struct InvalidRegionCode;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB205",
         name: "invalid-region-code",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "行政区划代码不属于任何省级行政区",
         summary_en: "region code does not belong to any province-level division",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Checks that the first two digits of `region.code` (行政区划代码, GB/T 2260) name one of the
 34 province-level divisions (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门), or that the code is
 `100000` (全国, used for national baselines).
@@ -38,6 +38,8 @@ region:
   name: 成都市
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &[],
 };
 

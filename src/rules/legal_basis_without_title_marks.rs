@@ -1,20 +1,29 @@
 //! TB216: a legal basis cites a law or regulation by its 《》 title.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 
 /// TB216 legal-basis-without-title-marks.
 pub struct LegalBasisWithoutTitleMarks;
+
+/// The fix of a basis that names one law or regulation.
+const MARK_LAW: FixDoc = FixDoc {
+    applicability: Applicability::Safe,
+    text: "Puts the law's name in 《》 when the basis names one law or regulation (it ends in \
+           法, 条例, 规定, 办法, 决定, 细则 or 规则, optionally followed by an article such as \
+           第九条): `中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`. \
+           Generic texts (相关法律法规) are left alone.",
+};
 
 static DEF: Def = Def {
     check: Check {
         code: "TB216",
         name: "legal-basis-without-title-marks",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "设定依据未以《》标明法律法规名称",
         summary_en: "legal basis does not name a law or regulation in 《》",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reports a `legal_basis[].name` (设定依据) that does not contain a title in 《》, such as
 《中华人民共和国合伙企业法》.
 
@@ -37,6 +46,8 @@ legal_basis:
     article: 第九条
 ```
 "#,
+        fixes: &[MARK_LAW],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB213: 到办事现场次数 is zero or more.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB213 negative-visits.
 pub struct NegativeVisits;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB213",
         name: "negative-visits",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "到办事现场次数为负数",
         summary_en: "number of visits is negative",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reports a negative `handling.visits` (到办事现场次数, `limit_scene_num` in the national
 schema). It replaces the generic range finding (TB106) for that element.
 
@@ -35,6 +35,8 @@ handling:
   visits: 1
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &["TB106"],
 };
 

@@ -1,7 +1,7 @@
 //! TB222: an item with no visit and no online handling needs a postal channel.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB222 no-visit-no-channel.
 pub struct NoVisitNoChannel;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB222",
         name: "no-visit-no-channel",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "零跑动事项既不支持网办也不支持邮寄",
         summary_en: "an item with no visit is neither online nor postal",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 When `handling.visits` (到办事现场次数) is 0 and `handling.online` (是否网办) is `false`,
 reports that `handling.express` (是否支持物流快递, i.e. 邮寄申请/邮寄送达) is not `true`.
 
@@ -39,6 +39,8 @@ handling:
   express: true
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -2,7 +2,7 @@
 
 use super::form_name_without_title_marks::is_form;
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB215 paper-copy-of-e-licence.
 pub struct PaperCopyOfELicence;
@@ -12,10 +12,10 @@ static DEF: Def = Def {
         code: "TB215",
         name: "paper-copy-of-e-licence",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "可调取电子证照的材料仍要求纸质复印件",
         summary_en: "an electronic licence is asked for as a paper copy",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Recognises materials that are licences in the e-licence catalogue (`catalogs/e-licences.yaml`,
 or the file named by `e-licences` in `tongban.toml`): 居民身份证, 户口簿, 社会保障卡,
 出生医学证明, 营业执照, 结婚证 … and reports one that is asked for on paper — `medium: 纸质`,
@@ -46,6 +46,8 @@ materials:
     source_channel: 电子证照库调取
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB217: consultation and complaint phone numbers are dialable numbers.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB217 phone-format.
 pub struct PhoneFormat;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB217",
         name: "phone-format",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "咨询或投诉电话格式不正确",
         summary_en: "consultation or complaint phone number is malformed",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Checks `contact.consultation_phone` (咨询电话) and `contact.complaint_phone` (投诉电话).
 Several numbers may be separated by 、，,；; / 或. Each must be one of:
 
@@ -48,6 +48,8 @@ contact:
   complaint_phone: 023-65751638
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB201: 承诺办结时限 must not exceed 法定办结时限.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB201 promised-exceeds-legal.
 pub struct PromisedExceedsLegal;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB201",
         name: "promised-exceeds-legal",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "承诺办结时限超过法定办结时限",
         summary_en: "promised time limit exceeds the legal time limit",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Compares `time_limit.promised_days` (承诺办结时限) with `time_limit.legal_days` (法定办结时限)
 and reports a promise that is longer than the law allows. Units (`工作日`, `自然日`, default
 `工作日`) are taken into account: the two are compared when the units are equal, and a promise
@@ -39,6 +39,8 @@ time_limit:
   promised_days: 3
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

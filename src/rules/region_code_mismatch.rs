@@ -1,7 +1,7 @@
 //! TB207: `region.code` agrees with the 区划 inside the 实施编码.
 
 use super::{Context, Def, Rule, regions};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB207 region-code-mismatch.
 pub struct RegionCodeMismatch;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB207",
         name: "region-code-mismatch",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "行政区划代码与实施编码中的区划不一致",
         summary_en: "region code disagrees with the division inside the implementation code",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reads characters 3–8 of a 31- or 33-character `item.implementation_code` (实施编码) — the
 区划 part of the implementing agency's code — and compares them with `region.code`. Different
 provinces are reported with a message saying so; a different code in the same province too.
@@ -43,6 +43,8 @@ region:
   name: 广西壮族自治区
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &[],
 };
 

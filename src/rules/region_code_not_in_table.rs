@@ -1,7 +1,7 @@
 //! TB206: a city- or county-level `region.code` missing from the bundled 2023 division table.
 
 use super::{Context, Def, Rule, regions};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB206 region-code-not-in-table.
 pub struct RegionCodeNotInTable;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB206",
         name: "region-code-not-in-table",
         severity: Severity::Info,
+        kind: Kind::Guide,
         summary_zh: "行政区划代码不在内置的 2023 年区划表中",
         summary_en: "region code is not in the bundled 2023 division table",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Looks `region.code` up in tongban's bundled table of GB/T 2260 codes and reports, as
 information, a code that is in a valid province but not in the table.
 
@@ -44,6 +44,8 @@ region:
   name: 金坛区
 ```
 "#,
+        fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB224: the consultation and the complaint phone are different numbers.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB224 same-contact-phones.
 pub struct SameContactPhones;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB224",
         name: "same-contact-phones",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "咨询电话与投诉电话相同",
         summary_en: "consultation and complaint phone numbers are the same",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Compares `contact.consultation_phone` (咨询电话) with `contact.complaint_phone` (投诉电话),
 ignoring spaces, dashes and brackets, and reports them when they are the same number.
 
@@ -39,6 +39,8 @@ contact:
   complaint_phone: 0577-12345
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -3,7 +3,7 @@
 use serde_json::Value;
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB219 unknown-situation.
 pub struct UnknownSituation;
@@ -13,10 +13,10 @@ static DEF: Def = Def {
         code: "TB219",
         name: "unknown-situation",
         severity: Severity::Error,
+        kind: Kind::Guide,
         summary_zh: "材料引用了未声明的办理情形，或情形重复声明",
         summary_en: "a material names a situation the guide does not declare, or a situation is declared twice",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reads the top-level `situations` (办理情形: 首次申领, 补领, 跨省通办 …) and reports each
 name in a material's `situations` that is not declared there, and each situation name
 declared more than once.
@@ -47,6 +47,8 @@ materials:
     situations: [首次申领]
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -1,7 +1,7 @@
 //! TB221: a guide that requires visits says why.
 
 use super::{Context, Def, Rule};
-use crate::diagnostic::{Check, Finding, Severity};
+use crate::diagnostic::{Check, Finding, Kind, Severity};
 
 /// TB221 visits-without-reason.
 pub struct VisitsWithoutReason;
@@ -11,10 +11,10 @@ static DEF: Def = Def {
         code: "TB221",
         name: "visits-without-reason",
         severity: Severity::Warning,
+        kind: Kind::Guide,
         summary_zh: "到办事现场次数不为 0，但未说明到现场的原因",
         summary_en: "the item requires visits but gives no reason",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 When `handling.visits` (到办事现场次数) is above 0, reports a missing
 `handling.visit_reason` (到现场原因说明).
 
@@ -38,6 +38,8 @@ handling:
   visit_reason: 需本人到场核验身份并签署声明
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

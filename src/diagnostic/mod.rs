@@ -59,7 +59,70 @@ impl Lang {
     }
 }
 
-/// A built-in check: a stable code, a kebab-case name and a default severity.
+mod builtin;
+pub use builtin::*;
+
+/// What kind of thing a check is; the hundreds digit of its code says the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Reading and parsing the file (TB0xx).
+    Input,
+    /// The schema (TB1xx).
+    Schema,
+    /// A rule on one guide (TB2xx).
+    Guide,
+    /// A rule across regions (TB3xx).
+    CrossRegion,
+    /// Configuration and suppressions (TB4xx).
+    Meta,
+    /// Agreement files and agreement coverage (TB5xx).
+    Agreement,
+}
+
+impl Kind {
+    /// Every kind, in code order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Input,
+        Kind::Schema,
+        Kind::Guide,
+        Kind::CrossRegion,
+        Kind::Meta,
+        Kind::Agreement,
+    ];
+
+    /// Lower-case English name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Input => "input",
+            Kind::Schema => "schema",
+            Kind::Guide => "guide",
+            Kind::CrossRegion => "cross-region",
+            Kind::Meta => "config",
+            Kind::Agreement => "agreement",
+        }
+    }
+
+    /// The kind a code's hundreds digit stands for (`TB2xx` → guide), if any.
+    pub fn of_code(code: &str) -> Option<Kind> {
+        let digit = code.strip_prefix("TB")?.bytes().next()?;
+        Kind::ALL
+            .get(usize::from(digit.checked_sub(b'0')?))
+            .copied()
+    }
+}
+
+/// The documentation of one kind of fix a check's findings can get (`tongban lint --fix`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixDoc {
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// What it does, in Markdown.
+    pub text: &'static str,
+}
+
+/// Everything tongban can report is declared once as a `Check`: code, name, default severity,
+/// kind, bilingual summary, documentation and fixes. Built-in checks are in [`builtin`]; each
+/// rule declares its own in its file under `rules/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Check {
     /// Stable code, e.g. `TB101`.
@@ -68,52 +131,16 @@ pub struct Check {
     pub name: &'static str,
     /// Default severity.
     pub severity: Severity,
+    /// Input, schema, guide, cross-region, config or agreement.
+    pub kind: Kind,
     /// One-line summary in Chinese.
     pub summary_zh: &'static str,
     /// One-line summary in English.
     pub summary_en: &'static str,
-}
-
-macro_rules! checks {
-    ($($id:ident = $code:literal, $name:literal, $sev:ident, $zh:literal, $en:literal;)*) => {
-        $(
-            #[doc = $en]
-            pub const $id: Check = Check {
-                code: $code, name: $name, severity: Severity::$sev, summary_zh: $zh, summary_en: $en,
-            };
-        )*
-        /// Every input, schema and configuration check, sorted by code.
-        pub const CHECKS: &[Check] = &[$($id),*];
-    };
-}
-
-checks! {
-    INTERNAL_ERROR = "TB000", "internal-error", Error, "tongban 内部错误（请报告）", "internal error in tongban (please report it)";
-    YAML_SYNTAX = "TB001", "yaml-syntax", Error, "YAML 语法错误", "YAML syntax error";
-    ENCODING = "TB002", "encoding", Error, "文件不是 UTF-8 编码", "file is not UTF-8";
-    BOM = "TB003", "utf8-bom", Warning, "文件以 UTF-8 BOM 开头", "file starts with a UTF-8 byte-order mark";
-    DUPLICATE_KEY = "TB004", "duplicate-key", Error, "同一映射中出现重复的键", "duplicate key in a mapping";
-    EMPTY_DOCUMENT = "TB005", "empty-document", Error, "文件为空或只有注释", "file is empty or only comments";
-    MULTI_DOCUMENT = "TB006", "multiple-documents", Error, "一个文件包含多个 YAML 文档", "more than one YAML document in a file";
-    ALIAS_LIMIT = "TB007", "alias-limit", Error, "别名展开过多（疑似“billion laughs”攻击）", "alias expansion too large (billion laughs)";
-    NESTING_LIMIT = "TB008", "nesting-limit", Error, "嵌套层级过深", "nesting too deep";
-    FILE_TOO_LARGE = "TB009", "file-too-large", Error, "文件超过大小上限", "file exceeds the size limit";
-    UNREADABLE = "TB010", "unreadable-file", Error, "无法读取文件", "file cannot be read";
-    NOT_A_FILE = "TB011", "not-a-regular-file", Error, "不是普通文件（FIFO、设备等）", "not a regular file (FIFO, device, ...)";
-    SYMLINK_LOOP = "TB012", "symlink-loop", Error, "符号链接循环", "symbolic link loop";
-    UNSUPPORTED_YAML = "TB013", "unsupported-yaml", Error, "不支持的 YAML 结构（如复杂键）", "unsupported YAML construct (e.g. complex keys)";
-    CONTROL_CHARACTER = "TB014", "control-character", Error, "文件含有控制字符", "file contains control characters";
-    NUMBER_OVERFLOW = "TB015", "number-overflow", Error, "数值超出可表示的范围", "number out of the representable range";
-    MISSING_ELEMENT = "TB101", "missing-element", Error, "缺少必填要素", "required element is missing";
-    UNKNOWN_ELEMENT = "TB102", "unknown-element", Error, "未知要素（键名不在规范中）", "element not defined by the schema";
-    WRONG_TYPE = "TB103", "wrong-type", Error, "要素类型错误", "element has the wrong type";
-    INVALID_VALUE = "TB104", "invalid-value", Error, "取值不在允许范围内", "value is not one of the allowed values";
-    INVALID_FORMAT = "TB105", "invalid-format", Error, "格式或长度不符合规范", "value does not match the required format or length";
-    OUT_OF_RANGE = "TB106", "out-of-range", Error, "数值或数量超出范围", "number or count out of range";
-    SCHEMA_VIOLATION = "TB107", "schema-violation", Error, "不符合规范的其他约束", "violates another schema constraint";
-    UNKNOWN_RULE = "TB401", "unknown-rule", Error, "配置或抑制注释中的规则代码或名称不存在", "unknown rule code or name in the configuration or a suppression";
-    UNUSED_SUPPRESSION = "TB402", "unused-suppression", Warning, "抑制注释没有抑制任何问题", "suppression comment suppresses nothing";
-    INVALID_SUPPRESSION = "TB403", "invalid-suppression", Warning, "无法解析的 tongban 抑制注释", "malformed tongban suppression comment";
+    /// Markdown with the headings What it does / Why is this bad? / Example / Use instead.
+    pub doc: &'static str,
+    /// The fixes `tongban lint --fix` makes to its findings (documentation; `crate::fix` makes them).
+    pub fixes: &'static [FixDoc],
 }
 
 /// A secondary location shown beside the main one (e.g. the first of two duplicate keys).
@@ -360,22 +387,6 @@ impl Directive {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_unique_and_sorted() {
-        for pair in CHECKS.windows(2) {
-            assert!(
-                pair[0].code < pair[1].code,
-                "{} !< {}",
-                pair[0].code,
-                pair[1].code
-            );
-        }
-        let mut names: Vec<_> = CHECKS.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), CHECKS.len(), "check names must be unique");
-    }
 
     #[test]
     fn locale_picks_language() {
