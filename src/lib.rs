@@ -1,5 +1,5 @@
 //! tongban (通办): lint and compare Chinese government service guides (政务服务办事指南).
-#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
 pub mod agreement;
 pub mod app;
