@@ -49,13 +49,15 @@ pub static MEMBER_NOT_IN_TABLE: Def = Def {
         summary_zh: "成员区划代码不在内置区划表中",
         summary_en: "member region code is not in the bundled division table",
         doc: r#"## What it does
-Reports a member whose 6-digit code is not in tongban's division table (GB/T 2260: every
-province, and the cities and counties used by the bundled data).
+Reports a member whose 6-digit code is not in tongban's division table: the GB/T 2260 codes of
+every province-, prefecture- and county-level division in the 国家统计局 2023 统计用区划代码
+(`src/data/divisions.tsv`), plus `100000 全国` and the names the bundled data uses.
 
 ## Why is this bad?
-The table is partial below the province level, so the code may be right; but a mistyped code
-silently makes a member that no guide can ever cover. Check the code against the current
-统计用区划代码, and add it to the table (`src/regions.rs`) when it is right.
+A code the table does not know is mistyped, or newer than mid-2023 (divisions are reorganised
+and renumbered). A mistyped code silently makes a member that no guide can ever cover. Check the
+code against the current 统计用区划代码; when it is right and new, add it to
+`src/data/divisions.tsv`.
 
 ## Example
 ```yaml
