@@ -676,24 +676,27 @@ pub const SCHEMA_VIOLATION: Check = Check {
     summary_zh: "不符合规范的其他约束",
     summary_en: "violates another schema constraint",
     doc: r#"## What it does
-Reports any other schema constraint that fails (for example `source` needing a `url` or a `document`).
+Reports a schema constraint that none of TB101–TB106 describes. The national schema's own
+constraints all have those codes; this one is for what a provincial or custom schema
+(`--schema`, `schema` in tongban.toml) adds with keywords such as `not`, `contains` or
+`multipleOf`. The message quotes the constraint as the schema states it.
 
 ## Why is this bad?
-Every constraint of the schema is part of the national format; a custom schema's constraints are reported here too.
+A schema given to tongban is the format the guides must follow; a province that adds a
+constraint means every guide of that province to meet it.
 
 ## Example
 ```yaml
-source:
-  retrieved: "2026-11-26"
-  completeness: complete
+# the provincial schema says handling: {not: {required: [express]}}
+handling:
+  online: true
+  express: true
 ```
 
 ## Use instead
 ```yaml
-source:
-  url: https://zwfw.example.gov.cn/guide/1
-  retrieved: "2026-11-26"
-  completeness: complete
+handling:
+  online: true
 ```
 "#,
     fixes: &[],
