@@ -165,3 +165,61 @@ fn help_names_no_file_outside_the_repository() {
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
+
+/// The first ```yaml block under `## {heading}` of a doc, if any.
+fn yaml_under<'d>(doc: &'d str, heading: &str) -> Option<&'d str> {
+    let section = doc.split(&format!("## {heading}\n")).nth(1)?;
+    let section = section.split("\n## ").next()?;
+    let block = section.split("```yaml\n").nth(1)?;
+    block.split("```").next()
+}
+
+/// A doc's example is what users copy from: its `## Example` gives the check's finding and its
+/// `## Use instead` gives fewer (TB107's example once gave TB101, TB007's stayed under the
+/// limit). Checks whose example cannot be one guide are listed with the reason.
+#[test]
+fn every_doc_example_gives_its_finding_and_the_fix_removes_it() {
+    const NOT_ONE_GUIDE: &[(&str, &str)] = &[
+        ("TB002", "bytes that are not UTF-8 cannot be shown"),
+        ("TB003", "an invisible byte-order mark"),
+        ("TB008", "129 levels are elided"),
+        ("TB009", "a 200 MB file"),
+        ("TB012", "a symbolic link"),
+        ("TB014", "a control character"),
+        ("TB107", "needs a custom schema (tests/lint_cli.rs)"),
+        ("TB401", "the example is tongban.toml"),
+    ];
+    let tmp = tempfile::tempdir().unwrap();
+    let count = |code: &str, yaml: &str| -> usize {
+        let path = tmp.path().join("example.yaml");
+        std::fs::write(&path, yaml).unwrap();
+        common::lint(&[path.to_str().unwrap()], tongban::diagnostic::Lang::En)
+            .iter()
+            .flat_map(|r| &r.findings)
+            .filter(|f| f.code == code)
+            .count()
+    };
+    let mut wrong = Vec::new();
+    for c in tongban::rules::registry() {
+        // Cross-region rules compare several guides, agreement checks read agreements: their
+        // fixtures are several files (tests/rules.rs, tests/coverage.rs).
+        if c.code.starts_with("TB3")
+            || c.code.starts_with("TB5")
+            || NOT_ONE_GUIDE.iter().any(|(code, _)| *code == c.code)
+        {
+            continue;
+        }
+        let Some(example) = yaml_under(c.doc, "Example") else {
+            continue;
+        };
+        let before = count(c.code, example);
+        let after = yaml_under(c.doc, "Use instead").map_or(0, |y| count(c.code, y));
+        if before == 0 || after >= before {
+            wrong.push(format!(
+                "{}: Example gives {before}, Use instead {after}",
+                c.code
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

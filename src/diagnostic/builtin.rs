@@ -246,16 +246,18 @@ pub const ALIAS_LIMIT: Check = Check {
     summary_zh: "别名展开过多（疑似“billion laughs”攻击）",
     summary_en: "alias expansion too large (billion laughs)",
     doc: r#"## What it does
-Reports alias expansion beyond a fixed number of nodes (the "billion laughs" pattern).
+Reports aliases that expand to more than 10,000 nodes (the "billion laughs" pattern); parsing
+stops there.
 
 ## Why is this bad?
 Exponential alias expansion exhausts memory; a guide never needs it.
 
 ## Example
 ```yaml
-a: &a [x, x, x, x, x, x, x, x, x]
-b: &b [*a, *a, *a, *a, *a, *a, *a, *a]
-c: [*b, *b, *b, *b, *b, *b, *b, *b]
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 ```
 
 ## Use instead
