@@ -1,5 +1,8 @@
 //! Lint rules beyond the schema: what the standards say that JSON Schema cannot express.
 //! Each rule sees one parsed guide and its spans; it never computes line or column itself.
+//! `rule.rs` has what a rule is; `guide/` holds the rules on one guide (TB2xx), `cross/` the
+//! rules across regions (TB3xx) and their pass, `agreement.rs` and `coverage.rs` the agreement
+//! checks (TB5xx).
 //!
 //! This module is also the registry of everything `tongban` can report ([`registry`]): the
 //! built-in checks of [`crate::diagnostic::CHECKS`] (TB0xx, TB1xx, TB4xx), the single-guide rules
@@ -7,197 +10,23 @@
 //! checks of [`agreement_checks`] (TB5xx). Each is declared once, with its documentation, as a
 //! [`Check`]; CONTRIBUTING.md has the recipe for adding one of each kind.
 
-use serde_json::Value;
-
 pub use crate::diagnostic::Kind;
-use crate::diagnostic::{CHECKS, Check, Finding, Lang};
-use crate::load::Document;
-use crate::source::Source;
+use crate::diagnostic::{CHECKS, Check, Finding};
 
 pub mod agreement;
 pub mod codes;
 pub mod coverage;
 pub mod cross;
 pub mod docs;
+mod guide;
 pub mod licences;
 pub mod names;
+mod rule;
 pub use crate::regions;
 
-mod application_form_without_blank;
-mod basic_code_length;
-mod case_type_time_limit;
-mod credit_code_checksum;
-mod duplicate_material;
-mod fee_basis_without_fee;
-mod fee_without_basis;
-mod form_name_without_title_marks;
-mod full_online_with_visits;
-mod implementation_code_checksum;
-mod implementation_code_length;
-mod implementation_code_mismatch;
-mod invalid_region_code;
-mod legal_basis_without_title_marks;
-mod negative_visits;
-mod no_visit_no_channel;
-mod paper_copy_of_e_licence;
-mod phone_format;
-mod promised_exceeds_legal;
-mod region_code_mismatch;
-mod region_code_not_in_table;
-mod same_contact_phones;
-mod unknown_situation;
-mod visits_without_reason;
-
-mod cross_basic_code;
-mod cross_competent_department;
-mod cross_implementing_agency;
-mod cross_item_name;
-mod cross_item_type;
-mod cross_legal_basis;
-
-/// Data rules consult besides the guide itself.
-#[derive(Debug, Clone, Default)]
-pub struct Data {
-    /// Electronic licences recognised nationwide (电子证照).
-    pub licences: licences::Licences,
-    /// The material synonyms dictionary (`catalogs/materials.yaml` format), the same one
-    /// `tongban diff` aligns materials with.
-    pub synonyms: crate::ontology::Ontology,
-}
-
-/// What a rule sees of one guide.
-pub struct Context<'a> {
-    /// The parsed guide.
-    pub doc: &'a Document,
-    /// Its text (for spans).
-    pub source: &'a Source,
-    /// Message language.
-    pub lang: Lang,
-    /// Licence and synonym tables.
-    pub data: &'a Data,
-}
-
-impl Context<'_> {
-    /// The value at `pointer`, if present.
-    pub fn get(&self, pointer: &str) -> Option<&Value> {
-        crate::load::lookup(&self.doc.value, pointer)
-    }
-
-    /// The string at `pointer`, if present and a string.
-    pub fn str(&self, pointer: &str) -> Option<&str> {
-        self.get(pointer).and_then(Value::as_str)
-    }
-
-    /// A finding of `def` located at `pointer`, with the message in the context's language.
-    pub fn finding(&self, def: &Def, pointer: &str, zh: String, en: String) -> Finding {
-        let span = self.doc.locate(pointer, &self.source.text);
-        let message = match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        };
-        Finding::new(def.check, message, span).with_pointer(pointer)
-    }
-
-    /// The guide's materials, with their pointers (`/materials/0` …).
-    pub fn materials(&self) -> impl Iterator<Item = (String, &serde_json::Map<String, Value>)> {
-        self.get("/materials")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-            .filter_map(|(i, m)| Some((format!("/materials/{i}"), m.as_object()?)))
-    }
-
-    /// Chooses between a Chinese and an English text.
-    pub fn pick<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        self.lang.pick(zh, en)
-    }
-}
-
-/// A rule's declaration: its [`Check`] (code, name, severity, kind, summaries, documentation,
-/// fixes) and how it relates to the schema checks.
-#[derive(Debug)]
-pub struct Def {
-    /// Code, name, default severity, kind, summaries, documentation and fixes.
-    pub check: Check,
-    /// Schema checks this rule explains better: a finding of this rule at a pointer removes
-    /// findings of these codes at the same pointer (e.g. the length of 实施编码 vs TB105).
-    pub supersedes: &'static [&'static str],
-}
-
-/// A rule that looks at one guide.
-pub trait Rule: Sync {
-    /// Identity and documentation.
-    fn def(&self) -> &'static Def;
-    /// Appends this rule's findings for one guide.
-    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
-}
-
-/// A rule that compares one element of the same item across several guides (regions).
-pub trait CrossRule: Sync {
-    /// Identity and documentation.
-    fn def(&self) -> &'static Def;
-    /// The element's pointer in a guide.
-    fn pointer(&self) -> &'static str;
-    /// The element's value in one guide, normalised for comparison (`None` when absent).
-    /// By default: the string at [`CrossRule::pointer`], folded (NFKC, no whitespace).
-    fn value(&self, doc: &Value) -> Option<String> {
-        Some(cross::fold(
-            crate::load::lookup(doc, self.pointer())?.as_str()?,
-        ))
-    }
-    /// The element's Chinese title, for messages.
-    fn title(&self) -> &'static str;
-    /// The element's English title, for messages.
-    fn title_en(&self) -> &'static str;
-    /// Whether the national baseline (`100000`) takes part. National bodies are named
-    /// differently (总局, 部), so comparing agencies with it would say nothing.
-    fn compares_national(&self) -> bool {
-        true
-    }
-    /// Whether a guide's value agrees with the reference value (equality unless overridden).
-    fn agrees(&self, value: &str, reference: &str) -> bool {
-        value == reference
-    }
-}
-
-/// Every single-guide rule, sorted by code.
-pub const RULES: &[&dyn Rule] = &[
-    &promised_exceeds_legal::PromisedExceedsLegal,
-    &implementation_code_length::ImplementationCodeLength,
-    &implementation_code_checksum::ImplementationCodeChecksum,
-    &basic_code_length::BasicCodeLength,
-    &invalid_region_code::InvalidRegionCode,
-    &region_code_not_in_table::RegionCodeNotInTable,
-    &region_code_mismatch::RegionCodeMismatch,
-    &credit_code_checksum::CreditCodeChecksum,
-    &duplicate_material::DuplicateMaterial,
-    &form_name_without_title_marks::FormNameWithoutTitleMarks,
-    &application_form_without_blank::ApplicationFormWithoutBlank,
-    &fee_basis_without_fee::FeeBasisWithoutFee,
-    &negative_visits::NegativeVisits,
-    &full_online_with_visits::FullOnlineWithVisits,
-    &paper_copy_of_e_licence::PaperCopyOfELicence,
-    &legal_basis_without_title_marks::LegalBasisWithoutTitleMarks,
-    &phone_format::PhoneFormat,
-    &implementation_code_mismatch::ImplementationCodeMismatch,
-    &unknown_situation::UnknownSituation,
-    &case_type_time_limit::CaseTypeTimeLimit,
-    &visits_without_reason::VisitsWithoutReason,
-    &no_visit_no_channel::NoVisitNoChannel,
-    &fee_without_basis::FeeWithoutBasis,
-    &same_contact_phones::SameContactPhones,
-];
-
-/// Every cross-region rule (四级四同), sorted by code.
-pub const CROSS_RULES: &[&dyn CrossRule] = &[
-    &cross_item_name::CrossItemName,
-    &cross_basic_code::CrossBasicCode,
-    &cross_item_type::CrossItemType,
-    &cross_competent_department::CrossCompetentDepartment,
-    &cross_implementing_agency::CrossImplementingAgency,
-    &cross_legal_basis::CrossLegalBasis,
-];
+pub use cross::CROSS_RULES;
+pub use guide::RULES;
+pub use rule::{Context, CrossRule, Data, Def, Rule};
 
 /// Every agreement check (TB5xx), sorted by code: the coverage judgements `crate::coverage`
 /// makes ([`coverage::RULES`]), then the checks of an agreement file `crate::agreement` runs
