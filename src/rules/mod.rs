@@ -219,30 +219,73 @@ mod tests {
         assert!(undeclared("TB201 TB2011 xTB202 TB999 TB2O1").is_empty());
     }
 
+    /// The codes of the `Check { code: "…", … }` declarations in `text`.
+    fn declarations(text: &str) -> Vec<String> {
+        text.match_indices("Check {")
+            .filter_map(|(i, m)| {
+                let rest = text[i + m.len()..].trim_start().strip_prefix("code: \"")?;
+                let code = rest.get(..5)?;
+                let digits = code.strip_prefix("TB")?;
+                digits
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| code.to_owned())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_declaration_scan_finds_declarations() {
+        let code = ["TB", "299"].concat();
+        let text =
+            format!("static DEF: Def = Def {{\n    check: Check {{\n        code: \"{code}\",");
+        assert_eq!(declarations(&text), [code]);
+        assert!(declarations("Directive { code: \"TB210\" }").is_empty());
+    }
+
     /// Every code written anywhere in src — a finding's declaration, a fix's dispatch, a test, a
     /// doc — is one the registry declares, so a check declared outside the lists, or emitted
-    /// under a code of its own, fails here.
+    /// under a code of its own, fails here; and each code is declared by exactly one `Check`.
     #[test]
-    fn every_code_in_the_source_is_declared() {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+    fn every_code_in_the_source_is_declared_once() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
             for entry in std::fs::read_dir(dir).expect("src is readable").flatten() {
                 let path = entry.path();
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).expect("src file is readable");
-                    out.extend(
-                        undeclared(&text)
-                            .into_iter()
-                            .map(|c| format!("{}: {c}", path.display())),
-                    );
+                    out.push((path.display().to_string(), text));
                 }
             }
         }
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut found = Vec::new();
-        walk(&src, &mut found);
-        assert!(found.is_empty(), "codes not in the registry: {found:#?}");
+        let mut files = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let undeclared: Vec<String> = files
+            .iter()
+            .flat_map(|(path, text)| {
+                undeclared(text)
+                    .into_iter()
+                    .map(move |c| format!("{path}: {c}"))
+            })
+            .collect();
+        assert!(
+            undeclared.is_empty(),
+            "codes not in the registry: {undeclared:#?}"
+        );
+        let mut declared: Vec<String> = files
+            .iter()
+            .flat_map(|(_, text)| declarations(text))
+            .collect();
+        declared.sort_unstable();
+        let listed: Vec<&str> = registry().iter().map(|c| c.code).collect();
+        assert_eq!(
+            declared, listed,
+            "each check is declared by exactly one `Check {{ code, … }}`"
+        );
     }
 
     #[test]
