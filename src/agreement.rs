@@ -387,7 +387,6 @@ fn parse(v: &Value, path: &str) -> Agreement {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::docs;
 
     fn load_str(text: &str) -> Loaded {
         let loaded = load::load_bytes(
@@ -400,13 +399,9 @@ mod tests {
     }
 
     #[test]
-    fn schema_compiles_and_docs_have_headings() {
+    fn schema_compiles() {
+        // The docs of the checks are guarded with every other check's, in `rules`.
         let _ = schema();
-        for d in crate::rules::agreement::CHECKS {
-            for h in docs::HEADINGS {
-                assert!(d.doc.contains(&format!("## {h}\n")), "{}", d.check.code);
-            }
-        }
     }
 
     #[test]

@@ -167,8 +167,8 @@ pub fn suggest_rule(name: &str) -> Option<&'static str> {
         .iter()
         .flat_map(|e| {
             [
-                (strsim::levenshtein(&upper, e.check.code), e.check.code),
-                (strsim::levenshtein(key, e.check.name), e.check.name),
+                (strsim::levenshtein(&upper, e.code), e.code),
+                (strsim::levenshtein(key, e.name), e.name),
             ]
         })
         .filter(|(d, candidate)| *d > 0 && *d <= (candidate.len() / 4).max(1))
@@ -296,7 +296,7 @@ impl Config {
             let mut entries: Vec<(std::ops::Range<usize>, &'static str, Level)> = Vec::new();
             for (key, level) in map {
                 match rules::lookup(key.get_ref()) {
-                    Some(e) => entries.push((key.span(), e.check.code, level)),
+                    Some(e) => entries.push((key.span(), e.code, level)),
                     None => problems.push(
                         Finding::new(
                             dx::UNKNOWN_RULE,
@@ -457,7 +457,7 @@ impl Config {
         let _ = writeln!(s, "\n[rules]");
         let levels = Levels(self.rules.clone());
         for e in rules::registry() {
-            let c = e.check;
+            let c = e;
             let level = levels
                 .severity(c.code, c.severity)
                 .map_or("off", Severity::as_str);

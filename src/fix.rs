@@ -1,7 +1,7 @@
 //! Fixes: mechanical corrections attached to findings, as text edits on the source computed from
 //! the spans `load` produced, so comments, key order and formatting survive (ruff's `Edit`/`Fix`).
 //! This module decides which findings have a fix and applies fixes to text; it never reads or
-//! writes files (`fix::files` does) and never prints.
+//! writes files (`app::fix` does) and never prints.
 
 use serde_json::Value;
 
@@ -410,13 +410,28 @@ mod tests {
 
     #[test]
     fn every_fix_is_listed_in_its_rule_doc() {
-        for f in crate::rules::fixes::FIXES {
-            for code in f.codes {
-                let entry = crate::rules::lookup(code)
-                    .unwrap_or_else(|| panic!("{code} has a fix but is no check or rule"));
-                let md = crate::rules::docs::entry_markdown(&entry);
-                assert!(md.contains("\n### Fix\n"), "{code}: no `### Fix` section");
-                assert!(md.contains(f.text), "{code}: its fix is not documented");
+        // The codes `fix_for` dispatches on, and one the full-width fix applies to.
+        for code in ["TB103", "TB105", "TB209", "TB210", "TB216"] {
+            let check = crate::rules::lookup(code)
+                .unwrap_or_else(|| panic!("{code} has a fix but is no check or rule"));
+            assert!(
+                !check.fixes.is_empty(),
+                "{code}: its declaration lists no fix"
+            );
+        }
+        for check in crate::rules::registry() {
+            let md = crate::rules::docs::entry_markdown(check);
+            for f in check.fixes {
+                assert!(
+                    md.contains("\n### Fix\n"),
+                    "{}: no `### Fix` section",
+                    check.code
+                );
+                assert!(
+                    md.contains(f.text),
+                    "{}: its fix is not documented",
+                    check.code
+                );
             }
         }
     }

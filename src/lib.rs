@@ -20,7 +20,7 @@
 //! small per-guide summaries. A diff: walk → `catalog` (one small record per guide) → one
 //! `diff::ItemDiff` at a time → a report writer. Findings are data; `Error` is for a run that
 //! could not do its job (exit 2).
-#![warn(clippy::print_stdout, clippy::print_stderr)]
+#![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
 pub mod agreement;
 pub mod app;

@@ -1,3 +1,6 @@
+//! The `tongban` command: parses the arguments and hands them to the library, which returns the
+//! exit status (0 clean, 1 findings, 2 could not do its job).
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -186,7 +186,7 @@ pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
         for token in codes.split(',').filter(|t| !t.is_empty()) {
             match rules::lookup(token) {
                 Some(e) => out.directives.push(Directive {
-                    code: e.check.code,
+                    code: e.code,
                     scope: scope.clone(),
                     span: span.clone(),
                     used: false,

@@ -36,16 +36,15 @@ fn fixable_codes(path: &Path, unsafe_fixes: bool) -> Vec<&'static str> {
 /// Every fixture whose fail file has a fix: the fixtures of fixable rules and the fix fixture.
 fn fixable_fixtures() -> Vec<PathBuf> {
     let mut out = vec![PathBuf::from("tests/fixtures/fix/codes.yaml")];
-    for f in tongban::rules::fixes::FIXES {
-        for code in f.codes {
-            if let Some(e) = tongban::rules::lookup(code) {
-                let p = common::fixture(code, e.check.name).join("fail.yaml");
-                // Rules whose fixes only apply to some values (full-width codes) may have a
-                // fixture without one; the codes fixture covers those.
-                if p.exists() && !out.contains(&p) && !fixable_codes(&p, false).is_empty() {
-                    out.push(p);
-                }
-            }
+    for e in tongban::rules::registry()
+        .iter()
+        .filter(|e| !e.fixes.is_empty())
+    {
+        let p = common::fixture(e.code, e.name).join("fail.yaml");
+        // Rules whose fixes only apply to some values (full-width codes) may have a
+        // fixture without one; the codes fixture covers those.
+        if p.exists() && !out.contains(&p) && !fixable_codes(&p, false).is_empty() {
+            out.push(p);
         }
     }
     out
@@ -128,10 +127,15 @@ fn fix_every_fixable_fixture_before_and_after() {
 #[test]
 fn every_fix_is_in_the_fixes_doc() {
     let doc = std::fs::read_to_string(common::root().join("docs/fixes.md")).unwrap();
-    for f in tongban::rules::fixes::FIXES {
-        for code in f.codes {
-            assert!(doc.contains(code), "docs/fixes.md does not mention {code}");
-        }
+    for e in tongban::rules::registry()
+        .iter()
+        .filter(|e| !e.fixes.is_empty())
+    {
+        assert!(
+            doc.contains(e.code),
+            "docs/fixes.md does not mention {}",
+            e.code
+        );
     }
 }
 

@@ -296,6 +296,29 @@ fn custom_schema_validates_any_document() {
     assert_eq!(json["findings"][0]["line"], 3);
 }
 
+/// TB107 had no test, and its doc's example (a `source` with neither `url` nor `document`) gives
+/// TB101: the national schema's constraints all have codes of their own. TB107 is what a custom
+/// schema's `not` or `contains` gives.
+#[test]
+fn custom_schema_constraint_without_a_code_of_its_own_is_tb107() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(
+        tmp.path().join("province.schema.json"),
+        r#"{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",
+            "properties": {"handling": {"title": "办理方式", "not": {"required": ["express"]}}}}"#,
+    )
+    .unwrap();
+    fs::write(
+        tmp.path().join("g.yaml"),
+        "handling:\n  online: true\n  express: true\n",
+    )
+    .unwrap();
+    let (code, json) = lint_json(tmp.path(), &["--schema", "province.schema.json", "g.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&json), ["TB107"]);
+    assert_eq!(json["findings"][0]["pointer"], "/handling");
+}
+
 /// Lints one bad-input fixture and returns its codes.
 fn bad_input(name: &str) -> (i32, Value) {
     lint_json(&fixtures().join("bad-input"), &[name])

@@ -75,7 +75,7 @@ fn every_rule_against_its_fixtures() {
 fn every_fixture_folder_belongs_to_a_rule() {
     let known: Vec<String> = registry()
         .iter()
-        .map(|e| format!("{}-{}", e.check.code, e.check.name))
+        .map(|e| format!("{}-{}", e.code, e.name))
         .collect();
     for entry in std::fs::read_dir("tests/fixtures").unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
@@ -83,4 +83,48 @@ fn every_fixture_folder_belongs_to_a_rule() {
             assert!(known.contains(&name), "fixture {name} names no rule");
         }
     }
+}
+
+/// Every check is exercised by a test: TB2xx and TB3xx by their fixtures (above), the others by a
+/// test in tests/ or in a `#[cfg(test)]` module of src that names the code. TB107 had none, and
+/// its documented example turned out to give another code. Not counted: the SARIF snapshot (its
+/// rule descriptors list every code) and the registry's own declarations and guard.
+#[test]
+fn every_check_is_exercised_by_a_test() {
+    let mut text = String::new();
+    for entry in walkdir::WalkDir::new("tests")
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let counted = match path.extension().and_then(|e| e.to_str()) {
+            Some("rs") => name != "rules.rs",
+            Some("snap") => !name.starts_with("formats__sarif"),
+            _ => false,
+        };
+        if counted {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    for entry in walkdir::WalkDir::new("src")
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let path = entry.path();
+        let own =
+            path.starts_with("src/diagnostic") || path == std::path::Path::new("src/rules/mod.rs");
+        if path.extension().is_some_and(|e| e == "rs") && !own {
+            let source = std::fs::read_to_string(path).unwrap();
+            if let Some(at) = source.find("#[cfg(test)]") {
+                text.push_str(&source[at..]);
+            }
+        }
+    }
+    let untested: Vec<&str> = registry()
+        .iter()
+        .map(|c| c.code)
+        .filter(|code| !text.contains(code))
+        .collect();
+    assert!(untested.is_empty(), "no test names {untested:?}");
 }

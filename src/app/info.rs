@@ -22,7 +22,7 @@ pub(super) fn rules(markdown: bool, lang: Lang, out: &mut dyn Write) -> Result<u
         return Ok(0);
     }
     for e in rules::registry() {
-        let c = e.check;
+        let c = e;
         writeln!(
             out,
             "{:<6} {:<36} {:<8} {:<12} {}",
@@ -40,7 +40,7 @@ pub(super) fn rules(markdown: bool, lang: Lang, out: &mut dyn Write) -> Result<u
 pub(super) fn rule(rule: &str, out: &mut dyn Write) -> Result<u8, Error> {
     match rules::lookup(rule) {
         Some(e) => {
-            out.write_all(rules::docs::entry_markdown(&e).as_bytes())?;
+            out.write_all(rules::docs::entry_markdown(e).as_bytes())?;
             Ok(0)
         }
         None => Err(Error::UnknownRule {

@@ -94,7 +94,7 @@ impl<'w> Printer<'w> {
         let index = rules::registry()
             .iter()
             .enumerate()
-            .map(|(i, e)| (e.check.code, i as i64))
+            .map(|(i, e)| (e.code, i as i64))
             .collect();
         // Everything but the results is known now: render the log once with no results and
         // stream each result into its place, so memory does not grow with the findings
@@ -115,6 +115,7 @@ impl<'w> Printer<'w> {
         }
     }
 
+    /// Streams the results of one file.
     pub fn file(&mut self, report: &FileReport) -> Result<(), Error> {
         let path = self.info.path(&report.source.name);
         for f in &report.findings {
@@ -188,7 +189,7 @@ fn skeleton() -> String {
     let descriptors: Vec<ReportingDescriptor> = rules::registry()
         .iter()
         .map(|e| {
-            let c = e.check;
+            let c = e;
             ReportingDescriptor::builder()
                 .id(c.code.to_owned())
                 .name(c.name.to_owned())

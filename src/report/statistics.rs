@@ -81,7 +81,7 @@ impl Counts {
 }
 
 fn summary_of(code: &str, lang: Lang) -> &'static str {
-    rules::lookup(code).map_or("", |e| lang.pick(e.check.summary_zh, e.check.summary_en))
+    rules::lookup(code).map_or("", |e| lang.pick(e.summary_zh, e.summary_en))
 }
 
 /// `--statistics`: the per-rule table, then the summary line; or, with `-f json`, one JSON

@@ -1,19 +1,19 @@
-//! The checks of an agreement file (TB5xx): declared here, below everything that uses them;
-//! `crate::agreement` runs them.
+//! The checks of an agreement file (TB503–TB505): declared here, below everything that uses
+//! them; `crate::agreement` runs them. Listed in [`CHECKS`].
 
 use super::Def;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Kind, Severity};
 
-/// Checks of agreement files beyond the schema (TB5xx; the coverage rules are in `coverage`).
+/// TB503: a member region listed twice.
 pub static DUPLICATE_MEMBER: Def = Def {
     check: crate::diagnostic::Check {
         code: "TB503",
         name: "duplicate-member",
         severity: Severity::Error,
+        kind: Kind::Agreement,
         summary_zh: "协议中同一成员区划出现两次",
         summary_en: "a member region is listed twice in an agreement",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reports a member of an agreement (`members`) whose region code is already listed.
 
 ## Why is this bad?
@@ -34,6 +34,8 @@ members:
   - {code: "321300", name: 宿迁市}
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 
@@ -43,17 +45,19 @@ pub static MEMBER_NOT_IN_TABLE: Def = Def {
         code: "TB504",
         name: "member-region-not-in-table",
         severity: Severity::Info,
+        kind: Kind::Agreement,
         summary_zh: "成员区划代码不在内置区划表中",
         summary_en: "member region code is not in the bundled division table",
-    },
-    doc: r#"## What it does
-Reports a member whose 6-digit code is not in tongban's division table (GB/T 2260: every
-province, and the cities and counties used by the bundled data).
+        doc: r#"## What it does
+Reports a member whose 6-digit code is not in tongban's division table: the GB/T 2260 codes of
+every province-, prefecture- and county-level division in the 国家统计局 2023 统计用区划代码
+(`src/data/divisions.tsv`), plus `100000 全国` and the names the bundled data uses.
 
 ## Why is this bad?
-The table is partial below the province level, so the code may be right; but a mistyped code
-silently makes a member that no guide can ever cover. Check the code against the current
-统计用区划代码, and add it to the table (`src/regions.rs`) when it is right.
+A code the table does not know is mistyped, or newer than mid-2023 (divisions are reorganised
+and renumbered). A mistyped code silently makes a member that no guide can ever cover. Check the
+code against the current 统计用区划代码; when it is right and new, add it to
+`src/data/divisions.tsv`.
 
 ## Example
 ```yaml
@@ -67,6 +71,8 @@ members:
   - {code: "320300", name: 徐州市}
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 
@@ -76,10 +82,10 @@ pub static DUPLICATE_ITEM: Def = Def {
         code: "TB505",
         name: "duplicate-agreed-item",
         severity: Severity::Error,
+        kind: Kind::Agreement,
         summary_zh: "协议中同一事项出现两次",
         summary_en: "an item is listed twice in an agreement",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 Reports an agreed item (`items`) whose normalised name (or 基本编码) is already listed.
 
 ## Why is this bad?
@@ -99,6 +105,8 @@ items:
   - {name: 购房提取住房公积金, modes: [两地联办]}
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

@@ -1,8 +1,8 @@
 //! The coverage rules (TB501, TB502): declared here, below everything that uses them;
-//! `crate::coverage` judges them.
+//! `crate::coverage` judges them. Listed in [`RULES`].
 
 use super::Def;
-use crate::diagnostic::{Check, Severity};
+use crate::diagnostic::{Check, Kind, Severity};
 
 /// TB501: an agreed item some members do not publish.
 pub static NOT_PUBLISHED: Def = Def {
@@ -10,10 +10,10 @@ pub static NOT_PUBLISHED: Def = Def {
         code: "TB501",
         name: "agreed-item-not-published",
         severity: Severity::Warning,
+        kind: Kind::Agreement,
         summary_zh: "协议约定的事项有成员区划没有发布办事指南",
         summary_en: "members of an agreement do not publish a guide for an agreed item",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 For every item an agreement lists (`catalogs/agreements/*.yaml`, `items`), reports the member
 regions that have no guide of that item among the guides given to `tongban coverage`. A guide
 of a city or county counts toward a member that contains it only when the agreement says
@@ -39,6 +39,8 @@ items:
 Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
 in the agreement after all, correct the agreement file with its source.
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 
@@ -48,10 +50,10 @@ pub static MODE_CONTRADICTS: Def = Def {
         code: "TB502",
         name: "mode-contradicts-agreement",
         severity: Severity::Warning,
+        kind: Kind::Agreement,
         summary_zh: "成员的办事指南与协议约定的办理模式矛盾",
         summary_en: "a member's guide contradicts the handling mode agreed for the item",
-    },
-    doc: r#"## What it does
+        doc: r#"## What it does
 For an agreed item with `modes`, reports a member's guide that contradicts them: agreed
 全程网办 but the guide says `handling.online: false` or `handling.visits` above 0; or the guide
 lists `handling.cross_region_modes` that share no mode with the agreement.
@@ -76,6 +78,8 @@ handling:
   cross_region_modes: [全程网办]
 ```
 "#,
+        fixes: &[],
+    },
     supersedes: &[],
 };
 

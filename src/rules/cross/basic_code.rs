@@ -1,0 +1,76 @@
+//! TB302: 同一事项在各地区的基本编码不一致 (四级四同).
+
+use serde_json::Value;
+
+use crate::diagnostic::{Check, Kind, Severity};
+use crate::rules::rule::{CrossRule, Def};
+
+/// TB302 inconsistent-basic-code.
+pub struct CrossBasicCode;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB302",
+        name: "inconsistent-basic-code",
+        severity: Severity::Error,
+        kind: Kind::CrossRegion,
+        summary_zh: "同一事项在各地区的基本编码不一致",
+        summary_en: "an item's basic code differs between regions",
+        doc: r#"## What it does
+A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
+基本编码 or a 事项名称 — are compared on `item.basic_code` (基本编码) among guides that share a 事项名称.
+The value of the national baseline (`region.code: "100000"`) is the reference when there is
+one; otherwise the most common value is (ties: the value met first in path order). Guides that
+differ from it are reported, with the
+files that agree named in the message. Guides without the element are skipped.
+
+## Why is this bad?
+"四级四同": each 办理项 must have the same six basic elements — 事项名称、事项编码、事项类型、
+主管部门、实施机关、设定和实施依据 — at 国家/省/市/县 level (a 2022 provincial work-flow document on 政务服务事项 splitting, https://1wenmi.com/doc/133489.html; the term is used by 湖北 鄂政办发〔2020〕64号).
+These are what 跨省通办 relies on to recognise one item in two regions. Everything else in a
+guide may vary; these may not, unless the difference is deliberate and recorded (suppress the
+finding with a reason).
+
+## Example
+Two guides of the same item, one of them (in catalogs/national/x.yaml) the baseline:
+```yaml
+item:
+  name: 合伙企业设立登记
+  basic_code: "000115015006"
+```
+
+## Use instead
+```yaml
+item:
+  name: 合伙企业设立登记
+  basic_code: "000115015005"
+```
+"#,
+        fixes: &[],
+    },
+    supersedes: &[],
+};
+
+impl CrossRule for CrossBasicCode {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn pointer(&self) -> &'static str {
+        "/item/basic_code"
+    }
+
+    fn value(&self, v: &Value) -> Option<String> {
+        Some(super::pass::item_code(
+            crate::load::lookup(v, "/item/basic_code")?.as_str()?,
+        ))
+    }
+
+    fn title(&self) -> &'static str {
+        "基本编码"
+    }
+
+    fn title_en(&self) -> &'static str {
+        "basic code"
+    }
+}

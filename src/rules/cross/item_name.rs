@@ -1,0 +1,68 @@
+//! TB301: 同一事项在各地区的事项名称不一致 (四级四同).
+
+use crate::diagnostic::{Check, Kind, Severity};
+use crate::rules::rule::{CrossRule, Def};
+
+/// TB301 inconsistent-item-name.
+pub struct CrossItemName;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB301",
+        name: "inconsistent-item-name",
+        severity: Severity::Warning,
+        kind: Kind::CrossRegion,
+        summary_zh: "同一事项在各地区的事项名称不一致",
+        summary_en: "an item's name differs between regions",
+        doc: r#"## What it does
+A cross-region rule: it sees every guide of a run. Guides of the same item — sharing a
+基本编码 or a 事项名称 — are compared on `item.name` (事项名称), folded (NFKC, no whitespace), among guides that share a 基本编码.
+The value of the national baseline (`region.code: "100000"`) is the reference when there is
+one; otherwise the most common value is (ties: the value met first in path order). Guides that
+differ from it are reported, with the
+files that agree named in the message. Guides without the element are skipped.
+
+## Why is this bad?
+"四级四同": each 办理项 must have the same six basic elements — 事项名称、事项编码、事项类型、
+主管部门、实施机关、设定和实施依据 — at 国家/省/市/县 level (a 2022 provincial work-flow document on 政务服务事项 splitting, https://1wenmi.com/doc/133489.html; the term is used by 湖北 鄂政办发〔2020〕64号).
+These are what 跨省通办 relies on to recognise one item in two regions. Everything else in a
+guide may vary; these may not, unless the difference is deliberate and recorded (suppress the
+finding with a reason).
+
+## Example
+Two guides of the same item, one of them (in catalogs/national/x.yaml) the baseline:
+```yaml
+item:
+  name: 合伙企业登记
+  basic_code: "000115015005"
+```
+
+## Use instead
+```yaml
+item:
+  name: 合伙企业设立登记
+  basic_code: "000115015005"
+```
+"#,
+        fixes: &[],
+    },
+    supersedes: &[],
+};
+
+impl CrossRule for CrossItemName {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn pointer(&self) -> &'static str {
+        "/item/name"
+    }
+
+    fn title(&self) -> &'static str {
+        "事项名称"
+    }
+
+    fn title_en(&self) -> &'static str {
+        "item name"
+    }
+}

@@ -1,0 +1,96 @@
+//! TB210: form and table names are written with 《》.
+
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use crate::rules::rule::{Context, Def, Rule};
+
+/// TB210 form-name-without-title-marks.
+pub struct FormNameWithoutTitleMarks;
+
+/// The fix of a name that is a form's title.
+const MARK_TITLE: FixDoc = FixDoc {
+    applicability: Applicability::Safe,
+    text: "Puts the form's name in 《》 (`生育服务登记表` → `《生育服务登记表》`).",
+};
+
+/// The fix of a name that may not be the form's title.
+const MARK_DOUBTFUL_TITLE: FixDoc = FixDoc {
+    applicability: Applicability::Unsafe,
+    text: "The same for a name that may not be the form's title: a bare generic word of three \
+           characters or fewer (`申请书`, `登记表`) or a description (`全体合伙人签署的设立登记申请书`, \
+           with 的) — find the form's real title first.",
+};
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB210",
+        name: "form-name-without-title-marks",
+        severity: Severity::Warning,
+        kind: Kind::Guide,
+        summary_zh: "表格、申请书名称未使用书名号《》",
+        summary_en: "form or table name is not written with 《》",
+        doc: r#"## What it does
+Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
+`category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》.
+
+## Why is this bad?
+A form has a title, and Chinese official writing puts titles of documents and forms in 书名号
+(GB/T 15834 标点符号用法). With 《》 the exact form is unambiguous and can be matched with its
+blank template and across regions; without them "生育服务登记表" reads as a description.
+
+## Example
+```yaml
+materials:
+  - name: 生育服务登记表
+```
+
+## Use instead
+```yaml
+materials:
+  - name: 《生育服务登记表》
+```
+"#,
+        fixes: &[MARK_TITLE, MARK_DOUBTFUL_TITLE],
+    },
+    supersedes: &[],
+};
+
+/// Is this material a form (表格/申请书)? Shared with TB211.
+pub fn is_form(name: &str, category: Option<&str>) -> bool {
+    let core = name.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '；' | ';' | '，' | ',' | '》' | '」' | '”')
+    });
+    core.ends_with('表')
+        || core.ends_with("表格")
+        || core.ends_with("申请书")
+        || core.ends_with("登记书")
+        || (category == Some("申请表格文书") && (core.ends_with('书') || core.ends_with('单')))
+}
+
+impl Rule for FormNameWithoutTitleMarks {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        for (pointer, m) in cx.materials() {
+            let Some(name) = m.get("name").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let category = m.get("category").and_then(|v| v.as_str());
+            if is_form(name, category) && !name.contains('《') {
+                out.push(
+                    cx.finding(
+                        &DEF,
+                        &format!("{pointer}/name"),
+                        format!("表格名称“{name}”应使用书名号，如《{name}》"),
+                        format!("form name `{name}` should be written with 《》: 《{name}》"),
+                    )
+                    .with_help(cx.pick(
+                        "表格、申请书等文书名称加书名号《》，便于与空白表格和其他地区对齐",
+                        "put the form's title in 《》 so it matches its blank template and other regions",
+                    )),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! TB216: a legal basis cites a law or regulation by its 《》 title.
+
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use crate::rules::rule::{Context, Def, Rule};
+
+/// TB216 legal-basis-without-title-marks.
+pub struct LegalBasisWithoutTitleMarks;
+
+/// The fix of a basis that names one law or regulation.
+const MARK_LAW: FixDoc = FixDoc {
+    applicability: Applicability::Safe,
+    text: "Puts the law's name in 《》 when the basis names one law or regulation (it ends in \
+           法, 条例, 规定, 办法, 决定, 细则 or 规则, optionally followed by an article such as \
+           第九条): `中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`. \
+           Generic texts (相关法律法规) are left alone.",
+};
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB216",
+        name: "legal-basis-without-title-marks",
+        severity: Severity::Warning,
+        kind: Kind::Guide,
+        summary_zh: "设定依据未以《》标明法律法规名称",
+        summary_en: "legal basis does not name a law or regulation in 《》",
+        doc: r#"## What it does
+Reports a `legal_basis[].name` (设定依据) that does not contain a title in 《》, such as
+《中华人民共和国合伙企业法》.
+
+## Why is this bad?
+设定和实施依据 is one of the six "四级四同" elements that must agree across regions; the basis
+is identified by the exact title of the law, regulation or normative document. "合伙企业法" or
+"相关法律法规" cannot be compared, looked up or checked for being in force.
+
+## Example
+```yaml
+legal_basis:
+  - name: 合伙企业法
+    article: 第九条
+```
+
+## Use instead
+```yaml
+legal_basis:
+  - name: 《中华人民共和国合伙企业法》
+    article: 第九条
+```
+"#,
+        fixes: &[MARK_LAW],
+    },
+    supersedes: &[],
+};
+
+/// Does this text contain a non-empty 《title》?
+pub fn has_title(s: &str) -> bool {
+    s.split('《')
+        .skip(1)
+        .any(|rest| rest.find('》').is_some_and(|end| end > 0))
+}
+
+impl Rule for LegalBasisWithoutTitleMarks {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(list) = cx.get("/legal_basis").and_then(|v| v.as_array()) else {
+            return;
+        };
+        for (i, basis) in list.iter().enumerate() {
+            let Some(name) = basis.get("name").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            if !has_title(name) {
+                out.push(
+                    cx.finding(
+                        &DEF,
+                        &format!("/legal_basis/{i}/name"),
+                        format!("设定依据“{name}”未用书名号《》写明法律法规全称"),
+                        format!("legal basis `{name}` does not give the law's full title in 《》"),
+                    )
+                    .with_help(cx.pick(
+                        "写明法律、法规或规范性文件的全称，如《中华人民共和国合伙企业法》，条款写在 article",
+                        "give the full title, e.g. 《中华人民共和国合伙企业法》, and put the article in `article`",
+                    )),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn titles() {
+        assert!(super::has_title("《中华人民共和国合伙企业法》第九条"));
+        assert!(!super::has_title("合伙企业法"));
+        assert!(!super::has_title("《》"));
+    }
+}

@@ -1,0 +1,76 @@
+//! TB222: an item with no visit and no online handling needs a postal channel.
+
+use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::rules::rule::{Context, Def, Rule};
+
+/// TB222 no-visit-no-channel.
+pub struct NoVisitNoChannel;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB222",
+        name: "no-visit-no-channel",
+        severity: Severity::Warning,
+        kind: Kind::Guide,
+        summary_zh: "零跑动事项既不支持网办也不支持邮寄",
+        summary_en: "an item with no visit is neither online nor postal",
+        doc: r#"## What it does
+When `handling.visits` (到办事现场次数) is 0 and `handling.online` (是否网办) is `false`,
+reports that `handling.express` (是否支持物流快递, i.e. 邮寄申请/邮寄送达) is not `true`.
+
+## Why is this bad?
+An applicant who never comes to the office and cannot apply online has to send the
+application by post; without a postal channel the guide promises something impossible. A
+public checker of 温州市本级 事项 on 浙江政务服务网 reports "到现场办事次数为0次事项并且不支持
+网办事项，办理形式需支持快递收件".
+
+## Example
+```yaml
+handling:
+  visits: 0
+  online: false
+```
+
+## Use instead
+```yaml
+handling:
+  visits: 0
+  online: false
+  express: true
+```
+"#,
+        fixes: &[],
+    },
+    supersedes: &[],
+};
+
+impl Rule for NoVisitNoChannel {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let visits = cx.get("/handling/visits").and_then(|v| v.as_f64());
+        let online = cx.get("/handling/online").and_then(|v| v.as_bool());
+        let express = cx.get("/handling/express").and_then(|v| v.as_bool());
+        if visits == Some(0.0) && online == Some(false) && express != Some(true) {
+            out.push(
+                cx.finding(
+                    &DEF,
+                    "/handling/online",
+                    "到办事现场次数为 0 且不支持网上办理，但没有声明支持邮寄（express: true）"
+                        .into(),
+                    "no visit and no online handling, but no postal channel (express: true)".into(),
+                )
+                .with_related(
+                    cx.doc.locate("/handling/visits", &cx.source.text),
+                    cx.pick("到现场 0 次", "0 visits"),
+                )
+                .with_help(cx.pick(
+                    "支持邮寄申请的写 express: true；否则到现场次数不应为 0",
+                    "set express: true if applications can be posted; otherwise visits cannot be 0",
+                )),
+            );
+        }
+    }
+}

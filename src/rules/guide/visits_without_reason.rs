@@ -1,0 +1,70 @@
+//! TB221: a guide that requires visits says why.
+
+use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::rules::rule::{Context, Def, Rule};
+
+/// TB221 visits-without-reason.
+pub struct VisitsWithoutReason;
+
+static DEF: Def = Def {
+    check: Check {
+        code: "TB221",
+        name: "visits-without-reason",
+        severity: Severity::Warning,
+        kind: Kind::Guide,
+        summary_zh: "到办事现场次数不为 0，但未说明到现场的原因",
+        summary_en: "the item requires visits but gives no reason",
+        doc: r#"## What it does
+When `handling.visits` (到办事现场次数) is above 0, reports a missing
+`handling.visit_reason` (到现场原因说明).
+
+## Why is this bad?
+"最多跑一次" and 跨省通办 make every visit something the office has to justify: the extension
+table of the national 政务服务平台 has a field for it (办理现场办理原因说明), and a public
+checker of 温州市本级 事项 on 浙江政务服务网 reports "到办事现场次数非0次事项需填写原因说明".
+Without a reason, applicants cannot tell whether the visit is for identity checks, signatures
+or originals, and reviewers cannot tell whether it could be removed.
+
+## Example
+```yaml
+handling:
+  visits: 1
+```
+
+## Use instead
+```yaml
+handling:
+  visits: 1
+  visit_reason: 需本人到场核验身份并签署声明
+```
+"#,
+        fixes: &[],
+    },
+    supersedes: &[],
+};
+
+impl Rule for VisitsWithoutReason {
+    fn def(&self) -> &'static Def {
+        &DEF
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(n) = cx.get("/handling/visits").and_then(|v| v.as_f64()) else {
+            return;
+        };
+        if n > 0.0 && cx.get("/handling/visit_reason").is_none() {
+            out.push(
+                cx.finding(
+                    &DEF,
+                    "/handling/visits",
+                    format!("到办事现场次数为 {n}，但没有填写到现场原因说明（visit_reason）"),
+                    format!("the item requires {n} visit(s) but gives no visit_reason"),
+                )
+                .with_help(cx.pick(
+                    "在 handling.visit_reason 中说明为何必须到现场（如核验原件、现场签字）",
+                    "say in handling.visit_reason why a visit is needed (checking originals, signing on site …)",
+                )),
+            );
+        }
+    }
+}
