@@ -285,3 +285,30 @@ fn a_holder_named_in_the_wording_is_not_repeated() {
     );
     assert!(!text.contains("合伙人的合伙人的"), "{text}");
 }
+
+/// Regression: 本人及配偶身份证 (a 购房提取 guide, http://cnmeihang.com/shtml/20150618/143455680046086.html)
+/// was read as the spouse's card only; the applicant's card was lost from the comparison.
+#[test]
+fn material_command_reads_persons_before_one_document_as_one_requirement_each() {
+    let out = tongban()
+        .args(["material", "本人及配偶身份证"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("→ 2 项要求"), "{text}");
+    assert!(text.contains("1. 身份证明 ← 本人及配偶身份证"), "{text}");
+    assert!(
+        text.contains("2. 配偶的身份证明 ← 本人及配偶身份证"),
+        "{text}"
+    );
+    assert!(text.contains("每人一项要求"), "{text}");
+    let en = tongban()
+        .args(["--lang", "en", "material", "本人及配偶身份证"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&en).contains("one requirement each"),
+        "{}",
+        stdout(&en)
+    );
+}
