@@ -315,6 +315,9 @@ pub(crate) fn sections(item: &ItemDiff, lang: Lang) -> Vec<Section> {
                         a.add.join(lang.pick("、", ", "))
                     ));
                 }
+                for m in &c.make_required {
+                    parts.push(make_required_label(m, lang));
+                }
                 (region_label(item, &c.region), parts.join(sep))
             })
             .collect();
@@ -403,8 +406,21 @@ fn situation_sections(item: &ItemDiff, lang: Lang, out: &mut Vec<Section>) {
     });
 }
 
+/// "改为必要 X（现为非必要）": one region's change making a requirement 必要.
+fn make_required_label(m: &crate::diff::MakeRequired, lang: Lang) -> String {
+    let now = match m.now {
+        "optional" => lang.pick("现为非必要", "now optional"),
+        "conditional" => lang.pick("现为附条件", "now conditional"),
+        _ => lang.pick("现仅限部分情形", "now for some situations only"),
+    };
+    match lang {
+        Lang::Zh => format!("改为必要 {}（{now}）", m.requirement),
+        _ => format!("make required {} ({now})", m.requirement),
+    }
+}
+
 /// The proposal's change for one row in one region, as a CSV cell: `add`, `drop`,
-/// `reword: A → B`, `accept: X、Y`, or empty.
+/// `reword: A → B`, `accept: X、Y`, `make required (now …)`, or empty.
 pub(crate) fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
     // Changes are in region order.
     let changes = &item.proposal.changes;
@@ -428,6 +444,9 @@ pub(crate) fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) 
         }
         for a in c.accept_more.iter().filter(|a| a.requirement == p) {
             out.push(format!("accept: {}", a.add.join("、")));
+        }
+        for m in c.make_required.iter().filter(|m| m.requirement == p) {
+            out.push(format!("make required (now {})", m.now));
         }
     } else if row.status(region) == Status::Required {
         out.push("drop".into());
