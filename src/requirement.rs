@@ -766,7 +766,8 @@ fn strip_persons(s: &str) -> Persons {
             ("和", Link::And),
             ("以及", Link::And),
             ("及", Link::And),
-            ("与", Link::And),
+            // 与 joins the two sides of one thing (与父母关系证明): one joint holder.
+            ("与", Link::Or),
             (",", Link::And),
             ("或者", Link::Or),
             ("或", Link::Or),
@@ -803,6 +804,17 @@ fn strip_persons(s: &str) -> Persons {
             rest = r;
         }
         break;
+    }
+    // 股东指定代表或者共同委托代理人…的证明: a 或 right after the persons joins phrases, not
+    // persons; read no persons at all.
+    if rest.starts_with('或') {
+        return Persons {
+            roles: Vec::new(),
+            others: Vec::new(),
+            parties: Vec::new(),
+            consumed: String::new(),
+            rest: s.to_owned(),
+        };
     }
     // Per group, the parties: each a joint holder (None = the applicant).
     let resolve = |group: &[(String, bool, Link)]| -> Vec<Option<Vec<String>>> {
@@ -957,6 +969,15 @@ fn quantity_at(s: &str) -> Option<usize> {
 
 fn looks_like_document(s: &str) -> bool {
     let s = s.trim_end_matches(')');
+    // 身份证明复印件, 身份证正反面: the document is before the copy form.
+    let s = COPY_FORMS
+        .iter()
+        .find_map(|(p, _)| s.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
+    let s = SIDES
+        .iter()
+        .find_map(|p| s.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
     // 代表 (指定的代表) is a person, 表 or not.
     !s.ends_with("代表") && (DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》'))
 }
@@ -1283,10 +1304,11 @@ impl<'o> Reader<'o> {
         if let Some(h) = exact(&s) {
             return self.alt_hit(h, &s, vague);
         }
-        // Clause before the document (…签署的, …出具的).
+        // Clause before the document (…签署的, …出具的), not in a bracketed remark.
+        let outside = s.split('(').next().unwrap_or("");
         if let Some(pos) = CLAUSE_ENDS
             .iter()
-            .filter_map(|c| s.rfind(c).map(|p| p + c.len()))
+            .filter_map(|c| outside.rfind(c).map(|p| p + c.len()))
             .max()
         {
             let (clause, rest) = s.split_at(pos);
@@ -1555,8 +1577,9 @@ impl<'o> Reader<'o> {
                 text = text[end..].to_owned();
             }
             // Clause first: 全体合伙人签署的合伙协议 names the signers, not the holder; but a clause
-            // inside one of several alternatives (A或…出具的B) is that alternative's.
-            let outside_title = text.split('《').next().unwrap_or("");
+            // inside one of several alternatives (A或…出具的B) is that alternative's, and one
+            // in brackets is the remark's.
+            let outside_title = text.split(['《', '(']).next().unwrap_or("");
             if let Some(pos) = CLAUSE_ENDS
                 .iter()
                 .filter_map(|c| outside_title.rfind(c).map(|p| p + c.len()))
@@ -1649,6 +1672,7 @@ impl<'o> Reader<'o> {
                 let inner = &text[open + 1..text.len() - 1];
                 let outer = &text[..open];
                 if inner.contains('或')
+                    && !inner.contains(['和', '及', '、', ','])
                     && (looks_like_document(outer)
                         || self.lookup(item, &normalize(outer)).is_some())
                     && let Some(more) = self.alternatives(item, inner)

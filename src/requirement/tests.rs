@@ -591,3 +591,39 @@ fn a_representative_is_a_person_not_a_form() {
     assert_eq!(h[1].0.as_deref(), Some("房主"));
     assert_eq!(h[2].0, None);
 }
+
+/// Wordings of the bundled catalogs that the persons rules above first misread, and an older
+/// merge bug (身份证明复印件 joined to the next phrase): 与 joins the two sides of one relation,
+/// a 或 right after persons joins phrases, a document with its copy form ends a list item, and
+/// a clause or a 或 inside a bracketed remark belongs to the remark.
+#[test]
+fn relations_dangling_or_copy_forms_and_remarks_keep_their_reading() {
+    // catalogs/tianjin/goufang-tiqu-zhufang-gongjijin.yaml: one relation, one document.
+    let h = holders("购房提取住房公积金", "购房职工（配偶）与父母关系证明");
+    assert_eq!(h.len(), 1, "{h:?}");
+    // 《公司登记管理条例》-era wording (catalogs/guangdong/neizi-youxian-gongsi-sheli-dengji.yaml)
+    let r = read(
+        "内资有限公司设立登记",
+        "全体股东指定代表或者共同委托代理人办理公司设立登记的证明",
+    );
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].holder, None);
+    let r = read(
+        "内资有限公司设立登记",
+        "公司法定代表人的任职文件和身份证明复印件，股东会选举董事、监事的决议，董事会或者执行董事聘任经理的决议或者决定",
+    );
+    assert_eq!(r.pieces.len(), 4, "{:?}", r.pieces);
+    assert_eq!(r.pieces[1].holder.as_deref(), Some("法定代表人"));
+    // 江苏 (catalogs/jiangsu/kuasheng-yidi-jiuyi-dengji-beian.yaml): no clause from the remark.
+    let r = read(
+        "跨省异地就医登记备案",
+        "长期居住认定材料（居住证、社区开具的居住证明或个人承诺书）",
+    );
+    assert_eq!(r.pieces[0].qualifiers.clause, None);
+    let r = read(
+        "跨省异地就医登记备案",
+        "异地安置认定材料（\"户口簿首页\"和本人\"常住人口登记卡\"，或个人承诺书）",
+    );
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].accepts.len(), 1, "{:?}", r.pieces[0].accepts);
+}
