@@ -92,6 +92,7 @@ const OTHERS: &[&str] = &[
     "高级管理人员",
     "共有人",
     "房屋共有人",
+    "法定监护人",
     "监护人",
     "被监护人",
     "继承人",
@@ -126,6 +127,7 @@ fn canonical_person(word: &str) -> &str {
         "父亲" | "母亲" | "父或母" | "父亲或母亲" => "父母",
         "孩子" | "新生儿" | "婴儿" => "子女",
         "房屋共有人" => "共有人",
+        "法定监护人" => "监护人",
         w => w,
     }
 }
@@ -301,6 +303,19 @@ const FORM_ENDS: &[&str] = &[
     "申报表",
     "审批表",
     "服务表",
+];
+
+/// Procedures an item or a form names, each with the words for it: a form naming one procedure
+/// is not the form of an item naming only others.
+const PROCEDURES: &[&[&str]] = &[
+    &["设立", "开业", "新设"],
+    &["变更"],
+    &["注销", "歇业"],
+    &["核准", "预先核准"],
+    &["换证", "换领", "换发"],
+    &["补领", "补办", "补发"],
+    &["迁移", "迁入", "迁出"],
+    &["延续"],
 ];
 
 /// Bigrams too common in item and form names to say a form belongs to an item.
@@ -1003,6 +1018,15 @@ fn trailing_remark(s: &str) -> Option<usize> {
     None
 }
 
+/// The text before a title and before a trailing bracketed remark: where a clause or a condition
+/// of the whole name is looked for (not 结婚证（夫妻投靠的提供）'s remark; but 乡镇（街道）…出具的
+/// keeps its inner brackets).
+fn outside(s: &str) -> &str {
+    let title = s.find('《').unwrap_or(s.len());
+    let remark = trailing_remark(s).unwrap_or(s.len());
+    &s[..title.min(remark)]
+}
+
 /// The generic noun a document name ends with, written the common way, so that 合影照 and
 /// 合影照片, 证明材料 and 证明 are one wording. Names whose last
 /// word is a document of its own (护照, 执照, 驾照) are left alone.
@@ -1012,6 +1036,9 @@ fn generic_noun(s: &str) -> Option<String> {
     ];
     if let Some(stem) = s.strip_suffix("相片") {
         return Some(format!("{stem}照片"));
+    }
+    if s.ends_with("合影") {
+        return Some(format!("{s}照片"));
     }
     if s.ends_with('照') && s.chars().count() >= 2 && !PHOTO_WORDS.iter().any(|w| s.ends_with(w)) {
         return Some(format!("{s}片"));
@@ -1036,6 +1063,20 @@ fn is_item_form(core: &str, item: &str) -> bool {
         return false;
     };
     let stem = &core[..core.len() - end.len()];
+    // A form for another procedure (名称预先核准申请书 in 个体工商户设立登记): both name one,
+    // and not the same one.
+    let procedures = |s: &str| -> Vec<usize> {
+        PROCEDURES
+            .iter()
+            .enumerate()
+            .filter(|(_, words)| words.iter().any(|w| s.contains(w)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (mine, its) = (procedures(stem), procedures(item));
+    if !mine.is_empty() && !its.is_empty() && !mine.iter().any(|p| its.contains(p)) {
+        return false;
+    }
     if stem.is_empty() || core.contains("申请") {
         return true;
     }
@@ -1305,7 +1346,7 @@ impl<'o> Reader<'o> {
             return self.alt_hit(h, &s, vague);
         }
         // Clause before the document (…签署的, …出具的), not in a bracketed remark.
-        let outside = s.split('(').next().unwrap_or("");
+        let outside = outside(&s);
         if let Some(pos) = CLAUSE_ENDS
             .iter()
             .filter_map(|c| outside.rfind(c).map(|p| p + c.len()))
@@ -1405,7 +1446,10 @@ impl<'o> Reader<'o> {
         {
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
             if !without.is_empty()
-                && (exact(&without).is_some() || !looks_like_document(&core[open..=close]))
+                && (exact(&without).is_some()
+                    || !looks_like_document(&core[open..=close])
+                    // (租赁合同/产权证明): examples of the document, not its name.
+                    || core[open..=close].contains('/'))
             {
                 let remark = core[open..=close].to_owned();
                 q.other.push(remark.clone());
@@ -1562,7 +1606,7 @@ impl<'o> Reader<'o> {
             // A condition written into the name (代办的需提供…, 未满16周岁的须提交…) is not part of
             // the requirement; the 适用情形 belongs in `condition`.
             // Only outside titles and brackets: 结婚证（夫妻投靠的提供） keeps its remark whole.
-            let outside_title = text.split(['《', '(']).next().unwrap_or("");
+            let outside_title = outside(&text);
             if let Some(end) = CONDITION_ENDS
                 .iter()
                 .filter_map(|c| outside_title.find(c).map(|p| p + c.len()))
@@ -1579,7 +1623,7 @@ impl<'o> Reader<'o> {
             // Clause first: 全体合伙人签署的合伙协议 names the signers, not the holder; but a clause
             // inside one of several alternatives (A或…出具的B) is that alternative's, and one
             // in brackets is the remark's.
-            let outside_title = text.split(['《', '(']).next().unwrap_or("");
+            let outside_title = outside(&text);
             if let Some(pos) = CLAUSE_ENDS
                 .iter()
                 .filter_map(|c| outside_title.rfind(c).map(|p| p + c.len()))

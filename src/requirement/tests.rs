@@ -627,3 +627,43 @@ fn relations_dangling_or_copy_forms_and_remarks_keep_their_reading() {
     assert_eq!(r.pieces.len(), 1);
     assert_eq!(r.pieces[0].accepts.len(), 1, "{:?}", r.pieces[0].accepts);
 }
+
+/// 经营者签署的《个体工商户名称预先核准申请书》 was read as the 个体工商户设立登记 item's own form,
+/// one row with its 设立登记申请书: a form naming another procedure is a document of its own; a
+/// synonym of the item's procedure (开业 for 设立) is still the item's form. A remark listing
+/// examples with / is not part of the name.
+#[test]
+fn a_form_for_another_procedure_is_not_the_items_form() {
+    // http://law.foodmate.net/show-178057.html and http://www.yuanxiandeng.com/news/17486.html
+    let item = "个体工商户设立登记";
+    let name = read(item, "经营者签署的《个体工商户名称预先核准申请书》");
+    assert_ne!(name.pieces[0].requirement, "§form");
+    let own = read(item, "申请人签署的《个体工商户设立登记申请书》");
+    assert_eq!(own.pieces[0].requirement, "§form");
+    let opening = read(item, "个体工商户开业登记申请书");
+    assert_eq!(opening.pieces[0].requirement, "§form");
+    let r = read(item, "经营场所使用证明(租赁合同/产权证明)");
+    assert_eq!(r.pieces[0].accepts, ["经营场所使用证明"]);
+}
+
+/// 法定监护人的居民身份证 lost its holder, 家庭成员的合影 was no photo, and a clause with brackets
+/// inside (乡镇（街道）…出具的) was not found once clauses were looked for outside remarks only.
+#[test]
+fn guardians_group_photos_and_bracketed_issuers_are_read() {
+    // 裕安区残联 2023-03-08, https://www.yuan.gov.cn/public/6596651/24581986.html
+    let h = holders("残疾人证办理", "法定监护人的居民身份证、户口簿原件及复印件");
+    assert!(
+        h.iter().all(|(w, _)| w.as_deref() == Some("监护人")),
+        "{h:?}"
+    );
+    // https://m.chaojilvshi.com/wenzhang/wenzhang603868a4134437d5b351fd97070f4cb2.html
+    assert_eq!(names("最低生活保障", "共同生活的家庭成员的合影"), ["照片"]);
+    let r = read(
+        "最低生活保障",
+        "户籍所在地乡镇(街道)劳动和社会保障所出具的《就业失业登记证》",
+    );
+    assert_eq!(
+        r.pieces[0].qualifiers.clause.as_deref(),
+        Some("户籍所在地乡镇(街道)劳动和社会保障所出具的")
+    );
+}
