@@ -1066,6 +1066,30 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
             },
         ));
     }
+    // One wording naming several persons (法定代表人、董事、监事和经理的任职文件) meets several
+    // proposed requirements: each is proposed under its own name (法定代表人的任职文件 …).
+    let shared_names: Vec<String> = {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (_, p) in &proposed {
+            *seen.entry(p.name.as_str()).or_default() += 1;
+        }
+        seen.into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(w, _)| w.to_owned())
+            .collect()
+    };
+    for (m, p) in &mut proposed {
+        let distributed = m.parts.iter().any(|part| {
+            part.piece == p.name
+                && part
+                    .how
+                    .iter()
+                    .any(|h| matches!(h, How::Distributed { .. }))
+        });
+        if distributed || shared_names.contains(&p.name) {
+            p.name = m.name.clone();
+        }
+    }
     // Per proposed row: region → its wording and place, so each region is one lookup.
     type ByRegion<'a> = HashMap<&'a str, &'a str>;
     let own: Vec<(ByRegion<'_>, ByRegion<'_>)> = proposed
@@ -1129,7 +1153,16 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                     });
                 }
                 let place = place.get(r.code.as_str()).copied().unwrap_or_default();
+                // A wording of this region that meets several proposed requirements lists them
+                // together: no reword per requirement.
+                let shared = |one: &str| {
+                    own.iter()
+                        .filter(|(w, _)| w.get(r.code.as_str()) == Some(&one))
+                        .count()
+                        > 1
+                };
                 if let Some(one) = wording.get(r.code.as_str())
+                    && !shared(one)
                     && normalize(one).replacen(&normalize(place), "", 1) != normalize(&p.name)
                 {
                     change.reword.push(Reword {
