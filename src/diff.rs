@@ -1125,6 +1125,13 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                 accept_more: Vec::new(),
                 make_required: Vec::new(),
             };
+            // How many proposed requirements each of this region's wordings meets.
+            let mut uses: HashMap<&str, usize> = HashMap::new();
+            for (w, _) in &own {
+                if let Some(one) = w.get(r.code.as_str()) {
+                    *uses.entry(*one).or_default() += 1;
+                }
+            }
             for ((m, p), (wording, place)) in proposed.iter().zip(&own) {
                 if m.status(&r.code) == Status::Absent {
                     change.add.push(p.name.clone());
@@ -1155,14 +1162,8 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                 let place = place.get(r.code.as_str()).copied().unwrap_or_default();
                 // A wording of this region that meets several proposed requirements lists them
                 // together: no reword per requirement.
-                let shared = |one: &str| {
-                    own.iter()
-                        .filter(|(w, _)| w.get(r.code.as_str()) == Some(&one))
-                        .count()
-                        > 1
-                };
                 if let Some(one) = wording.get(r.code.as_str())
-                    && !shared(one)
+                    && uses.get(one).copied().unwrap_or(0) < 2
                     && normalize(one).replacen(&normalize(place), "", 1) != normalize(&p.name)
                 {
                     change.reword.push(Reword {
