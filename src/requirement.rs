@@ -1521,6 +1521,13 @@ impl<'o> Reader<'o> {
                 vague,
             };
         }
+        // Another procedure's form (名称预先核准申请表 / 申请书): one wording, table or letter.
+        if let Some(stem) = core.strip_suffix("申请表")
+            && !stem.is_empty()
+        {
+            how.push(How::Normalised);
+            core = format!("{stem}申请书");
+        }
         if let Some((h, at)) = self.ontology.suffix(item.name, item.code, &core) {
             let prefix = core[..at].to_owned();
             if !prefix.is_empty() {

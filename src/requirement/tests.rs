@@ -667,3 +667,20 @@ fn guardians_group_photos_and_bracketed_issuers_are_read() {
         Some("户籍所在地乡镇(街道)劳动和社会保障所出具的")
     );
 }
+
+/// A form of another procedure written …申请表 in one guide and …申请书 in another was two
+/// wordings: it is one (the item's own form already was, whatever its title).
+#[test]
+fn another_procedures_form_as_table_or_letter_is_one_wording() {
+    // 个体工商户设立登记: http://law.foodmate.net/show-178057.html lists the 名称预先核准 form.
+    let item = "个体工商户设立登记";
+    let letter = read(item, "《个体工商户名称预先核准申请书》");
+    let table = read(item, "个体工商户名称预先核准申请表");
+    assert_ne!(letter.pieces[0].requirement, "§form");
+    assert_eq!(letter.pieces[0].requirement, table.pieces[0].requirement);
+    // A 登记表 is not a 申请书.
+    assert_ne!(
+        read(item, "个体工商户名称预先核准登记表").pieces[0].requirement,
+        letter.pieces[0].requirement
+    );
+}
