@@ -304,6 +304,16 @@ pub struct AcceptMore {
     pub add: Vec<String>,
 }
 
+/// A requirement a region lists but does not always require, while the proposal does.
+#[derive(Debug, Clone, Serialize)]
+pub struct MakeRequired {
+    /// The requirement (proposed wording).
+    pub requirement: String,
+    /// How the region lists it now: `optional` (非必要), `conditional` (with a condition, 如需),
+    /// `situations` (for some of its situations only).
+    pub now: &'static str,
+}
+
 /// What one region changes to adopt the proposal.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionChange {
@@ -323,6 +333,10 @@ pub struct RegionChange {
     /// Alternatives to accept as well.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub accept_more: Vec<AcceptMore>,
+    /// Requirements to make 必要: listed as optional, with a condition or for some situations
+    /// only, while a majority of the counted regions require them always.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub make_required: Vec<MakeRequired>,
 }
 
 impl RegionChange {
@@ -332,6 +346,7 @@ impl RegionChange {
             && self.drop.is_empty()
             && self.reword.is_empty()
             && self.accept_more.is_empty()
+            && self.make_required.is_empty()
     }
 }
 
@@ -1051,6 +1066,30 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
             },
         ));
     }
+    // One wording naming several persons (法定代表人、董事、监事和经理的任职文件) meets several
+    // proposed requirements: each is proposed under its own name (法定代表人的任职文件 …).
+    let shared_names: Vec<String> = {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (_, p) in &proposed {
+            *seen.entry(p.name.as_str()).or_default() += 1;
+        }
+        seen.into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(w, _)| w.to_owned())
+            .collect()
+    };
+    for (m, p) in &mut proposed {
+        let distributed = m.parts.iter().any(|part| {
+            part.piece == p.name
+                && part
+                    .how
+                    .iter()
+                    .any(|h| matches!(h, How::Distributed { .. }))
+        });
+        if distributed || shared_names.contains(&p.name) {
+            p.name = m.name.clone();
+        }
+    }
     // Per proposed row: region → its wording and place, so each region is one lookup.
     type ByRegion<'a> = HashMap<&'a str, &'a str>;
     let own: Vec<(ByRegion<'_>, ByRegion<'_>)> = proposed
@@ -1084,14 +1123,47 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                 drop: Vec::new(),
                 reword: Vec::new(),
                 accept_more: Vec::new(),
+                make_required: Vec::new(),
             };
+            // How many proposed requirements each of this region's wordings meets.
+            let mut uses: HashMap<&str, usize> = HashMap::new();
+            for (w, _) in &own {
+                if let Some(one) = w.get(r.code.as_str()) {
+                    *uses.entry(*one).or_default() += 1;
+                }
+            }
             for ((m, p), (wording, place)) in proposed.iter().zip(&own) {
                 if m.status(&r.code) == Status::Absent {
                     change.add.push(p.name.clone());
                     continue;
                 }
+                // Listed but not always required here, while most regions always require it.
+                let now = match m.status(&r.code) {
+                    Status::Optional => Some("optional"),
+                    Status::Required if m.conditional_in.contains(&r.code) => Some("conditional"),
+                    Status::Required if m.only_in_situations.contains_key(&r.code) => {
+                        Some("situations")
+                    }
+                    _ => None,
+                };
+                let always = |c: &String| {
+                    m.status(c) == Status::Required
+                        && !m.conditional_in.contains(c)
+                        && !m.only_in_situations.contains_key(c)
+                };
+                if let Some(now) = now
+                    && counted.iter().filter(|c| always(c)).count() * 2 > of
+                {
+                    change.make_required.push(MakeRequired {
+                        requirement: p.name.clone(),
+                        now,
+                    });
+                }
                 let place = place.get(r.code.as_str()).copied().unwrap_or_default();
+                // A wording of this region that meets several proposed requirements lists them
+                // together: no reword per requirement.
                 if let Some(one) = wording.get(r.code.as_str())
+                    && uses.get(one).copied().unwrap_or(0) < 2
                     && normalize(one).replacen(&normalize(place), "", 1) != normalize(&p.name)
                 {
                     change.reword.push(Reword {

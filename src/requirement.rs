@@ -19,8 +19,21 @@ use crate::ontology::{Hit, Ontology, Origin};
 const ROLES: &[&str] = &[
     "夫妻双方",
     "夫妻一方",
+    "夫妻任一方",
+    "夫妻其中一方",
     "男女双方",
+    "男女一方",
     "当事人双方",
+    "双方当事人",
+    "一方当事人",
+    "当事人一方",
+    // A party of the applicants (其中一方的居住证): still the applicants' document.
+    "其中一方",
+    "任何一方",
+    "任意一方",
+    "任一方",
+    "另一方",
+    "一方",
     "夫妻",
     "双方",
     "当事人",
@@ -41,12 +54,17 @@ const ROLES: &[&str] = &[
     "自然人",
     "申报人",
     "办事人",
+    "申领人",
+    "经营者",
+    "持证人",
 ];
 
 /// Another person: a document of theirs is a different requirement from the applicant's.
 const OTHERS: &[&str] = &[
     "配偶",
     "父母",
+    "父或母",
+    "父亲或母亲",
     "父亲",
     "母亲",
     "子女",
@@ -67,11 +85,14 @@ const OTHERS: &[&str] = &[
     "发起人",
     "执行事务合伙人",
     "合伙人",
+    "委派代表",
     "董事",
     "监事",
     "经理",
+    "高级管理人员",
     "共有人",
     "房屋共有人",
+    "法定监护人",
     "监护人",
     "被监护人",
     "继承人",
@@ -80,18 +101,33 @@ const OTHERS: &[&str] = &[
     "家庭成员",
     "亲属",
     "同住人",
+    "房主",
+    "房屋产权人",
+    "产权人",
+    "出租人",
+    "户主",
 ];
 
 /// Words that start like a person but name a body (董事会 is not 董事).
-const NOT_PERSONS: &[&str] = &["董事会", "股东会", "股东大会", "监事会", "经理层", "子女数"];
+const NOT_PERSONS: &[&str] = &[
+    "董事会",
+    "股东会",
+    "股东大会",
+    "监事会",
+    "经理层",
+    "子女数",
+    "户主页",
+    "一方面",
+];
 
 /// One person, as the canonical word reports use (the agent is 代理人 however it is written).
 fn canonical_person(word: &str) -> &str {
     match word {
         "被委托人" | "受托人" | "委托代理人" | "代办人" | "经办人" => "代理人",
-        "父亲" | "母亲" => "父母",
+        "父亲" | "母亲" | "父或母" | "父亲或母亲" => "父母",
         "孩子" | "新生儿" | "婴儿" => "子女",
         "房屋共有人" => "共有人",
+        "法定监护人" => "监护人",
         w => w,
     }
 }
@@ -149,8 +185,25 @@ const SIDES: &[&str] = &[
     "电子版",
 ];
 
+/// The applicants named after a document (居民身份证复印件男女双方各一份), longest first.
+const TRAILING_PARTIES: &[&str] = &["双方当事人", "当事人双方", "男女双方", "夫妻双方", "双方"];
+
 /// Phrases ending a condition written into a material name (代办的需提供…).
 const CONDITION_ENDS: &[&str] = &[
+    "的,还应当提交",
+    "的,还应当提供",
+    "的,还应提交",
+    "的,还应提供",
+    "的,还需提交",
+    "的,还需提供",
+    "的,需提供",
+    "的,须提供",
+    "的,应提供",
+    "的,需提交",
+    "的,须提交",
+    "的,应提交",
+    "的,提供",
+    "的,提交",
     "的需提供",
     "的须提供",
     "的应提供",
@@ -237,6 +290,7 @@ const DOCUMENT_ENDS: &[&str] = &[
     "文书",
     "批复",
     "公证",
+    "说明",
 ];
 
 /// Endings of an application form (the item's own 申请书/申请表/登记表).
@@ -249,6 +303,19 @@ const FORM_ENDS: &[&str] = &[
     "申报表",
     "审批表",
     "服务表",
+];
+
+/// Procedures an item or a form names, each with the words for it: a form naming one procedure
+/// is not the form of an item naming only others.
+const PROCEDURES: &[&[&str]] = &[
+    &["设立", "开业", "新设"],
+    &["变更"],
+    &["注销", "歇业"],
+    &["核准", "预先核准"],
+    &["换证", "换领", "换发"],
+    &["补领", "补办", "补发"],
+    &["迁移", "迁入", "迁出"],
+    &["延续"],
 ];
 
 /// Bigrams too common in item and form names to say a form belongs to an item.
@@ -303,6 +370,12 @@ pub enum How {
     Vague,
     /// Unknown to the ontology: compared by its wording.
     Wording,
+    /// One wording names several persons before one document (本人及配偶身份证): each has a
+    /// requirement of their own; 本人 is the applicant.
+    Distributed {
+        /// The persons, in order.
+        persons: Vec<String>,
+    },
     /// In its guide another piece already meets `requirement` with other documents (户口簿 next
     /// to 身份证): this one is a requirement of its own.
     OwnRequirement {
@@ -336,6 +409,21 @@ impl How {
             How::OtherPerson { holder } if zh => format!("{holder}的材料（另一人）"),
             How::OtherPerson { holder } => format!("a document of another person ({holder})"),
             How::Vague => lang.pick("兜底写法（不明确）", "catch-all (vague)").into(),
+            How::Distributed { persons } if zh => {
+                format!("一个写法列出多人（{}），每人一项要求", persons.join("、"))
+            }
+            How::Distributed { persons } => format!(
+                "one wording for several persons ({}): one requirement each",
+                persons
+                    .iter()
+                    .map(|p| if p == "本人" {
+                        "the applicant"
+                    } else {
+                        p.as_str()
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             How::OwnRequirement { requirement } if zh => {
                 format!("同一指南另有文书满足“{requirement}”，单列为一项要求")
             }
@@ -633,16 +721,32 @@ fn ends_with_person(s: &str) -> bool {
 struct Persons {
     roles: Vec<String>,
     others: Vec<String>,
+    /// Persons coordinated before one document (本人及配偶, 委托人、代办人), each with a
+    /// document of their own: `None` is the applicant. Empty unless two or more.
+    parties: Vec<Option<String>>,
     rest: String,
     consumed: String,
 }
 
+/// How a person word is attached to the one before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Link {
+    Start,
+    /// 及 / 和 / 、 / 与: another person, each with the document.
+    And,
+    /// 或: one of them (a joint holder).
+    Or,
+    /// Written next to it: the other's person (婴儿父母 = the baby's parents; 父母双方 = both parents).
+    Adjacent,
+}
+
 fn strip_persons(s: &str) -> Persons {
     let mut roles = Vec::new();
-    // Groups of coordinated persons; the last group holding another person is the holder.
-    let mut groups: Vec<Vec<String>> = vec![Vec::new()];
+    // Groups of persons (a new group after 的); per group, its person words and their links.
+    let mut groups: Vec<Vec<(String, bool, Link)>> = vec![Vec::new()];
     let mut rest = s;
     let mut any = false;
+    let mut link = Link::Start;
     loop {
         let org = ["公司", "企业", "单位", "全体"]
             .iter()
@@ -650,30 +754,45 @@ fn strip_persons(s: &str) -> Persons {
         if let Some(p) = org {
             rest = &rest[p.len()..];
         }
+        // 其配偶, 及其委派代表: the pronoun points back at the applicant or the person before.
+        if let Some(r) = rest.strip_prefix('其').filter(|r| person_at(r).is_some()) {
+            rest = r;
+        }
         if let Some((w, other)) = person_at(rest) {
             let skip = if rest.starts_with("全体") { 6 } else { 0 };
             rest = &rest[skip + w.len()..];
             any = true;
-            if other {
-                let word = canonical_person(w).to_owned();
-                let g = groups.last_mut().expect("one group");
-                if !g.contains(&word) {
-                    g.push(word);
-                }
-            } else if !roles.iter().any(|r| r == w) {
+            let word = if other { canonical_person(w) } else { w }.to_owned();
+            if !other && !roles.iter().any(|r| r == w) {
                 roles.push(w.to_owned());
             }
+            groups
+                .last_mut()
+                .expect("one group")
+                .push((word, other, link));
+            link = Link::Adjacent;
             continue;
         }
         if !any {
             break;
         }
-        if let Some(r) = ["、", "和", "或者", "或", "及", "与", ","]
-            .iter()
-            .find_map(|c| rest.strip_prefix(c))
-            .filter(|r| person_at(r).is_some())
+        if let Some((r, l)) = [
+            ("、", Link::And),
+            ("和", Link::And),
+            ("以及", Link::And),
+            ("及", Link::And),
+            // 与 joins the two sides of one thing (与父母关系证明): one joint holder.
+            ("与", Link::Or),
+            (",", Link::And),
+            ("或者", Link::Or),
+            ("或", Link::Or),
+        ]
+        .iter()
+        .find_map(|(c, l)| Some((rest.strip_prefix(c)?, *l)))
+        .filter(|(r, _)| person_at(r.strip_prefix('其').unwrap_or(r)).is_some())
         {
             rest = r;
+            link = l;
             continue;
         }
         if let Some(r) = rest.strip_prefix('(') {
@@ -690,6 +809,7 @@ fn strip_persons(s: &str) -> Persons {
         if let Some(r) = rest.strip_prefix('的') {
             rest = r;
             groups.push(Vec::new());
+            link = Link::Start;
             continue;
         }
         if let Some(r) = ["提供", "提交", "持有的", "持"]
@@ -700,14 +820,73 @@ fn strip_persons(s: &str) -> Persons {
         }
         break;
     }
-    let others = groups
-        .into_iter()
+    // 股东指定代表或者共同委托代理人…的证明: a 或 right after the persons joins phrases, not
+    // persons; read no persons at all.
+    if rest.starts_with('或') {
+        return Persons {
+            roles: Vec::new(),
+            others: Vec::new(),
+            parties: Vec::new(),
+            consumed: String::new(),
+            rest: s.to_owned(),
+        };
+    }
+    // Per group, the parties: each a joint holder (None = the applicant).
+    let resolve = |group: &[(String, bool, Link)]| -> Vec<Option<Vec<String>>> {
+        let mut parties: Vec<Option<Vec<String>>> = Vec::new();
+        for (word, other, link) in group {
+            let me = other.then(|| vec![word.clone()]);
+            match (link, parties.last_mut()) {
+                (Link::Start | Link::And, _) | (_, None) => parties.push(me),
+                (Link::Or, Some(last)) => match (last.as_mut(), me) {
+                    (Some(l), Some(m)) if !l.contains(&m[0]) => l.extend(m),
+                    (None, Some(m)) => *last = Some(m),
+                    _ => {}
+                },
+                // 父母双方: a role after another person describes them.
+                (Link::Adjacent, Some(Some(_))) if !other => {}
+                // 申请人父母, 婴儿父母: the person of the person.
+                (Link::Adjacent, Some(last)) => *last = me,
+            }
+        }
+        let mut out: Vec<Option<Vec<String>>> = Vec::new();
+        for p in parties {
+            if !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    };
+    let holder_group = groups
+        .iter()
         .rev()
-        .find(|g| !g.is_empty())
+        .map(|g| resolve(g))
+        .find(|ps| ps.iter().any(Option::is_some))
         .unwrap_or_default();
+    let others: Vec<String> = match holder_group.as_slice() {
+        [Some(one)] => one.clone(),
+        many => {
+            let mut all = Vec::new();
+            for w in many.iter().flatten().flatten() {
+                if !all.contains(w) {
+                    all.push(w.clone());
+                }
+            }
+            all
+        }
+    };
+    let parties = if holder_group.len() > 1 {
+        holder_group
+            .into_iter()
+            .map(|p| p.map(|w| w.join("、")))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Persons {
         roles,
         others,
+        parties,
         consumed: s[..s.len() - rest.len()].to_owned(),
         rest: rest.to_owned(),
     }
@@ -791,12 +970,87 @@ fn quantity_at(s: &str) -> Option<usize> {
         .take_while(|(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十".contains(*c))
         .last()
         .map(|(i, _)| i)?;
-    (digits > 0).then_some(digits)
+    if digits == 0 {
+        return None;
+    }
+    // 一式三份, 各一份, 共2张, 每人2张: the word before the number belongs to the quantity.
+    let before = &s[..digits];
+    let at = ["一式", "每人", "各", "共"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map_or(digits, str::len);
+    (at > 0).then_some(at)
 }
 
 fn looks_like_document(s: &str) -> bool {
     let s = s.trim_end_matches(')');
-    DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》')
+    // 身份证明复印件, 身份证正反面: the document is before the copy form.
+    let s = COPY_FORMS
+        .iter()
+        .find_map(|(p, _)| s.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
+    let s = SIDES
+        .iter()
+        .find_map(|p| s.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
+    // 代表 (指定的代表) is a person, 表 or not.
+    !s.ends_with("代表") && (DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》'))
+}
+
+/// A trailing parenthesised remark (儿童出生保健卡（1996年1月1日前）): where it starts.
+fn trailing_remark(s: &str) -> Option<usize> {
+    if !s.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in s.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return (i > 0).then_some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The text before a title and before a trailing bracketed remark: where a clause or a condition
+/// of the whole name is looked for (not 结婚证（夫妻投靠的提供）'s remark; but 乡镇（街道）…出具的
+/// keeps its inner brackets).
+fn outside(s: &str) -> &str {
+    let title = s.find('《').unwrap_or(s.len());
+    let remark = trailing_remark(s).unwrap_or(s.len());
+    &s[..title.min(remark)]
+}
+
+/// The generic noun a document name ends with, written the common way, so that 合影照 and
+/// 合影照片, 证明材料 and 证明 are one wording. Names whose last
+/// word is a document of its own (护照, 执照, 驾照) are left alone.
+fn generic_noun(s: &str) -> Option<String> {
+    const PHOTO_WORDS: &[&str] = &[
+        "护照", "执照", "驾照", "牌照", "证照", "车照", "按照", "依照", "参照", "对照",
+    ];
+    if let Some(stem) = s.strip_suffix("相片") {
+        return Some(format!("{stem}照片"));
+    }
+    if s.ends_with("合影") {
+        return Some(format!("{s}照片"));
+    }
+    if s.ends_with('照') && s.chars().count() >= 2 && !PHOTO_WORDS.iter().any(|w| s.ends_with(w)) {
+        return Some(format!("{s}片"));
+    }
+    for long in ["证明材料", "证明文件", "证明资料"] {
+        if let Some(stem) = s.strip_suffix(long)
+            && !stem.is_empty()
+        {
+            return Some(format!("{stem}证明"));
+        }
+    }
+    None
 }
 
 fn is_vague(s: &str) -> bool {
@@ -809,6 +1063,20 @@ fn is_item_form(core: &str, item: &str) -> bool {
         return false;
     };
     let stem = &core[..core.len() - end.len()];
+    // A form for another procedure (名称预先核准申请书 in 个体工商户设立登记): both name one,
+    // and not the same one.
+    let procedures = |s: &str| -> Vec<usize> {
+        PROCEDURES
+            .iter()
+            .enumerate()
+            .filter(|(_, words)| words.iter().any(|w| s.contains(w)))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (mine, its) = (procedures(stem), procedures(item));
+    if !mine.is_empty() && !its.is_empty() && !mine.iter().any(|p| its.contains(p)) {
+        return false;
+    }
     if stem.is_empty() || core.contains("申请") {
         return true;
     }
@@ -851,25 +1119,58 @@ impl<'o> Reader<'o> {
         let compound = segments.len() > 1;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut inherited: Option<Vec<String>> = None;
+        let mut before: Option<Vec<String>> = None;
+        // The persons of the piece before when it named several (董事、监事的任职文件和身份证明).
+        let mut parties: Vec<Option<Vec<String>>> = Vec::new();
         for seg in &segments {
-            let mut piece = self.piece(item, seg, inherited.as_deref());
-            if compound {
-                piece.how.insert(
-                    0,
-                    How::Split {
-                        from: written.to_owned(),
-                    },
-                );
+            let first_other = parties.iter().flatten().next().cloned();
+            let mut piece = self.piece(
+                item,
+                seg,
+                first_other.as_deref().or(inherited.as_deref()),
+                None,
+            );
+            // The same document again (配偶身份证和居民身份证): the second is the applicant's.
+            if piece.inherited && before.as_ref() == Some(&piece.accepts) {
+                piece = self.piece(item, seg, None, None);
             }
-            // Only a document that is not itself an identity document passes its holder on
-            // (配偶身份证和居民身份证: the second card is the applicant's).
-            let identity = piece.requirement.rsplit('|').next() == Some("身份证明");
-            inherited = if identity {
-                None
+            let shared: Vec<PieceOut> = if piece.parties > 1 {
+                // 本人及配偶身份证: one piece per person.
+                (0..piece.parties)
+                    .map(|i| self.piece(item, seg, None, Some(i)))
+                    .collect()
+            } else if piece.inherited && parties.len() > 1 {
+                // …and an identity document after it is each person's too.
+                parties
+                    .iter()
+                    .map(|p| self.piece(item, seg, p.as_deref(), None))
+                    .collect()
             } else {
-                piece.holder_words.clone()
+                vec![piece]
             };
-            pieces.push(piece.piece);
+            // A holder passes on to the identity documents listed after (父母双方居民身份证、
+            // 居民户口簿: both the parents').
+            parties = if shared.len() > 1 {
+                shared.iter().map(|p| p.holder_words.clone()).collect()
+            } else {
+                Vec::new()
+            };
+            inherited = match shared.as_slice() {
+                [one] => one.holder_words.clone(),
+                _ => None,
+            };
+            before = shared.last().map(|p| p.accepts.clone());
+            for mut piece in shared {
+                if compound {
+                    piece.how.insert(
+                        0,
+                        How::Split {
+                            from: written.to_owned(),
+                        },
+                    );
+                }
+                pieces.push(piece.piece);
+            }
         }
         // 医保电子凭证、有效身份证件或社保卡: documents of one category listed with 、 next to an
         // A或B of that category are more alternatives, not another requirement.
@@ -941,10 +1242,71 @@ impl<'o> Reader<'o> {
         (!items.is_empty() && items.iter().all(member)).then_some((items, etc))
     }
 
+    /// `A等X`: an example A, then a category or a generic document word X (居民身份证等有效身份证明,
+    /// 护照等公安机关签发的其他有效身份证件): (A, X as written). 平等, 等级 … are no 等.
+    fn etc_category(&self, item: ItemRef<'_>, text: &str) -> Option<(String, String)> {
+        let mut depth = 0usize;
+        let mut prev: Option<char> = None;
+        let mut at = None;
+        for (i, c) in text.char_indices() {
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            } else if depth == 0
+                && c == '等'
+                && !matches!(
+                    prev,
+                    Some('平' | '同' | '高' | '中' | '初' | '相' | '对' | '均')
+                )
+                && !matches!(
+                    text[i + c.len_utf8()..].chars().next(),
+                    Some('级' | '待' | '同' | '候' | '次' | '第')
+                )
+            {
+                at = Some(i);
+            }
+            prev = Some(c);
+        }
+        let at = at?;
+        let before = &text[..at];
+        let after = &text[at + '等'.len_utf8()..];
+        let known = |s: &str| {
+            let n = normalize(s);
+            self.lookup(item, &n).or_else(|| {
+                self.ontology
+                    .suffix(item.name, item.code, &n)
+                    .map(|(h, _)| h)
+            })
+        };
+        let example = !before.is_empty()
+            && !before.contains('或')
+            && (looks_like_document(before) || known(before).is_some());
+        let general = known(after).is_some_and(|h| h.entry.category)
+            || ["证件", "证明", "材料", "文件", "资料"]
+                .iter()
+                .any(|e| after.ends_with(e));
+        (example && general && !after.is_empty()).then(|| (before.to_owned(), after.to_owned()))
+    }
+
     /// `A或B` as alternatives, when every part names a document.
     fn alternatives(&self, item: ItemRef<'_>, text: &str) -> Option<Vec<String>> {
+        // A name known as a whole (前置审批文件或许可证件（如需）) is one document.
+        let whole = trailing_remark(text).map_or(text, |open| &text[..open]);
+        let whole = COPY_FORMS
+            .iter()
+            .find_map(|(p, _)| whole.strip_suffix(p))
+            .unwrap_or(whole);
+        if self.lookup(item, &normalize(whole)).is_some() {
+            return None;
+        }
         let parts = split_or(text);
         let document = |a: &String| {
+            // A remark after the last one (儿童出生保健卡（1996年1月1日前）) is not its name.
+            let a = match trailing_remark(a) {
+                Some(open) => &a[..open],
+                None => a.as_str(),
+            };
             let a = COPY_FORMS
                 .iter()
                 .find_map(|(p, _)| a.strip_suffix(p))
@@ -983,10 +1345,11 @@ impl<'o> Reader<'o> {
         if let Some(h) = exact(&s) {
             return self.alt_hit(h, &s, vague);
         }
-        // Clause before the document (…签署的, …出具的).
+        // Clause before the document (…签署的, …出具的), not in a bracketed remark.
+        let outside = outside(&s);
         if let Some(pos) = CLAUSE_ENDS
             .iter()
-            .filter_map(|c| s.rfind(c).map(|p| p + c.len()))
+            .filter_map(|c| outside.rfind(c).map(|p| p + c.len()))
             .max()
         {
             let (clause, rest) = s.split_at(pos);
@@ -1004,6 +1367,23 @@ impl<'o> Reader<'o> {
         let p = strip_persons(&s);
         if !p.rest.is_empty() && (!p.roles.is_empty() || !p.others.is_empty()) {
             s = p.rest.clone();
+        }
+        // Words before a title (单位签章《…提取证明》, 用于出生登记的《计划生育证明》): the title
+        // names the document.
+        if let Some(open) = s.find('《').filter(|&o| o > 0)
+            && let Some(close) = s.rfind('》')
+            && close > open
+        {
+            let after = &s[close + '》'.len_utf8()..];
+            if after.is_empty() || COPY_FORMS.iter().any(|(p, _)| after == *p) {
+                let prefix = s[..open].to_owned();
+                q.other.push(prefix.clone());
+                how.push(How::QualifierRemoved { what: prefix });
+                s = s[open..].to_owned();
+                if let Some(h) = exact(&s) {
+                    return self.alt_hit(h, &s, vague);
+                }
+            }
         }
         for v in VALIDITY {
             // 相关证明 stays itself: a bare 证明 is no name.
@@ -1066,7 +1446,10 @@ impl<'o> Reader<'o> {
         {
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
             if !without.is_empty()
-                && (exact(&without).is_some() || !looks_like_document(&core[open..=close]))
+                && (exact(&without).is_some()
+                    || !looks_like_document(&core[open..=close])
+                    // (租赁合同/产权证明): examples of the document, not its name.
+                    || core[open..=close].contains('/'))
             {
                 let remark = core[open..=close].to_owned();
                 q.other.push(remark.clone());
@@ -1104,9 +1487,27 @@ impl<'o> Reader<'o> {
                 q.other.push(quantity.clone());
                 how.push(How::QualifierRemoved { what: quantity });
                 core.truncate(at);
+            } else if let Some(w) = TRAILING_PARTIES
+                .iter()
+                .find(|w| core.len() > w.len() && core.ends_with(**w))
+            {
+                // 居民身份证复印件男女双方各一份: who hands it in, after the document.
+                q.role.get_or_insert_with(|| (*w).to_owned());
+                how.push(How::QualifierRemoved {
+                    what: (*w).to_owned(),
+                });
+                core.truncate(core.len() - w.len());
             } else {
                 break;
             }
+            if let Some(h) = exact(&core) {
+                return self.alt_hit(h, &core, vague);
+            }
+        }
+        // 合影照 / 合影照片, 证明材料 / 证明: one wording.
+        if let Some(common) = generic_noun(&core) {
+            how.push(How::Normalised);
+            core = common;
             if let Some(h) = exact(&core) {
                 return self.alt_hit(h, &core, vague);
             }
@@ -1119,6 +1520,13 @@ impl<'o> Reader<'o> {
                 core,
                 vague,
             };
+        }
+        // Another procedure's form (名称预先核准申请表 / 申请书): one wording, table or letter.
+        if let Some(stem) = core.strip_suffix("申请表")
+            && !stem.is_empty()
+        {
+            how.push(How::Normalised);
+            core = format!("{stem}申请书");
         }
         if let Some((h, at)) = self.ontology.suffix(item.name, item.code, &core) {
             let prefix = core[..at].to_owned();
@@ -1146,7 +1554,15 @@ impl<'o> Reader<'o> {
         }
     }
 
-    fn piece(&self, item: ItemRef<'_>, seg: &Segment, inherited: Option<&[String]>) -> PieceOut {
+    /// Reads one segment. `party`: which of the persons coordinated before the document this
+    /// piece is for (本人及配偶身份证 is read once per person).
+    fn piece(
+        &self,
+        item: ItemRef<'_>,
+        seg: &Segment,
+        inherited: Option<&[String]>,
+        party: Option<usize>,
+    ) -> PieceOut {
         let mut q = Qualifiers {
             copy: seg.copy,
             ..Qualifiers::default()
@@ -1170,6 +1586,14 @@ impl<'o> Reader<'o> {
                 break;
             }
         }
+        // A等（其他有效）X where X is a category or a generic document word: A is an example,
+        // the piece a catch-all (居民身份证等有效身份证明, 护照等公安机关签发的其他有效身份证件).
+        if !vague && let Some((before, after)) = self.etc_category(item, &text) {
+            how.push(How::Vague);
+            q.other.push(format!("等{after}"));
+            text = before;
+            vague = true;
+        }
         let shown = match written.rfind('等') {
             Some(p) if vague && p > 0 => written[..p].to_owned(),
             _ => written.clone(),
@@ -1177,6 +1601,7 @@ impl<'o> Reader<'o> {
         // A known name as a whole wins over any reading of its parts.
         let whole = normalize(&text);
         let mut holder_words: Option<Vec<String>> = None;
+        let mut parties: Vec<Option<String>> = Vec::new();
         let alts: Vec<Alt> = if let Some(h) = self.lookup(item, &whole) {
             how.push(if whole == text {
                 How::Exact
@@ -1188,7 +1613,7 @@ impl<'o> Reader<'o> {
             // A condition written into the name (代办的需提供…, 未满16周岁的须提交…) is not part of
             // the requirement; the 适用情形 belongs in `condition`.
             // Only outside titles and brackets: 结婚证（夫妻投靠的提供） keeps its remark whole.
-            let outside_title = text.split(['《', '(']).next().unwrap_or("");
+            let outside_title = outside(&text);
             if let Some(end) = CONDITION_ENDS
                 .iter()
                 .filter_map(|c| outside_title.find(c).map(|p| p + c.len()))
@@ -1203,8 +1628,9 @@ impl<'o> Reader<'o> {
                 text = text[end..].to_owned();
             }
             // Clause first: 全体合伙人签署的合伙协议 names the signers, not the holder; but a clause
-            // inside one of several alternatives (A或…出具的B) is that alternative's.
-            let outside_title = text.split('《').next().unwrap_or("");
+            // inside one of several alternatives (A或…出具的B) is that alternative's, and one
+            // in brackets is the remark's.
+            let outside_title = outside(&text);
             if let Some(pos) = CLAUSE_ENDS
                 .iter()
                 .filter_map(|c| outside_title.rfind(c).map(|p| p + c.len()))
@@ -1216,7 +1642,19 @@ impl<'o> Reader<'o> {
                 how.push(How::QualifierRemoved {
                     what: clause.clone(),
                 });
-                q.clause = Some(clause);
+                // 其中一方的…颁发的: the persons before 的 own the document; the rest is the clause.
+                let cp = strip_persons(&clause);
+                if cp.consumed.ends_with('的') && !cp.rest.is_empty() {
+                    if !cp.roles.is_empty() {
+                        q.role = Some(cp.roles.join("、"));
+                    }
+                    if !cp.others.is_empty() {
+                        holder_words = Some(cp.others.clone());
+                    }
+                    q.clause = Some(cp.rest.clone());
+                } else {
+                    q.clause = Some(clause);
+                }
                 text = text[pos..].to_owned();
             }
             let p = strip_persons(&text);
@@ -1229,6 +1667,18 @@ impl<'o> Reader<'o> {
                 }
                 if !p.others.is_empty() {
                     holder_words = Some(p.others.clone());
+                }
+                parties = p.parties.clone();
+                if let Some(i) = party
+                    && let Some(one) = parties.get(i)
+                {
+                    holder_words = one.as_ref().map(|w| vec![w.clone()]);
+                    how.push(How::Distributed {
+                        persons: parties
+                            .iter()
+                            .map(|p| p.clone().unwrap_or_else(|| "本人".to_owned()))
+                            .collect(),
+                    });
                 }
                 text = p.rest.clone();
             }
@@ -1266,6 +1716,22 @@ impl<'o> Reader<'o> {
                     how.push(How::Vague);
                 }
             }
+            // 《离婚证》（生效的离婚判决书或者离婚调解书）: documents accepted instead, in brackets.
+            if parts.is_empty()
+                && let Some(open) = trailing_remark(&text)
+            {
+                let inner = &text[open + 1..text.len() - 1];
+                let outer = &text[..open];
+                if inner.contains('或')
+                    && !inner.contains(['和', '及', '、', ','])
+                    && (looks_like_document(outer)
+                        || self.lookup(item, &normalize(outer)).is_some())
+                    && let Some(more) = self.alternatives(item, inner)
+                {
+                    parts.push(outer.to_owned());
+                    parts.extend(more);
+                }
+            }
             if parts.is_empty() {
                 parts = self
                     .alternatives(item, &text)
@@ -1285,7 +1751,11 @@ impl<'o> Reader<'o> {
         if vague && !how.contains(&How::Vague) {
             how.push(How::Vague);
         }
-        self.finish(shown, alts, q, how, vague, holder_words, inherited)
+        // The applicant's own piece of 本人及配偶身份证 inherits no holder.
+        let inherited = if party.is_some() { None } else { inherited };
+        let mut out = self.finish(shown, alts, q, how, vague, holder_words, inherited);
+        out.parties = if party.is_some() { 0 } else { parties.len() };
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1429,6 +1899,7 @@ impl<'o> Reader<'o> {
         let identity = o
             .lookup("", None, "身份证明")
             .is_some_and(|h| key == normalize(&h.entry.name));
+        let inherits = holder_words.is_none() && identity && inherited.is_some();
         let holder_words =
             holder_words.or_else(|| inherited.filter(|_| identity).map(<[String]>::to_vec));
         let holder = holder_words.map(|w| w.join("、"));
@@ -1467,6 +1938,8 @@ impl<'o> Reader<'o> {
                 primary,
             },
             holder_words: holder_words_out,
+            parties: 0,
+            inherited: inherits,
         }
     }
 }
@@ -1474,6 +1947,10 @@ impl<'o> Reader<'o> {
 struct PieceOut {
     piece: Piece,
     holder_words: Option<Vec<String>>,
+    /// How many persons share the wording (本人及配偶身份证: 2); 0 or 1 when not shared.
+    parties: usize,
+    /// Whether the holder came from the piece before (法定代表人的任职文件及身份证件).
+    inherited: bool,
 }
 
 impl std::ops::Deref for PieceOut {

@@ -828,3 +828,75 @@ fn xlsx_shows_situations() {
         assert!(strings.contains(s), "missing {s}: {strings}");
     }
 }
+
+/// A guide for the proposal tests: 身份证 and 申请表, each with its `necessity` and `condition`.
+fn make_required_guide(code: &str, id: &str, form: &str) -> String {
+    format!(
+        "item:\n  name: 测试事项丁\n  type: 行政许可\nregion:\n  code: \"{code}\"\n  name: 测试{code}\n\
+         department: 测试局\nmaterials:\n  - name: 身份证\n{id}  - name: 申请表\n{form}\
+         source:\n  document: synthetic test fixture\n  retrieved: \"2026-11-29\"\n  completeness: complete\n"
+    )
+}
+
+/// Regression: the proposal never said "make it required" when a region listed as 非必要 (or
+/// with a condition) what the majority always require; it showed no change for that region.
+#[test]
+fn the_proposal_makes_required_what_a_region_lists_as_optional_or_conditional() {
+    let dir = tempfile::tempdir().unwrap();
+    let required = "    necessity: 必要\n";
+    for code in ["110000", "120000"] {
+        std::fs::write(
+            dir.path().join(format!("{code}.yaml")),
+            make_required_guide(code, required, required),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.path().join("130000.yaml"),
+        make_required_guide(
+            "130000",
+            "    necessity: 非必要\n",
+            "    necessity: 必要\n    condition: 首次申请的\n",
+        ),
+    )
+    .unwrap();
+    let path = dir.path().to_str().unwrap();
+    let doc = json(&[path]);
+    let changes = &item(&doc, "测试事项丁")["proposal"]["changes"];
+    let c130 = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["region"] == "130000")
+        .unwrap_or_else(|| panic!("{changes}"));
+    let make: Vec<(&str, &str)> = c130["make_required"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{c130}"))
+        .iter()
+        .map(|m| {
+            (
+                m["requirement"].as_str().unwrap(),
+                m["now"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(make.contains(&("身份证", "optional")), "{make:?}");
+    assert!(make.contains(&("申请表", "conditional")), "{make:?}");
+    // The regions that already require both change nothing.
+    assert!(
+        !changes
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["region"] == "110000"),
+        "{changes}"
+    );
+    let zh = stdout(&run(&[path]));
+    assert!(zh.contains("改为必要 身份证（现为非必要）"), "{zh}");
+    let en = stdout(&run(&[path, "--lang", "en"]));
+    assert!(en.contains("make required 身份证 (now optional)"), "{en}");
+    let md = stdout(&run(&[path, "--format", "markdown"]));
+    assert!(md.contains("改为必要 申请表（现为附条件）"), "{md}");
+    let csv = stdout(&run(&[path, "--format", "csv"]));
+    assert!(csv.contains("make required (now optional)"), "{csv}");
+}

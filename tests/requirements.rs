@@ -285,3 +285,62 @@ fn a_holder_named_in_the_wording_is_not_repeated() {
     );
     assert!(!text.contains("合伙人的合伙人的"), "{text}");
 }
+
+/// Regression: 本人及配偶身份证 (a 购房提取 guide, http://cnmeihang.com/shtml/20150618/143455680046086.html)
+/// was read as the spouse's card only; the applicant's card was lost from the comparison.
+#[test]
+fn material_command_reads_persons_before_one_document_as_one_requirement_each() {
+    let out = tongban()
+        .args(["material", "本人及配偶身份证"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("→ 2 项要求"), "{text}");
+    assert!(text.contains("1. 身份证明 ← 本人及配偶身份证"), "{text}");
+    assert!(
+        text.contains("2. 配偶的身份证明 ← 本人及配偶身份证"),
+        "{text}"
+    );
+    assert!(text.contains("每人一项要求"), "{text}");
+    let en = tongban()
+        .args(["--lang", "en", "material", "本人及配偶身份证"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&en).contains("one requirement each"),
+        "{}",
+        stdout(&en)
+    );
+}
+
+/// Regression: once 法定代表人、董事、监事和经理的任职文件 became one requirement per person, the
+/// proposal listed the whole compound wording four times (and four rewords per region): each
+/// requirement is proposed under its own name, no wording twice.
+#[test]
+fn neizi_proposal_names_each_persons_requirement_once() {
+    let item = item("内资有限公司设立登记");
+    let names: Vec<&str> = item["proposal"]["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    let mut unique = names.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), names.len(), "{names:?}");
+    for who in ["法定代表人", "董事", "监事"] {
+        assert!(
+            names.contains(&format!("{who}的任职文件").as_str()),
+            "{names:?}"
+        );
+    }
+    let hunan = item["proposal"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["region"] == "430000")
+        .unwrap();
+    let rewords = hunan["reword"].as_array().map_or(0, Vec::len);
+    assert!(rewords <= 1, "{hunan}");
+}

@@ -427,7 +427,7 @@ impl<'r> Explanations<'r> {
 }
 
 /// The proposal's change for one row in one region, as a long-table value: `add`, `drop`,
-/// `reword: A → B`, `accept: X、Y`, or empty.
+/// `reword: A → B`, `accept: X、Y`, `make required (now …)`, or empty.
 fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
     // Changes are in region order.
     let changes = &item.proposal.changes;
@@ -452,10 +452,26 @@ fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
         for a in c.accept_more.iter().filter(|a| a.requirement == p) {
             out.push(format!("accept: {}", a.add.join("、")));
         }
+        for m in c.make_required.iter().filter(|m| m.requirement == p) {
+            out.push(format!("make required (now {})", m.now));
+        }
     } else if row.status(region) == Status::Required {
         out.push("drop".into());
     }
     out.join("; ")
+}
+
+/// "改为必要 X（现为非必要）": one region's change making a requirement 必要.
+fn make_required_label(m: &crate::diff::MakeRequired, lang: Lang) -> String {
+    let now = match m.now {
+        "optional" => lang.pick("现为非必要", "now optional"),
+        "conditional" => lang.pick("现为附条件", "now conditional"),
+        _ => lang.pick("现仅限部分情形", "now for some situations only"),
+    };
+    match lang {
+        Lang::Zh => format!("改为必要 {}（{now}）", m.requirement),
+        _ => format!("make required {} ({now})", m.requirement),
+    }
 }
 
 /// One item's section: its facts, matrix, lists and the requirement sections (also embedded by
@@ -941,6 +957,9 @@ fn requirement_sections(item: &ItemDiff, lang: Lang, out: &mut Vec<Block>) {
                     lang.pick("另接受", "also accept"),
                     a.add.join(lang.pick("、", ", "))
                 ));
+            }
+            for m in &c.make_required {
+                parts.push(make_required_label(m, lang));
             }
             (
                 region_label(item, &c.region, lang),
