@@ -1284,6 +1284,9 @@ pub struct Side {
     pub name: String,
     /// Whether the guide is partial.
     pub partial: bool,
+    /// The situations (情形) the guide distinguishes, in its order (empty for most guides).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub situations: Vec<String>,
     /// The normalised material list, one line per material: `name [status; attributes]`,
     /// sorted by normalised name so that the same material lines up.
     pub lines: Vec<String>,
@@ -1337,6 +1340,18 @@ pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> 
                 if !attrs.is_empty() {
                     tags.push(attrs);
                 }
+                // A material limited to some situations is not asked in the others.
+                let limit = g.limit(*id);
+                if limit != 0 {
+                    let names: Vec<&str> = g
+                        .situation_names()
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i < 32 && limit & (1 << i) != 0)
+                        .map(|(_, n)| &**n)
+                        .collect();
+                    tags.push(format!("仅限情形：{}", names.join("、")));
+                }
                 (normalize(name), format!("{name} [{}]", tags.join("；")))
             })
             .collect();
@@ -1345,6 +1360,7 @@ pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> 
             code: code.to_owned(),
             name: catalog.values.get(g.region_name).to_owned(),
             partial: g.partial,
+            situations: g.situation_names().iter().map(|n| n.to_string()).collect(),
             lines: lines.into_iter().map(|(_, l)| l).collect(),
         })
     };

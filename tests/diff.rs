@@ -900,3 +900,42 @@ fn the_proposal_makes_required_what_a_region_lists_as_optional_or_conditional() 
     let csv = stdout(&run(&[path, "--format", "csv"]));
     assert!(csv.contains("make required (now optional)"), "{csv}");
 }
+
+/// Regression: the pairwise view (`--regions A,B`) ignored situations (情形): a material limited
+/// to one situation read as always required.
+#[test]
+fn pairwise_view_ignored_situations() {
+    let out = tongban()
+        .args([
+            "diff",
+            "tests/fixtures/diff/situations",
+            "--item",
+            "测试事项丁",
+            "--regions",
+            "110000,120000",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("-- 情形：首次申领、补领"), "{text}");
+    assert!(
+        text.contains("-户口簿 [必要；仅限情形：首次申领]"),
+        "{text}"
+    );
+    assert!(text.contains(" 遗失声明 [必要；仅限情形：补领]"), "{text}");
+    let out = tongban()
+        .args([
+            "diff",
+            "tests/fixtures/diff/situations",
+            "--item",
+            "测试事项丁",
+            "--regions",
+            "110000,120000",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["b"]["situations"][2], "换领");
+}

@@ -1079,6 +1079,17 @@ pub fn render_pairwise(
     let diff = TextDiff::from_lines(&old, &new);
     writeln!(out, "{}", paint("1", &format!("--- {a}")))?;
     writeln!(out, "{}", paint("1", &format!("+++ {b}")))?;
+    // The situations each side distinguishes: a material tagged 仅限情形 is asked only there.
+    for (sign, side) in [('-', &view.a), ('+', &view.b)] {
+        if !side.situations.is_empty() {
+            writeln!(
+                out,
+                "{sign}{sign} {}{}",
+                style.lang.pick("情形：", "situations: "),
+                side.situations.join(style.lang.pick("、", ", "))
+            )?;
+        }
+    }
     // Whole lists: every material in context, so the two lists read side by side.
     let radius = view.a.lines.len().max(view.b.lines.len());
     for hunk in diff.unified_diff().context_radius(radius).iter_hunks() {
