@@ -684,3 +684,22 @@ fn another_procedures_form_as_table_or_letter_is_one_wording() {
         letter.pieces[0].requirement
     );
 }
+
+/// 户口簿居民身份证原件及复印件 (no separator) was read as 居民身份证 with 户口簿 as a stray
+/// prefix: two known documents back to back are two requirements, each with the copy form; a
+/// name known as a whole (临时居民身份证, 营业执照副本) is not cut.
+#[test]
+fn two_documents_written_back_to_back_are_two_requirements() {
+    // https://m.chaojilvshi.com/wenzhang/wenzhang603868a4134437d5b351fd97070f4cb2.html
+    let r = read("最低生活保障", "户口簿居民身份证原件及复印件");
+    let accepts: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(accepts, [vec!["户口簿"], vec!["居民身份证"]]);
+    assert!(
+        r.pieces
+            .iter()
+            .all(|p| p.qualifiers.copy == Some("原件和复印件"))
+    );
+    assert_eq!(read("某事项", "临时居民身份证").pieces.len(), 1);
+    assert_eq!(read("某事项", "营业执照副本复印件").pieces.len(), 1);
+    assert_eq!(read("某事项", "居住证明").pieces.len(), 1);
+}
