@@ -1103,6 +1103,9 @@ struct Alt {
     /// The normalised core.
     core: String,
     vague: bool,
+    /// Words before the known document were set aside (儿童社会保障卡): it names its own
+    /// subject, so no holder passes on to it.
+    prefixed: bool,
 }
 
 impl<'o> Reader<'o> {
@@ -1571,6 +1574,7 @@ impl<'o> Reader<'o> {
                 form: true,
                 core,
                 vague,
+                prefixed: false,
             };
         }
         // Another procedure's form (名称预先核准申请表 / 申请书): one wording, table or letter.
@@ -1587,13 +1591,16 @@ impl<'o> Reader<'o> {
                 how.push(How::QualifierRemoved { what: prefix });
             }
             let entry = core[at..].to_owned();
-            return self.alt_hit(h, &entry, vague || is_vague(&core));
+            let mut alt = self.alt_hit(h, &entry, vague || is_vague(&core));
+            alt.prefixed = at > 0;
+            return alt;
         }
         Alt {
             hit: None,
             form: false,
             vague: vague || is_vague(&core),
             core,
+            prefixed: false,
         }
     }
 
@@ -1603,6 +1610,7 @@ impl<'o> Reader<'o> {
             form: false,
             core: normalize(core),
             vague: vague || is_vague(core),
+            prefixed: false,
         }
     }
 
@@ -1951,6 +1959,7 @@ impl<'o> Reader<'o> {
         let identity = o
             .lookup("", None, "身份证明")
             .is_some_and(|h| key == normalize(&h.entry.name));
+        let identity = identity && !alts.iter().any(|a| a.prefixed);
         let inherits = holder_words.is_none() && identity && inherited.is_some();
         let holder_words =
             holder_words.or_else(|| inherited.filter(|_| identity).map(<[String]>::to_vec));

@@ -703,3 +703,14 @@ fn two_documents_written_back_to_back_are_two_requirements() {
     assert_eq!(read("某事项", "营业执照副本复印件").pieces.len(), 1);
     assert_eq!(read("某事项", "居住证明").pieces.len(), 1);
 }
+
+/// 监护人身份证、户口簿、儿童社会保障卡 gave the guardian the child's card too: a document with
+/// words of its own before it (儿童…) names its own subject, so the holder does not pass on.
+#[test]
+fn a_document_with_its_own_subject_keeps_it() {
+    // 贵阳 社会保障卡, http://www.zcptdru.cn/baike/143063.html (t2s)
+    let h = holders("社会保障卡申领", "监护人身份证、户口簿、儿童社会保障卡");
+    assert_eq!(h[0].0.as_deref(), Some("监护人"));
+    assert_eq!(h[1].0.as_deref(), Some("监护人"));
+    assert_eq!(h[2].0, None, "{h:?}");
+}
