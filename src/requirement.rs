@@ -1103,6 +1103,9 @@ struct Alt {
     /// The normalised core.
     core: String,
     vague: bool,
+    /// Words before the known document were set aside (儿童社会保障卡): it names its own
+    /// subject, so no holder passes on to it.
+    prefixed: bool,
 }
 
 impl<'o> Reader<'o> {
@@ -1116,6 +1119,7 @@ impl<'o> Reader<'o> {
         let written = material.trim();
         let mut segments = split_top(written);
         merge_segments(&mut segments, self, item);
+        self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
         let mut pieces: Vec<Piece> = Vec::new();
         let mut inherited: Option<Vec<String>> = None;
@@ -1240,6 +1244,57 @@ impl<'o> Reader<'o> {
                 .is_some_and(|h| h.id == category.id || o.is_ancestor(category.id, h.id))
         };
         (!items.is_empty() && items.iter().all(member)).then_some((items, etc))
+    }
+
+    /// Two known documents written back to back (户口簿居民身份证原件及复印件): two segments, each
+    /// with the copy form. Only when the whole is no known name and both halves are, as written
+    /// (persons before the first are kept with it).
+    fn split_adjacent(&self, segments: &mut Vec<Segment>, item: ItemRef<'_>) {
+        let mut i = 0;
+        while i < segments.len() {
+            let text = prepare(&segments[i].text);
+            let body = COPY_FORMS
+                .iter()
+                .find_map(|(p, _)| text.strip_suffix(p).filter(|r| !r.is_empty()))
+                .unwrap_or(&text);
+            let p = strip_persons(body);
+            let (persons, body) = (p.consumed.as_str(), p.rest.as_str());
+            let known = |s: &str| self.lookup(item, &normalize(s)).is_some();
+            if body.contains(['《', '(', '或']) || known(body) {
+                i += 1;
+                continue;
+            }
+            let cut = body
+                .char_indices()
+                .map(|(at, _)| at)
+                .filter(|&at| body[..at].chars().count() >= 2 && body[at..].chars().count() >= 2)
+                .find(|&at| known(&body[..at]) && known(&body[at..]));
+            if let Some(at) = cut {
+                let seg = &segments[i];
+                let copy = seg.copy.or_else(|| {
+                    COPY_FORMS
+                        .iter()
+                        .find(|(p, _)| text.ends_with(p) && text.len() > p.len())
+                        .map(|(_, m)| *m)
+                });
+                let first = Segment {
+                    text: format!("{persons}{}", &body[..at]),
+                    sep: seg.sep,
+                    sep_text: seg.sep_text.clone(),
+                    copy,
+                };
+                let second = Segment {
+                    text: body[at..].to_owned(),
+                    sep: Sep::Comma,
+                    sep_text: String::new(),
+                    copy,
+                };
+                segments.splice(i..=i, [first, second]);
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
     }
 
     /// `A等X`: an example A, then a category or a generic document word X (居民身份证等有效身份证明,
@@ -1519,6 +1574,7 @@ impl<'o> Reader<'o> {
                 form: true,
                 core,
                 vague,
+                prefixed: false,
             };
         }
         // Another procedure's form (名称预先核准申请表 / 申请书): one wording, table or letter.
@@ -1535,13 +1591,16 @@ impl<'o> Reader<'o> {
                 how.push(How::QualifierRemoved { what: prefix });
             }
             let entry = core[at..].to_owned();
-            return self.alt_hit(h, &entry, vague || is_vague(&core));
+            let mut alt = self.alt_hit(h, &entry, vague || is_vague(&core));
+            alt.prefixed = at > 0;
+            return alt;
         }
         Alt {
             hit: None,
             form: false,
             vague: vague || is_vague(&core),
             core,
+            prefixed: false,
         }
     }
 
@@ -1551,6 +1610,7 @@ impl<'o> Reader<'o> {
             form: false,
             core: normalize(core),
             vague: vague || is_vague(core),
+            prefixed: false,
         }
     }
 
@@ -1899,6 +1959,7 @@ impl<'o> Reader<'o> {
         let identity = o
             .lookup("", None, "身份证明")
             .is_some_and(|h| key == normalize(&h.entry.name));
+        let identity = identity && !alts.iter().any(|a| a.prefixed);
         let inherits = holder_words.is_none() && identity && inherited.is_some();
         let holder_words =
             holder_words.or_else(|| inherited.filter(|_| identity).map(<[String]>::to_vec));

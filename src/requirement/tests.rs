@@ -684,3 +684,33 @@ fn another_procedures_form_as_table_or_letter_is_one_wording() {
         letter.pieces[0].requirement
     );
 }
+
+/// 户口簿居民身份证原件及复印件 (no separator) was read as 居民身份证 with 户口簿 as a stray
+/// prefix: two known documents back to back are two requirements, each with the copy form; a
+/// name known as a whole (临时居民身份证, 营业执照副本) is not cut.
+#[test]
+fn two_documents_written_back_to_back_are_two_requirements() {
+    // https://m.chaojilvshi.com/wenzhang/wenzhang603868a4134437d5b351fd97070f4cb2.html
+    let r = read("最低生活保障", "户口簿居民身份证原件及复印件");
+    let accepts: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(accepts, [vec!["户口簿"], vec!["居民身份证"]]);
+    assert!(
+        r.pieces
+            .iter()
+            .all(|p| p.qualifiers.copy == Some("原件和复印件"))
+    );
+    assert_eq!(read("某事项", "临时居民身份证").pieces.len(), 1);
+    assert_eq!(read("某事项", "营业执照副本复印件").pieces.len(), 1);
+    assert_eq!(read("某事项", "居住证明").pieces.len(), 1);
+}
+
+/// 监护人身份证、户口簿、儿童社会保障卡 gave the guardian the child's card too: a document with
+/// words of its own before it (儿童…) names its own subject, so the holder does not pass on.
+#[test]
+fn a_document_with_its_own_subject_keeps_it() {
+    // 贵阳 社会保障卡, http://www.zcptdru.cn/baike/143063.html (t2s)
+    let h = holders("社会保障卡申领", "监护人身份证、户口簿、儿童社会保障卡");
+    assert_eq!(h[0].0.as_deref(), Some("监护人"));
+    assert_eq!(h[1].0.as_deref(), Some("监护人"));
+    assert_eq!(h[2].0, None, "{h:?}");
+}
