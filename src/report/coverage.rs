@@ -13,7 +13,9 @@ use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::regions::Level;
 use crate::report::Style;
-use crate::report::doc::{self, Block, Cell, Column, Doc, Long, Matrix, Row, Section, Table, Tone};
+use crate::report::doc::{
+    self, Block, Cell, Column, Detail, Doc, Long, Matrix, Row, Section, Table, Tone,
+};
 use crate::report::json::JsonFinding;
 
 /// Members named in a "✗" line; beyond this the line gives their number (the matrix, CSV and
@@ -28,7 +30,7 @@ pub fn render(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     match doc::Writer::of(format) {
-        Some(writer) => writer.write(build(cov, style.lang), style, out),
+        Some(writer) => writer.write(build(cov, style.lang, writer.detail()), style, out),
         None => {
             #[derive(Serialize)]
             struct Json<'a> {
@@ -108,7 +110,7 @@ fn member_name<'a>(a: &'a AgreementCoverage, code: &str) -> &'a str {
 }
 
 /// The coverage as a report: the agreements table and grid, then one section per agreement.
-pub(crate) fn build(cov: &Coverage, lang: Lang) -> Doc<'_> {
+pub(crate) fn build(cov: &Coverage, lang: Lang, detail: Detail) -> Doc<'_> {
     let covered: Vec<String> = cov
         .agreements
         .iter()
@@ -162,7 +164,7 @@ pub(crate) fn build(cov: &Coverage, lang: Lang) -> Doc<'_> {
             cov.agreements
                 .iter()
                 .enumerate()
-                .map(move |(n, a)| agreement(a, n, lang)),
+                .map(move |(n, a)| agreement(a, n, lang, detail)),
         ),
         tail: Vec::new(),
         findings: (lang.pick("问题", "Findings").into(), &cov.findings),
@@ -258,9 +260,10 @@ fn grid(cov: &Coverage, lang: Lang) -> Matrix {
                             lang.pick("非成员", "not a member").to_owned(),
                         ),
                     };
+                    let member = !class.is_empty();
                     doc::Mark {
                         symbol: symbol.clone().into(),
-                        word: symbol,
+                        word: symbol.into(),
                         class,
                         sort: a
                             .members
@@ -269,7 +272,7 @@ fn grid(cov: &Coverage, lang: Lang) -> Matrix {
                             .map_or(-2.0, |m| m.coverage.unwrap_or(-1.0)),
                         detail: String::new(),
                         flagged: false,
-                        note: Some(note),
+                        note: member.then_some(note),
                         fields: Vec::new(),
                     }
                 })
@@ -305,7 +308,7 @@ fn grid(cov: &Coverage, lang: Lang) -> Matrix {
     }
 }
 
-fn agreement(a: &AgreementCoverage, n: usize, lang: Lang) -> Section {
+fn agreement(a: &AgreementCoverage, n: usize, lang: Lang, detail: Detail) -> Section {
     let sep = lang.pick("、", ", ");
     let mut blocks = vec![Block::Facts {
         title: None,
@@ -424,8 +427,13 @@ fn agreement(a: &AgreementCoverage, n: usize, lang: Lang) -> Section {
     }
     for (i, item) in a.items.iter().enumerate() {
         if let Some(cmp) = &item.comparison {
-            let mut s =
-                crate::report::diff::item_section(cmp, &format!("cmp-{n}-{i}"), n * 1000 + i, lang);
+            let mut s = crate::report::diff::item_section(
+                cmp,
+                &format!("cmp-{n}-{i}"),
+                n * 1000 + i,
+                lang,
+                detail,
+            );
             s.title = match lang {
                 Lang::Zh => format!("{}：各成员指南比对", s.title),
                 Lang::En => format!("{}: the members' guides compared", s.title),

@@ -13,7 +13,9 @@ use crate::diagnostic::Lang;
 use crate::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
 use crate::error::Error;
 use crate::report::Style;
-use crate::report::doc::{self, Block, Cell, Column, Doc, Long, Matrix, Row, Section, Table, Tone};
+use crate::report::doc::{
+    self, Block, Cell, Column, Detail, Doc, Long, Matrix, Row, Section, Table, Tone,
+};
 
 /// Writes the comparison in `format`.
 pub fn render(
@@ -23,7 +25,7 @@ pub fn render(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     match doc::Writer::of(format) {
-        Some(writer) => writer.write(build(cmp, style.lang), style, out),
+        Some(writer) => writer.write(build(cmp, style.lang, writer.detail()), style, out),
         None => {
             // Items are built and written one at a time (see `Comparison`'s Serialize).
             serde_json::to_writer_pretty(&mut *out, cmp).map_err(std::io::Error::from)?;
@@ -34,7 +36,7 @@ pub fn render(
 }
 
 /// The comparison as a report: the ranking, then one section per item, built when pulled.
-pub(crate) fn build<'a>(cmp: &'a Comparison<'_>, lang: Lang) -> Doc<'a> {
+pub(crate) fn build<'a>(cmp: &'a Comparison<'_>, lang: Lang, detail: Detail) -> Doc<'a> {
     let comparable = cmp.ranking.iter().filter(|i| i.comparable).count();
     let summary = match lang {
         Lang::Zh => format!(
@@ -100,7 +102,7 @@ pub(crate) fn build<'a>(cmp: &'a Comparison<'_>, lang: Lang) -> Doc<'a> {
         sections: Box::new(
             cmp.items()
                 .enumerate()
-                .map(move |(n, item)| item_section(&item, &format!("item-{n}"), n, lang)),
+                .map(move |(n, item)| item_section(&item, &format!("item-{n}"), n, lang, detail)),
         ),
         tail,
         findings: (String::new(), &[]),
@@ -476,7 +478,13 @@ fn make_required_label(m: &crate::diff::MakeRequired, lang: Lang) -> String {
 
 /// One item's section: its facts, matrix, lists and the requirement sections (also embedded by
 /// the coverage report, one level down). `n` numbers its matrix.
-pub(crate) fn item_section(item: &ItemDiff, id: &str, n: usize, lang: Lang) -> Section {
+pub(crate) fn item_section(
+    item: &ItemDiff,
+    id: &str,
+    n: usize,
+    lang: Lang,
+    detail: Detail,
+) -> Section {
     let sep = lang.pick("、", ", ");
     let code = item
         .basic_code
@@ -540,7 +548,7 @@ pub(crate) fn item_section(item: &ItemDiff, id: &str, n: usize, lang: Lang) -> S
             .into(),
         ));
     }
-    blocks.push(Block::Matrix(matrix(item, n, lang)));
+    blocks.push(Block::Matrix(matrix(item, n, lang, detail)));
     let core = if item.common_core.is_empty() {
         "—".to_owned()
     } else {
@@ -696,7 +704,7 @@ fn facts(blocks: &mut Vec<Block>, title: &str, facts: Vec<(String, String, Tone)
 }
 
 /// The material × region matrix of one item, with the national baseline as a column apart.
-fn matrix(item: &ItemDiff, n: usize, lang: Lang) -> Matrix {
+fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
     let mut columns: Vec<Column> = item
         .region_details
         .iter()
@@ -705,7 +713,11 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang) -> Matrix {
             label: region_label(item, &r.code, lang),
             title: Some(r.path.clone()),
             aside: false,
-            keys: vec![r.code.clone(), r.name.clone(), r.partial.to_string()],
+            keys: if want.long {
+                vec![r.code.clone(), r.name.clone(), r.partial.to_string()]
+            } else {
+                Vec::new()
+            },
         })
         .collect();
     if let Some(b) = &item.baseline {
@@ -724,7 +736,8 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang) -> Matrix {
         .materials
         .iter()
         .map(|row| {
-            let how = Explanations::of(row, lang);
+            let how = (want.notes || want.long).then(|| Explanations::of(row, lang));
+            let how = |code: &str| how.as_ref().and_then(|h| h.get(code));
             let mut cells: Vec<doc::Mark> = item
                 .region_details
                 .iter()
@@ -745,46 +758,52 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang) -> Matrix {
                     let flagged = !row.attribute_differences.is_empty()
                         && (attrs.is_some() || limited.is_some());
                     let mut note: Vec<String> = Vec::new();
-                    if row.conditional_in.iter().any(|c| c == code) {
-                        note.push(
-                            lang.pick("有适用情形", "conditional (applies in some situations)")
-                                .into(),
-                        );
+                    if want.notes {
+                        if row.conditional_in.iter().any(|c| c == code) {
+                            note.push(
+                                lang.pick("有适用情形", "conditional (applies in some situations)")
+                                    .into(),
+                            );
+                        }
+                        if flagged {
+                            note.extend(row.attribute_differences.iter().map(|a| {
+                                format!(
+                                    "{}{}{}",
+                                    attribute_title(a, lang),
+                                    lang.pick("：", ": "),
+                                    attribute_values(row, a, 8, lang)
+                                )
+                            }));
+                        }
+                        note.extend(how(code).map(str::to_owned));
                     }
-                    if flagged {
-                        note.extend(row.attribute_differences.iter().map(|a| {
-                            format!(
-                                "{}{}{}",
-                                attribute_title(a, lang),
-                                lang.pick("：", ": "),
-                                attribute_values(row, a, 8, lang)
-                            )
-                        }));
-                    }
-                    note.extend(how.get(code).map(str::to_owned));
-                    let fields = vec![
-                        row.status(code).as_str().to_owned(),
-                        attrs
-                            .and_then(|a| a.original())
-                            .unwrap_or_default()
-                            .to_owned(),
-                        attrs
-                            .and_then(|a| a.copies())
-                            .map(|c| c.to_string())
-                            .unwrap_or_default(),
-                        attrs
-                            .and_then(|a| a.medium())
-                            .unwrap_or_default()
-                            .to_owned(),
-                        row.attribute_differences.join(" "),
-                        row.baseline
-                            .map(|b| b.as_str())
-                            .unwrap_or_default()
-                            .to_owned(),
-                        how.get(code).unwrap_or_default().to_owned(),
-                        proposal_change(item, row, code),
-                        limited.map(|n| n.join(" ")).unwrap_or_default(),
-                    ];
+                    let fields = if want.long {
+                        vec![
+                            row.status(code).as_str().to_owned(),
+                            attrs
+                                .and_then(|a| a.original())
+                                .unwrap_or_default()
+                                .to_owned(),
+                            attrs
+                                .and_then(|a| a.copies())
+                                .map(|c| c.to_string())
+                                .unwrap_or_default(),
+                            attrs
+                                .and_then(|a| a.medium())
+                                .unwrap_or_default()
+                                .to_owned(),
+                            row.attribute_differences.join(" "),
+                            row.baseline
+                                .map(|b| b.as_str())
+                                .unwrap_or_default()
+                                .to_owned(),
+                            how(code).unwrap_or_default().to_owned(),
+                            proposal_change(item, row, code),
+                            limited.map(|n| n.join(" ")).unwrap_or_default(),
+                        ]
+                    } else {
+                        Vec::new()
+                    };
                     doc::Mark {
                         detail: detail.join(" "),
                         flagged,
@@ -806,7 +825,11 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang) -> Matrix {
                 title: Some(header_title(&row.name, &row.variants, lang)),
                 values: Vec::new(),
                 cells,
-                keys: vec![row.name.clone(), row.class.to_owned()],
+                keys: if want.long {
+                    vec![row.name.clone(), row.class.to_owned()]
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect();

@@ -229,7 +229,10 @@ fn table(t: &Table, out: &mut dyn Write) -> Result<(), Error> {
 
 /// The hover text of a mark: row and column, the word and detail, then the explanation.
 fn title(row: &str, column: &str, m: &Mark, sep: &str) -> String {
-    let mut t = format!("{row} — {column}: {}", m.word);
+    let mut t = format!("{row} — {column}");
+    if !m.word.is_empty() {
+        t.push_str(&format!(": {}", m.word));
+    }
     if !m.detail.is_empty() {
         t.push_str(&format!("{sep}{}", m.detail));
     }

@@ -10,7 +10,9 @@ mod xlsx;
 
 use std::io::Write;
 
-pub(crate) use model::{Block, Cell, Column, Doc, Long, Mark, Matrix, Row, Section, Table, Tone};
+pub(crate) use model::{
+    Block, Cell, Column, Detail, Doc, Long, Mark, Matrix, Row, Section, Table, Tone,
+};
 pub(crate) use text::paint;
 
 use crate::cli::DiffFormat;
@@ -43,6 +45,14 @@ impl Writer {
             DiffFormat::Xlsx => Some(Writer::Xlsx),
             DiffFormat::Csv => Some(Writer::Csv),
             DiffFormat::Json => None,
+        }
+    }
+
+    /// What this writer shows beyond the marks.
+    pub(crate) fn detail(self) -> Detail {
+        Detail {
+            notes: matches!(self, Writer::Html | Writer::Xlsx),
+            long: self == Writer::Csv,
         }
     }
 

@@ -22,6 +22,16 @@ pub(crate) struct Doc<'a> {
     pub findings: (String, &'a [FileReport]),
 }
 
+/// What a writer shows beyond the marks, so builders skip the rest (a terminal table of a
+/// national catalog would otherwise pay for every cell's hover text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Detail {
+    /// Cell explanations (`Mark::note`): hover text, cell notes.
+    pub notes: bool,
+    /// The long-table view (`Mark::fields` and the keys): CSV.
+    pub long: bool,
+}
+
 /// A titled part of a report; `id` is its anchor.
 pub(crate) struct Section {
     /// Anchor (`item-3`).
@@ -198,7 +208,7 @@ pub(crate) struct Mark {
     /// Short symbol (terminal, Markdown, HTML): `●`, `✓`, `66.7%`.
     pub symbol: std::borrow::Cow<'static, str>,
     /// The word (spreadsheets, hover text).
-    pub word: String,
+    pub word: std::borrow::Cow<'static, str>,
     /// Look: `required`, `absent`, `yes`, … (colour and CSS class).
     pub class: &'static str,
     /// Its value for sorting.

@@ -204,7 +204,10 @@ fn matrix(sheet: &mut Worksheet, m: &Matrix, mut r: u32, f: &Formats) -> Result<
             sheet.write_string(r, 1 + i as u16, v)?;
         }
         for (i, cell) in row.cells.iter().enumerate() {
-            let mut text = cell.word.clone();
+            if cell.word.is_empty() {
+                continue;
+            }
+            let mut text = cell.word.to_string();
             if !cell.detail.is_empty() {
                 text.push(' ');
                 text.push_str(&cell.detail);
