@@ -104,9 +104,27 @@ pub(crate) fn write(doc: Doc<'_>, out: &mut dyn Write) -> Result<(), Error> {
         sheet
             .write_string_with_format(0, 0, &title, &f.title)
             .map_err(xerr)?;
-        for (i, (rep, finding)) in super::findings(findings).enumerate() {
+        // One column per field, so a sheet of findings can be filtered and sorted.
+        let headers = if zh {
+            ["文件", "行", "列", "级别", "代码", "问题"]
+        } else {
+            ["file", "line", "column", "severity", "code", "message"]
+        };
+        for (c, h) in headers.iter().enumerate() {
             sheet
-                .write_string(1 + i as u32, 0, super::finding_line(rep, finding))
+                .write_string_with_format(1, c as u16, *h, &f.header)
+                .map_err(xerr)?;
+        }
+        for (i, (rep, finding)) in super::findings(findings).enumerate() {
+            let row = 2 + i as u32;
+            let at = rep.source.position(finding.span.start);
+            sheet
+                .write_string(row, 0, &rep.source.name)
+                .and_then(|s| s.write_number(row, 1, at.line as f64))
+                .and_then(|s| s.write_number(row, 2, at.column as f64))
+                .and_then(|s| s.write_string(row, 3, finding.severity.as_str()))
+                .and_then(|s| s.write_string(row, 4, finding.code))
+                .and_then(|s| s.write_string(row, 5, &finding.message))
                 .map_err(xerr)?;
         }
     }
