@@ -5,22 +5,25 @@ mod common;
 
 use common::tongban;
 
-/// docs/rules.md is `tongban rules --markdown`; a rule whose doc changed without regenerating
-/// the file would leave users reading stale text.
+/// docs/rules.md (English) and docs/rules.zh.md (Chinese) are `tongban rules --markdown` in each
+/// language; a rule whose doc changed without regenerating them would leave users reading stale text.
 #[test]
 fn rules_md_is_up_to_date() {
-    let expected = tongban::rules::docs::markdown();
-    let path = "docs/rules.md";
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    if actual != expected {
-        if std::env::var_os("UPDATE_DOCS").is_some() {
-            std::fs::write(path, &expected).unwrap();
-            return;
+    use tongban::diagnostic::Lang;
+    for (lang, path) in [(Lang::En, "docs/rules.md"), (Lang::Zh, "docs/rules.zh.md")] {
+        let expected = tongban::rules::docs::markdown(lang);
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        if actual != expected {
+            if std::env::var_os("UPDATE_DOCS").is_some() {
+                std::fs::write(path, &expected).unwrap();
+                continue;
+            }
+            panic!(
+                "{path} is stale: run `cargo run -- --lang {} rules --markdown > {path}` \
+                 (or `UPDATE_DOCS=1 cargo test --test docs`)",
+                if lang == Lang::En { "en" } else { "zh" }
+            );
         }
-        panic!(
-            "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md` \
-             (or `UPDATE_DOCS=1 cargo test --test docs`)"
-        );
     }
 }
 

@@ -778,7 +778,7 @@ impl Server<'_> {
         {
             let entry = rules::lookup(f.code)?;
             let mut md = format!("**{}** {}\n\n", f.code, f.message);
-            md.push_str(&rules::docs::entry_markdown(entry));
+            md.push_str(&rules::docs::entry_markdown(entry, self.lang));
             return Some(markdown(md, Some(index.range(&f.span))));
         }
         // On an element: its title and description from the schema.

@@ -13,6 +13,8 @@ pub const QUOTE_NUMBER_FIX: FixDoc = FixDoc {
     applicability: Applicability::Safe,
     text: "Quotes a code that YAML read as a number, keeping the digits as written \
            (`basic_code: 000115015005` → `basic_code: \"000115015005\"`).",
+    text_zh: "给被 YAML 读成数字的编码加上引号，数字保持原样\
+              （`basic_code: 000115015005` → `basic_code: \"000115015005\"`）。",
 };
 
 /// The fix of a code written with full-width characters, whichever check reports the code
@@ -21,6 +23,7 @@ pub const FULL_WIDTH_CODE_FIX: FixDoc = FixDoc {
     applicability: Applicability::Safe,
     text: "A code (`*code`) written with full-width digits or letters (`４３００００`) is rewritten \
            half-width, quoted (`\"430000\"`).",
+    text_zh: "用全角数字或字母书写的编码（`*code`，如 `４３００００`）改写为半角并加引号（`\"430000\"`）。",
 };
 
 // ---- Reading and parsing a file (TB0xx) ----
@@ -49,6 +52,7 @@ error[TB000(internal-error)]: catalogs/x.yaml: tongban 内部错误：检查此�
 (the same file, checked by a tongban with the bug fixed)
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -80,6 +84,7 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -111,6 +116,7 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -140,6 +146,7 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -172,6 +179,7 @@ materials:
     necessity: 必要
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -201,6 +209,7 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -234,6 +243,7 @@ item:
   name: 生育登记
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -266,6 +276,7 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -294,6 +305,7 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -321,6 +333,7 @@ A guide is a few kilobytes; a huge file is an export error or not a guide, and r
 # a guide of a few KB
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -348,6 +361,7 @@ $ chmod 000 catalogs/hunan/x.yaml
 $ chmod 644 catalogs/hunan/x.yaml
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -375,6 +389,7 @@ $ mkfifo catalogs/x.yaml
 $ rm catalogs/x.yaml
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -402,6 +417,7 @@ catalogs/loop -> ..
 catalogs/common -> ../common-guides
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -430,6 +446,7 @@ Guides are JSON data in YAML syntax; a collection used as a key cannot be valida
 a: 1
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -459,6 +476,7 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -488,6 +506,7 @@ fees:
   amount: 100
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -520,6 +539,7 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -549,6 +569,7 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -579,6 +600,7 @@ time_limit:
   legal_unit: 自然日
 ```
 "#,
+    doc_zh: None,
     fixes: &[QUOTE_NUMBER_FIX],
 };
 
@@ -608,6 +630,7 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -637,6 +660,7 @@ region:
   code: "430000"
 ```
 "#,
+    doc_zh: None,
     fixes: &[FULL_WIDTH_CODE_FIX],
 };
 
@@ -666,6 +690,7 @@ time_limit:
   legal_days: 20
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -701,6 +726,7 @@ handling:
   online: true
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -734,6 +760,7 @@ phone-fromat = "off"
 phone-format = "off"
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -764,6 +791,7 @@ contact:
   consultation_phone: 0731-85693039
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 
@@ -791,6 +819,7 @@ A misspelt directive suppresses nothing, and the author believes otherwise.
 # tongban: allow TB217 热线号码由省里统一
 ```
 "#,
+    doc_zh: None,
     fixes: &[],
 };
 

@@ -34,6 +34,7 @@ members:
   - {code: "321300", name: 宿迁市}
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],
@@ -71,6 +72,7 @@ members:
   - {code: "320300", name: 徐州市}
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],
@@ -105,6 +107,7 @@ items:
   - {name: 购房提取住房公积金, modes: [两地联办]}
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

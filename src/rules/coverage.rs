@@ -39,6 +39,7 @@ items:
 Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
 in the agreement after all, correct the agreement file with its source.
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],
@@ -78,6 +79,7 @@ handling:
   cross_region_modes: [全程网办]
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

@@ -40,6 +40,7 @@ competent_department: 国家卫生健康委员会办公厅
 competent_department: 国家卫生健康委员会
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

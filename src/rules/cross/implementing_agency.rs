@@ -48,6 +48,7 @@ region:
 department: 湖南省市场监督管理局
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

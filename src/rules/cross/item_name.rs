@@ -44,6 +44,7 @@ item:
   basic_code: "000115015005"
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

@@ -44,6 +44,7 @@ item:
   type: 公共服务
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

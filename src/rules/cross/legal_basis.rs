@@ -45,6 +45,7 @@ legal_basis:
   - name: 《中华人民共和国合伙企业法》
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

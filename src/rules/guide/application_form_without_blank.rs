@@ -41,6 +41,7 @@ materials:
     sample: https://zwfw.example.gov.cn/forms/hhqy-sqs-sample.pdf
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

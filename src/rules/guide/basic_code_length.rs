@@ -40,6 +40,7 @@ item:
   basic_code: "000115015005"
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &["TB105"],

@@ -40,6 +40,7 @@ time_limit:
   promised_days: 5
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

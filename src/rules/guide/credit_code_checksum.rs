@@ -38,6 +38,7 @@ department_code: "11450000007565194J"
 department_code: "11450000007565194H"
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

@@ -16,6 +16,8 @@ const REMOVE_SAME: FixDoc = FixDoc {
     text: "Removes the duplicate list entry (all its lines) when it says exactly what the first \
            one says: every other field equal, names equal after normalisation (NFKC, 《》, \
            trailing punctuation).",
+    text_zh: "重复的材料条目与第一条完全相同（其他字段一致，名称规范化后相同：NFKC、《》、末尾标点）时，\
+              删除该条目（含其全部行）。",
 };
 
 /// The fix of a duplicate that may say something the first entry does not.
@@ -23,6 +25,8 @@ const REMOVE_SYNONYM: FixDoc = FixDoc {
     applicability: Applicability::Unsafe,
     text: "Removes a duplicate found only through the synonyms dictionary, or one whose other \
            fields (necessity, copies …) differ from the first: check what the removed entry said.",
+    text_zh: "删除仅经同义词词典认定的重复条目，或其他字段（是否必需、份数……）与第一条不同的重复条目：\
+              请先核对被删条目写了什么。",
 };
 
 static DEF: Def = Def {
@@ -63,6 +67,7 @@ materials:
   - name: 夫妻双方居民身份证、结婚证
 ```
 "#,
+        doc_zh: None,
         fixes: &[REMOVE_SAME, REMOVE_SYNONYM],
     },
     supersedes: &[],

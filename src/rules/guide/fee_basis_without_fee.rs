@@ -39,6 +39,7 @@ fee:
   is_fee: false
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

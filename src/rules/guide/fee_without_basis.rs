@@ -38,6 +38,7 @@ fee:
   standard: 每件 10 元
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

@@ -48,6 +48,7 @@ handling:
   online_url: https://zwfw.example.gov.cn/item/123
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

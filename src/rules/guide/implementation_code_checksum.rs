@@ -44,6 +44,7 @@ item:
   implementation_code: "11450000007565194H200011501500504"
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

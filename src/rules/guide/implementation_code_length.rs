@@ -47,6 +47,7 @@ item:
   implementation_code: "11450000007565194H2000115015005"
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &["TB105"],

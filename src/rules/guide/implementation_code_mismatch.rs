@@ -58,6 +58,7 @@ item:
 exercise_level: [县级]
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

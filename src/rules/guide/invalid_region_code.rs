@@ -39,6 +39,7 @@ region:
   name: 成都市
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

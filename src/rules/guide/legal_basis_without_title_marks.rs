@@ -13,6 +13,9 @@ const MARK_LAW: FixDoc = FixDoc {
            法, 条例, 规定, 办法, 决定, 细则 or 规则, optionally followed by an article such as \
            第九条): `中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`. \
            Generic texts (相关法律法规) are left alone.",
+    text_zh: "依据只写了一部法律或法规（以法、条例、规定、办法、决定、细则或规则结尾，后面可带条款，如第九条）时，\
+              给法规名称加上《》：`中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`。\
+              泛指的写法（相关法律法规）保持不变。",
 };
 
 static DEF: Def = Def {
@@ -46,6 +49,7 @@ legal_basis:
     article: 第九条
 ```
 "#,
+        doc_zh: None,
         fixes: &[MARK_LAW],
     },
     supersedes: &[],

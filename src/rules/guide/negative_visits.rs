@@ -35,6 +35,7 @@ handling:
   visits: 1
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &["TB106"],

@@ -39,6 +39,7 @@ handling:
   express: true
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

@@ -46,6 +46,7 @@ materials:
     source_channel: 电子证照库调取
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

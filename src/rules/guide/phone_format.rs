@@ -48,6 +48,7 @@ contact:
   complaint_phone: 023-65751638
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

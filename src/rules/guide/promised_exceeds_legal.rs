@@ -39,6 +39,7 @@ time_limit:
   promised_days: 3
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

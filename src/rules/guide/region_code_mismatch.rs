@@ -44,6 +44,7 @@ region:
   name: 广西壮族自治区
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

@@ -45,6 +45,7 @@ region:
   name: 金坛区
 ```
 "#,
+        doc_zh: None,
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

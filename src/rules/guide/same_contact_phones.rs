@@ -39,6 +39,7 @@ contact:
   complaint_phone: 0577-12345
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

@@ -47,6 +47,7 @@ materials:
     situations: [首次申领]
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],

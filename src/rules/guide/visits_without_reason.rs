@@ -38,6 +38,7 @@ handling:
   visit_reason: 需本人到场核验身份并签署声明
 ```
 "#,
+        doc_zh: None,
         fixes: &[],
     },
     supersedes: &[],
