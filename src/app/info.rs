@@ -93,6 +93,6 @@ pub(super) fn config(
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
     let config = config::Config::load(path, &env.cwd, lang)?;
-    out.write_all(config.to_toml().as_bytes())?;
+    out.write_all(config.to_toml(lang).as_bytes())?;
     Ok(0)
 }
