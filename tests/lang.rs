@@ -39,7 +39,7 @@ fn rule_doc_follows_lang() {
 fn rule_fix_section_follows_lang() {
     let zh = run("zh", &["rule", "TB210"]);
     assert!(
-        zh.contains("### 修复\n- 安全（`--fix`）: 给表格名称加上《》"),
+        zh.contains("### 修复\n- 安全（`--fix`）：给表格名称加上《》"),
         "{zh}"
     );
     let en = run("en", &["rule", "TB210"]);

@@ -85,7 +85,7 @@ pub fn entry_markdown(c: &Check, lang: Lang) -> String {
         for f in c.fixes {
             let _ = writeln!(
                 s,
-                "- {}: {}",
+                "- {}{}{}",
                 match f.applicability {
                     Applicability::Safe => lang.pick("安全（`--fix`）", "safe (`--fix`)"),
                     Applicability::Unsafe => lang.pick(
@@ -93,6 +93,7 @@ pub fn entry_markdown(c: &Check, lang: Lang) -> String {
                         "unsafe (`--fix --unsafe-fixes`)"
                     ),
                 },
+                lang.pick("：", ": "),
                 lang.pick(f.text_zh, f.text)
             );
         }
