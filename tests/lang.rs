@@ -187,3 +187,15 @@ fn every_lint_format_carries_messages_in_the_run_language() {
         assert!(!en.contains("超过法定办结时限"), "{format}: {en}");
     }
 }
+
+/// The `--statistics` table wrote the level column in English under `--lang zh`.
+#[test]
+fn statistics_levels_follow_lang() {
+    let zh = run("zh", &["lint", "--statistics", FAIL]);
+    let row = zh.lines().find(|l| l.contains("TB201")).unwrap();
+    assert!(row.contains(" 错误 "), "{zh}");
+    assert!(!row.contains("error"), "{zh}");
+    let en = run("en", &["lint", "--statistics", FAIL]);
+    let row = en.lines().find(|l| l.contains("TB201")).unwrap();
+    assert!(row.contains(" error "), "{en}");
+}

@@ -711,11 +711,13 @@ impl Server<'_> {
         let url = match &self.rules_url {
             Some(base) => format!("{base}#{anchor}"),
             None => {
-                // docs/rules.md of the tongban checkout the guide lives in, when there is one.
+                // docs/rules.md (docs/rules.zh.md in Chinese) of the tongban checkout the guide
+                // lives in, when there is one.
+                let page = self.lang.pick("docs/rules.zh.md", "docs/rules.md");
                 let docs = path
                     .ancestors()
                     .chain(self.roots.iter().map(PathBuf::as_path))
-                    .map(|d| d.join("docs/rules.md"))
+                    .map(|d| d.join(page))
                     .find(|p| p.is_file())?;
                 format!("{}#{anchor}", text::path_to_uri(&docs))
             }
