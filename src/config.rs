@@ -401,31 +401,46 @@ impl Config {
         Levels(levels)
     }
 
-    /// The effective configuration as TOML (what `tongban config` prints).
-    pub fn to_toml(&self) -> String {
+    /// The effective configuration as TOML (what `tongban config` prints), comments in `lang`.
+    pub fn to_toml(&self, lang: Lang) -> String {
         let mut s = String::new();
         let q = |p: &Path| format!("{:?}", p.display().to_string());
         let _ = writeln!(
             s,
-            "# effective configuration; file: {}",
+            "{}{}",
+            lang.pick(
+                "# 生效的配置；配置文件：",
+                "# effective configuration; file: "
+            ),
             self.file.as_ref().map_or_else(
-                || "(none: defaults)".to_owned(),
+                || lang
+                    .pick("（无：使用默认值）", "(none: defaults)")
+                    .to_owned(),
                 |p| p.display().to_string()
             )
         );
-        let _ = writeln!(s, "# paths are relative to {}", self.root.display());
+        let _ = writeln!(
+            s,
+            "{}{}",
+            lang.pick("# 路径相对于 ", "# paths are relative to "),
+            self.root.display()
+        );
         // Unset keys are printed as comments, so that the output is itself a valid config.
         let path_key = |s: &mut String, key: &str, p: &Option<PathBuf>, default: &str| {
             let _ = match p {
                 Some(p) => writeln!(s, "{key} = {}", q(p)),
-                None => writeln!(s, "# {key} = …  (unset: {default})"),
+                None => writeln!(
+                    s,
+                    "# {key} = …  ({}{default})",
+                    lang.pick("未设置：", "unset: ")
+                ),
             };
         };
         path_key(
             &mut s,
             "schema",
             &self.schema,
-            "the embedded national schema",
+            lang.pick("内置的国家标准模式", "the embedded national schema"),
         );
         let format = self.format.unwrap_or(LintFormat::Human);
         let _ = writeln!(s, "format = \"{}\"", format.name());
@@ -440,19 +455,28 @@ impl Config {
             &mut s,
             "catalog",
             &self.catalog,
-            "none: the cross-region rules compare only the files linted",
+            lang.pick(
+                "无：跨地区规则只比较本次检查的文件",
+                "none: the cross-region rules compare only the files linted",
+            ),
         );
         path_key(
             &mut s,
             "synonyms",
             &self.synonyms,
-            "documents.yaml or materials.yaml of a folder linted, extending the bundled catalogs/documents.yaml",
+            lang.pick(
+                "所检查文件夹中的 documents.yaml 或 materials.yaml，补充内置的 catalogs/documents.yaml",
+                "documents.yaml or materials.yaml of a folder linted, extending the bundled catalogs/documents.yaml",
+            ),
         );
         path_key(
             &mut s,
             "e-licences",
             &self.e_licences,
-            "the bundled catalogs/e-licences.yaml",
+            lang.pick(
+                "内置的 catalogs/e-licences.yaml",
+                "the bundled catalogs/e-licences.yaml",
+            ),
         );
         let _ = writeln!(s, "\n[rules]");
         let levels = Levels(self.rules.clone());
@@ -462,7 +486,7 @@ impl Config {
                 .severity(c.code, c.severity)
                 .map_or("off", Severity::as_str);
             let mark = if self.rules.iter().any(|(code, _)| *code == c.code) {
-                "  # set in config"
+                lang.pick("  # 配置文件中设置", "  # set in config")
             } else {
                 ""
             };
@@ -572,12 +596,14 @@ mod tests {
             "fail-on = \"warning\"\nsynonyms = \"s.yaml\"\n[rules]\nTB206 = \"off\"\n[[overrides]]\npaths = [\"a/**\"]\nrules = { TB217 = \"info\" }\n",
         )
         .unwrap();
-        let printed = c.to_toml();
+        let printed = c.to_toml(Lang::En);
         let again = parse(&printed).unwrap();
         assert!(again.problems.is_none());
         // Same levels and keys; only the "set in config" marks differ (now every rule is set).
         let unmarked = |s: String| s.replace("  # set in config", "");
-        assert_eq!(unmarked(again.to_toml()), unmarked(printed));
+        assert_eq!(unmarked(again.to_toml(Lang::En)), unmarked(printed));
+        // The Chinese comments parse back too.
+        assert!(parse(&c.to_toml(Lang::Zh)).unwrap().problems.is_none());
     }
 
     #[test]

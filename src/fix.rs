@@ -420,7 +420,7 @@ mod tests {
             );
         }
         for check in crate::rules::registry() {
-            let md = crate::rules::docs::entry_markdown(check);
+            let md = crate::rules::docs::entry_markdown(check, crate::diagnostic::Lang::En);
             for f in check.fixes {
                 assert!(
                     md.contains("\n### Fix\n"),

@@ -455,10 +455,15 @@ impl Schema {
             | ValidationErrorKind::OneOfNotValid { context } => {
                 self.closest_branch(error, context, &element, doc, source, lang, out);
             }
+            // The schema library words the other constraints in English only: lead in with a
+            // Chinese sentence and keep its text as the detail.
             _ => push(
                 out,
                 dx::SCHEMA_VIOLATION,
-                format!("{element}: {error}"),
+                match lang {
+                    Lang::Zh => format!("{element}不符合规范的约束（校验器原文：{error}）"),
+                    Lang::En => format!("{element}: {error}"),
+                },
                 None,
             ),
         }
@@ -520,8 +525,15 @@ impl Schema {
         });
         let Some((index, branch)) = best else {
             out.push(
-                Finding::new(dx::SCHEMA_VIOLATION, format!("{element}: {error}"), at)
-                    .with_pointer(pointer),
+                Finding::new(
+                    dx::SCHEMA_VIOLATION,
+                    match lang {
+                        Lang::Zh => format!("{element}不符合规范的约束（校验器原文：{error}）"),
+                        Lang::En => format!("{element}: {error}"),
+                    },
+                    at,
+                )
+                .with_pointer(pointer),
             );
             return;
         };

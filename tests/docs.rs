@@ -5,22 +5,25 @@ mod common;
 
 use common::tongban;
 
-/// docs/rules.md is `tongban rules --markdown`; a rule whose doc changed without regenerating
-/// the file would leave users reading stale text.
+/// docs/rules.md (English) and docs/rules.zh.md (Chinese) are `tongban rules --markdown` in each
+/// language; a rule whose doc changed without regenerating them would leave users reading stale text.
 #[test]
 fn rules_md_is_up_to_date() {
-    let expected = tongban::rules::docs::markdown();
-    let path = "docs/rules.md";
-    let actual = std::fs::read_to_string(path).unwrap_or_default();
-    if actual != expected {
-        if std::env::var_os("UPDATE_DOCS").is_some() {
-            std::fs::write(path, &expected).unwrap();
-            return;
+    use tongban::diagnostic::Lang;
+    for (lang, path) in [(Lang::En, "docs/rules.md"), (Lang::Zh, "docs/rules.zh.md")] {
+        let expected = tongban::rules::docs::markdown(lang);
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        if actual != expected {
+            if std::env::var_os("UPDATE_DOCS").is_some() {
+                std::fs::write(path, &expected).unwrap();
+                continue;
+            }
+            panic!(
+                "{path} is stale: run `cargo run -- --lang {} rules --markdown > {path}` \
+                 (or `UPDATE_DOCS=1 cargo test --test docs`)",
+                if lang == Lang::En { "en" } else { "zh" }
+            );
         }
-        panic!(
-            "docs/rules.md is stale: run `cargo run -- rules --markdown > docs/rules.md` \
-             (or `UPDATE_DOCS=1 cargo test --test docs`)"
-        );
     }
 }
 
@@ -127,10 +130,19 @@ fn rule_docs_of_every_check_name_no_file_outside_the_repository() {
     );
     let mut offenders = Vec::new();
     for code in codes {
-        let out = tongban().args(["rule", code]).output().unwrap();
-        assert!(out.status.success(), "tongban rule {code}");
-        let text = String::from_utf8(out.stdout).unwrap();
-        offenders.extend(dangling(&text).into_iter().map(|d| format!("{code}: {d}")));
+        for lang in ["zh", "en"] {
+            let out = tongban()
+                .args(["--lang", lang, "rule", code])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "tongban --lang {lang} rule {code}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            offenders.extend(
+                dangling(&text)
+                    .into_iter()
+                    .map(|d| format!("{code} ({lang}): {d}")),
+            );
+        }
     }
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
@@ -219,6 +231,31 @@ fn every_doc_example_gives_its_finding_and_the_fix_removes_it() {
                 "{}: Example gives {before}, Use instead {after}",
                 c.code
             ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// The Chinese doc shows the same examples as the English one: its `## 示例` and `## 改为`
+/// blocks are the `## Example` and `## Use instead` blocks, comment lines aside (those are
+/// prose and translated). A translation that drifted from the code's example would teach
+/// something the check does not do.
+#[test]
+fn chinese_doc_examples_are_the_english_ones() {
+    let code_lines = |y: Option<&str>| -> Vec<String> {
+        y.unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut wrong = Vec::new();
+    for c in tongban::rules::registry() {
+        let Some(zh) = c.doc_zh else { continue };
+        for (en_h, zh_h) in [("Example", "示例"), ("Use instead", "改为")] {
+            if code_lines(yaml_under(c.doc, en_h)) != code_lines(yaml_under(zh, zh_h)) {
+                wrong.push(format!("{}: `## {zh_h}` differs from `## {en_h}`", c.code));
+            }
         }
     }
     assert!(wrong.is_empty(), "{wrong:#?}");

@@ -262,14 +262,15 @@ fn stdio_session() {
         value.contains("基本编码") && value.contains("basic_code"),
         "{value}"
     );
-    // Hover on a finding: the rule's explanation.
+    // Hover on a finding: the rule's explanation, in the session's language (Chinese here; it
+    // was the English doc whatever the language before the docs were translated).
     let (h, _) = c.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": u}, "position": {"line": 6, "character": 10}}),
     );
     let value = h["contents"]["value"].as_str().unwrap();
     assert!(
-        value.contains("TB103") && value.contains("What it does"),
+        value.contains("TB103") && value.contains("### 作用") && !value.contains("What it does"),
         "{value}"
     );
 
@@ -539,7 +540,8 @@ fn latency_on_a_bundled_guide() {
         .as_str()
         .unwrap();
     assert!(
-        href.starts_with("file://") && href.contains("/docs/rules.md#tb"),
+        // The session is in Chinese: the Chinese reference page.
+        href.starts_with("file://") && href.contains("/docs/rules.zh.md#tb"),
         "{href}"
     );
     eprintln!(

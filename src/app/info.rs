@@ -18,7 +18,7 @@ pub(super) fn schema(out: &mut dyn Write) -> Result<u8, Error> {
 /// `tongban rules [--markdown]`: every check, one line each, or the reference page.
 pub(super) fn rules(markdown: bool, lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {
     if markdown {
-        out.write_all(rules::docs::markdown().as_bytes())?;
+        out.write_all(rules::docs::markdown(lang).as_bytes())?;
         return Ok(0);
     }
     for e in rules::registry() {
@@ -28,8 +28,8 @@ pub(super) fn rules(markdown: bool, lang: Lang, out: &mut dyn Write) -> Result<u
             "{:<6} {:<36} {:<8} {:<12} {}",
             c.code,
             c.name,
-            c.severity.as_str(),
-            e.kind.as_str(),
+            rules::docs::severity_name(c.severity, lang),
+            rules::docs::kind_name(e.kind, lang),
             lang.pick(c.summary_zh, c.summary_en)
         )?;
     }
@@ -37,14 +37,14 @@ pub(super) fn rules(markdown: bool, lang: Lang, out: &mut dyn Write) -> Result<u
 }
 
 /// `tongban rule CODE|NAME`: one check's documentation.
-pub(super) fn rule(rule: &str, out: &mut dyn Write) -> Result<u8, Error> {
+pub(super) fn rule(rule: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {
     match rules::lookup(rule) {
         Some(e) => {
-            out.write_all(rules::docs::entry_markdown(e).as_bytes())?;
+            out.write_all(rules::docs::entry_markdown(e, lang).as_bytes())?;
             Ok(0)
         }
         None => Err(Error::UnknownRule {
-            help: config::unknown_rule_help(rule, Lang::En),
+            help: config::unknown_rule_help(rule, lang),
             name: rule.to_owned(),
         }),
     }
@@ -93,6 +93,6 @@ pub(super) fn config(
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
     let config = config::Config::load(path, &env.cwd, lang)?;
-    out.write_all(config.to_toml().as_bytes())?;
+    out.write_all(config.to_toml(lang).as_bytes())?;
     Ok(0)
 }

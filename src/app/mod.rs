@@ -148,7 +148,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
         }
         cli::Command::Schema => info::schema(out),
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
-        cli::Command::Rule { rule } => info::rule(&rule, out),
+        cli::Command::Rule { rule } => info::rule(&rule, lang, out),
         cli::Command::Completions { shell } => info::completions(shell, out),
         cli::Command::Man { command } => info::man(command, out),
         cli::Command::Config => info::config(cli.config.as_deref(), env, lang, out),

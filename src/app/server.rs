@@ -711,11 +711,13 @@ impl Server<'_> {
         let url = match &self.rules_url {
             Some(base) => format!("{base}#{anchor}"),
             None => {
-                // docs/rules.md of the tongban checkout the guide lives in, when there is one.
+                // docs/rules.md (docs/rules.zh.md in Chinese) of the tongban checkout the guide
+                // lives in, when there is one.
+                let page = self.lang.pick("docs/rules.zh.md", "docs/rules.md");
                 let docs = path
                     .ancestors()
                     .chain(self.roots.iter().map(PathBuf::as_path))
-                    .map(|d| d.join("docs/rules.md"))
+                    .map(|d| d.join(page))
                     .find(|p| p.is_file())?;
                 format!("{}#{anchor}", text::path_to_uri(&docs))
             }
@@ -778,7 +780,7 @@ impl Server<'_> {
         {
             let entry = rules::lookup(f.code)?;
             let mut md = format!("**{}** {}\n\n", f.code, f.message);
-            md.push_str(&rules::docs::entry_markdown(entry));
+            md.push_str(&rules::docs::entry_markdown(entry, self.lang));
             return Some(markdown(md, Some(index.range(&f.span))));
         }
         // On an element: its title and description from the schema.

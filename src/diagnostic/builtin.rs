@@ -13,6 +13,8 @@ pub const QUOTE_NUMBER_FIX: FixDoc = FixDoc {
     applicability: Applicability::Safe,
     text: "Quotes a code that YAML read as a number, keeping the digits as written \
            (`basic_code: 000115015005` → `basic_code: \"000115015005\"`).",
+    text_zh: "给被 YAML 读成数字的编码加上引号，数字保持原样\
+              （`basic_code: 000115015005` → `basic_code: \"000115015005\"`）。",
 };
 
 /// The fix of a code written with full-width characters, whichever check reports the code
@@ -21,6 +23,7 @@ pub const FULL_WIDTH_CODE_FIX: FixDoc = FixDoc {
     applicability: Applicability::Safe,
     text: "A code (`*code`) written with full-width digits or letters (`４３００００`) is rewritten \
            half-width, quoted (`\"430000\"`).",
+    text_zh: "用全角数字或字母书写的编码（`*code`，如 `４３００００`）改写为半角并加引号（`\"430000\"`）。",
 };
 
 // ---- Reading and parsing a file (TB0xx) ----
@@ -49,6 +52,24 @@ error[TB000(internal-error)]: catalogs/x.yaml: tongban 内部错误：检查此�
 (the same file, checked by a tongban with the bug fixed)
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告在 tongban 内部检查时崩溃的文件。其他文件照常检查，报告格式保持完整，运行以退出码 2 结束。这是 tongban 的缺陷，不是指南的问题：请附上该文件（或删减后的副本）报告此问题。
+
+## 原因
+该文件完全没有被检查，其中的问题无从得知。
+
+## 示例
+```text
+error[TB000(internal-error)]: catalogs/x.yaml: tongban 内部错误：检查此文件时崩溃（请报告）
+```
+
+## 改为
+```text
+（同一文件，由修复了该缺陷的 tongban 检查）
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -80,6 +101,28 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告无法按 YAML 1.2 解析的文本，并指出解析器停下的位置。
+
+## 原因
+无法解析的文件，其他内容都无从检查。
+
+## 示例
+```yaml
+item:
+  name: 合伙企业设立登记
+   type: 行政许可
+```
+
+## 改为
+```yaml
+item:
+  name: 合伙企业设立登记
+  type: 行政许可
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -111,6 +154,28 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告不是 UTF-8 编码的文件。GB18030/GBK 和 UTF-16 文件在编码判断明确时会被解码（并照常检查）；检查结果指向第一个不属于 UTF-8 的字节。
+
+## 原因
+指南要在各地区、各系统之间交换，只有 UTF-8 在任何地方读出来都一样。GBK 文件在网页编辑器和差异对比中会变成乱码。
+
+## 示例
+```yaml
+# （旧编辑器以 GBK 保存的文件）
+item:
+  name: 合伙企业设立登记
+```
+
+## 改为
+```yaml
+# （同一文件以 UTF-8 保存）
+item:
+  name: 合伙企业设立登记
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -140,6 +205,26 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告文件开头的 UTF-8 字节顺序标记（BOM）。
+
+## 原因
+该标记不可见，在 UTF-8 中也没有必要；一些 YAML 工具和基于 `cat` 的脚本会把它当作内容。
+
+## 示例
+```yaml
+<U+FEFF>item:
+  name: 合伙企业设立登记
+```
+
+## 改为
+```yaml
+item:
+  name: 合伙企业设立登记
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -172,6 +257,29 @@ materials:
     necessity: 必要
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告同一映射中出现两次的键；保留第一个值，并同时标出两处位置。
+
+## 原因
+各 YAML 解析器对重复键取哪个值并不一致，同一份指南在不同工具里含义不同。
+
+## 示例
+```yaml
+materials:
+  - name: 《合伙协议》
+    necessity: 必要
+    necessity: 非必要
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙协议》
+    necessity: 必要
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -201,6 +309,26 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告空文件或只有注释的文件。
+
+## 原因
+空的指南通常是导出失败，或误提交的占位文件。
+
+## 示例
+```yaml
+# TODO
+```
+
+## 改为
+```yaml
+item:
+  name: 合伙企业设立登记
+  type: 行政许可
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -234,6 +362,30 @@ item:
   name: 生育登记
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告包含多个 YAML 文档（`---`）的文件；只检查第一个文档。
+
+## 原因
+一个文件一份指南，路径才有意义：一个路径对应一个地区的一个事项。
+
+## 示例
+```yaml
+item:
+  name: 生育登记
+---
+item:
+  name: 失业登记
+```
+
+## 改为
+```yaml
+# shengyu-dengji.yaml
+item:
+  name: 生育登记
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -266,6 +418,28 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告展开后超过 10,000 个节点的别名（“billion laughs” 模式）；解析到此为止。
+
+## 原因
+别名的指数式展开会耗尽内存，指南从不需要这样写。
+
+## 示例
+```yaml
+a: &a [x, x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙协议》
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -294,6 +468,25 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告嵌套层级超过上限（128 层）的集合。
+
+## 原因
+指南不会嵌套得这么深；这是格式错误或恶意构造的文件，可能耗尽调用栈。
+
+## 示例
+```yaml
+a: [[[[[[[[[[[[[[[[[[ … ]]]]]]]]]]]]]]]]]]
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙协议》
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -321,6 +514,24 @@ A guide is a few kilobytes; a huge file is an export error or not a guide, and r
 # a guide of a few KB
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告大于 `--max-file-size`（默认 10 MiB）的文件；该文件不会被读取。
+
+## 原因
+一份指南只有几 KB；巨大的文件要么是导出错误，要么根本不是指南，读取它会拖慢每一次运行。
+
+## 示例
+```yaml
+# 一个名为 guide.yaml、大小 200 MB 的数据导出文件
+```
+
+## 改为
+```yaml
+# 一份几 KB 的指南
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -348,6 +559,24 @@ $ chmod 000 catalogs/hunan/x.yaml
 $ chmod 644 catalogs/hunan/x.yaml
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告无法读取的文件或文件夹（权限不足、I/O 错误）。
+
+## 原因
+读不了的指南就没有被检查；运行结果必须说明这一点，而不是悄悄通过。
+
+## 示例
+```text
+$ chmod 000 catalogs/hunan/x.yaml
+```
+
+## 改为
+```text
+$ chmod 644 catalogs/hunan/x.yaml
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -375,6 +604,24 @@ $ mkfifo catalogs/x.yaml
 $ rm catalogs/x.yaml
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告不是普通文件的路径（FIFO、套接字、设备文件）。
+
+## 原因
+读取 FIFO 或设备文件可能永远阻塞；这类路径从来不是指南。
+
+## 示例
+```text
+$ mkfifo catalogs/x.yaml
+```
+
+## 改为
+```text
+$ rm catalogs/x.yaml
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -402,6 +649,24 @@ catalogs/loop -> ..
 catalogs/common -> ../common-guides
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告指回自身上级目录的符号链接（链接循环）；跳过该循环。
+
+## 原因
+顺着循环走下去，遍历永远不会结束。
+
+## 示例
+```yaml
+catalogs/loop -> ..
+```
+
+## 改为
+```yaml
+catalogs/common -> ../common-guides
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -430,6 +695,25 @@ Guides are JSON data in YAML syntax; a collection used as a key cannot be valida
 a: 1
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告没有 JSON 对应形式的 YAML 写法，例如复杂键（以集合作键）；跳过该条目。
+
+## 原因
+指南是用 YAML 语法书写的 JSON 数据；以集合作键的条目无法校验，也无法比较。
+
+## 示例
+```yaml
+? [a, b]
+: 1
+```
+
+## 改为
+```yaml
+a: 1
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -459,6 +743,26 @@ item:
   name: 合伙企业设立登记
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告文件中的控制字符：制表符和换行以外的 C0 控制字符（NUL、ESC……）、DEL 以及 C1 控制字符（U+0080–U+009F）。每个文件只报告一条，给出个数并指向第一个。所有输出格式都以转义形式（`␛`、`\u{1b}`）显示这些字符，绝不原样输出。
+
+## 原因
+它们从来不是指南正文的一部分：多来自从其他程序复制粘贴或转换出错，在大多数编辑器里看不见，会破坏基于 XML 的交换格式，ESC 序列还能改写终端上显示的内容。
+
+## 示例
+```yaml
+item:
+  name: 合伙企业设立登记<ESC>[2J
+```
+
+## 改为
+```yaml
+item:
+  name: 合伙企业设立登记
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -488,6 +792,26 @@ fees:
   amount: 100
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告超出 64 位浮点数范围的数字（YAML 1.2 核心模式），例如 `1e400`。该值按字符串保留，因此模式的类型检查也能看到它。
+
+## 原因
+它无法表示为 JSON 数据；按数字读取的工具得到无穷大或报错，按文本读取的工具得到的又是另一回事：同一份指南在不同程序里含义不同。
+
+## 示例
+```yaml
+fees:
+  amount: 1e400
+```
+
+## 改为
+```yaml
+fees:
+  amount: 100
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -520,6 +844,27 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告缺少的必填要素，用中文标题指明该要素，并说明应加在哪里。
+
+## 原因
+模式标为必填的，是每份指南都必须写明的内容（事项名称、实施区划、实施主体、申请材料、来源……）；缺少这些内容的指南无法使用，也无法比较。
+
+## 示例
+```yaml
+item:
+  name: 合伙企业设立登记
+```
+
+## 改为
+```yaml
+item:
+  name: 合伙企业设立登记
+  type: 行政许可
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -549,6 +894,26 @@ materials:
   - name: 《合伙协议》
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告模式中未定义的键，并建议最接近的有效键。
+
+## 原因
+拼错的键会让其内容被悄悄丢弃：`meterials` 不会被当作申请材料读取。
+
+## 示例
+```yaml
+meterials:
+  - name: 《合伙协议》
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙协议》
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -579,6 +944,27 @@ time_limit:
   legal_unit: 自然日
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告类型错误的值（应为数字处写了字符串，应为列表处写了单个值）。
+
+## 原因
+规则和比较都基于有类型的值进行计算；`"15天"` 无法与天数比较。
+
+## 示例
+```yaml
+time_limit:
+  legal_days: 15天
+```
+
+## 改为
+```yaml
+time_limit:
+  legal_days: 15
+  legal_unit: 自然日
+```
+"#,
+    ),
     fixes: &[QUOTE_NUMBER_FIX],
 };
 
@@ -608,6 +994,26 @@ item:
   type: 行政许可
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告不在允许取值范围内的值，并列出允许的取值。
+
+## 原因
+枚举型要素（事项类型、材料必要性……）在各地区之间按取值比较；同义写法或错别字会让比较失效。
+
+## 示例
+```yaml
+item:
+  type: 许可
+```
+
+## 改为
+```yaml
+item:
+  type: 行政许可
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -637,6 +1043,26 @@ region:
   code: "430000"
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告不符合规定格式或长度的值（编码、日期、网址）。
+
+## 原因
+编码和日期是关联其他系统的键；格式错误的编码什么也对不上。
+
+## 示例
+```yaml
+region:
+  code: "43000"
+```
+
+## 改为
+```yaml
+region:
+  code: "430000"
+```
+"#,
+    ),
     fixes: &[FULL_WIDTH_CODE_FIX],
 };
 
@@ -666,6 +1092,26 @@ time_limit:
   legal_days: 20
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告超出范围的数值或数量（负的天数、必须有条目却为空的列表）。
+
+## 原因
+超出范围的数字是笔误或占位值（用 `-1` 表示未知），会污染统计结果。
+
+## 示例
+```yaml
+time_limit:
+  legal_days: -1
+```
+
+## 改为
+```yaml
+time_limit:
+  legal_days: 20
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -701,6 +1147,28 @@ handling:
   online: true
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告 TB101–TB106 都不能描述的模式约束。国家模式自身的约束都有上述编码；本检查针对省级或自定义模式（`--schema`，tongban.toml 中的 `schema`）用 `not`、`contains`、`multipleOf` 等关键字增加的约束。消息引用模式中该约束的原文（由校验库以英文给出）。
+
+## 原因
+交给 tongban 的模式就是指南必须遵循的格式；省里增加一条约束，就是要求本省每份指南都满足它。
+
+## 示例
+```yaml
+# 省级模式规定 handling: {not: {required: [express]}}
+handling:
+  online: true
+  express: true
+```
+
+## 改为
+```yaml
+handling:
+  online: true
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -734,6 +1202,28 @@ phone-fromat = "off"
 phone-format = "off"
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告 tongban 不认识的规则编码或名称，出现在 `tongban.toml`（`[rules]`、`[[overrides]]`）或 `# tongban: allow` 注释中。
+
+## 原因
+拼错的规则名称会让配置或抑制悄悄失效。
+
+## 示例
+```yaml
+# tongban.toml
+[rules]
+phone-fromat = "off"
+```
+
+## 改为
+```yaml
+# tongban.toml
+[rules]
+phone-format = "off"
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -764,6 +1254,27 @@ contact:
   consultation_phone: 0731-85693039
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告在其作用范围内没有抑制任何 CODE 检查结果的 `# tongban: allow CODE` 注释。对该文件已关闭的规则的抑制注释不报告。
+
+## 原因
+过时的抑制注释会掩盖将来的问题：指南改好后就应删除注释，否则它会悄悄掩盖下一次回退。
+
+## 示例
+```yaml
+contact:
+  # tongban: allow phone-format 区号已补
+  consultation_phone: 0731-85693039
+```
+
+## 改为
+```yaml
+contact:
+  consultation_phone: 0731-85693039
+```
+"#,
+    ),
     fixes: &[],
 };
 
@@ -791,6 +1302,24 @@ A misspelt directive suppresses nothing, and the author believes otherwise.
 # tongban: allow TB217 热线号码由省里统一
 ```
 "#,
+    doc_zh: Some(
+        r#"## 作用
+报告以 `tongban:` 开头、但不是 `allow CODES [理由]` 或 `allow-file CODES [理由]` 形式的注释。
+
+## 原因
+拼错的指令什么也不会抑制，作者却以为已经抑制了。
+
+## 示例
+```yaml
+# tongban: alow TB217
+```
+
+## 改为
+```yaml
+# tongban: allow TB217 热线号码由省里统一
+```
+"#,
+    ),
     fixes: &[],
 };
 

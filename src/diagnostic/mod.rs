@@ -118,6 +118,8 @@ pub struct FixDoc {
     pub applicability: Applicability,
     /// What it does, in Markdown.
     pub text: &'static str,
+    /// The same in Chinese.
+    pub text_zh: &'static str,
 }
 
 /// Everything tongban can report is declared once as a `Check`: code, name, default severity,
@@ -139,6 +141,9 @@ pub struct Check {
     pub summary_en: &'static str,
     /// Markdown with the headings What it does / Why is this bad? / Example / Use instead.
     pub doc: &'static str,
+    /// The same documentation in Chinese, with the headings 作用 / 原因 / 示例 / 改为
+    /// (`docs::HEADINGS_ZH`); `None` while a check still lacks one (it then shows the English).
+    pub doc_zh: Option<&'static str>,
     /// The fixes `tongban lint --fix` makes to its findings (documentation; `crate::fix` makes them).
     pub fixes: &'static [FixDoc],
 }

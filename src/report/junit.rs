@@ -9,7 +9,7 @@ use std::io::Write;
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::RunInfo;
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{FileReport, Lang, Severity};
 use crate::error::Error;
 
 #[derive(Default)]
@@ -23,6 +23,7 @@ struct Case {
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
     info: RunInfo,
+    lang: Lang,
     /// Files in the order first seen (a file may be reported twice: cross-region findings).
     order: Vec<String>,
     cases: HashMap<String, Case>,
@@ -30,10 +31,11 @@ pub struct Printer<'w> {
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(info: RunInfo, out: &'w mut dyn Write) -> Self {
+    pub fn new(info: RunInfo, lang: Lang, out: &'w mut dyn Write) -> Self {
         Printer {
             out,
             info,
+            lang,
             order: Vec::new(),
             cases: HashMap::new(),
         }
@@ -56,13 +58,13 @@ impl<'w> Printer<'w> {
                 "{path}:{}:{}: {} {} ({}) {}{}",
                 start.line,
                 start.column,
-                f.severity.as_str(),
+                crate::rules::docs::severity_name(f.severity, self.lang),
                 f.code,
                 f.name,
                 f.message,
                 f.help
                     .as_deref()
-                    .map(|h| format!("\n  help: {h}"))
+                    .map(|h| format!("\n  {}{h}", self.lang.pick("帮助：", "help: ")))
                     .unwrap_or_default()
             );
             if self.info.fails(f.severity) {
@@ -92,12 +94,17 @@ impl<'w> Printer<'w> {
             let mut case = if failing > 0 {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
-                    .set_message(format!(
-                        "{failing} finding{} at or above --fail-on ({e} error{}, {w} warning{})",
-                        plural(failing),
-                        plural(e),
-                        plural(w)
-                    ))
+                    .set_message(match self.lang {
+                        Lang::Zh => format!(
+                            "{failing} 个问题达到或超过 --fail-on 级别（{e} 个错误，{w} 个警告）"
+                        ),
+                        Lang::En => format!(
+                            "{failing} finding{} at or above --fail-on ({e} error{}, {w} warning{})",
+                            plural(failing),
+                            plural(e),
+                            plural(w)
+                        ),
+                    })
                     .set_type(if e > 0 { "error" } else { "warning" })
                     .set_description(c.lines.clone());
                 TestCase::new(path.clone(), status)
@@ -140,7 +147,7 @@ mod tests {
             fail_on: Some(fail_on),
             ..RunInfo::default()
         };
-        let mut p = Printer::new(info, &mut buf);
+        let mut p = Printer::new(info, Lang::En, &mut buf);
         for r in reports {
             p.file(r).unwrap();
         }

@@ -155,8 +155,12 @@ impl<'w> LintPrinter<'w> {
             LintFormat::Human => LintPrinter::Human(Box::new(human::Printer::new(style, out))),
             LintFormat::Json => LintPrinter::Json(json::Printer::new(out)?),
             LintFormat::JsonLines => LintPrinter::JsonLines(json_lines::Printer::new(out)),
-            LintFormat::Sarif => LintPrinter::Sarif(sarif::Printer::new(info.clone(), out)),
-            LintFormat::Junit => LintPrinter::Junit(junit::Printer::new(info.clone(), out)),
+            LintFormat::Sarif => {
+                LintPrinter::Sarif(sarif::Printer::new(info.clone(), style.lang, out))
+            }
+            LintFormat::Junit => {
+                LintPrinter::Junit(junit::Printer::new(info.clone(), style.lang, out))
+            }
             LintFormat::Github => {
                 LintPrinter::Github(github::Printer::new(info.clone(), style.lang, out))
             }

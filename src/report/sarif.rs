@@ -11,7 +11,7 @@ use serde_sarif::sarif::{
 };
 
 use super::RunInfo;
-use crate::diagnostic::{FileReport, Severity};
+use crate::diagnostic::{FileReport, Lang, Severity};
 use crate::error::Error;
 use crate::rules;
 use crate::source::Source;
@@ -90,7 +90,7 @@ fn location(
 
 impl<'w> Printer<'w> {
     /// A printer on `out`.
-    pub fn new(info: RunInfo, out: &'w mut dyn Write) -> Self {
+    pub fn new(info: RunInfo, lang: Lang, out: &'w mut dyn Write) -> Self {
         let index = rules::registry()
             .iter()
             .enumerate()
@@ -99,7 +99,7 @@ impl<'w> Printer<'w> {
         // Everything but the results is known now: render the log once with no results and
         // stream each result into its place, so memory does not grow with the findings
         // (160,000 findings held as SARIF objects took 1.3 GB).
-        let page = skeleton();
+        let page = skeleton(lang);
         const KEY: &str = "\"results\": []";
         let at = page.find(KEY).unwrap_or(page.len());
         let line_start = page[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -185,7 +185,7 @@ impl<'w> Printer<'w> {
 }
 
 /// The whole log with an empty result list, pretty-printed.
-fn skeleton() -> String {
+fn skeleton(lang: Lang) -> String {
     let descriptors: Vec<ReportingDescriptor> = rules::registry()
         .iter()
         .map(|e| {
@@ -195,13 +195,13 @@ fn skeleton() -> String {
                 .name(c.name.to_owned())
                 .short_description(
                     MultiformatMessageString::builder()
-                        .text(format!("{} / {}", c.summary_en, c.summary_zh))
+                        .text(lang.pick(c.summary_zh, c.summary_en).to_owned())
                         .build(),
                 )
                 .help(
                     MultiformatMessageString::builder()
-                        .text(e.doc.to_owned())
-                        .markdown(e.doc.to_owned())
+                        .text(rules::docs::doc(e, lang).to_owned())
+                        .markdown(rules::docs::doc(e, lang).to_owned())
                         .build(),
                 )
                 .default_configuration(

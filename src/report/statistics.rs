@@ -166,11 +166,16 @@ impl<'w> Printer<'w> {
             for (code, r) in rows {
                 writeln!(
                     self.out,
-                    "{:>8} {:>6}  {code:<5}  {:<width$}  {:<7}  {}",
+                    "{:>8} {:>6}  {code:<5}  {:<width$}  {}  {}",
                     r.findings,
                     r.files,
                     r.name,
-                    r.severity.map_or("", Severity::as_str),
+                    pad(
+                        r.severity
+                            .map_or("", |s| crate::rules::docs::severity_name(s, lang)),
+                        7,
+                        false
+                    ),
                     summary_of(code, lang)
                 )?;
             }
@@ -214,7 +219,8 @@ pub fn markdown(
             "| `{code}` {} | {} | {} | {} | {} |",
             r.name,
             cell(summary_of(code, lang)),
-            r.severity.map_or("", Severity::as_str),
+            r.severity
+                .map_or("", |s| crate::rules::docs::severity_name(s, lang)),
             r.findings,
             r.files
         );

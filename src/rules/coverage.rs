@@ -39,6 +39,28 @@ items:
 Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
 in the agreement after all, correct the agreement file with its source.
 "#,
+        doc_zh: Some(
+            r#"## 作用
+对协议（`catalogs/agreements/*.yaml`，`items`）列出的每个事项，报告在交给 `tongban coverage` 的指南中没有该事项指南的成员地区。市、县的指南只有在协议写明 `counts_toward_province: true` 时，才计入包含它的成员。检查结果指向协议文件中的该事项。
+
+## 原因
+跨省通办意味着申请人可以在任一成员地区发起办理。成员不公布该事项的指南，申请人就无从准备，其他成员也无从对齐（无差别受理、同标准办理，国发〔2022〕5号）。
+
+## 示例
+```yaml
+# catalogs/agreements/example.yaml
+members:
+  - {code: "320300", name: 徐州市}
+  - {code: "411400", name: 商丘市}
+items:
+  - {name: 购房提取住房公积金, modes: [两地联办]}
+# ……而只有 catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml（320300）存在
+```
+
+## 改为
+公布（并加入目录）商丘的购房提取住房公积金指南；如果该事项其实不在协议中，则依据其来源更正协议文件。
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],
@@ -78,6 +100,30 @@ handling:
   cross_region_modes: [全程网办]
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+对写明 `modes` 的协议事项，报告与之矛盾的成员指南：协议为全程网办，指南却写 `handling.online: false` 或 `handling.visits` 大于 0；或者指南列出的 `handling.cross_region_modes` 与协议没有任何共同的办理模式。
+
+## 原因
+协议向申请人承诺了一种办理方式（全程网办：不交纸质材料、不跑现场）。要求跑现场的成员指南，对每个读到它的人都违背了这一承诺。
+
+## 示例
+```yaml
+# 协议：{name: 正常退休提取住房公积金, modes: [全程网办]}
+handling:
+  online: false
+  visits: 1
+```
+
+## 改为
+```yaml
+handling:
+  online: true
+  visits: 0
+  cross_region_modes: [全程网办]
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

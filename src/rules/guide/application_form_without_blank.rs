@@ -41,6 +41,30 @@ materials:
     sample: https://zwfw.example.gov.cn/forms/hhqy-sqs-sample.pdf
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+对每一项属于表格的材料（见 `form-name-without-title-marks`：名称以表、表格、申请书、登记书结尾，或类别为申请表格文书），要求提供 `blank_form`（空白表格）或 `sample`（示例样表）。
+
+## 原因
+国家材料表正是为此设有 `form_guid`（空白表格）和 `example_guid`（示例样表）：申请人下载不到表格，就只能跑到窗口去领，网上办和跨省通办也就无从谈起。
+
+## 示例
+```yaml
+materials:
+  - name: 《合伙企业登记（备案）申请书》
+    category: 申请表格文书
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙企业登记（备案）申请书》
+    category: 申请表格文书
+    blank_form: https://zwfw.example.gov.cn/forms/hhqy-sqs.docx
+    sample: https://zwfw.example.gov.cn/forms/hhqy-sqs-sample.pdf
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

@@ -40,6 +40,28 @@ time_limit:
   promised_days: 5
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+比较 `case_type`（办件类型）与 `time_limit.promised_days`（承诺办结时限，0 = 即办）：承诺时限大于 0 天的即办件、承诺时限为 0 天的承诺件，都会被报告。两者缺一的指南不检查。
+
+## 原因
+即办件当场办结，承诺件在承诺时限内办结（国家政务服务平台交换表中前者对应 `project_type`，后者对应 `promise_day`）。两者不一致时，申请人不知道该在窗口等候还是改日再来。浙江政务服务网上温州市本级事项的一个公开检查工具执行的正是同一对规则：“承诺办结时间为即办，办件类型必须为即办件”和“承诺办结时间非即办，办件类型必须为承诺件”。
+
+## 示例
+```yaml
+case_type: 即办件
+time_limit:
+  promised_days: 5
+```
+
+## 改为
+```yaml
+case_type: 承诺件
+time_limit:
+  promised_days: 5
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

@@ -16,6 +16,8 @@ const REMOVE_SAME: FixDoc = FixDoc {
     text: "Removes the duplicate list entry (all its lines) when it says exactly what the first \
            one says: every other field equal, names equal after normalisation (NFKC, 《》, \
            trailing punctuation).",
+    text_zh: "重复的材料条目与第一条完全相同（其他字段一致，名称规范化后相同：NFKC、《》、末尾标点）时，\
+              删除该条目（含其全部行）。",
 };
 
 /// The fix of a duplicate that may say something the first entry does not.
@@ -23,6 +25,8 @@ const REMOVE_SYNONYM: FixDoc = FixDoc {
     applicability: Applicability::Unsafe,
     text: "Removes a duplicate found only through the synonyms dictionary, or one whose other \
            fields (necessity, copies …) differ from the first: check what the removed entry said.",
+    text_zh: "删除仅经同义词词典认定的重复条目，或其他字段（是否必需、份数……）与第一条不同的重复条目：\
+              请先核对被删条目写了什么。",
 };
 
 static DEF: Def = Def {
@@ -63,6 +67,30 @@ materials:
   - name: 夫妻双方居民身份证、结婚证
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+像 `tongban diff` 比较材料那样，把每个材料名称读作若干项要求：组合材料（居民身份证、户口簿）拆为各组成部分；申请人身份、签署用语、原件/复印件、“有效”以及表格标题中的地名都不算要求的一部分；异名来自文书本体（内置的 `catalogs/documents.yaml`，可由 `tongban.toml` 中的 `synonyms` 或所检查文件夹根目录下的 `documents.yaml` / `materials.yaml` 扩充）。若某材料要求的内容在同一适用情形（`condition`）下已由前面的材料要求过，则报告该材料。`tongban material NAME` 可显示一个名称是如何被解读的。
+
+## 原因
+重复的材料让清单显得比实际更长：申请人要把同一份文书准备两次，跨地区比较也会重复计数。同一名称在不同条件（`condition`）下出现是正当的，不报告。
+
+## 示例
+```yaml
+materials:
+  - name: 《合伙协议》
+  - name: 合伙协议。
+  - name: 夫妻双方居民身份证、结婚证
+  - name: 结婚证复印件
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《合伙协议》
+  - name: 夫妻双方居民身份证、结婚证
+```
+"#,
+        ),
         fixes: &[REMOVE_SAME, REMOVE_SYNONYM],
     },
     supersedes: &[],

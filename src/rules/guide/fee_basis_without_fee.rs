@@ -39,6 +39,27 @@ fee:
   is_fee: false
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+当 `fee.is_fee` 为 `false`（是否收费：否）时，报告写了 `fee.basis`（收费依据）、`fee.standard`（收费标准）或 `handling.online_payment: true`（是否支持网上支付：是）的情况。
+
+## 原因
+这些表述自相矛盾：要么事项不收费，既谈不上收费依据，也无需网上支付；要么事项收费，`is_fee` 写错了。申请人和好差评系统读的是 `is_fee`，工作人员读的是依据。国家政务服务平台交换表（`up_task_general_basic`）正因如此把 `is_fee` 与 `fee_basis` 配对；浙江政务服务网上温州市本级事项的一个公开检查工具也报告“如果不收费，不能支持网上支付”。
+
+## 示例
+```yaml
+fee:
+  is_fee: false
+  basis: 《行政事业性收费标准管理办法》
+```
+
+## 改为
+```yaml
+fee:
+  is_fee: false
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

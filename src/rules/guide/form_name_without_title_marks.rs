@@ -10,6 +10,7 @@ pub struct FormNameWithoutTitleMarks;
 const MARK_TITLE: FixDoc = FixDoc {
     applicability: Applicability::Safe,
     text: "Puts the form's name in 《》 (`生育服务登记表` → `《生育服务登记表》`).",
+    text_zh: "给表格名称加上《》（`生育服务登记表` → `《生育服务登记表》`）。",
 };
 
 /// The fix of a name that may not be the form's title.
@@ -18,6 +19,8 @@ const MARK_DOUBTFUL_TITLE: FixDoc = FixDoc {
     text: "The same for a name that may not be the form's title: a bare generic word of three \
            characters or fewer (`申请书`, `登记表`) or a description (`全体合伙人签署的设立登记申请书`, \
            with 的) — find the form's real title first.",
+    text_zh: "对可能不是表格标题的名称同样处理：三个字以内的泛称（`申请书`、`登记表`）或描述性文字\
+              （`全体合伙人签署的设立登记申请书`，含“的”）——请先查明表格的正式名称。",
 };
 
 static DEF: Def = Def {
@@ -49,6 +52,26 @@ materials:
   - name: 《生育服务登记表》
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+报告属于表格的材料——名称以表、表格、申请书或登记书结尾，或 `category` 为申请表格文书且名称以书或单结尾——但名称中没有《》的情况。
+
+## 原因
+表格有标题，中文公文把文件和表格的标题放在书名号中（GB/T 15834《标点符号用法》）。加上《》，所指的表格就明确无误，可以与空白模板对应，也可以跨地区对应；不加，“生育服务登记表”读起来只是一段描述。
+
+## 示例
+```yaml
+materials:
+  - name: 生育服务登记表
+```
+
+## 改为
+```yaml
+materials:
+  - name: 《生育服务登记表》
+```
+"#,
+        ),
         fixes: &[MARK_TITLE, MARK_DOUBTFUL_TITLE],
     },
     supersedes: &[],

@@ -48,6 +48,33 @@ handling:
   online_url: https://zwfw.example.gov.cn/item/123
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+对全程网办的指南——`handling.scope: 跨省通办`（或全国通办）且 `handling.cross_region_modes` 含全程网办，或 `handling.online_depth`（网上办理深度）为Ⅳ级 / 全程网办（写作 `Ⅳ级`、`IV级`、`4级`、`四级` 或 `全程网办（Ⅳ级）`）——报告 `handling.visits` 不为 0 以及 `handling.online: false` 的情况。
+
+## 原因
+国办发〔2020〕35号把全程网办定义为事项全流程在网上办理，申请人无需到任何一地的窗口；网上办理深度Ⅳ级是同一层级（浙江政务服务网上写作“全程网办（Ⅳ级）”）。温州市本级事项的一个公开检查工具（针对浙江政务服务网事项表的脚本，提示“网办深度四级到现场办事次数应为0次”）标出的也是同一矛盾。声明为全程网办却仍要跑现场、或根本不能网办的事项，会误导跨省通办所服务的人：住得离该地区很远的申请人。
+
+## 示例
+```yaml
+handling:
+  scope: 跨省通办
+  cross_region_modes: [全程网办]
+  visits: 1
+  online: false
+```
+
+## 改为
+```yaml
+handling:
+  scope: 跨省通办
+  cross_region_modes: [全程网办]
+  visits: 0
+  online: true
+  online_url: https://zwfw.example.gov.cn/item/123
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

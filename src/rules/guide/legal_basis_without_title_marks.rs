@@ -13,6 +13,9 @@ const MARK_LAW: FixDoc = FixDoc {
            法, 条例, 规定, 办法, 决定, 细则 or 规则, optionally followed by an article such as \
            第九条): `中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`. \
            Generic texts (相关法律法规) are left alone.",
+    text_zh: "依据只写了一部法律或法规（以法、条例、规定、办法、决定、细则或规则结尾，后面可带条款，如第九条）时，\
+              给法规名称加上《》：`中华人民共和国合伙企业法第九条` → `《中华人民共和国合伙企业法》第九条`。\
+              泛指的写法（相关法律法规）保持不变。",
 };
 
 static DEF: Def = Def {
@@ -46,6 +49,28 @@ legal_basis:
     article: 第九条
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+报告不含《》标题（如《中华人民共和国合伙企业法》）的 `legal_basis[].name`（设定依据）。
+
+## 原因
+设定和实施依据是“四级四同”中必须跨地区一致的六个要素之一；依据以法律、法规或规范性文件的准确标题来识别。“合伙企业法”或“相关法律法规”无法比较、无法检索，也无法核实是否现行有效。
+
+## 示例
+```yaml
+legal_basis:
+  - name: 合伙企业法
+    article: 第九条
+```
+
+## 改为
+```yaml
+legal_basis:
+  - name: 《中华人民共和国合伙企业法》
+    article: 第九条
+```
+"#,
+        ),
         fixes: &[MARK_LAW],
     },
     supersedes: &[],

@@ -35,6 +35,26 @@ handling:
   visits: 1
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+报告为负数的 `handling.visits`（到办事现场次数，国家模式中的 `limit_scene_num`）。对该要素，它取代通用的范围检查结果（TB106）。
+
+## 原因
+申请人必须到窗口的次数是个计数：0 表示全程网办（零跑动），1 表示最多跑一次。负数通常是用 `-1` 表示“未知”，而国家平台和好差评统计会把它当作次数读取。
+
+## 示例
+```yaml
+handling:
+  visits: -1
+```
+
+## 改为
+```yaml
+handling:
+  visits: 1
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &["TB106"],

@@ -39,6 +39,29 @@ handling:
   express: true
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+当 `handling.visits`（到办事现场次数）为 0 且 `handling.online`（是否网办）为 `false` 时，报告 `handling.express`（是否支持物流快递，即邮寄申请/邮寄送达）不为 `true` 的情况。
+
+## 原因
+申请人既不到窗口、又不能网上申请，就只能邮寄申请；没有邮寄渠道，指南承诺的就是做不到的事。浙江政务服务网上温州市本级事项的一个公开检查工具报告“到现场办事次数为0次事项并且不支持网办事项，办理形式需支持快递收件”。
+
+## 示例
+```yaml
+handling:
+  visits: 0
+  online: false
+```
+
+## 改为
+```yaml
+handling:
+  visits: 0
+  online: false
+  express: true
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

@@ -39,6 +39,28 @@ time_limit:
   promised_days: 3
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+比较 `time_limit.promised_days`（承诺办结时限）与 `time_limit.legal_days`（法定办结时限），报告长于法定时限的承诺。考虑时限单位（`工作日`、`自然日`，默认 `工作日`）：单位相同时直接比较；以工作日计的承诺也与以自然日计的法定时限比较（工作日天数不会更短）。
+
+## 原因
+承诺时限是办理机构自己作出的、快于法定时限的承诺；国家交换模式（`promise_day`、`anticipate_day`）和培训材料都写明“承诺时限不得超过法定时限”。更长的承诺不是录入错误，就是违法拖延。
+
+## 示例
+```yaml
+time_limit:
+  legal_days: 15
+  promised_days: 20
+```
+
+## 改为
+```yaml
+time_limit:
+  legal_days: 15
+  promised_days: 3
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

@@ -44,6 +44,32 @@ region:
   name: 广西壮族自治区
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+读取 31 位或 33 位 `item.implementation_code`（实施编码）的第 3–8 位——实施主体编码中的区划部分——并与 `region.code` 比较。省份不同时，消息会指明这一点；同省内编码不同也会报告。
+
+## 原因
+某地区指南的实施主体登记在该地区，两个编码通常一致。不一致通常说明指南是从其他地区复制来的，只改了一半。信用代码中的区划是*登记时*的区划，因此区划调整后实施主体可能仍带着旧代码：“修正”编码之前请先核实。
+
+## 示例
+```yaml
+item:
+  implementation_code: "11450000007565194H200011501500504"
+region:
+  code: "430000"
+  name: 湖南省
+```
+
+## 改为
+```yaml
+item:
+  implementation_code: "11450000007565194H200011501500504"
+region:
+  code: "450000"
+  name: 广西壮族自治区
+```
+"#,
+        ),
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

@@ -45,6 +45,29 @@ region:
   name: 金坛区
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+在 tongban 内置的 GB/T 2260 代码表中查找 `region.code`，对属于有效省份但不在表中的编码给出提示。
+该表收录国家统计局 2023 年统计用区划代码中全部省级、地级和县级代码（3,348 个，`src/data/divisions.tsv`），另加 `100000 全国` 以及台湾、香港、澳门的省级代码。表中没有乡级代码（6 位的 `region.code` 不会指乡级），也没有 2023 年年中以后新设的代码，因此这里报告的编码可能是新的而非错的：检查结果请人工确认。如果你的目录使用更新的代码，可在 `tongban.toml` 中关闭此规则（`region-code-not-in-table = "off"`）。
+
+## 原因
+行政区划调整时代码会变（金坛改为区，代码 320413；广德改为县级市，代码 341882），旧指南仍带着旧代码。代码表不认识的编码值得再看一眼。
+
+## 示例
+```yaml
+region:
+  code: "320482"
+  name: 金坛市
+```
+
+## 改为
+```yaml
+region:
+  code: "320413"
+  name: 金坛区
+```
+"#,
+        ),
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

@@ -39,6 +39,28 @@ contact:
   complaint_phone: 0577-12345
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+比较 `contact.consultation_phone`（咨询电话）与 `contact.complaint_phone`（投诉电话），忽略空格、横线和括号，两者为同一号码时报告。
+
+## 原因
+投诉应打给监督该办理机构的单位（监督投诉），而不是被投诉的机构本身：国家政务服务平台交换表把咨询方式（`link_way`）和监督投诉方式（`supervise_way`）分开，浙江政务服务网上温州市本级事项的一个公开检查工具也报告“咨询电话和投诉电话不同且必须有”。两处号码相同，通常是把一个复制到了另一个。
+
+## 示例
+```yaml
+contact:
+  consultation_phone: 0577-88888888
+  complaint_phone: 0577-88888888
+```
+
+## 改为
+```yaml
+contact:
+  consultation_phone: 0577-88888888
+  complaint_phone: 0577-12345
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],

@@ -47,6 +47,32 @@ materials:
     situations: [首次申领]
 ```
 "#,
+        doc_zh: Some(
+            r#"## 作用
+读取顶层的 `situations`（办理情形：首次申领、补领、跨省通办……），报告材料的 `situations` 中未在此声明的每个名称，以及被声明了不止一次的每个情形名称。
+
+## 原因
+情形用来给材料分组：材料写了未声明的情形，就不适用于申请人能选择的任何情形，于是对所有人都悄悄从清单中消失了（常见的是笔误，如把首次申领写成首次申请）。已公布的指南就是这样组织材料的：福建门户在 `materialClass.situationTitle`（如首次申请）下返回每组材料，浙江政务服务网每种情形显示一组材料，台州的结婚登记指南（http://m.tz.bendibao.com/live/19641.shtm）为全省通办和跨省通办列出不同的材料。
+
+## 示例
+```yaml
+situations:
+  - name: 首次申领
+materials:
+  - name: 居民身份证
+    situations: [首次申请]
+```
+
+## 改为
+```yaml
+situations:
+  - name: 首次申领
+materials:
+  - name: 居民身份证
+    situations: [首次申领]
+```
+"#,
+        ),
         fixes: &[],
     },
     supersedes: &[],
