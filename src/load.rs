@@ -23,10 +23,10 @@ mod scalar;
 mod yaml;
 
 pub use decode::is_forbidden_control;
-pub(crate) use read::is_symlink_loop;
-pub(crate) use scalar::{number_overflows, resolve_scalar};
 use decode::*;
+pub(crate) use read::is_symlink_loop;
 use read::*;
+pub(crate) use scalar::{number_overflows, resolve_scalar};
 use yaml::*;
 
 /// Resource limits applied to every input file.
@@ -141,8 +141,10 @@ pub fn lookup<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> {
         return Some(value);
     }
     let rest = pointer.strip_prefix('/')?;
+    // Escapes are rare: one byte scan of the pointer, not a search per segment.
+    let escaped = rest.as_bytes().contains(&b'~');
     rest.split('/').try_fold(value, |target, token| {
-        let token: std::borrow::Cow<'_, str> = if token.contains('~') {
+        let token: std::borrow::Cow<'_, str> = if escaped && token.contains('~') {
             token.replace("~1", "/").replace("~0", "~").into()
         } else {
             token.into()

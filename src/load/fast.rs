@@ -37,8 +37,10 @@ struct Line<'t> {
 /// Collections nested `max_depth` deep or more are left to the full parser too.
 pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     let bytes = text.as_bytes();
+    if !plain_text(bytes) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(bytes.len() / 24);
-    // One pass over the bytes: line breaks, indentation and the character check together.
     let mut k = 0;
     while k < bytes.len() {
         let line_start = k;
@@ -46,12 +48,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
             k += 1;
         }
         let content_start = k;
-        while k < bytes.len() && bytes[k] != b'\n' {
-            if !plain_byte(bytes, k) {
-                return None;
-            }
-            k += 1;
-        }
+        k = memchr::memchr(b'\n', &bytes[k..]).map_or(bytes.len(), |n| k + n);
         let end = if k > content_start && bytes[k - 1] == b'\r' {
             k - 1
         } else {
@@ -86,6 +83,23 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     };
     let value = cursor.block(0)?;
     (cursor.i == cursor.lines.len()).then_some(value)
+}
+
+/// Whether every byte but the line feeds passes [`plain_byte`]. Checked for the whole text at
+/// once, the common clean case in two vector scans instead of a branch per byte: one for the
+/// control characters (all single bytes), one for the lead bytes of the few multi-byte characters
+/// left out, each of which is then checked where it stands.
+fn plain_text(bytes: &[u8]) -> bool {
+    let control = bytes.chunks(4096).any(|chunk| {
+        chunk.iter().fold(false, |acc, &b| {
+            acc | ((b < 0x20) & (b != b'\n')) | (b == 0x7F)
+        })
+    });
+    if control {
+        // Carriage returns before line feeds are fine, anything else is not: byte by byte.
+        return (0..bytes.len()).all(|k| bytes[k] == b'\n' || plain_byte(bytes, k));
+    }
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).all(|k| plain_byte(bytes, k))
 }
 
 /// Whether the byte at `k` (not a line feed) may appear in the subset: no control characters,
@@ -360,7 +374,7 @@ fn end_of_line(rest: &str) -> Option<()> {
 fn plain(text: &str) -> Option<Value> {
     let end = comment_start(text).unwrap_or(text.len());
     let value = text[..end].trim_end_matches(' ');
-    if value.contains(": ") || value.ends_with(':') || overflows(value) {
+    if has_colon_space(value) || value.ends_with(':') || overflows(value) {
         return None;
     }
     Some(resolve_scalar(
@@ -368,6 +382,12 @@ fn plain(text: &str) -> Option<Value> {
         ScalarStyle::Plain,
         None,
     ))
+}
+
+/// Whether `text` contains `: ` (a byte loop: `str::contains` sets up a substring searcher per
+/// call, and this runs for every plain scalar of every guide).
+fn has_colon_space(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|w| w == b": ")
 }
 
 /// A plain number too large for a float is the full parser's to report.

@@ -656,7 +656,12 @@ impl Builder<'_> {
 /// A one-line scalar's span without what the scanner may add after it: the last scalar before a
 /// dedent or the end of the document gets a span up to the end of its line, trailing comment
 /// included. Plain scalars end where their text does, quoted ones at their closing quote.
-pub(super) fn scalar_end(text: &str, range: Range<usize>, style: ScalarStyle, value: &str) -> Range<usize> {
+pub(super) fn scalar_end(
+    text: &str,
+    range: Range<usize>,
+    style: ScalarStyle,
+    value: &str,
+) -> Range<usize> {
     let Some(slice) = text.get(range.clone()) else {
         return range;
     };
