@@ -168,7 +168,7 @@ impl<'t> Cursor<'_, 't> {
             .filter(|l| l.indent == indent && is_seq_entry(l.text))
         {
             let after_dash = &line.text[1..];
-            let rest = after_dash.trim_start_matches(' ');
+            let rest = skip_spaces(after_dash);
             let column = indent + 1 + (after_dash.len() - rest.len());
             if rest.is_empty() || rest.starts_with('#') {
                 self.i += 1;
@@ -252,32 +252,12 @@ fn split_key(text: &str) -> Option<Option<(&str, &str)>> {
                 let key = &text[..k];
                 if key.len() > MAX_KEY_BYTES
                     || key.ends_with(' ')
-                    || key.bytes().any(|b| {
-                        matches!(
-                            b,
-                            b'[' | b']'
-                                | b'{'
-                                | b'}'
-                                | b','
-                                | b'#'
-                                | b'\''
-                                | b'"'
-                                | b'&'
-                                | b'*'
-                                | b'!'
-                                | b'|'
-                                | b'>'
-                                | b'%'
-                                | b'@'
-                                | b'`'
-                                | b'?'
-                        )
-                    })
+                    || key.bytes().any(|b| NOT_IN_KEY[usize::from(b)])
                     || key == "<<"
                 {
                     return None;
                 }
-                let rest = text[k + 1..].trim_start_matches(' ');
+                let rest = skip_spaces(&text[k + 1..]);
                 return Some(Some((key, rest)));
             }
             b'#' if k > 0 && bytes[k - 1] == b' ' => return Some(None),
@@ -286,6 +266,25 @@ fn split_key(text: &str) -> Option<Option<(&str, &str)>> {
         k += 1;
     }
     Some(None)
+}
+
+/// Bytes a plain key here may not contain (flow indicators, quotes, comment, anchor, alias, tag,
+/// block scalar and reserved indicators), as a table: this is checked for every key of every guide.
+const NOT_IN_KEY: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"[]{},#'\"&*!|>%@`?";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// `text` after its leading spaces (`trim_start_matches(' ')` decodes characters one by one).
+fn skip_spaces(text: &str) -> &str {
+    let n = text.bytes().take_while(|&b| b == b' ').count();
+    &text[n..]
 }
 
 /// Characters that may not start a plain scalar (YAML 1.2 c-indicator), plus `-`, `?` and `:`,
@@ -367,14 +366,28 @@ fn single_quoted(body: &str) -> Option<(Cow<'_, str>, &str)> {
 
 /// What may follow a quoted scalar or flow sequence on its line: nothing, or a comment.
 fn end_of_line(rest: &str) -> Option<()> {
-    let trimmed = rest.trim_start_matches(' ');
+    let trimmed = skip_spaces(rest);
     (trimmed.is_empty() || (trimmed.len() < rest.len() && trimmed.starts_with('#'))).then_some(())
 }
 
 fn plain(text: &str) -> Option<Value> {
-    let end = comment_start(text).unwrap_or(text.len());
+    // One pass: where a ` #` comment starts, and whether `: ` comes before it. A `: ` whose space
+    // is trailing leaves the value ending in `:`, rejected below either way.
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    let mut colon_space = false;
+    for k in 1..bytes.len() {
+        match bytes[k] {
+            b'#' if bytes[k - 1] == b' ' => {
+                end = k;
+                break;
+            }
+            b' ' if bytes[k - 1] == b':' => colon_space = true,
+            _ => {}
+        }
+    }
     let value = text[..end].trim_end_matches(' ');
-    if has_colon_space(value) || value.ends_with(':') || overflows(value) {
+    if colon_space || value.ends_with(':') || overflows(value) {
         return None;
     }
     Some(resolve_scalar(
@@ -384,21 +397,9 @@ fn plain(text: &str) -> Option<Value> {
     ))
 }
 
-/// Whether `text` contains `: ` (a byte loop: `str::contains` sets up a substring searcher per
-/// call, and this runs for every plain scalar of every guide).
-fn has_colon_space(text: &str) -> bool {
-    text.as_bytes().windows(2).any(|w| w == b": ")
-}
-
 /// A plain number too large for a float is the full parser's to report.
 fn overflows(value: &str) -> bool {
     super::number_overflows(value, ScalarStyle::Plain, None)
-}
-
-/// Where a ` #` comment starts in a plain scalar's line.
-fn comment_start(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    (1..bytes.len()).find(|&k| bytes[k] == b'#' && bytes[k - 1] == b' ')
 }
 
 /// `a, b, c]` after the opening bracket: plain items only.
