@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use super::{ItemRef, Reader, Reading};
 
-/// At most this many readings are kept (a few hundred bytes each); past it, new wordings are read
+/// At most this many readings are kept (a kilobyte or two each); past it, new wordings are read
 /// without being kept, so memory stays bounded on a corpus of a million distinct wordings.
-const CAPACITY: usize = 1 << 16;
+const CAPACITY: usize = 1 << 14;
 
 /// Readings by (item name, basic code, material as written). A reading depends on nothing else
 /// but the ontology, which the owner of the cache holds fixed (the cache lives beside it).
@@ -64,5 +64,49 @@ impl std::fmt::Debug for Readings {
         f.debug_struct("Readings")
             .field("kept", &self.lock().len())
             .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ontology::Ontology;
+
+    #[test]
+    fn a_wording_is_read_once_per_item_and_reads_as_without_the_cache() {
+        let ontology = Ontology::bundled().unwrap();
+        let reader = Reader::new(&ontology);
+        let cache = Readings::default();
+        let item = ItemRef {
+            name: "结婚登记",
+            code: None,
+        };
+        let material = "夫妻双方居民身份证、户口簿";
+        let first = cache.read(&reader, item, material);
+        let again = cache.read(&reader, item, material);
+        assert!(
+            Arc::ptr_eq(&first, &again),
+            "the second read was not the kept one"
+        );
+        assert_eq!(
+            format!("{:?}", *first),
+            format!("{:?}", reader.read(item, material))
+        );
+        // Another item, or the same name with a code, is another key (item-scoped entries).
+        for other in [
+            ItemRef {
+                name: "离婚登记",
+                code: None,
+            },
+            ItemRef {
+                name: "结婚登记",
+                code: Some(""),
+            },
+        ] {
+            assert!(!Arc::ptr_eq(&first, &cache.read(&reader, other, material)));
+        }
+        // A clone starts empty (it may be given another ontology).
+        let copy = cache.clone();
+        assert!(!Arc::ptr_eq(&first, &copy.read(&reader, item, material)));
     }
 }
