@@ -141,23 +141,38 @@ pub fn lookup<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> {
         return Some(value);
     }
     let rest = pointer.strip_prefix('/')?;
-    rest.split('/').try_fold(value, |target, token| {
-        let token: std::borrow::Cow<'_, str> = if token.contains('~') {
+    let bytes = rest.as_bytes();
+    // Escapes are rare: one byte scan of the pointer, not a search per segment. Segments are
+    // split at the ASCII `/` by hand: `str::split` sets up a searcher per segment.
+    let escaped = bytes.contains(&b'~');
+    let mut target = value;
+    let mut start = 0;
+    loop {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'/')
+            .map_or(bytes.len(), |n| start + n);
+        let token = &rest[start..end];
+        let token: std::borrow::Cow<'_, str> = if escaped && token.contains('~') {
             token.replace("~1", "/").replace("~0", "~").into()
         } else {
             token.into()
         };
-        match target {
-            Value::Object(map) => map.get(&*token),
+        target = match target {
+            Value::Object(map) => map.get(&*token)?,
             Value::Array(list) => {
                 if (token.len() > 1 && token.starts_with('0')) || token.starts_with('+') {
                     return None;
                 }
-                list.get(token.parse::<usize>().ok()?)
+                list.get(token.parse::<usize>().ok()?)?
             }
-            _ => None,
+            _ => return None,
+        };
+        if end == bytes.len() {
+            return Some(target);
         }
-    })
+        start = end + 1;
+    }
 }
 
 /// The result of loading one file: its text (when it could be read), its document (when it

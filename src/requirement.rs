@@ -15,6 +15,9 @@ use crate::diagnostic::Lang;
 use crate::normalize::{for_each_nfkc, normalize};
 use crate::ontology::{Hit, Ontology, Origin};
 
+mod cache;
+pub use cache::Readings;
+
 /// The applicant (or applicants) named in a material: stripped, kept as the `role` attribute.
 const ROLES: &[&str] = &[
     "夫妻双方",

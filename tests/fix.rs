@@ -401,6 +401,7 @@ fn fix_never_produces_yaml_that_does_not_parse() {
     let data = tongban::rules::Data {
         licences: tongban::rules::licences::Licences::bundled(),
         synonyms: tongban::ontology::Ontology::bundled().unwrap(),
+        readings: Default::default(),
     };
     let opts = tongban::lint::Options {
         schema: &schema,

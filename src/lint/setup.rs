@@ -26,6 +26,7 @@ pub(crate) fn setup(
         // The ontology diff uses: config `synonyms`, else the folder's documents.yaml, else
         // the bundled one.
         synonyms: crate::ontology::for_paths(config.synonyms.as_ref(), paths, lang)?.0,
+        readings: Default::default(),
     };
     Ok((schema, data))
 }

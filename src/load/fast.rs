@@ -37,8 +37,10 @@ struct Line<'t> {
 /// Collections nested `max_depth` deep or more are left to the full parser too.
 pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     let bytes = text.as_bytes();
+    if !plain_text(bytes) {
+        return None;
+    }
     let mut lines = Vec::with_capacity(bytes.len() / 24);
-    // One pass over the bytes: line breaks, indentation and the character check together.
     let mut k = 0;
     while k < bytes.len() {
         let line_start = k;
@@ -46,12 +48,7 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
             k += 1;
         }
         let content_start = k;
-        while k < bytes.len() && bytes[k] != b'\n' {
-            if !plain_byte(bytes, k) {
-                return None;
-            }
-            k += 1;
-        }
+        k = memchr::memchr(b'\n', &bytes[k..]).map_or(bytes.len(), |n| k + n);
         let end = if k > content_start && bytes[k - 1] == b'\r' {
             k - 1
         } else {
@@ -86,6 +83,23 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Option<Value> {
     };
     let value = cursor.block(0)?;
     (cursor.i == cursor.lines.len()).then_some(value)
+}
+
+/// Whether every byte but the line feeds passes [`plain_byte`]. Checked for the whole text at
+/// once, the common clean case in two vector scans instead of a branch per byte: one for the
+/// control characters (all single bytes), one for the lead bytes of the few multi-byte characters
+/// left out, each of which is then checked where it stands.
+fn plain_text(bytes: &[u8]) -> bool {
+    let control = bytes.chunks(4096).any(|chunk| {
+        chunk.iter().fold(false, |acc, &b| {
+            acc | ((b < 0x20) & (b != b'\n')) | (b == 0x7F)
+        })
+    });
+    if control {
+        // Carriage returns before line feeds are fine, anything else is not: byte by byte.
+        return (0..bytes.len()).all(|k| bytes[k] == b'\n' || plain_byte(bytes, k));
+    }
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, bytes).all(|k| plain_byte(bytes, k))
 }
 
 /// Whether the byte at `k` (not a line feed) may appear in the subset: no control characters,
@@ -154,7 +168,7 @@ impl<'t> Cursor<'_, 't> {
             .filter(|l| l.indent == indent && is_seq_entry(l.text))
         {
             let after_dash = &line.text[1..];
-            let rest = after_dash.trim_start_matches(' ');
+            let rest = skip_spaces(after_dash);
             let column = indent + 1 + (after_dash.len() - rest.len());
             if rest.is_empty() || rest.starts_with('#') {
                 self.i += 1;
@@ -238,32 +252,12 @@ fn split_key(text: &str) -> Option<Option<(&str, &str)>> {
                 let key = &text[..k];
                 if key.len() > MAX_KEY_BYTES
                     || key.ends_with(' ')
-                    || key.bytes().any(|b| {
-                        matches!(
-                            b,
-                            b'[' | b']'
-                                | b'{'
-                                | b'}'
-                                | b','
-                                | b'#'
-                                | b'\''
-                                | b'"'
-                                | b'&'
-                                | b'*'
-                                | b'!'
-                                | b'|'
-                                | b'>'
-                                | b'%'
-                                | b'@'
-                                | b'`'
-                                | b'?'
-                        )
-                    })
+                    || key.bytes().any(|b| NOT_IN_KEY[usize::from(b)])
                     || key == "<<"
                 {
                     return None;
                 }
-                let rest = text[k + 1..].trim_start_matches(' ');
+                let rest = skip_spaces(&text[k + 1..]);
                 return Some(Some((key, rest)));
             }
             b'#' if k > 0 && bytes[k - 1] == b' ' => return Some(None),
@@ -272,6 +266,25 @@ fn split_key(text: &str) -> Option<Option<(&str, &str)>> {
         k += 1;
     }
     Some(None)
+}
+
+/// Bytes a plain key here may not contain (flow indicators, quotes, comment, anchor, alias, tag,
+/// block scalar and reserved indicators), as a table: this is checked for every key of every guide.
+const NOT_IN_KEY: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"[]{},#'\"&*!|>%@`?";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// `text` after its leading spaces (`trim_start_matches(' ')` decodes characters one by one).
+fn skip_spaces(text: &str) -> &str {
+    let n = text.bytes().take_while(|&b| b == b' ').count();
+    &text[n..]
 }
 
 /// Characters that may not start a plain scalar (YAML 1.2 c-indicator), plus `-`, `?` and `:`,
@@ -353,14 +366,28 @@ fn single_quoted(body: &str) -> Option<(Cow<'_, str>, &str)> {
 
 /// What may follow a quoted scalar or flow sequence on its line: nothing, or a comment.
 fn end_of_line(rest: &str) -> Option<()> {
-    let trimmed = rest.trim_start_matches(' ');
+    let trimmed = skip_spaces(rest);
     (trimmed.is_empty() || (trimmed.len() < rest.len() && trimmed.starts_with('#'))).then_some(())
 }
 
 fn plain(text: &str) -> Option<Value> {
-    let end = comment_start(text).unwrap_or(text.len());
+    // One pass: where a ` #` comment starts, and whether `: ` comes before it. A `: ` whose space
+    // is trailing leaves the value ending in `:`, rejected below either way.
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    let mut colon_space = false;
+    for k in 1..bytes.len() {
+        match bytes[k] {
+            b'#' if bytes[k - 1] == b' ' => {
+                end = k;
+                break;
+            }
+            b' ' if bytes[k - 1] == b':' => colon_space = true,
+            _ => {}
+        }
+    }
     let value = text[..end].trim_end_matches(' ');
-    if value.contains(": ") || value.ends_with(':') || overflows(value) {
+    if colon_space || value.ends_with(':') || overflows(value) {
         return None;
     }
     Some(resolve_scalar(
@@ -373,12 +400,6 @@ fn plain(text: &str) -> Option<Value> {
 /// A plain number too large for a float is the full parser's to report.
 fn overflows(value: &str) -> bool {
     super::number_overflows(value, ScalarStyle::Plain, None)
-}
-
-/// Where a ` #` comment starts in a plain scalar's line.
-fn comment_start(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    (1..bytes.len()).find(|&k| bytes[k] == b'#' && bytes[k - 1] == b' ')
 }
 
 /// `a, b, c]` after the opening bracket: plain items only.

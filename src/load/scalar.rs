@@ -44,7 +44,14 @@ pub(crate) fn number_overflows(raw: &str, style: ScalarStyle, tag: Option<&Tag>)
         Some(t) => t.is_yaml_core_schema() && matches!(t.suffix.as_str(), "int" | "float"),
         None => style == ScalarStyle::Plain,
     };
-    if !numeric {
+    // Every number starts with a digit, a sign or a point (hexadecimal and octal with `0`): the
+    // common non-numeric scalar (Chinese text) is settled by its first byte, not by a scan.
+    if !numeric
+        || !matches!(
+            raw.as_bytes().first(),
+            Some(b'0'..=b'9' | b'-' | b'+' | b'.')
+        )
+    {
         return false;
     }
     for (prefix, radix) in [("0x", 16), ("0o", 8)] {

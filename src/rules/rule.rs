@@ -16,6 +16,8 @@ pub struct Data {
     /// The material synonyms dictionary (`catalogs/materials.yaml` format), the same one
     /// `tongban diff` aligns materials with.
     pub synonyms: crate::ontology::Ontology,
+    /// Material names read with `synonyms`, once per distinct wording (TB209).
+    pub readings: crate::requirement::Readings,
 }
 
 /// What a rule sees of one guide.

@@ -82,6 +82,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
     let data = rules::Data {
         licences: rules::licences::Licences::bundled(),
         synonyms: tongban::ontology::Ontology::bundled().unwrap(),
+        readings: Default::default(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     let walk = input::walk(&paths, &config, lang).unwrap();

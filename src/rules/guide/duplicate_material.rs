@@ -2,6 +2,7 @@
 //! is its pieces; qualifiers, roles and the ontology's variants do not make a new requirement).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
@@ -113,7 +114,7 @@ impl Rule for DuplicateMaterial {
             code: code.as_deref(),
         };
         // Every listed material read as requirements, as `tongban diff` reads them.
-        let mut listed: Vec<(String, &str, String, Reading)> = Vec::new();
+        let mut listed: Vec<(String, &str, String, Arc<Reading>)> = Vec::new();
         for (pointer, m) in cx.materials() {
             let Some(name) = m.get("name").and_then(|v| v.as_str()) else {
                 continue;
@@ -127,7 +128,7 @@ impl Rule for DuplicateMaterial {
                 format!("{pointer}/name"),
                 name,
                 condition,
-                reader.read(item, name),
+                cx.data.readings.read(&reader, item, name),
             ));
         }
         let pieces: Vec<(usize, &Piece)> = listed
