@@ -28,8 +28,12 @@ pub fn render(
         Some(writer) => writer.write(build(cmp, style.lang, writer.detail()), style, out),
         None => {
             // Items are built and written one at a time (see `Comparison`'s Serialize).
-            serde_json::to_writer_pretty(&mut *out, cmp).map_err(std::io::Error::from)?;
-            writeln!(out)?;
+            // serde writes token by token: buffer here, so those writes are static calls into
+            // a buffer, not one dynamic call each (JSON was ~30% of a diff's instructions).
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+            serde_json::to_writer_pretty(&mut buffered, cmp).map_err(std::io::Error::from)?;
+            writeln!(buffered)?;
+            buffered.flush()?;
             Ok(())
         }
     }
