@@ -18,10 +18,10 @@ use crate::schema::Schema;
 use crate::source::Source;
 
 /// The agreement schema, embedded in the binary.
-pub const AGREEMENT_SCHEMA: &str = include_str!("../schemas/agreement.schema.json");
+pub(crate) const AGREEMENT_SCHEMA: &str = include_str!("../schemas/agreement.schema.json");
 
 /// The compiled agreement schema (compiled once per process).
-pub fn schema() -> &'static Schema {
+pub(crate) fn schema() -> &'static Schema {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
     SCHEMA.get_or_init(|| {
         Schema::embedded(AGREEMENT_SCHEMA, "agreement")
@@ -31,7 +31,7 @@ pub fn schema() -> &'static Schema {
 
 /// A member region of an agreement.
 #[derive(Debug, Clone, Serialize)]
-pub struct Member {
+pub(crate) struct Member {
     /// GB/T 2260 code (province, city or county).
     pub code: String,
     /// Name as the agreement gives it.
@@ -45,7 +45,7 @@ pub struct Member {
 
 /// An item the agreement lists.
 #[derive(Debug, Clone, Serialize)]
-pub struct AgreedItem {
+pub(crate) struct AgreedItem {
     /// 事项名称.
     pub name: String,
     /// Normalised name (for alignment with guides).
@@ -73,7 +73,7 @@ pub struct AgreedItem {
 impl AgreedItem {
     /// Whether a guide with this normalised name and 基本编码 is this item: by 基本编码 when
     /// both have one, else by normalised name (or the source's wording).
-    pub fn matches(&self, key: &str, basic_code: Option<&str>) -> bool {
+    pub(crate) fn matches(&self, key: &str, basic_code: Option<&str>) -> bool {
         match (&self.basic_code, basic_code) {
             (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
             _ => self.key == key || self.alias_key.as_deref() == Some(key),
@@ -149,7 +149,7 @@ impl AgreementInfo {
 
 /// One agreement, parsed.
 #[derive(Debug, Clone, Serialize)]
-pub struct Agreement {
+pub(crate) struct Agreement {
     /// What the agreement says about itself.
     #[serde(flatten)]
     pub info: AgreementInfo,
@@ -162,7 +162,7 @@ pub struct Agreement {
 /// A loaded agreement file: its report (findings, possibly none) and, when it has no
 /// error-severity finding, the parsed agreement.
 #[derive(Debug)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// Findings on the file (input, schema, TB5xx).
     pub report: FileReport,
     /// The agreement, when the file is valid.
@@ -172,13 +172,13 @@ pub struct Loaded {
 }
 
 /// Loads, validates and parses one agreement file.
-pub fn load_file(path: &Path, name: String, limits: &Limits, lang: Lang) -> Loaded {
+pub(crate) fn load_file(path: &Path, name: String, limits: &Limits, lang: Lang) -> Loaded {
     let loaded = load::load_file(path, name, limits, lang);
     from_loaded(loaded, lang)
 }
 
 /// Validates and parses an already loaded file.
-pub fn from_loaded(loaded: load::Loaded, lang: Lang) -> Loaded {
+pub(crate) fn from_loaded(loaded: load::Loaded, lang: Lang) -> Loaded {
     let mut findings = loaded.findings;
     let mut agreement = None;
     if let Some(doc) = &loaded.document {
@@ -203,7 +203,7 @@ pub fn from_loaded(loaded: load::Loaded, lang: Lang) -> Loaded {
 }
 
 /// Validates the findings of an agreement file for `tongban lint` (same findings as `load`).
-pub fn lint(loaded: load::Loaded, lang: Lang) -> FileReport {
+pub(crate) fn lint(loaded: load::Loaded, lang: Lang) -> FileReport {
     from_loaded(loaded, lang).report
 }
 

@@ -17,7 +17,7 @@ use crate::error::Error;
 
 /// One recorded finding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Path relative to the baseline file's folder, `/`-separated.
     pub path: String,
     /// RFC 6901 pointer, list entries named by content (version 2) or by position (version 1).
@@ -32,7 +32,7 @@ pub struct Entry {
 /// The baseline file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct File {
+pub(crate) struct File {
     /// Format version: 2 (content-keyed pointers); 1 (positional pointers) is still read.
     pub version: u32,
     /// What to do with this file.
@@ -46,7 +46,7 @@ type Key = (String, String, String);
 
 /// A baseline being matched against a run.
 #[derive(Debug)]
-pub struct Baseline {
+pub(crate) struct Baseline {
     dir: PathBuf,
     cwd: PathBuf,
     remaining: HashMap<Key, usize>,
@@ -59,11 +59,11 @@ pub struct Baseline {
 }
 
 /// The version [`Writer`] writes.
-pub const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 2;
 
 impl Baseline {
     /// Reads a baseline file.
-    pub fn read(path: &Path, cwd: &Path) -> Result<Baseline, Error> {
+    pub(crate) fn read(path: &Path, cwd: &Path) -> Result<Baseline, Error> {
         let io = |message: String| Error::Io {
             path: path.display().to_string(),
             message,
@@ -94,7 +94,7 @@ impl Baseline {
     }
 
     /// A note for standard error when the file is of an older version.
-    pub fn note(&self, path: &Path) -> Option<String> {
+    pub(crate) fn note(&self, path: &Path) -> Option<String> {
         (self.version < VERSION).then(|| {
             format!(
                 "note: {} is a version {} baseline: its entries are matched by list position, so \
@@ -108,7 +108,7 @@ impl Baseline {
     }
 
     /// Removes the findings of `report` that the baseline records.
-    pub fn filter(&mut self, report: &mut FileReport) {
+    pub(crate) fn filter(&mut self, report: &mut FileReport) {
         if report.findings.is_empty() {
             return;
         }
@@ -132,7 +132,7 @@ impl Baseline {
     }
 
     /// Entries that matched no finding: fixed since the baseline was written.
-    pub fn fixed(&self) -> usize {
+    pub(crate) fn fixed(&self) -> usize {
         self.total - self.matched
     }
 }
@@ -149,7 +149,7 @@ fn key_path(name: &str, dir: &Path, cwd: &Path) -> String {
 
 /// Collects findings into a new baseline file.
 #[derive(Debug)]
-pub struct Writer {
+pub(crate) struct Writer {
     path: PathBuf,
     dir: PathBuf,
     cwd: PathBuf,
@@ -158,7 +158,7 @@ pub struct Writer {
 
 impl Writer {
     /// A writer for `path`.
-    pub fn new(path: &Path, cwd: &Path) -> Writer {
+    pub(crate) fn new(path: &Path, cwd: &Path) -> Writer {
         Writer {
             path: cwd.join(path),
             dir: base_dir(path),
@@ -168,7 +168,7 @@ impl Writer {
     }
 
     /// Records a file's findings.
-    pub fn record(&mut self, report: &FileReport) {
+    pub(crate) fn record(&mut self, report: &FileReport) {
         let path = key_path(&report.source.name, &self.dir, &self.cwd);
         self.entries.extend(report.findings.iter().map(|f| Entry {
             path: path.clone(),
@@ -179,7 +179,7 @@ impl Writer {
     }
 
     /// Writes the file; returns the number of entries.
-    pub fn finish(mut self) -> Result<usize, Error> {
+    pub(crate) fn finish(mut self) -> Result<usize, Error> {
         self.entries.sort();
         let n = self.entries.len();
         let file = File {

@@ -20,7 +20,7 @@ use crate::ontology::Ontology;
 use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
-pub const BASELINE_REGION: &str = "100000";
+pub(crate) const BASELINE_REGION: &str = "100000";
 
 /// A material's status in one region's guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -154,7 +154,7 @@ impl Serialize for Attrs {
 
 /// One requirement as listed by one guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cell {
+pub(crate) struct Cell {
     /// 必要 / 非必要 / 容缺后补.
     pub status: Status,
     /// Its attributes (原件/复印件 read from the name when the guide gives none).
@@ -168,7 +168,7 @@ pub struct Cell {
 }
 
 /// The other elements compared besides materials: (key, 中文 title, English title).
-pub const ELEMENTS: [(&str, &str, &str); 6] = [
+pub(crate) const ELEMENTS: [(&str, &str, &str); 6] = [
     ("legal_time_limit", "法定办结时限", "legal time limit"),
     ("promised_time_limit", "承诺办结时限", "promised time limit"),
     ("fee", "是否收费", "fee charged"),
@@ -179,7 +179,7 @@ pub const ELEMENTS: [(&str, &str, &str); 6] = [
 
 /// What one guide contributes to the comparison, before interning.
 #[derive(Debug, Clone)]
-pub struct GuideSummary {
+pub(crate) struct GuideSummary {
     /// Path as shown.
     pub path: String,
     /// 事项名称 as written.
@@ -225,7 +225,7 @@ fn yes_no(b: bool) -> String {
 }
 
 /// Extracts the summary of one guide document. `Err` says why it is not a guide.
-pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
+pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
     let item_name = text(doc, "/item/name").ok_or("no item.name (事项名称)")?;
     let region_code = text(doc, "/region/code").ok_or("no region.code (行政区划代码)")?;
     let region_name = text(doc, "/region/name").unwrap_or_default();
@@ -333,7 +333,7 @@ pub fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
 }
 
 /// A situation's name as compared: NFKC, no whitespace (补领 = 补 领).
-pub fn situation_name(s: &str) -> String {
+pub(crate) fn situation_name(s: &str) -> String {
     // for_each_nfkc: the NFKC form without the Unicode tables for the usual CJK text (collecting
     // `nfkc()` took 14k instructions per guide for its 情形 and 受理条件).
     let mut out = String::with_capacity(s.len());
@@ -371,14 +371,14 @@ fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u32 {
 
 /// Interned strings: each distinct material key and element value is stored once.
 #[derive(Debug, Default)]
-pub struct Interner {
+pub(crate) struct Interner {
     ids: HashMap<Box<str>, u32>,
     strings: Vec<Box<str>>,
 }
 
 impl Interner {
     /// The id of `s`, adding it when new.
-    pub fn intern(&mut self, s: &str) -> u32 {
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
         if let Some(&id) = self.ids.get(s) {
             return id;
         }
@@ -389,14 +389,14 @@ impl Interner {
     }
 
     /// The string of an id.
-    pub fn get(&self, id: u32) -> &str {
+    pub(crate) fn get(&self, id: u32) -> &str {
         &self.strings[id as usize]
     }
 }
 
 /// One guide, as kept by the index.
 #[derive(Debug, Clone)]
-pub struct Guide {
+pub(crate) struct Guide {
     /// Path as shown.
     pub path: Box<str>,
     /// 区划名称 (interned in [`Catalog::values`]).
@@ -413,7 +413,7 @@ pub struct Guide {
 
 /// The situations (情形) one guide distinguishes and the materials limited to some of them.
 #[derive(Debug, Clone)]
-pub struct Situations {
+pub(crate) struct Situations {
     /// Names as compared ([`situation_name`]), in the guide's order.
     pub names: Box<[Box<str>]>,
     /// (material id, bits of `names` it applies to), sorted by id; only limited materials.
@@ -422,12 +422,12 @@ pub struct Situations {
 
 impl Guide {
     /// The situation names (empty for most guides).
-    pub fn situation_names(&self) -> &[Box<str>] {
+    pub(crate) fn situation_names(&self) -> &[Box<str>] {
         self.situations.as_ref().map_or(&[], |s| &s.names)
     }
 
     /// The bits of the situations a material applies to; 0 = every situation.
-    pub fn limit(&self, id: u32) -> u32 {
+    pub(crate) fn limit(&self, id: u32) -> u32 {
         self.situations.as_ref().map_or(0, |s| {
             s.limited
                 .binary_search_by_key(&id, |(m, _)| *m)
@@ -436,7 +436,7 @@ impl Guide {
     }
 
     /// The cell of a material, if listed.
-    pub fn cell(&self, id: u32) -> Option<&Cell> {
+    pub(crate) fn cell(&self, id: u32) -> Option<&Cell> {
         self.materials
             .binary_search_by_key(&id, |(m, _)| *m)
             .ok()
@@ -446,7 +446,7 @@ impl Guide {
 
 /// One service item across regions.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub(crate) struct Item {
     /// 事项名称 (of the first guide seen).
     pub name: String,
     /// Normalised name.
@@ -527,7 +527,7 @@ impl Skipped {
 
 /// Which guides to keep.
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub(crate) struct Filter {
     /// 事项名称 or 基本编码 (normalised); `None` = all items.
     pub item: Option<String>,
     /// Region codes; empty = all regions. The baseline is always kept.
@@ -552,7 +552,7 @@ impl Filter {
 
 /// Every guide compared, grouped by item.
 #[derive(Debug, Default)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     /// Items in the order first seen.
     pub items: Vec<Item>,
     by_code: HashMap<String, usize>,
@@ -580,12 +580,13 @@ pub struct Catalog {
 
 impl Catalog {
     /// An empty index keeping what `filter` selects, reading materials with the bundled ontology.
-    pub fn new(filter: Filter) -> Self {
+    #[cfg(test)]
+    pub(crate) fn new(filter: Filter) -> Self {
         Self::with_ontology(filter, Ontology::bundled().unwrap_or_default())
     }
 
     /// An empty index keeping what `filter` selects, reading materials with `ontology`.
-    pub fn with_ontology(mut filter: Filter, ontology: Ontology) -> Self {
+    pub(crate) fn with_ontology(mut filter: Filter, ontology: Ontology) -> Self {
         filter.item = filter.item.as_deref().map(normalize);
         Catalog {
             filter,
@@ -614,7 +615,7 @@ impl Catalog {
     }
 
     /// A piece of a reading.
-    pub fn piece(&self, cell: &Cell) -> &Piece {
+    pub(crate) fn piece(&self, cell: &Cell) -> &Piece {
         &self.readings[cell.reading as usize].pieces[usize::from(cell.piece)]
     }
 
@@ -656,7 +657,7 @@ impl Catalog {
     }
 
     /// Adds one guide's summary (if the filter keeps it).
-    pub fn add(&mut self, s: GuideSummary) {
+    pub(crate) fn add(&mut self, s: GuideSummary) {
         if !self.filter.item_matches(&s) {
             return;
         }
@@ -769,7 +770,7 @@ impl Catalog {
     /// Loads and indexes everything a walk yields, one chunk of `jobs × 256` files at a time in
     /// parallel, keeping only summaries. Files that do not load or are not guides, and walk
     /// problems, are recorded in `skipped`; `skip` names dictionaries, which are not guides.
-    pub fn index(
+    pub(crate) fn index(
         &mut self,
         walk: impl Iterator<Item = Walked> + Send,
         limits: &Limits,
@@ -821,7 +822,7 @@ fn read_one(input: &Input, limits: &Limits) -> Result<GuideSummary, Skipped> {
 
 /// Loads one guide for comparison; a file that does not load is skipped, with its first error
 /// (line:column, code, message) as the reason. Shared by `diff` and `coverage`.
-pub fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skipped> {
+pub(crate) fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skipped> {
     let load = if input.walked {
         load::load_walked_file
     } else {

@@ -28,11 +28,11 @@ use crate::source::Source;
 const MESSAGE_NAMES: usize = 8;
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 1;
 
 /// What coverage needs of one guide: its diff summary and its handling.
 #[derive(Debug, Clone)]
-pub struct GuideFacts {
+pub(crate) struct GuideFacts {
     /// The guide's summary (as `diff` indexes it).
     pub summary: GuideSummary,
     /// Where to read it again (to locate a finding).
@@ -48,7 +48,7 @@ pub struct GuideFacts {
 /// Reads every file a walk yields that is a guide (agreement files, the files in `agreements`
 /// and synonyms dictionaries are not), `jobs` at a time. Files that do not load or are not
 /// guides, and walk problems, are returned as skipped.
-pub fn read_guides(
+pub(crate) fn read_guides(
     walk: impl Iterator<Item = Walked> + Send,
     limits: &Limits,
     agreements: &[PathBuf],
@@ -293,7 +293,7 @@ fn ratio(n: usize, d: usize) -> f64 {
 }
 
 /// An agreement with the file it came from (to locate findings in it).
-pub struct AgreementInput<'a> {
+pub(crate) struct AgreementInput<'a> {
     /// The agreement.
     pub agreement: &'a Agreement,
     /// Its file's text.
@@ -351,7 +351,7 @@ fn conflict(item: &AgreedItem, g: &GuideFacts) -> Option<(String, &'static str)>
 }
 
 /// Computes the coverage of every agreement over the guides.
-pub fn compute(
+pub(crate) fn compute(
     agreements: &[AgreementInput<'_>],
     guides: &[GuideFacts],
     skipped: Vec<Skipped>,

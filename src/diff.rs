@@ -14,7 +14,7 @@ use crate::requirement::{How, Piece, Qualifiers};
 
 /// Near-match suggestions are computed among at most this many materials of one item (the
 /// comparison is quadratic in them).
-pub const NEAR_MATCH_LIMIT: usize = 1_000;
+pub(crate) const NEAR_MATCH_LIMIT: usize = 1_000;
 
 /// The whole comparison: what every report format renders. Items are ranked once (a small
 /// [`ItemSummary`] each) and their full [`ItemDiff`] is built on demand, one at a time, by
@@ -72,7 +72,7 @@ impl<'c> Comparison<'c> {
 }
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 impl Serialize for Comparison<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -424,7 +424,7 @@ fn round(x: f64) -> f64 {
 }
 
 /// Ranks every item of the catalog; items are compared again, one at a time, when rendered.
-pub fn compare(catalog: &Catalog) -> Comparison<'_> {
+pub(crate) fn compare(catalog: &Catalog) -> Comparison<'_> {
     let mut ranking: Vec<ItemSummary> = catalog
         .items
         .iter()
@@ -1268,7 +1268,7 @@ fn near_matches(
 }
 
 /// The comparable items whose uniformity is below `threshold`.
-pub fn fails_under<'a>(cmp: &'a Comparison<'_>, threshold: f64) -> Vec<&'a ItemSummary> {
+pub(crate) fn fails_under<'a>(cmp: &'a Comparison<'_>, threshold: f64) -> Vec<&'a ItemSummary> {
     cmp.ranking
         .iter()
         .filter(|i| i.comparable && i.uniformity < threshold)
@@ -1305,7 +1305,7 @@ pub struct Pairwise {
 
 /// Builds the pairwise view of `a` and `b` (region codes; `100000` = the national baseline) for
 /// the item named by the (filtered) catalog.
-pub fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> {
+pub(crate) fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, Error> {
     let item = match catalog.items.as_slice() {
         [one] => one,
         [] => return Err(Error::Usage("no guide of that item".into())),

@@ -12,7 +12,13 @@ use crate::source::Source;
 
 /// Attaches a fix to each finding that has one. Runs after the rules, before levels and
 /// suppressions (a suppressed finding's fix goes with it).
-pub fn attach(findings: &mut [Finding], doc: &Document, source: &Source, data: &Data, lang: Lang) {
+pub(crate) fn attach(
+    findings: &mut [Finding],
+    doc: &Document,
+    source: &Source,
+    data: &Data,
+    lang: Lang,
+) {
     for f in findings.iter_mut().filter(|f| f.fix.is_none()) {
         f.fix = fix_for(f, doc, &source.text, data, lang).map(Box::new);
     }
@@ -235,7 +241,7 @@ fn title_marks(
 
 /// The standard name of a material in an item, from the synonyms dictionary `diff` uses. The
 /// one place fixes consult the dictionary, so another dictionary can take its place.
-pub fn standard_name<'d>(
+pub(crate) fn standard_name<'d>(
     data: &'d Data,
     item: &str,
     code: Option<&str>,
@@ -249,7 +255,7 @@ pub fn standard_name<'d>(
 /// An unsafe fix that rewrites the material name at `pointer` (`/materials/N/name`) to its
 /// standard name from the dictionary, when the dictionary knows a different one. No rule reports
 /// a non-standard name (real guides use them legitimately), so editors offer it as an action.
-pub fn reword_material(
+pub(crate) fn reword_material(
     doc: &Document,
     pointer: &str,
     text: &str,
@@ -351,7 +357,7 @@ fn entry_lines(doc: &Document, pointer: &str, text: &str) -> Option<std::ops::Ra
 /// Applies the fixes' edits to `text`: each fix whole or not at all, skipping a fix that overlaps
 /// one applied before it (the next round of [`fix_text`] picks it up). Returns the new text and
 /// how many fixes were applied.
-pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
+pub(crate) fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (String, usize) {
     let mut fixes: Vec<&Fix> = fixes.into_iter().filter(|f| !f.edits.is_empty()).collect();
     fixes.sort_by_key(|f| (f.edits[0].range.start, f.edits[0].range.end));
     let mut edits: Vec<&Edit> = Vec::new();
@@ -400,7 +406,7 @@ pub fn apply<'f>(text: &str, fixes: impl IntoIterator<Item = &'f Fix>) -> (Strin
 }
 
 /// Whether `--fix` applies this fix.
-pub fn applies(fix: &Fix, unsafe_fixes: bool) -> bool {
+pub(crate) fn applies(fix: &Fix, unsafe_fixes: bool) -> bool {
     fix.applicability == Applicability::Safe || unsafe_fixes
 }
 

@@ -31,7 +31,7 @@ fn entry_name(entry: &Value) -> Option<String> {
 
 /// `pointer` with every list index replaced by the entry's content name, when it has one.
 /// The same entry gets the same key wherever it sits in its list.
-pub fn stable_pointer(root: &Value, pointer: &str) -> String {
+pub(crate) fn stable_pointer(root: &Value, pointer: &str) -> String {
     if pointer.is_empty() || !pointer.starts_with('/') {
         return pointer.to_owned();
     }
@@ -63,7 +63,7 @@ pub fn stable_pointer(root: &Value, pointer: &str) -> String {
 }
 
 /// Sets the stable key of every finding from its pointer, against the parsed document.
-pub fn assign(findings: &mut [Finding], doc: Option<&Document>) {
+pub(crate) fn assign(findings: &mut [Finding], doc: Option<&Document>) {
     for f in findings {
         f.key = match doc {
             Some(d) if f.pointer.contains('/') => stable_pointer(&d.value, &f.pointer),

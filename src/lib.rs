@@ -22,31 +22,31 @@
 //! could not do its job (exit 2).
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
-pub mod agreement;
+mod agreement;
 pub mod app;
-pub mod baseline;
-pub mod catalog;
+mod baseline;
+mod catalog;
 pub mod cli;
 pub mod config;
-pub mod coverage;
+mod coverage;
 pub mod diagnostic;
-pub mod diff;
+mod diff;
 pub mod error;
-pub mod fix;
-pub mod identity;
+mod fix;
+mod identity;
 pub mod input;
 pub mod lint;
 pub mod load;
-pub mod normalize;
+mod normalize;
 pub mod ontology;
 pub mod progress;
 pub mod regions;
 pub mod report;
-pub mod requirement;
+mod requirement;
 pub mod rules;
 pub mod schema;
-pub mod source;
-pub mod suppress;
+mod source;
+mod suppress;
 
 pub use app::{Env, Outcome, execute, main_process, run};
 pub use error::{EXIT_TROUBLE, Error};

@@ -30,7 +30,7 @@ fn simple_nfkc(c: char) -> Option<char> {
 /// Calls `f` with each character of the NFKC form of `s`. Guides are almost all ASCII, CJK
 /// ideographs and CJK punctuation, which need no tables ([`simple_nfkc`]); anything else goes
 /// through `unicode-normalization` (skipping the decomposition when the text is already NFKC).
-pub fn for_each_nfkc(s: &str, mut f: impl FnMut(char)) {
+pub(crate) fn for_each_nfkc(s: &str, mut f: impl FnMut(char)) {
     if s.chars().all(|c| simple_nfkc(c).is_some()) {
         s.chars().filter_map(simple_nfkc).for_each(f);
     } else if unicode_normalization::is_nfkc_quick(s.chars())
@@ -47,7 +47,7 @@ pub fn for_each_nfkc(s: &str, mut f: impl FnMut(char)) {
 /// Normalises a material or item name for comparison: NFKC (full-width → half-width), book-title
 /// marks 《》〈〉 and quotes removed, whitespace removed, trailing punctuation removed, ASCII
 /// lower-cased. Parentheses stay (NFKC makes （） into ()): 住所（经营场所） keeps its meaning.
-pub fn normalize(name: &str) -> String {
+pub(crate) fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for_each_nfkc(name, |c| match c {
         '《' | '》' | '〈' | '〉' | '<' | '>' | '「' | '」' | '『' | '』' | '"' | '\'' | '“'
@@ -65,7 +65,7 @@ pub fn normalize(name: &str) -> String {
 /// How similar two normalised names are, from 0 (nothing shared) to 1 (equal): the larger of the
 /// Sørensen–Dice coefficient over character bigrams and a containment score (one name inside the
 /// other, weighted by how much of the longer name it covers).
-pub fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
@@ -85,7 +85,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Scores at or above this are reported as "possibly the same material".
-pub const NEAR_MATCH_THRESHOLD: f64 = 0.6;
+pub(crate) const NEAR_MATCH_THRESHOLD: f64 = 0.6;
 
 #[cfg(test)]
 mod tests {

@@ -16,7 +16,7 @@ use crate::normalize::{for_each_nfkc, normalize};
 use crate::ontology::{Hit, Ontology, Origin};
 
 mod cache;
-pub use cache::Readings;
+pub(crate) use cache::Readings;
 
 /// The applicant (or applicants) named in a material: stripped, kept as the `role` attribute.
 const ROLES: &[&str] = &[
@@ -2088,7 +2088,7 @@ fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, item: ItemRe
 /// unless another piece of the guide, offering a different document, already holds it (户口簿 listed
 /// next to 身份证 is its own requirement; the piece offering the category's first document keeps
 /// the category). The same document listed twice keeps one requirement (a duplicate).
-pub fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
+pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
     let mut order: Vec<usize> = (0..pieces.len()).collect();
     // Primary pieces first; then by what they accept, so the listing order never decides.
     order.sort_by(|&a, &b| {

@@ -78,7 +78,7 @@ pub struct Position {
 }
 
 /// The largest char boundary of `text` at or before `offset` (clamped to the text).
-pub fn floor_boundary(text: &str, offset: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
@@ -88,14 +88,14 @@ pub fn floor_boundary(text: &str, offset: usize) -> usize {
 
 /// A byte range made safe to slice `text` with: both ends inside the text, on char boundaries,
 /// start ≤ end. Every renderer passes spans through this, so no finding can make one panic.
-pub fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+pub(crate) fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
     let start = floor_boundary(text, span.start);
     let end = floor_boundary(text, span.end).max(start);
     start..end
 }
 
 /// Byte offsets at which lines start: 0, then after every `\n`, `\r\n` and lone `\r`.
-pub fn line_starts(text: &str) -> Vec<usize> {
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
     starts.push(0);
@@ -181,7 +181,7 @@ impl Source {
 /// carriage return included, DEL, C1), the Unicode line and paragraph separators, and the
 /// bidirectional overrides and isolates that can make text read differently than it is, and the
 /// two non-characters XML cannot hold.
-pub fn needs_escape(c: char) -> bool {
+pub(crate) fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
@@ -190,7 +190,7 @@ pub fn needs_escape(c: char) -> bool {
 
 /// How an escaped character is shown: C0 controls and DEL as their Unicode control pictures
 /// (`␛`, `␀`), everything else as `\u{…}`.
-pub fn push_escaped(out: &mut String, c: char) {
+pub(crate) fn push_escaped(out: &mut String, c: char) {
     match u32::from(c) {
         n @ 0..=0x1f => out.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
         0x7f => out.push('\u{2421}'),
@@ -202,7 +202,7 @@ pub fn push_escaped(out: &mut String, c: char) {
 }
 
 /// `text` with every character of [`needs_escape`] escaped (tab and line feed are kept).
-pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.contains(needs_escape) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -220,7 +220,7 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
 /// A path as shown to the user: as written when it is UTF-8 (controls escaped), else with each
 /// byte that is not UTF-8 written `\xNN` (never a replacement character, which would make two
 /// different names look alike).
-pub fn display_path(path: &std::path::Path) -> String {
+pub(crate) fn display_path(path: &std::path::Path) -> String {
     // In a name, a line break or tab is as hostile as any control: escape them too.
     fn escape_controls(text: &str) -> String {
         let mut out = String::with_capacity(text.len());

@@ -11,11 +11,11 @@ use crate::diagnostic::{self as dx, Finding, Lang};
 use crate::load::Document;
 use crate::rules;
 
-pub use crate::diagnostic::{Directive, Scope};
+pub(crate) use crate::diagnostic::{Directive, Scope};
 
 /// The suppressions of one file, and the problems met reading them.
 #[derive(Debug, Default)]
-pub struct Suppressions {
+pub(crate) struct Suppressions {
     /// Every directive.
     pub directives: Vec<Directive>,
     /// Unknown codes (TB401) and malformed comments (TB403).
@@ -50,7 +50,7 @@ fn comment_start(line: &str) -> Option<usize> {
 }
 
 /// Finds every `tongban:` comment in `text` and resolves what it covers.
-pub fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
+pub(crate) fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressions {
     let mut out = Suppressions::default();
     // Nearly every file has no directive: one fast substring search settles it.
     if !text.contains("tongban:") {
@@ -228,7 +228,7 @@ fn invalid(span: Range<usize>, lang: Lang, what: &str) -> Finding {
 
 impl Suppressions {
     /// Removes the findings some directive covers, marking those directives used.
-    pub fn apply(&mut self, findings: &mut Vec<Finding>) {
+    pub(crate) fn apply(&mut self, findings: &mut Vec<Finding>) {
         findings.retain(|f| {
             let mut covered = false;
             for d in self.directives.iter_mut().filter(|d| d.covers(f)) {
@@ -240,7 +240,7 @@ impl Suppressions {
     }
 
     /// Moves out the directives for which `pred` holds (the cross-region ones, judged later).
-    pub fn take(&mut self, pred: impl Fn(&Directive) -> bool) -> Vec<Directive> {
+    pub(crate) fn take(&mut self, pred: impl Fn(&Directive) -> bool) -> Vec<Directive> {
         let (taken, kept) = self.directives.drain(..).partition(|d| pred(d));
         self.directives = kept;
         taken
@@ -249,7 +249,7 @@ impl Suppressions {
 
 /// TB402 findings for directives that suppressed nothing; `enabled` says whether a rule is on
 /// for this file (suppressing a rule that is off is harmless and not reported).
-pub fn unused(
+pub(crate) fn unused(
     directives: &[Directive],
     enabled: impl Fn(&str) -> bool,
     lang: Lang,

@@ -15,7 +15,7 @@ use crate::progress::Progress;
 
 /// What happened to one file.
 #[derive(Debug, Default)]
-pub struct FileFix {
+pub(super) struct FileFix {
     /// The file as shown.
     pub name: String,
     /// Fixes applied (or, with `--diff`, that would be).
@@ -28,7 +28,7 @@ pub struct FileFix {
 
 /// Counts over a `--fix` run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Totals {
+pub(super) struct Totals {
     /// Fixes applied (or available, with `--diff`).
     pub fixed: usize,
     /// Files changed (or that would be).
@@ -37,7 +37,7 @@ pub struct Totals {
 
 /// How the files are to be fixed.
 #[derive(Debug, Clone, Copy)]
-pub struct Mode {
+pub(super) struct Mode {
     /// Apply unsafe fixes too.
     pub unsafe_fixes: bool,
     /// Write the files (`--fix`); otherwise render diffs (`--diff`).
@@ -46,7 +46,7 @@ pub struct Mode {
 
 /// Fixes every guide under `paths` (walked as `lint` walks them), in parallel; diffs go to `out`
 /// in walk order. Returns the totals and a note for each file left alone.
-pub fn run(
+pub(super) fn run(
     paths: &[PathBuf],
     opts: &Options<'_>,
     mode: Mode,
@@ -100,7 +100,12 @@ fn tree_root(root: &Path) -> Option<PathBuf> {
 }
 
 /// Fixes one file (or renders its diff). Never panics; a problem becomes a note.
-pub fn fix_file(input: &Input, tree: Option<&Path>, opts: &Options<'_>, mode: Mode) -> FileFix {
+pub(super) fn fix_file(
+    input: &Input,
+    tree: Option<&Path>,
+    opts: &Options<'_>,
+    mode: Mode,
+) -> FileFix {
     let lang = opts.lang;
     let mut result = FileFix {
         name: input.name.clone(),

@@ -7,7 +7,7 @@ use crate::load::Document;
 
 /// The schema node describing the element at an instance `pointer`, with the title and
 /// description met on the way to it (a property's own title wins over its `$ref` target's).
-pub fn element(schema: &Value, pointer: &str) -> Option<(String, Option<String>)> {
+pub(super) fn element(schema: &Value, pointer: &str) -> Option<(String, Option<String>)> {
     let mut node = schema;
     let mut title = None;
     let mut description = None;
@@ -64,7 +64,7 @@ fn child<'s>(schema: &'s Value, node: &'s Value, seg: &str) -> Option<&'s Value>
 }
 
 /// The pointer of the node under byte `offset`: a key there, else the smallest scalar value.
-pub fn pointer_at(doc: &Document, offset: usize) -> Option<String> {
+pub(super) fn pointer_at(doc: &Document, offset: usize) -> Option<String> {
     let mut best: Option<(&str, usize)> = None;
     for (pointer, node) in doc.nodes() {
         if let Some(k) = &node.key

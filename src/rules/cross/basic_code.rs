@@ -6,7 +6,7 @@ use crate::diagnostic::{Check, Kind, Severity};
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB302 inconsistent-basic-code.
-pub struct CrossBasicCode;
+pub(super) struct CrossBasicCode;
 
 static DEF: Def = Def {
     check: Check {

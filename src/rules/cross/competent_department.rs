@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Kind, Severity};
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB304 inconsistent-competent-department.
-pub struct CrossCompetentDepartment;
+pub(super) struct CrossCompetentDepartment;
 
 static DEF: Def = Def {
     check: Check {

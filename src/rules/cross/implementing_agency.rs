@@ -6,7 +6,7 @@ use crate::diagnostic::{Check, Kind, Severity};
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB305 inconsistent-implementing-agency.
-pub struct CrossImplementingAgency;
+pub(super) struct CrossImplementingAgency;
 
 static DEF: Def = Def {
     check: Check {

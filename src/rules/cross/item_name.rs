@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Kind, Severity};
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB301 inconsistent-item-name.
-pub struct CrossItemName;
+pub(super) struct CrossItemName;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Kind, Severity};
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB303 inconsistent-item-type.
-pub struct CrossItemType;
+pub(super) struct CrossItemType;
 
 static DEF: Def = Def {
     check: Check {

@@ -7,7 +7,7 @@ use crate::rules::rule::fold;
 use crate::rules::rule::{CrossRule, Def};
 
 /// TB306 inconsistent-legal-basis.
-pub struct CrossLegalBasis;
+pub(super) struct CrossLegalBasis;
 
 static DEF: Def = Def {
     check: Check {

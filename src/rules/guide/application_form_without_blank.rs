@@ -5,7 +5,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB211 application-form-without-blank.
-pub struct ApplicationFormWithoutBlank;
+pub(super) struct ApplicationFormWithoutBlank;
 
 static DEF: Def = Def {
     check: Check {

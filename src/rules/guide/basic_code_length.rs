@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB204 basic-code-length.
-pub struct BasicCodeLength;
+pub(super) struct BasicCodeLength;
 
 static DEF: Def = Def {
     check: Check {

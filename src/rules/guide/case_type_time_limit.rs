@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB220 case-type-time-limit.
-pub struct CaseTypeTimeLimit;
+pub(super) struct CaseTypeTimeLimit;
 
 static DEF: Def = Def {
     check: Check {

@@ -6,7 +6,7 @@ use crate::rules::codes::{check_credit_code, meant_as_credit_code};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB208 credit-code-checksum.
-pub struct CreditCodeChecksum;
+pub(super) struct CreditCodeChecksum;
 
 static DEF: Def = Def {
     check: Check {

@@ -9,7 +9,7 @@ use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB209 duplicate-material.
-pub struct DuplicateMaterial;
+pub(super) struct DuplicateMaterial;
 
 /// The fix of an exact duplicate.
 const REMOVE_SAME: FixDoc = FixDoc {

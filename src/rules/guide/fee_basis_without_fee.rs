@@ -5,7 +5,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB212 fee-basis-without-fee.
-pub struct FeeBasisWithoutFee;
+pub(super) struct FeeBasisWithoutFee;
 
 static DEF: Def = Def {
     check: Check {

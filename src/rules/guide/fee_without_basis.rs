@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB223 fee-without-basis.
-pub struct FeeWithoutBasis;
+pub(super) struct FeeWithoutBasis;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB210 form-name-without-title-marks.
-pub struct FormNameWithoutTitleMarks;
+pub(super) struct FormNameWithoutTitleMarks;
 
 /// The fix of a name that is a form's title.
 const MARK_TITLE: FixDoc = FixDoc {
@@ -78,7 +78,7 @@ materials:
 };
 
 /// Is this material a form (表格/申请书)? Shared with TB211.
-pub fn is_form(name: &str, category: Option<&str>) -> bool {
+pub(super) fn is_form(name: &str, category: Option<&str>) -> bool {
     let core = name.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '。' | '；' | ';' | '，' | ',' | '》' | '」' | '”')
     });

@@ -5,7 +5,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB214 full-online-with-visits.
-pub struct FullOnlineWithVisits;
+pub(super) struct FullOnlineWithVisits;
 
 static DEF: Def = Def {
     check: Check {
@@ -146,7 +146,7 @@ impl Rule for FullOnlineWithVisits {
 
 /// The level (1–4) of a 网上办理深度 as written in published guides: `Ⅳ级`, `IV级`, `4级`,
 /// `四级`, `全程网办（Ⅳ级）`, `全程网办`. `None` for free text that names no level.
-pub fn online_depth_level(text: &str) -> Option<u8> {
+pub(super) fn online_depth_level(text: &str) -> Option<u8> {
     if text.contains("全程网办") {
         return Some(4);
     }

@@ -7,7 +7,7 @@ use crate::rules::codes::{
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB203 implementation-code-checksum.
-pub struct ImplementationCodeChecksum;
+pub(super) struct ImplementationCodeChecksum;
 
 static DEF: Def = Def {
     check: Check {
@@ -90,7 +90,7 @@ impl Rule for ImplementationCodeChecksum {
 }
 
 /// A finding explaining why an 18-character credit code fails.
-pub fn credit_code_finding(
+pub(super) fn credit_code_finding(
     cx: &Context<'_>,
     def: &Def,
     pointer: &str,

@@ -5,7 +5,7 @@ use crate::rules::codes::{LayoutError, parse_implementation_code};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB202 implementation-code-length.
-pub struct ImplementationCodeLength;
+pub(super) struct ImplementationCodeLength;
 
 static DEF: Def = Def {
     check: Check {

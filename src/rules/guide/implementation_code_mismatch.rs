@@ -8,7 +8,7 @@ use crate::rules::codes::{level_name, parse_implementation_code};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB218 implementation-code-mismatch.
-pub struct ImplementationCodeMismatch;
+pub(super) struct ImplementationCodeMismatch;
 
 static DEF: Def = Def {
     check: Check {

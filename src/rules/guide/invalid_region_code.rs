@@ -5,7 +5,7 @@ use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB205 invalid-region-code.
-pub struct InvalidRegionCode;
+pub(super) struct InvalidRegionCode;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB216 legal-basis-without-title-marks.
-pub struct LegalBasisWithoutTitleMarks;
+pub(super) struct LegalBasisWithoutTitleMarks;
 
 /// The fix of a basis that names one law or regulation.
 const MARK_LAW: FixDoc = FixDoc {
@@ -77,7 +77,7 @@ legal_basis:
 };
 
 /// Does this text contain a non-empty 《title》?
-pub fn has_title(s: &str) -> bool {
+pub(super) fn has_title(s: &str) -> bool {
     s.split('《')
         .skip(1)
         .any(|rest| rest.find('》').is_some_and(|end| end > 0))

@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB213 negative-visits.
-pub struct NegativeVisits;
+pub(super) struct NegativeVisits;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB222 no-visit-no-channel.
-pub struct NoVisitNoChannel;
+pub(super) struct NoVisitNoChannel;
 
 static DEF: Def = Def {
     check: Check {

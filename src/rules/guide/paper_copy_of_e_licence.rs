@@ -5,7 +5,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB215 paper-copy-of-e-licence.
-pub struct PaperCopyOfELicence;
+pub(super) struct PaperCopyOfELicence;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB217 phone-format.
-pub struct PhoneFormat;
+pub(super) struct PhoneFormat;
 
 static DEF: Def = Def {
     check: Check {
@@ -82,7 +82,7 @@ contact:
 
 /// Why a phone number is not dialable.
 #[derive(Debug, PartialEq, Eq)]
-pub enum PhoneError {
+pub(super) enum PhoneError {
     /// A character that is not a digit or an allowed separator.
     Character(char),
     /// 7–8 digits without an area code.
@@ -92,7 +92,7 @@ pub enum PhoneError {
 }
 
 /// Checks one number (no list separators).
-pub fn check_number(s: &str) -> Result<(), PhoneError> {
+pub(super) fn check_number(s: &str) -> Result<(), PhoneError> {
     let s = s.trim();
     let (main, ext) = match s.split_once('转') {
         Some((m, e)) => (m, Some(e)),

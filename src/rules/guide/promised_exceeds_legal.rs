@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB201 promised-exceeds-legal.
-pub struct PromisedExceedsLegal;
+pub(super) struct PromisedExceedsLegal;
 
 static DEF: Def = Def {
     check: Check {

@@ -5,7 +5,7 @@ use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB207 region-code-mismatch.
-pub struct RegionCodeMismatch;
+pub(super) struct RegionCodeMismatch;
 
 static DEF: Def = Def {
     check: Check {

@@ -5,7 +5,7 @@ use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB206 region-code-not-in-table.
-pub struct RegionCodeNotInTable;
+pub(super) struct RegionCodeNotInTable;
 
 static DEF: Def = Def {
     check: Check {

@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB224 same-contact-phones.
-pub struct SameContactPhones;
+pub(super) struct SameContactPhones;
 
 static DEF: Def = Def {
     check: Check {

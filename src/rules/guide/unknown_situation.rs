@@ -6,7 +6,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB219 unknown-situation.
-pub struct UnknownSituation;
+pub(super) struct UnknownSituation;
 
 static DEF: Def = Def {
     check: Check {

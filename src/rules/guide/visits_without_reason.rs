@@ -4,7 +4,7 @@ use crate::diagnostic::{Check, Finding, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB221 visits-without-reason.
-pub struct VisitsWithoutReason;
+pub(super) struct VisitsWithoutReason;
 
 static DEF: Def = Def {
     check: Check {
