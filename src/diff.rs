@@ -3,7 +3,7 @@
 //! elements, near-match suggestions and each region's deviation from the national baseline; and
 //! the pairwise view of two regions. Nothing here prints.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -1113,6 +1113,29 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
             (wording, place)
         })
         .collect();
+    // Per proposed row, once (not once per region: that made a 1M-guide diff cubic in the
+    // regions of an item): the regions listing it with a condition, and whether most counted
+    // regions always require it.
+    let conditional: Vec<HashSet<&str>> = proposed
+        .iter()
+        .map(|(m, _)| m.conditional_in.iter().map(String::as_str).collect())
+        .collect();
+    let mostly_always: Vec<bool> = proposed
+        .iter()
+        .zip(&conditional)
+        .map(|((m, _), conditional)| {
+            counted
+                .iter()
+                .filter(|c| {
+                    m.status(c) == Status::Required
+                        && !conditional.contains(c.as_str())
+                        && !m.only_in_situations.contains_key(c.as_str())
+                })
+                .count()
+                * 2
+                > of
+        })
+        .collect();
     let changes = regions
         .iter()
         .map(|r| {
@@ -1132,7 +1155,11 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                     *uses.entry(*one).or_default() += 1;
                 }
             }
-            for ((m, p), (wording, place)) in proposed.iter().zip(&own) {
+            for (((m, p), (wording, place)), (conditional, mostly_always)) in proposed
+                .iter()
+                .zip(&own)
+                .zip(conditional.iter().zip(&mostly_always))
+            {
                 if m.status(&r.code) == Status::Absent {
                     change.add.push(p.name.clone());
                     continue;
@@ -1140,19 +1167,16 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
                 // Listed but not always required here, while most regions always require it.
                 let now = match m.status(&r.code) {
                     Status::Optional => Some("optional"),
-                    Status::Required if m.conditional_in.contains(&r.code) => Some("conditional"),
+                    Status::Required if conditional.contains(r.code.as_str()) => {
+                        Some("conditional")
+                    }
                     Status::Required if m.only_in_situations.contains_key(&r.code) => {
                         Some("situations")
                     }
                     _ => None,
                 };
-                let always = |c: &String| {
-                    m.status(c) == Status::Required
-                        && !m.conditional_in.contains(c)
-                        && !m.only_in_situations.contains_key(c)
-                };
                 if let Some(now) = now
-                    && counted.iter().filter(|c| always(c)).count() * 2 > of
+                    && *mostly_always
                 {
                     change.make_required.push(MakeRequired {
                         requirement: p.name.clone(),
