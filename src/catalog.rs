@@ -224,15 +224,47 @@ fn yes_no(b: bool) -> String {
     if b { "是" } else { "否" }.to_owned()
 }
 
+/// Why a YAML file is not a guide the comparison can use: the element it lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NotAGuide {
+    /// No `item.name` (事项名称).
+    ItemName,
+    /// No `region.code` (行政区划代码).
+    RegionCode,
+    /// No `materials` list (申请材料).
+    Materials,
+}
+
+impl NotAGuide {
+    /// "not a guide: no item.name (事项名称)", in `lang`.
+    pub(crate) fn describe(self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            NotAGuide::ItemName => ("缺少 item.name（事项名称）", "no item.name (事项名称)"),
+            NotAGuide::RegionCode => (
+                "缺少 region.code（行政区划代码）",
+                "no region.code (行政区划代码)",
+            ),
+            NotAGuide::Materials => (
+                "缺少 materials 列表（申请材料）",
+                "no materials list (申请材料)",
+            ),
+        };
+        match lang {
+            Lang::Zh => format!("不是办事指南：{zh}"),
+            Lang::En => format!("not a guide: {en}"),
+        }
+    }
+}
+
 /// Extracts the summary of one guide document. `Err` says why it is not a guide.
-pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, String> {
-    let item_name = text(doc, "/item/name").ok_or("no item.name (事项名称)")?;
-    let region_code = text(doc, "/region/code").ok_or("no region.code (行政区划代码)")?;
+pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGuide> {
+    let item_name = text(doc, "/item/name").ok_or(NotAGuide::ItemName)?;
+    let region_code = text(doc, "/region/code").ok_or(NotAGuide::RegionCode)?;
     let region_name = text(doc, "/region/name").unwrap_or_default();
     let list = doc
         .get("materials")
         .and_then(Value::as_array)
-        .ok_or("no materials list (申请材料)")?;
+        .ok_or(NotAGuide::Materials)?;
     let item_key = normalize(&item_name);
     let basic_code = text(doc, "/item/basic_code").map(|c| c.to_ascii_uppercase());
     let mut situations: Vec<String> = doc
@@ -511,11 +543,12 @@ impl Skipped {
     /// guide (with an `internal-error` reason), not the run.
     pub fn contain<T>(
         input: &Input,
+        lang: Lang,
         read: impl FnOnce() -> Result<T, Skipped>,
     ) -> Result<T, Skipped> {
         crate::input::contained(
             &input.name,
-            crate::diagnostic::Lang::En,
+            lang,
             || {
                 crate::input::test_panic("TONGBAN_PANIC_COMPARING", &input.name);
                 read()
@@ -776,6 +809,7 @@ impl Catalog {
         limits: &Limits,
         skip: &[PathBuf],
         jobs: usize,
+        lang: Lang,
         progress: &mut crate::progress::Progress,
     ) -> Result<(), Error> {
         let pool = crate::input::pool(jobs)?;
@@ -796,7 +830,9 @@ impl Catalog {
             progress,
             |w| match w {
                 Walked::File(input) if is_skipped(&input) => None,
-                Walked::File(input) => Some(Skipped::contain(&input, || read_one(&input, limits))),
+                Walked::File(input) => Some(Skipped::contain(&input, lang, || {
+                    read_one(&input, limits, lang)
+                })),
                 Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
             },
             |s| {
@@ -811,24 +847,28 @@ impl Catalog {
     }
 }
 
-fn read_one(input: &Input, limits: &Limits) -> Result<GuideSummary, Skipped> {
-    let doc = load_guide(input, limits)?;
+fn read_one(input: &Input, limits: &Limits, lang: Lang) -> Result<GuideSummary, Skipped> {
+    let doc = load_guide(input, limits, lang)?;
     summarize(&doc.value, &input.name).map_err(|r| Skipped {
         crashed: false,
         path: input.name.clone(),
-        reason: format!("not a guide: {r}"),
+        reason: r.describe(lang),
     })
 }
 
 /// Loads one guide for comparison; a file that does not load is skipped, with its first error
 /// (line:column, code, message) as the reason. Shared by `diff` and `coverage`.
-pub(crate) fn load_guide(input: &Input, limits: &Limits) -> Result<load::Document, Skipped> {
+pub(crate) fn load_guide(
+    input: &Input,
+    limits: &Limits,
+    lang: Lang,
+) -> Result<load::Document, Skipped> {
     let load = if input.walked {
         load::load_walked_file
     } else {
         load::load_file
     };
-    let loaded = load(&input.path, input.name.clone(), limits, Lang::En);
+    let loaded = load(&input.path, input.name.clone(), limits, lang);
     loaded.document.ok_or_else(|| Skipped {
         crashed: false,
         path: input.name.clone(),
@@ -840,7 +880,7 @@ pub(crate) fn load_guide(input: &Input, limits: &Limits) -> Result<load::Documen
                 let at = loaded.source.position(f.span.start);
                 format!("{}:{}: {} {}", at.line, at.column, f.code, f.message)
             })
-            .unwrap_or_else(|| "does not load".into()),
+            .unwrap_or_else(|| lang.pick("无法读取", "does not load").into()),
     })
 }
 

@@ -53,6 +53,7 @@ pub(crate) fn read_guides(
     limits: &Limits,
     agreements: &[PathBuf],
     jobs: usize,
+    lang: Lang,
     progress: &mut Progress,
 ) -> Result<(Vec<GuideFacts>, Vec<Skipped>), Error> {
     let pool = crate::input::pool(jobs)?;
@@ -69,7 +70,9 @@ pub(crate) fn read_guides(
         progress,
         |w| match w {
             Walked::File(input) if not_a_guide(&input) => None,
-            Walked::File(input) => Some(Skipped::contain(&input, || read_one(&input, limits))),
+            Walked::File(input) => Some(Skipped::contain(&input, lang, || {
+                read_one(&input, limits, lang)
+            })),
             Walked::Problem(report) => Some(Err(Skipped::from_report(&report))),
         },
         |r| {
@@ -84,16 +87,14 @@ pub(crate) fn read_guides(
     Ok((guides, skipped))
 }
 
-fn read_one(input: &Input, limits: &Limits) -> Result<GuideFacts, Skipped> {
-    let doc = catalog::load_guide(input, limits)?;
-    let skipped = |reason: String| Skipped {
+fn read_one(input: &Input, limits: &Limits, lang: Lang) -> Result<GuideFacts, Skipped> {
+    let doc = catalog::load_guide(input, limits, lang)?;
+    let v = &doc.value;
+    let summary = catalog::summarize(v, &input.name).map_err(|r| Skipped {
         crashed: false,
         path: input.name.clone(),
-        reason,
-    };
-    let v = &doc.value;
-    let summary =
-        catalog::summarize(v, &input.name).map_err(|r| skipped(format!("not a guide: {r}")))?;
+        reason: r.describe(lang),
+    })?;
     Ok(GuideFacts {
         summary,
         file: input.path.clone(),

@@ -382,7 +382,10 @@ fn collisions_and_unloadable_files_are_reported_not_merged() {
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     let err = stderr(&o);
     assert!(err.contains("broken.yaml：3:1: TB001"), "{err}");
-    assert!(err.contains("not-a-guide.yaml：not a guide"), "{err}");
+    assert!(
+        err.contains("not-a-guide.yaml：不是办事指南：缺少"),
+        "{err}"
+    );
     assert!(err.contains("都描述区划 110000 的事项 测试事项甲"), "{err}");
 }
 

@@ -87,7 +87,8 @@ pub(super) fn command(
 
     let walk = input::walk(&args.paths, &config, lang)?;
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
-    let (guides, skipped) = coverage::read_guides(walk, &limits, &named, jobs, &mut progress)?;
+    let (guides, skipped) =
+        coverage::read_guides(walk, &limits, &named, jobs, lang, &mut progress)?;
     progress.finish();
     let inputs: Vec<coverage::AgreementInput<'_>> = loaded
         .iter()

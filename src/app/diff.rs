@@ -74,7 +74,7 @@ pub(super) fn command(
             .filter(|p| p.is_file()),
     );
     let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
-    catalog.index(walk, &limits, &skip, jobs, &mut progress)?;
+    catalog.index(walk, &limits, &skip, jobs, lang, &mut progress)?;
     progress.finish();
 
     let mut notes: Vec<String> = Vec::new();
