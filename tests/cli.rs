@@ -544,4 +544,8 @@ fn errors_were_printed_in_english_under_lang_zh() {
         "{}",
         stderr(&out)
     );
+    // miette's `help:` label reads 提示： in Chinese (errors and the human lint format).
+    let out = tongban().args(["rule", "TB999"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("提示：") && !err.contains("help:"), "{err}");
 }

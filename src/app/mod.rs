@@ -51,7 +51,12 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
         }
         Ok(Err(Error::Output(e))) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Ok(Err(e)) => {
-            let _ = writeln!(stderr, "{:?}", e.report(lang));
+            let text = format!("{:?}", e.report(lang));
+            let text = match lang {
+                diagnostic::Lang::Zh => report::human::help_label_zh(&text),
+                diagnostic::Lang::En => text,
+            };
+            let _ = writeln!(stderr, "{text}");
             EXIT_TROUBLE
         }
         Err(_) => {

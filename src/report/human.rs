@@ -112,7 +112,10 @@ impl<'w> Printer<'w> {
             .findings
             .split_at(report.findings.len().min(MAX_FRAMES_PER_FILE));
         for finding in framed {
-            let text = render_guarded(&self.handler, &report.source, finding);
+            let mut text = render_guarded(&self.handler, &report.source, finding);
+            if self.style.lang == Lang::Zh {
+                text = help_label_zh(&text);
+            }
             writeln!(self.out, "{}", text.trim_end())?;
             writeln!(self.out)?;
         }
@@ -251,6 +254,38 @@ fn render_guarded(handler: &GraphicalReportHandler, source: &Source, finding: &F
         Ok(Ok(text)) => text,
         _ => plain_line(source, finding),
     }
+}
+
+/// miette writes the help's label as `help:` in every language: in Chinese it reads `提示：`
+/// (the same six columns wide, so wrapped lines stay aligned). Only a line whose first word,
+/// after the indentation and any colour code, is `help:` is touched.
+pub(crate) fn help_label_zh(text: &str) -> String {
+    let escape = |s: &str| -> usize {
+        if s.starts_with('\x1b') {
+            s.find('m').map_or(0, |i| i + 1)
+        } else {
+            0
+        }
+    };
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        let colour = escape(rest);
+        match rest[colour..].strip_prefix("help:") {
+            Some(tail) => {
+                let reset = escape(tail);
+                let text = tail[reset..].strip_prefix(' ').unwrap_or(&tail[reset..]);
+                out.push_str(&line[..indent]);
+                out.push_str(&rest[..colour]);
+                out.push_str("提示：");
+                out.push_str(&tail[..reset]);
+                out.push_str(text);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// `path:line:column: CODE(name) message`: a finding without its snippet.
@@ -599,5 +634,18 @@ mod tests {
         let text = "a:\n".repeat(1000);
         let out = render(&text, &Finding::new(dx::YAML_SYNTAX, "m", 0..text.len()));
         assert!(out.lines().count() < 30, "{out}");
+    }
+
+    #[test]
+    fn help_label_reads_tishi_in_chinese_plain_and_coloured() {
+        let plain = "  × x\n  help: 改为 a\n        b\n";
+        assert_eq!(help_label_zh(plain), "  × x\n  提示：改为 a\n        b\n");
+        let coloured = "  \u{1b}[38;5;14mhelp:\u{1b}[39m 改为\n";
+        assert_eq!(
+            help_label_zh(coloured),
+            "  \u{1b}[38;5;14m提示：\u{1b}[39m改为\n"
+        );
+        // Not a label: "help:" inside a line is text.
+        assert_eq!(help_label_zh("  a help: b\n"), "  a help: b\n");
     }
 }
