@@ -8,7 +8,8 @@
 //!                         diff and coverage reports (text, markdown, html, xlsx, csv, json)
 //!         → config, suppress, baseline, fix
 //!         → rules/        TB2xx per-guide, TB3xx cross-region, TB5xx agreement/coverage checks
-//!         → diff, coverage, catalog, requirement, identity   (compare guides; nothing printed)
+//!         → compare/      catalog, diff, coverage, requirement (guides → values; nothing printed)
+//!         → identity
 //!         → ontology, regions, agreement, normalize           (bundled data, one shape each)
 //!         → schema, input/ (walk, file kind, parallel engine)
 //!         → load/ (read → decode → yaml → scalar; fast path)
@@ -25,12 +26,10 @@
 mod agreement;
 pub mod app;
 mod baseline;
-mod catalog;
 pub mod cli;
+mod compare;
 pub mod config;
-mod coverage;
 pub mod diagnostic;
-mod diff;
 pub mod error;
 mod fix;
 mod identity;
@@ -42,7 +41,6 @@ pub mod ontology;
 pub mod progress;
 pub mod regions;
 pub mod report;
-mod requirement;
 pub mod rules;
 pub mod schema;
 mod source;

@@ -5,7 +5,8 @@ use std::io::Write;
 use super::{Env, Outcome, finish_output, output_file};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{agreement, cli, config, coverage, input, load, ontology, progress, report};
+use crate::compare::coverage;
+use crate::{agreement, cli, config, input, load, ontology, progress, report};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
 /// item two or more members publish) → render.

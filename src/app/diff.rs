@@ -5,7 +5,8 @@ use std::io::Write;
 use super::{Env, Outcome, finish_output, output_file};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{catalog, cli, config, diff, input, load, ontology, progress, report};
+use crate::compare::{catalog, diff};
+use crate::{cli, config, input, load, ontology, progress, report};
 
 /// `tongban diff`: index → compare → render.
 pub(super) fn command(

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use super::Env;
 use crate::error::Error;
-use crate::{cli, config, diagnostic, normalize, ontology, report, requirement};
+use crate::compare::requirement;
+use crate::{cli, config, diagnostic, normalize, ontology, report};
 
 /// `tongban material`: read names as requirements → render.
 pub(super) fn command(

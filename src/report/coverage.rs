@@ -8,7 +8,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::cli::DiffFormat;
-use crate::coverage::{AgreementCoverage, Coverage, ItemCoverage};
+use crate::compare::coverage::{AgreementCoverage, Coverage, ItemCoverage};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::regions::Level;

@@ -7,10 +7,10 @@ use std::io::Write;
 
 use similar::{ChangeTag, TextDiff};
 
-use crate::catalog::Status;
+use crate::compare::catalog::Status;
 use crate::cli::DiffFormat;
 use crate::diagnostic::Lang;
-use crate::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
+use crate::compare::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
 use crate::error::Error;
 use crate::report::Style;
 use crate::report::doc::{
@@ -186,7 +186,7 @@ fn ranking(cmp: &Comparison<'_>, lang: Lang) -> Table {
 
 /// The title of a compared element (given by its Chinese title), in `lang`.
 fn element_title(title: &'static str, lang: Lang) -> &'static str {
-    crate::catalog::ELEMENTS
+    crate::compare::catalog::ELEMENTS
         .iter()
         .find(|(_, zh, _)| *zh == title)
         .map_or(title, |(_, zh, en)| lang.pick(zh, en))
@@ -377,7 +377,7 @@ fn copies(c: u32, lang: Lang) -> String {
 }
 
 /// A material's attributes in one region: `复印件，2份，纸质`.
-fn describe(a: &crate::catalog::Attrs, lang: Lang) -> String {
+fn describe(a: &crate::compare::catalog::Attrs, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(a.original().map(str::to_owned));
     parts.extend(a.copies().map(|c| copies(c, lang)));
@@ -468,7 +468,7 @@ fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
 }
 
 /// "改为必要 X（现为非必要）": one region's change making a requirement 必要.
-fn make_required_label(m: &crate::diff::MakeRequired, lang: Lang) -> String {
+fn make_required_label(m: &crate::compare::diff::MakeRequired, lang: Lang) -> String {
     let now = match m.now {
         "optional" => lang.pick("现为非必要", "now optional"),
         "conditional" => lang.pick("现为附条件", "now conditional"),
@@ -1092,7 +1092,7 @@ pub fn render_pairwise(
         return Ok(());
     }
     let paint = |sgr: &str, text: &str| doc::paint(&style, sgr, text);
-    let label = |s: &crate::diff::Side| {
+    let label = |s: &crate::compare::diff::Side| {
         let partial = if s.partial {
             style.lang.pick("（部分）", " (partial)")
         } else {
@@ -1156,7 +1156,7 @@ pub fn render_pairwise(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Attrs;
+    use crate::compare::catalog::Attrs;
 
     #[test]
     fn per_cell_attribute_text_names_at_most_max_regions() {

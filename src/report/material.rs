@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::cli::MaterialFormat;
 use crate::diagnostic::Lang;
 use crate::error::Error;
-use crate::requirement::{Piece, Reading};
+use crate::compare::requirement::{Piece, Reading};
 
 /// Version of the JSON shape.
 pub const FORMAT_VERSION: u32 = 1;

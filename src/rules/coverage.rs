@@ -1,5 +1,5 @@
 //! The coverage rules (TB501, TB502): declared here, below everything that uses them;
-//! `crate::coverage` judges them. Listed in [`RULES`].
+//! `crate::compare::coverage` judges them. Listed in [`RULES`].
 
 use super::Def;
 use crate::diagnostic::{Check, Kind, Severity};

@@ -28,7 +28,7 @@ pub use cross::CROSS_RULES;
 pub use guide::RULES;
 pub use rule::{Context, CrossRule, Data, Def, Rule};
 
-/// Every agreement check (TB5xx), sorted by code: the coverage judgements `crate::coverage`
+/// Every agreement check (TB5xx), sorted by code: the coverage judgements `crate::compare::coverage`
 /// makes ([`coverage::RULES`]), then the checks of an agreement file `crate::agreement` runs
 /// ([`agreement::CHECKS`]).
 pub fn agreement_checks() -> impl Iterator<Item = &'static Def> {

@@ -17,7 +17,7 @@ pub struct Data {
     /// `tongban diff` aligns materials with.
     pub synonyms: crate::ontology::Ontology,
     /// Material names read with `synonyms`, once per distinct wording (TB209).
-    pub readings: crate::requirement::Readings,
+    pub readings: crate::compare::requirement::Readings,
 }
 
 /// What a rule sees of one guide.

@@ -7,10 +7,10 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::catalog::{Attrs, Catalog, Cell, ELEMENTS, Guide, Item, Status};
+use crate::compare::catalog::{Attrs, Catalog, Cell, ELEMENTS, Guide, Item, Status};
 use crate::error::Error;
 use crate::normalize::{NEAR_MATCH_THRESHOLD, normalize, similarity};
-use crate::requirement::{How, Piece, Qualifiers};
+use crate::compare::requirement::{How, Piece, Qualifiers};
 
 /// Near-match suggestions are computed among at most this many materials of one item (the
 /// comparison is quadratic in them).
@@ -24,9 +24,9 @@ pub struct Comparison<'c> {
     /// Items, most non-uniform first (items present in one region only come last).
     pub ranking: Vec<ItemSummary>,
     /// Two guides of one item in one region: the second was left out.
-    pub collisions: &'c [crate::catalog::Collision],
+    pub collisions: &'c [crate::compare::catalog::Collision],
     /// Files that were not compared, and why.
-    pub skipped: &'c [crate::catalog::Skipped],
+    pub skipped: &'c [crate::compare::catalog::Skipped],
     /// Guides compared (regional and baseline).
     pub guides: usize,
 }
@@ -576,7 +576,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         // The baseline (100000) first, then the regions in code order: each part's and each
         // wording's regions are sorted, so they can be searched.
         let listed = base_cell
-            .map(|c| (crate::catalog::BASELINE_REGION, c))
+            .map(|c| (crate::compare::catalog::BASELINE_REGION, c))
             .into_iter()
             .chain(
                 cells
@@ -588,7 +588,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         for (code, cell) in listed {
             let piece: &Piece = catalog.piece(cell);
             if !detail {
-                if !cell.attrs.is_empty() && code != crate::catalog::BASELINE_REGION {
+                if !cell.attrs.is_empty() && code != crate::compare::catalog::BASELINE_REGION {
                     attributes.insert(code.to_owned(), cell.attrs);
                 }
                 continue;
@@ -619,7 +619,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
                 Some((_, k)) => *k += 1,
                 None => names.push((&piece.name, 1)),
             }
-            if code == crate::catalog::BASELINE_REGION {
+            if code == crate::compare::catalog::BASELINE_REGION {
                 continue;
             }
             // A form accepts no document in particular: nothing to compare or write.
@@ -1034,7 +1034,7 @@ fn propose(materials: &[MaterialRow], regions: &[RegionInfo], counted: &[String]
             .find(|p| {
                 p.regions
                     .iter()
-                    .any(|r| r == crate::catalog::BASELINE_REGION)
+                    .any(|r| r == crate::compare::catalog::BASELINE_REGION)
             })
             .map(|p| p.piece.clone());
         // A form is proposed under its title without place or 《》 (each region prints its own).
@@ -1342,7 +1342,7 @@ pub(crate) fn pairwise(catalog: &Catalog, a: &str, b: &str) -> Result<Pairwise, 
     };
     let side = |code: &str| -> Result<Side, Error> {
         // The national baseline can be one side: "what does this region add to 全国?".
-        let g = if code == crate::catalog::BASELINE_REGION {
+        let g = if code == crate::compare::catalog::BASELINE_REGION {
             item.baseline.as_ref()
         } else {
             item.regions.get(code)

@@ -12,9 +12,9 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
-use crate::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
+use crate::compare::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
 use crate::diagnostic::{FileReport, Finding, Lang, Severity};
-use crate::diff::{self, ItemDiff};
+use crate::compare::diff::{self, ItemDiff};
 use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};

@@ -17,7 +17,7 @@ use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;
 use crate::ontology::Ontology;
-use crate::requirement::{self, ItemRef, Piece, Reader, Reading};
+use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub(crate) const BASELINE_REGION: &str = "100000";
