@@ -36,7 +36,9 @@ struct Guide {
 }
 
 fn text<'v>(v: &'v Value, pointer: &str) -> &'v str {
-    v.pointer(pointer).and_then(Value::as_str).unwrap_or_default()
+    v.pointer(pointer)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
 }
 
 /// What kind of source a guide was transcribed from, read from its `source`: a copy kept in a
@@ -180,7 +182,10 @@ fn generated(guides: &[Guide]) -> String {
                 if local.is_empty() {
                     p
                 } else {
-                    format!("{p}（{}）", local.into_iter().collect::<Vec<_>>().join("、"))
+                    format!(
+                        "{p}（{}）",
+                        local.into_iter().collect::<Vec<_>>().join("、")
+                    )
                 }
             })
             .collect::<Vec<_>>()
@@ -255,18 +260,33 @@ fn catalogs_readme_tables_are_generated_from_the_guides() {
 
 #[test]
 fn source_kinds_are_read_from_the_source() {
-    let guide = |code: &str, url: &str, note: &str| {
-        serde_json::json!({"region": {"code": code}, "source": {"url": url, "note": note}})
-    };
-    assert_eq!(kind(&guide("440300", "http://www.sz.gov.cn/a.html", "")), "政府网站");
+    let guide = |code: &str, url: &str, note: &str| serde_json::json!({"region": {"code": code}, "source": {"url": url, "note": note}});
     assert_eq!(
-        kind(&guide("440981", "https://www.gdzwfw.gov.cn/x", "公开 GitHub 仓库中的文本副本")),
+        kind(&guide("440300", "http://www.sz.gov.cn/a.html", "")),
+        "政府网站"
+    );
+    assert_eq!(
+        kind(&guide(
+            "440981",
+            "https://www.gdzwfw.gov.cn/x",
+            "公开 GitHub 仓库中的文本副本"
+        )),
         "公开代码仓库中的副本"
     );
-    assert_eq!(kind(&guide("330200", "http://cnnb.com.cn/x", "新闻网站")), "新闻报道");
-    assert_eq!(kind(&guide("330300", "http://m.example.com/x", "")), "第三方转载");
     assert_eq!(
-        kind(&guide(NATIONAL, "https://github.com/LawRefBook/Laws/blob/x", "")),
+        kind(&guide("330200", "http://cnnb.com.cn/x", "新闻网站")),
+        "新闻报道"
+    );
+    assert_eq!(
+        kind(&guide("330300", "http://m.example.com/x", "")),
+        "第三方转载"
+    );
+    assert_eq!(
+        kind(&guide(
+            NATIONAL,
+            "https://github.com/LawRefBook/Laws/blob/x",
+            ""
+        )),
         "法规（公开法规库）"
     );
 }
