@@ -111,7 +111,7 @@ fn dangling(text: &str) -> Vec<String> {
 fn the_dangling_path_check_finds_both_kinds() {
     assert_eq!(dangling("see ../shared/domain/README.md").len(), 1);
     assert_eq!(dangling("the table (`src/no_such_table.rs`)").len(), 1);
-    assert!(dangling("the table (`src/regions.rs`), docs/rules.md.").is_empty());
+    assert!(dangling("the table (`src/data/regions.rs`), docs/rules.md.").is_empty());
 }
 
 /// `tongban rule CODE` of every check: the text a user reads offline must cite public sources
