@@ -285,7 +285,7 @@ fn every_room_has_a_layer() {
     let missing: Vec<_> = rooms.iter().filter(|r| layer_of(r).is_none()).collect();
     assert!(
         missing.is_empty(),
-        "rooms without a layer in tests/layers.rs (place them in LAYERS): {missing:?}"
+        "rooms without a layer in tests/it/layers.rs (place them in LAYERS): {missing:?}"
     );
 }
 
