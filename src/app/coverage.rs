@@ -7,7 +7,7 @@ use super::{Outcome, finish_output, output_file};
 use crate::compare::coverage;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{agreement, cli, input, ontology, report};
+use crate::{agreement, cli, input, ontology, report, rules};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
 /// item two or more members publish) → render.
@@ -70,7 +70,15 @@ pub(super) fn command(
     }
     let loaded: Vec<agreement::Loaded> = agreement_files
         .iter()
-        .map(|i| agreement::load_file(&i.path, i.name.clone(), &limits, lang))
+        .map(|i| {
+            agreement::load_file(
+                &i.path,
+                i.name.clone(),
+                &limits,
+                lang,
+                rules::agreement::check,
+            )
+        })
         .collect();
     // Agreement files named with --agreement outside an `agreements/` folder are not guides either.
     let named: Vec<std::path::PathBuf> = agreement_files
@@ -94,6 +102,8 @@ pub(super) fn command(
         })
         .collect();
     let mut cov = coverage::compute(&inputs, &guides, skipped, &synonyms, lang);
+    // The coverage rules (TB501, TB502) judge the values compute returned.
+    rules::coverage::judge(&mut cov, lang);
     drop(inputs);
     cov.finish(loaded.into_iter().map(|l| l.report), |path, findings| {
         config.levels(path).apply(findings)
@@ -119,7 +129,7 @@ pub(super) fn command(
     };
     report::coverage::render(&cov, args.format, file_style, target)?;
     target.flush()?;
-    let (file_errors, rule_errors) = cov.errors();
+    let (file_errors, rule_errors) = rules::coverage::errors(&cov);
     if file_errors > 0 {
         notes.push(match lang {
             Lang::Zh => {

@@ -14,18 +14,14 @@ use serde_json::Value;
 use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::compare::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
 use crate::compare::diff::{self, ItemDiff};
-use crate::diagnostic::{FileReport, Finding, Lang, Severity};
+use crate::diagnostic::{FileReport, Finding, Lang};
 use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};
 use crate::ontology::Ontology;
 use crate::progress::Progress;
 use crate::regions::{self, Level};
-use crate::rules::coverage::{MODE_CONTRADICTS, NOT_PUBLISHED, RULES};
 use crate::source::Source;
-
-/// Members named in a TB501 message; the rest are counted.
-const MESSAGE_NAMES: usize = 8;
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
 pub(crate) const FORMAT_VERSION: u32 = 1;
@@ -250,9 +246,60 @@ pub struct Coverage {
     pub guides: usize,
     /// Files that are not guides (or do not load).
     pub skipped: Vec<Skipped>,
+    /// What the coverage rules judge (`rules::coverage::judge` turns them into findings).
+    #[serde(skip)]
+    pub judgements: Vec<Judgement>,
     /// Findings: agreement-file problems and the coverage rules, per file, in path order.
     #[serde(skip)]
     pub findings: Vec<FileReport>,
+}
+
+/// A coverage fact a TB5xx rule reports, located in its file.
+#[derive(Debug)]
+pub enum Judgement {
+    /// Members of an agreement publish no guide of an item it lists (at the item's name).
+    NotPublished {
+        /// The agreement file, as shown.
+        file: String,
+        /// Its text.
+        source: Source,
+        /// The item's name in it.
+        pointer: String,
+        /// Where that is.
+        span: std::ops::Range<usize>,
+        /// The item's name.
+        item: String,
+        /// How many members the agreement has.
+        members: usize,
+        /// The members without a guide: (name, code), in the agreement's order.
+        missing: Vec<(String, String)>,
+    },
+    /// A guide's 办理模式 contradicts what an agreement agrees.
+    ModeContradicts {
+        /// The guide file, as shown.
+        file: String,
+        /// Its text.
+        source: Source,
+        /// Where the contradicting element is.
+        span: std::ops::Range<usize>,
+        /// What contradicts what.
+        judgement: ModeJudgement,
+    },
+}
+
+/// A guide's 办理模式 against an agreement's.
+#[derive(Debug)]
+pub struct ModeJudgement {
+    /// The guide's element.
+    pub pointer: String,
+    /// The agreement's short name.
+    pub agreement: String,
+    /// The item's name.
+    pub item: String,
+    /// The modes agreed.
+    pub modes: Vec<String>,
+    /// What the guide has.
+    pub found: String,
 }
 
 impl Coverage {
@@ -295,22 +342,6 @@ impl Coverage {
             .iter()
             .filter(|a| a.coverage.is_some_and(|c| c < threshold))
             .collect()
-    }
-
-    /// Findings at error severity: (in agreement files, of the coverage rules). The coverage
-    /// rules are warnings unless tongban.toml raises them.
-    pub fn errors(&self) -> (usize, usize) {
-        let (mut files, mut rules) = (0, 0);
-        for f in self.findings.iter().flat_map(|r| &r.findings) {
-            if f.severity == Severity::Error {
-                if RULES.iter().any(|d| d.check.code == f.code) {
-                    rules += 1;
-                } else {
-                    files += 1;
-                }
-            }
-        }
-        (files, rules)
     }
 }
 
@@ -392,8 +423,8 @@ pub(crate) fn compute(
     ontology: &Ontology,
     lang: Lang,
 ) -> Coverage {
-    let mut findings: BTreeMap<String, FileReport> = BTreeMap::new();
-    let mut guide_findings: BTreeMap<String, (PathBuf, Vec<(String, String)>)> = BTreeMap::new();
+    let mut judgements: Vec<Judgement> = Vec::new();
+    let mut guide_findings: BTreeMap<String, (PathBuf, Vec<ModeJudgement>)> = BTreeMap::new();
     let mut out = Vec::with_capacity(agreements.len());
     for input in agreements {
         let a = input.agreement;
@@ -412,25 +443,17 @@ pub(crate) fn compute(
                             guide: g.summary.path.clone(),
                             found: what.clone(),
                         });
-                        let message = match lang {
-                            Lang::Zh => format!(
-                                "协议“{}”约定“{}”的办理模式为 {}，本指南为 {what}",
-                                a.info.label(),
-                                item.name,
-                                item.modes.join("、")
-                            ),
-                            Lang::En => format!(
-                                "agreement “{}” agrees {} for “{}”, but this guide has {what}",
-                                a.info.label(),
-                                item.modes.join(", "),
-                                item.name
-                            ),
-                        };
                         guide_findings
                             .entry(g.summary.path.clone())
                             .or_insert_with(|| (g.file.clone(), Vec::new()))
                             .1
-                            .push((pointer.to_owned(), message));
+                            .push(ModeJudgement {
+                                pointer: pointer.to_owned(),
+                                agreement: a.info.label().to_owned(),
+                                item: item.name.clone(),
+                                modes: item.modes.clone(),
+                                found: what.clone(),
+                            });
                     }
                 }
                 let cell = match found.split_first() {
@@ -464,55 +487,22 @@ pub(crate) fn compute(
                 .map(|c| c.member.clone())
                 .collect();
             if !missing.is_empty() && !a.members.is_empty() {
-                let mut names: Vec<String> = a
-                    .members
-                    .iter()
-                    .filter(|m| missing.contains(&m.code))
-                    .map(|m| match lang {
-                        Lang::Zh => format!("{}（{}）", m.name, m.code),
-                        Lang::En => format!("{} ({})", m.name, m.code),
-                    })
-                    .collect();
-                // The report names every member; the message names the first few.
-                if names.len() > MESSAGE_NAMES {
-                    let more = names.len() - MESSAGE_NAMES;
-                    names.truncate(MESSAGE_NAMES);
-                    if let Some(last) = names.last_mut() {
-                        last.push_str(&match lang {
-                            Lang::Zh => format!("等（另 {more} 个）"),
-                            Lang::En => format!(" and {more} more"),
-                        });
-                    }
-                }
-                let message = match lang {
-                    Lang::Zh => format!(
-                        "“{}”：{} 个成员中有 {} 个没有发布办事指南：{}",
-                        item.name,
-                        a.members.len(),
-                        missing.len(),
-                        names.join("、")
-                    ),
-                    Lang::En => format!(
-                        "“{}”: {} of {} members publish no guide: {}",
-                        item.name,
-                        missing.len(),
-                        a.members.len(),
-                        names.join(", ")
-                    ),
-                };
-                let span = input
-                    .document
-                    .locate(&format!("{}/name", item.pointer), &input.source.text);
-                let f = Finding::new(NOT_PUBLISHED.check, message, span)
-                    .with_pointer(format!("{}/name", item.pointer));
-                findings
-                    .entry(a.info.path.clone())
-                    .or_insert_with(|| FileReport {
-                        source: input.source.clone(),
-                        findings: Vec::new(),
-                    })
-                    .findings
-                    .push(f);
+                let pointer = format!("{}/name", item.pointer);
+                let span = input.document.locate(&pointer, &input.source.text);
+                judgements.push(Judgement::NotPublished {
+                    file: a.info.path.clone(),
+                    source: input.source.clone(),
+                    pointer,
+                    span,
+                    item: item.name.clone(),
+                    members: a.members.len(),
+                    missing: a
+                        .members
+                        .iter()
+                        .filter(|m| missing.contains(&m.code))
+                        .map(|m| (m.name.clone(), m.code.clone()))
+                        .collect(),
+                });
             }
             let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen, ontology));
             let published = chosen.len();
@@ -556,28 +546,23 @@ pub(crate) fn compute(
     for (name, (file, list)) in guide_findings {
         let loaded = load::load_file(&file, name.clone(), &Limits::default(), lang);
         let Some(doc) = loaded.document else { continue };
-        let mut report = FileReport {
-            source: loaded.source,
-            findings: Vec::new(),
-        };
-        for (pointer, message) in list {
-            let span = doc.locate(&pointer, &report.source.text);
-            report
-                .findings
-                .push(Finding::new(MODE_CONTRADICTS.check, message, span).with_pointer(pointer));
+        for m in list {
+            let span = doc.locate(&m.pointer, &loaded.source.text);
+            judgements.push(Judgement::ModeContradicts {
+                file: name.clone(),
+                source: loaded.source.clone(),
+                span,
+                judgement: m,
+            });
         }
-        findings.insert(name, report);
-    }
-    let mut findings: Vec<FileReport> = findings.into_values().collect();
-    for r in &mut findings {
-        r.sort();
     }
     Coverage {
         format_version: FORMAT_VERSION,
         agreements: out,
         guides: guides.len(),
         skipped,
-        findings,
+        judgements,
+        findings: Vec::new(),
     }
 }
 

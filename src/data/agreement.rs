@@ -12,8 +12,6 @@ use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::load::{self, Document, Limits};
 use crate::normalize::normalize;
 use crate::regions;
-use crate::rules::Def;
-use crate::rules::agreement::{DUPLICATE_ITEM, DUPLICATE_MEMBER, MEMBER_NOT_IN_TABLE};
 use crate::schema::Schema;
 use crate::source::Source;
 
@@ -171,20 +169,31 @@ pub(crate) struct Loaded {
     pub document: Option<Document>,
 }
 
-/// Loads, validates and parses one agreement file.
-pub(crate) fn load_file(path: &Path, name: String, limits: &Limits, lang: Lang) -> Loaded {
+/// The checks of an agreement file beyond its schema (the TB5xx agreement rules, declared and run
+/// in `rules::agreement`): they add findings for a document that passed the schema.
+pub(crate) type Checks = fn(&Document, &Source, Lang, &mut Vec<Finding>);
+
+/// Loads, validates (schema, then `checks`) and parses one agreement file.
+pub(crate) fn load_file(
+    path: &Path,
+    name: String,
+    limits: &Limits,
+    lang: Lang,
+    checks: Checks,
+) -> Loaded {
     let loaded = load::load_file(path, name, limits, lang);
-    from_loaded(loaded, lang)
+    from_loaded(loaded, lang, checks)
 }
 
-/// Validates and parses an already loaded file.
-pub(crate) fn from_loaded(loaded: load::Loaded, lang: Lang) -> Loaded {
+/// Validates (schema, then `checks`) and parses an already loaded file; an error-severity
+/// finding leaves it unparsed.
+pub(crate) fn from_loaded(loaded: load::Loaded, lang: Lang, checks: Checks) -> Loaded {
     let mut findings = loaded.findings;
     let mut agreement = None;
     if let Some(doc) = &loaded.document {
         findings.extend(schema().check(doc, &loaded.source, lang));
         if findings.iter().all(|f| f.severity != Severity::Error) {
-            check(doc, &loaded.source, lang, &mut findings);
+            checks(doc, &loaded.source, lang, &mut findings);
         }
         if findings.iter().all(|f| f.severity != Severity::Error) {
             agreement = Some(parse(&doc.value, &loaded.source.name));
@@ -203,98 +212,8 @@ pub(crate) fn from_loaded(loaded: load::Loaded, lang: Lang) -> Loaded {
 }
 
 /// Validates the findings of an agreement file for `tongban lint` (same findings as `load`).
-pub(crate) fn lint(loaded: load::Loaded, lang: Lang) -> FileReport {
-    from_loaded(loaded, lang).report
-}
-
-fn finding(def: &Def, doc: &Document, source: &Source, pointer: &str, message: String) -> Finding {
-    Finding::new(def.check, message, doc.locate(pointer, &source.text)).with_pointer(pointer)
-}
-
-fn check(doc: &Document, source: &Source, lang: Lang, out: &mut Vec<Finding>) {
-    let v = &doc.value;
-    let members = v
-        .get("members")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    let mut seen: Vec<(&str, usize)> = Vec::new();
-    for (i, m) in members.iter().enumerate() {
-        let Some(code) = m.get("code").and_then(Value::as_str) else {
-            continue;
-        };
-        let pointer = format!("/members/{i}/code");
-        if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
-            let first_at = doc.locate(&format!("/members/{first}/code"), &source.text);
-            out.push(
-                finding(
-                    &DUPLICATE_MEMBER,
-                    doc,
-                    source,
-                    &pointer,
-                    match lang {
-                        Lang::Zh => format!("成员区划 {code} 已在第 {} 个成员中列出", first + 1),
-                        Lang::En => format!("member region {code} is already member {}", first + 1),
-                    },
-                )
-                .with_related(first_at, lang.pick("第一次列出", "first listed here")),
-            );
-        } else {
-            seen.push((code, i));
-        }
-        if regions::name(code).is_none() {
-            let parent = regions::ancestors(code)
-                .find_map(|c| regions::name(&c).map(|n| format!("{c} {n}")));
-            let mut f = finding(
-                &MEMBER_NOT_IN_TABLE,
-                doc,
-                source,
-                &pointer,
-                match lang {
-                    Lang::Zh => format!("区划代码 {code} 不在内置区划表中"),
-                    Lang::En => format!("region code {code} is not in the bundled division table"),
-                },
-            );
-            if let Some(p) = parent {
-                f = f.with_help(match lang {
-                    Lang::Zh => format!("按代码推出的上级区划：{p}；请核对代码"),
-                    Lang::En => format!("the code's parent by the hierarchy: {p}; check the code"),
-                });
-            }
-            out.push(f);
-        }
-    }
-    let items = v
-        .get("items")
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice);
-    let mut keys: Vec<(String, usize)> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        let Some(name) = it.get("name").and_then(Value::as_str) else {
-            continue;
-        };
-        let key = match it.get("basic_code").and_then(Value::as_str) {
-            Some(c) => c.to_ascii_uppercase(),
-            None => normalize(name),
-        };
-        if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
-            let first_at = doc.locate(&format!("/items/{first}/name"), &source.text);
-            out.push(
-                finding(
-                    &DUPLICATE_ITEM,
-                    doc,
-                    source,
-                    &format!("/items/{i}/name"),
-                    match lang {
-                        Lang::Zh => format!("事项“{name}”已在第 {} 项列出", first + 1),
-                        Lang::En => format!("item “{name}” is already item {}", first + 1),
-                    },
-                )
-                .with_related(first_at, lang.pick("第一次列出", "first listed here")),
-            );
-        } else {
-            keys.push((key, i));
-        }
-    }
+pub(crate) fn lint(loaded: load::Loaded, lang: Lang, checks: Checks) -> FileReport {
+    from_loaded(loaded, lang, checks).report
 }
 
 fn text(v: &Value, key: &str) -> Option<String> {
@@ -395,7 +314,7 @@ mod tests {
             &Limits::default(),
             Lang::En,
         );
-        from_loaded(loaded, Lang::En)
+        from_loaded(loaded, Lang::En, crate::rules::agreement::check)
     }
 
     #[test]

@@ -239,7 +239,7 @@ impl Session {
     /// An agreement is validated against its own schema, not the guide schema.
     fn lint_agreement(&self, input_path: &Path, loaded: load::Loaded) -> FileReport {
         let doc = loaded.document.clone();
-        let mut report = crate::agreement::lint(loaded, self.lang);
+        let mut report = crate::agreement::lint(loaded, self.lang, rules::agreement::check);
         self.config.levels(input_path).apply(&mut report.findings);
         crate::identity::assign(&mut report.findings, doc.as_ref());
         if report.findings.is_empty() {

@@ -1,8 +1,14 @@
 //! The checks of an agreement file (TB503–TB505): declared here, below everything that uses
-//! them; `crate::agreement` runs them. Listed in [`CHECKS`].
+//! them; `check` runs them, handed to `crate::agreement` when it loads a file. Listed in [`CHECKS`].
+
+use serde_json::Value;
 
 use super::Def;
-use crate::diagnostic::{Kind, Severity};
+use crate::diagnostic::{Finding, Kind, Lang, Severity};
+use crate::load::Document;
+use crate::normalize::normalize;
+use crate::regions;
+use crate::source::Source;
 
 /// TB503: a member region listed twice.
 pub static DUPLICATE_MEMBER: Def = Def {
@@ -175,3 +181,95 @@ items:
 
 /// The agreement-file checks, sorted by code.
 pub static CHECKS: &[&Def] = &[&DUPLICATE_MEMBER, &MEMBER_NOT_IN_TABLE, &DUPLICATE_ITEM];
+
+fn finding(def: &Def, doc: &Document, source: &Source, pointer: &str, message: String) -> Finding {
+    Finding::new(def.check, message, doc.locate(pointer, &source.text)).with_pointer(pointer)
+}
+
+/// Runs the agreement checks on a document that passed the agreement schema: members listed
+/// twice, member codes not in the division table, items listed twice.
+pub(crate) fn check(doc: &Document, source: &Source, lang: Lang, out: &mut Vec<Finding>) {
+    let v = &doc.value;
+    let members = v
+        .get("members")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let mut seen: Vec<(&str, usize)> = Vec::new();
+    for (i, m) in members.iter().enumerate() {
+        let Some(code) = m.get("code").and_then(Value::as_str) else {
+            continue;
+        };
+        let pointer = format!("/members/{i}/code");
+        if let Some((_, first)) = seen.iter().find(|(c, _)| *c == code) {
+            let first_at = doc.locate(&format!("/members/{first}/code"), &source.text);
+            out.push(
+                finding(
+                    &DUPLICATE_MEMBER,
+                    doc,
+                    source,
+                    &pointer,
+                    match lang {
+                        Lang::Zh => format!("成员区划 {code} 已在第 {} 个成员中列出", first + 1),
+                        Lang::En => format!("member region {code} is already member {}", first + 1),
+                    },
+                )
+                .with_related(first_at, lang.pick("第一次列出", "first listed here")),
+            );
+        } else {
+            seen.push((code, i));
+        }
+        if regions::name(code).is_none() {
+            let parent = regions::ancestors(code)
+                .find_map(|c| regions::name(&c).map(|n| format!("{c} {n}")));
+            let mut f = finding(
+                &MEMBER_NOT_IN_TABLE,
+                doc,
+                source,
+                &pointer,
+                match lang {
+                    Lang::Zh => format!("区划代码 {code} 不在内置区划表中"),
+                    Lang::En => format!("region code {code} is not in the bundled division table"),
+                },
+            );
+            if let Some(p) = parent {
+                f = f.with_help(match lang {
+                    Lang::Zh => format!("按代码推出的上级区划：{p}；请核对代码"),
+                    Lang::En => format!("the code's parent by the hierarchy: {p}; check the code"),
+                });
+            }
+            out.push(f);
+        }
+    }
+    let items = v
+        .get("items")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(name) = it.get("name").and_then(Value::as_str) else {
+            continue;
+        };
+        let key = match it.get("basic_code").and_then(Value::as_str) {
+            Some(c) => c.to_ascii_uppercase(),
+            None => normalize(name),
+        };
+        if let Some((_, first)) = keys.iter().find(|(k, _)| *k == key) {
+            let first_at = doc.locate(&format!("/items/{first}/name"), &source.text);
+            out.push(
+                finding(
+                    &DUPLICATE_ITEM,
+                    doc,
+                    source,
+                    &format!("/items/{i}/name"),
+                    match lang {
+                        Lang::Zh => format!("事项“{name}”已在第 {} 项列出", first + 1),
+                        Lang::En => format!("item “{name}” is already item {}", first + 1),
+                    },
+                )
+                .with_related(first_at, lang.pick("第一次列出", "first listed here")),
+            );
+        } else {
+            keys.push((key, i));
+        }
+    }
+}

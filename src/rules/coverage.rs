@@ -1,8 +1,11 @@
 //! The coverage rules (TB501, TB502): declared here, below everything that uses them;
 //! `crate::compare::coverage` judges them. Listed in [`RULES`].
 
+use std::collections::BTreeMap;
+
 use super::Def;
-use crate::diagnostic::{Check, Kind, Severity};
+use crate::compare::coverage::{Coverage, Judgement, ModeJudgement};
+use crate::diagnostic::{Check, FileReport, Finding, Kind, Lang, Severity};
 
 /// TB501: an agreed item some members do not publish.
 pub static NOT_PUBLISHED: Def = Def {
@@ -131,3 +134,121 @@ handling:
 
 /// The coverage rules, sorted by code.
 pub static RULES: &[&Def] = &[&NOT_PUBLISHED, &MODE_CONTRADICTS];
+
+/// Members named in a TB501 message; the rest are counted.
+const MESSAGE_NAMES: usize = 8;
+
+/// The coverage rules' findings over the judgements `compare::coverage::compute` made, one report
+/// per file (an agreement's TB501, a guide's TB502), in name order.
+pub(crate) fn judge(cov: &mut Coverage, lang: Lang) {
+    let mut reports: BTreeMap<String, FileReport> = BTreeMap::new();
+    for j in std::mem::take(&mut cov.judgements) {
+        let (file, source, finding) = match j {
+            Judgement::NotPublished {
+                file,
+                source,
+                pointer,
+                span,
+                item,
+                members,
+                missing,
+            } => {
+                let message = not_published(&item, members, &missing, lang);
+                let f = Finding::new(NOT_PUBLISHED.check, message, span).with_pointer(pointer);
+                (file, source, f)
+            }
+            Judgement::ModeContradicts {
+                file,
+                source,
+                span,
+                judgement,
+            } => {
+                let message = mode_contradicts(&judgement, lang);
+                let f = Finding::new(MODE_CONTRADICTS.check, message, span)
+                    .with_pointer(judgement.pointer);
+                (file, source, f)
+            }
+        };
+        reports
+            .entry(file)
+            .or_insert_with(|| FileReport {
+                source,
+                findings: Vec::new(),
+            })
+            .findings
+            .push(finding);
+    }
+    cov.findings = reports.into_values().collect();
+    for r in &mut cov.findings {
+        r.sort();
+    }
+}
+
+/// TB501's message: the item, and the members without a guide (the first few named).
+fn not_published(item: &str, members: usize, missing: &[(String, String)], lang: Lang) -> String {
+    let mut names: Vec<String> = missing
+        .iter()
+        .map(|(name, code)| match lang {
+            Lang::Zh => format!("{name}（{code}）"),
+            Lang::En => format!("{name} ({code})"),
+        })
+        .collect();
+    // The report names every member; the message names the first few.
+    if names.len() > MESSAGE_NAMES {
+        let more = names.len() - MESSAGE_NAMES;
+        names.truncate(MESSAGE_NAMES);
+        if let Some(last) = names.last_mut() {
+            last.push_str(&match lang {
+                Lang::Zh => format!("等（另 {more} 个）"),
+                Lang::En => format!(" and {more} more"),
+            });
+        }
+    }
+    match lang {
+        Lang::Zh => format!(
+            "“{item}”：{members} 个成员中有 {} 个没有发布办事指南：{}",
+            missing.len(),
+            names.join("、")
+        ),
+        Lang::En => format!(
+            "“{item}”: {} of {members} members publish no guide: {}",
+            missing.len(),
+            names.join(", ")
+        ),
+    }
+}
+
+/// TB502's message: what the agreement agrees, and what the guide has.
+fn mode_contradicts(m: &ModeJudgement, lang: Lang) -> String {
+    let found = &m.found;
+    match lang {
+        Lang::Zh => format!(
+            "协议“{}”约定“{}”的办理模式为 {}，本指南为 {found}",
+            m.agreement,
+            m.item,
+            m.modes.join("、")
+        ),
+        Lang::En => format!(
+            "agreement “{}” agrees {} for “{}”, but this guide has {found}",
+            m.agreement,
+            m.modes.join(", "),
+            m.item
+        ),
+    }
+}
+
+/// Findings at error severity: (in agreement files, of the coverage rules). The coverage rules
+/// are warnings unless tongban.toml raises them.
+pub(crate) fn errors(cov: &Coverage) -> (usize, usize) {
+    let (mut files, mut rules) = (0, 0);
+    for f in cov.findings.iter().flat_map(|r| &r.findings) {
+        if f.severity == Severity::Error {
+            if RULES.iter().any(|d| d.check.code == f.code) {
+                rules += 1;
+            } else {
+                files += 1;
+            }
+        }
+    }
+    (files, rules)
+}
