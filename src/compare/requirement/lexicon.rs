@@ -44,6 +44,11 @@ pub(super) const ROLES: &[&str] = &[
     "申领人",
     "经营者",
     "持证人",
+    "持卡人",
+    // The ward in an agent's or guardian's list is the applicant (被监护人或被代理人的身份证件).
+    "被监护人",
+    "被代理人",
+    "未成年人",
 ];
 
 /// Another person: a document of theirs is a different requirement from the applicant's.
@@ -81,7 +86,8 @@ pub(super) const OTHERS: &[&str] = &[
     "房屋共有人",
     "法定监护人",
     "监护人",
-    "被监护人",
+    "证明人",
+    "证人",
     "继承人",
     "指定代表",
     "担保人",

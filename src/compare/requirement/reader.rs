@@ -230,6 +230,7 @@ impl<'o> Reader<'o> {
             .trim_end_matches(['。', '；', ';', '，', ','])
             .to_owned();
         self.strip_catch_all(item, &mut text, &mut d);
+        strip_drafting_particles(&mut text, &mut d);
         let shown = match written.rfind('等') {
             Some(p) if d.vague && p > 0 => written[..p].to_owned(),
             _ => written.clone(),
@@ -356,13 +357,18 @@ impl<'o> Reader<'o> {
     /// (《离婚证》（生效的离婚判决书或者离婚调解书）), `A或B`; else the text itself.
     fn accepted_parts(&self, item: ItemRef<'_>, text: &str, d: &mut Draft) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
+        // A或B(或者C): the bracketed 或者 adds to the alternatives before it (条例 wording:
+        // 医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）).
         if let Some(open) = text.find("(或")
             && let Some(close) = text[open..].find(')').map(|c| open + c)
         {
-            let inner = text[open + 4..close].to_owned();
+            let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
-            parts.push(outer);
-            parts.extend(split_or(&inner));
+            match self.alternatives(item, &outer) {
+                Some(more) => parts.extend(more),
+                None => parts.push(outer),
+            }
+            parts.extend(split_or(inner).into_iter().filter(|p| !p.is_empty()));
             return parts;
         }
         if let Some(open) = text.find('(')
@@ -584,6 +590,25 @@ fn accepts_of(alts: &[Alt], how: &mut Vec<How>) -> Vec<String> {
         });
     }
     accepts
+}
+
+/// Particles of legal drafting around a listed document, which name nothing: a leading 包括
+/// (a list item of a regulation: 包括初次的医疗诊断证明…) and a trailing 的 (…的证明材料的原件和复印件,
+/// the 的 closing a 的-phrase whose copy form was split off). Kept as an attribute.
+fn strip_drafting_particles(text: &mut String, d: &mut Draft) {
+    if let Some(r) = text.strip_prefix("包括").filter(|r| r.chars().count() >= 2) {
+        d.q.other.push("包括".to_owned());
+        d.how.push(How::QualifierRemoved {
+            what: "包括".to_owned(),
+        });
+        *text = r.to_owned();
+    }
+    if text.ends_with('的') && text.chars().count() > 2 {
+        text.pop();
+        d.how.push(How::QualifierRemoved {
+            what: "的".to_owned(),
+        });
+    }
 }
 
 /// The persons at the start of a piece: the applicant's roles become an attribute, another person
