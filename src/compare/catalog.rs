@@ -17,7 +17,7 @@ use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;
 use crate::ontology::Ontology;
-use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
+use crate::compare::requirement::{self, How, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub(crate) const BASELINE_REGION: &str = "100000";
@@ -437,6 +437,9 @@ pub(crate) struct Guide {
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
     pub materials: Box<[(u32, Cell)]>,
+    /// Other wordings of the guide that gave a requirement already in `materials` (listed for
+    /// another situation), sorted by id: reports name every wording (`parts`). None for most.
+    pub also: Option<Box<[(u32, Cell)]>>,
     /// Its situations (情形), when it has any (few guides do: one pointer otherwise).
     pub situations: Option<Box<Situations>>,
     /// Interned display values of [`ELEMENTS`].
@@ -465,6 +468,15 @@ impl Guide {
                 .binary_search_by_key(&id, |(m, _)| *m)
                 .map_or(0, |i| s.limited[i].1)
         })
+    }
+
+    /// The other wordings of the guide that gave requirement `id` (see [`Guide::also`]).
+    pub(crate) fn also(&self, id: u32) -> impl Iterator<Item = &Cell> {
+        self.also
+            .iter()
+            .flat_map(|a| a.iter())
+            .filter(move |(m, _)| *m == id)
+            .map(|(_, c)| c)
     }
 
     /// The cell of a material, if listed.
@@ -737,7 +749,22 @@ impl Catalog {
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        materials.dedup_by_key(|(id, _)| *id);
+        let mut also: Vec<(u32, Cell)> = Vec::new();
+        let readings = &self.readings;
+        materials.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            // The applicant's share of 申请人和代理人的身份证 adds nothing to the applicant's own
+            // listed document: not another wording of it.
+            let share = || {
+                let p = &readings[next.1.reading as usize].pieces[usize::from(next.1.piece)];
+                p.holder.is_none() && p.how.iter().any(|h| matches!(h, How::Distributed { .. }))
+            };
+            if same && (next.1.reading, next.1.piece) != (kept.1.reading, kept.1.piece) && !share()
+            {
+                also.push(*next);
+            }
+            same
+        });
         // Listed once per situation, it applies in all of them; listed once without, always.
         let situations = (!s.situations.is_empty()).then(|| {
             let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
@@ -767,6 +794,7 @@ impl Catalog {
             region_name: self.values.intern(&s.region_name),
             partial: s.partial,
             materials: materials.into_boxed_slice(),
+            also: (!also.is_empty()).then(|| also.into_boxed_slice()),
             situations,
             elements,
         };

@@ -513,6 +513,45 @@ fn situation_names(g: &Guide, mask: u32) -> Vec<String> {
         .collect()
 }
 
+/// Adds a region's wording to the row's parts (one part per wording and piece, its regions
+/// sorted: the baseline first, then regions in code order).
+fn add_part(
+    parts: &mut Vec<Part>,
+    part_of: &mut HashMap<(u32, u16), usize>,
+    catalog: &Catalog,
+    id: u32,
+    code: &str,
+    cell: &Cell,
+) {
+    match part_of.get(&(cell.reading, cell.piece)) {
+        Some(&i) => {
+            let regions = &mut parts[i].regions;
+            if let Err(at) = regions.binary_search_by(|r| r.as_str().cmp(code)) {
+                regions.insert(at, code.to_owned());
+            }
+        }
+        None => {
+            let piece: &Piece = catalog.piece(cell);
+            let reading = &catalog.readings[cell.reading as usize];
+            part_of.insert((cell.reading, cell.piece), parts.len());
+            let mut how = piece.how.clone();
+            if catalog.keys.get(id) != piece.requirement {
+                how.push(How::OwnRequirement {
+                    requirement: piece.name.clone(),
+                });
+            }
+            parts.push(Part {
+                regions: vec![code.to_owned()],
+                material: reading.material.clone(),
+                piece: piece.text.clone(),
+                how,
+                qualifiers: piece.qualifiers.clone(),
+                vague: piece.vague,
+            });
+        }
+    }
+}
+
 /// One item's comparison; `detail` adds what only reports show (parts, wordings, accepted sets,
 /// the proposal), which the ranking does not need.
 fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
@@ -593,25 +632,13 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
                 }
                 continue;
             }
-            match part_of.get(&(cell.reading, cell.piece)) {
-                Some(&i) => parts[i].regions.push(code.to_owned()),
-                None => {
-                    let reading = &catalog.readings[cell.reading as usize];
-                    part_of.insert((cell.reading, cell.piece), parts.len());
-                    let mut how = piece.how.clone();
-                    if catalog.keys.get(id) != piece.requirement {
-                        how.push(How::OwnRequirement {
-                            requirement: piece.name.clone(),
-                        });
-                    }
-                    parts.push(Part {
-                        regions: vec![code.to_owned()],
-                        material: reading.material.clone(),
-                        piece: piece.text.clone(),
-                        how,
-                        qualifiers: piece.qualifiers.clone(),
-                        vague: piece.vague,
-                    });
+            add_part(&mut parts, &mut part_of, catalog, id, code, cell);
+            // The guide's other wordings of this requirement (another situation's) are parts too.
+            if code != crate::compare::catalog::BASELINE_REGION
+                && let Some(g) = item.regions.get(code)
+            {
+                for extra in g.also(id) {
+                    add_part(&mut parts, &mut part_of, catalog, id, code, extra);
                 }
             }
             holder = holder.or_else(|| piece.holder.clone());

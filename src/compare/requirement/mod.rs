@@ -197,6 +197,10 @@ pub struct Piece {
     /// keeps the category in a guide.
     #[serde(skip)]
     pub primary: bool,
+    /// Whether it accepts any document of its category as such (有效身份证件 for 身份证明): in one
+    /// guide it is the same requirement as a piece offering the category's first document.
+    #[serde(skip)]
+    pub generic: bool,
 }
 
 /// A listed material read as requirements.
@@ -236,7 +240,7 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             .cmp(&!pieces[b].primary)
             .then_with(|| pieces[a].accepts.cmp(&pieces[b].accepts))
     });
-    let mut taken: Vec<(&str, &[String])> = Vec::new();
+    let mut taken: Vec<(&str, &Piece)> = Vec::new();
     let mut out: Vec<(&str, &str)> = vec![("", ""); pieces.len()];
     for i in order {
         let p = pieces[i];
@@ -249,8 +253,9 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
                     chosen = Some((k, n));
                     break;
                 }
-                // The same documents again: a duplicate of one requirement.
-                Some((_, docs)) if *docs == p.accepts.as_slice() => {
+                // The same documents again: a duplicate of one requirement; or the category as
+                // such and its first document (有效身份证件 and, in another situation, 身份证).
+                Some((_, by)) if by.accepts == p.accepts || same_need(by, p) => {
                     chosen = Some((k, n));
                     break;
                 }
@@ -258,10 +263,16 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             }
         }
         let (k, n) = chosen.unwrap_or_else(|| candidates.last().expect("one candidate"));
-        taken.push((k, p.accepts.as_slice()));
+        taken.push((k, p));
         out[i] = (k, n);
     }
     out
+}
+
+/// Whether two pieces of one guide with one requirement are one need: one accepts any document
+/// of the category, the other the category's first document (有效身份证件 / 持卡人身份证).
+fn same_need(a: &Piece, b: &Piece) -> bool {
+    a.holder == b.holder && ((a.generic && b.primary) || (b.generic && a.primary))
 }
 
 #[cfg(test)]

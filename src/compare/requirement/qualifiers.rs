@@ -11,7 +11,7 @@ use crate::ontology::{Hit, Origin};
 
 use super::lexicon::{
     CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS, GENERIC_BIGRAMS,
-    PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS, VALIDITY,
+    GENERIC_HEADS, ORGANISATION_ENDS, PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS, VALIDITY,
 };
 use super::persons::strip_persons;
 use super::{How, ItemRef, Qualifiers, Reader};
@@ -229,6 +229,21 @@ fn is_narrowing(m: &str) -> bool {
         || (m.starts_with("用于") && chars <= 16)
 }
 
+/// Whether a bracketed remark only says which copy is asked for ((副本及复印件), (原件)).
+fn is_copy_remark(inner: &str) -> bool {
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let Some(w) = ["副本", "正本", "原件", "复印件", "及", "和", "、", "或"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+    }
+    !inner.is_empty()
+}
+
 /// One alternative, resolved.
 #[derive(Debug, Clone)]
 pub(super) struct Alt {
@@ -412,6 +427,7 @@ impl<'o> Reader<'o> {
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
             if !without.is_empty()
                 && (self.exact(item, &without).is_some()
+                    || is_copy_remark(&core[open + 1..close])
                     || !looks_like_document(&core[open..=close])
                     || core[open..=close].contains('/'))
             {
@@ -565,6 +581,15 @@ impl<'o> Reader<'o> {
         {
             let object = &m[o + '对'.len_utf8()..];
             (format!("{}对…的", &m[..o]), format!("{object}{h}"))
+        } else if ORGANISATION_ENDS.iter().any(|e| m.ends_with(e)) {
+            // The issuer or owner body (用人单位的营业执照, 医疗机构的抢救记录) is a qualifier;
+            // before a bare generic head it is what tells the proof apart (公安部门的证明 →
+            // 公安部门证明).
+            if GENERIC_HEADS.contains(&h) {
+                ("的".to_owned(), format!("{m}{h}"))
+            } else {
+                (format!("{m}的"), h.to_owned())
+            }
         } else {
             // The longest noun (2 to 8 characters) ending M that names a known kind with H.
             let starts: Vec<usize> = m.char_indices().rev().take(8).map(|(i, _)| i).collect();

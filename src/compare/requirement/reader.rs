@@ -24,6 +24,7 @@ impl<'o> Reader<'o> {
         let written = material.trim();
         let mut segments = split_top(written);
         merge_segments(&mut segments, self, item);
+        self.close_enumeration(&mut segments, item);
         self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
         let mut pieces: Vec<Piece> = Vec::new();
@@ -422,6 +423,12 @@ impl<'o> Reader<'o> {
             accepts.clear();
         }
         let (key, name, primary) = self.requirement_of(&alts, &accepts, &mut how);
+        let generic = alts.iter().all(|a| {
+            a.hit.as_ref().is_some_and(|(id, _, _)| {
+                let e = &self.ontology.entries[*id];
+                e.category && normalize(&e.name) == key
+            })
+        });
         let fallbacks = self.fallbacks_of(&alts, &key, &text);
         let mut piece = Piece {
             text,
@@ -434,6 +441,7 @@ impl<'o> Reader<'o> {
             how,
             fallbacks,
             primary,
+            generic,
         };
         // An identity document right after another person's document is theirs too
         // (法定代表人的任职文件及身份证件复印件); other documents are not (…身份证、委托书).
@@ -593,14 +601,17 @@ fn accepts_of(alts: &[Alt], how: &mut Vec<How>) -> Vec<String> {
 }
 
 /// Particles of legal drafting around a listed document, which name nothing: a leading 包括
-/// (a list item of a regulation: 包括初次的医疗诊断证明…) and a trailing 的 (…的证明材料的原件和复印件,
+/// (a list item of a regulation: 包括初次的医疗诊断证明…) or 附 (…，附证明人身份证) and a trailing 的 (…的证明材料的原件和复印件,
 /// the 的 closing a 的-phrase whose copy form was split off). Kept as an attribute.
 fn strip_drafting_particles(text: &mut String, d: &mut Draft) {
-    if let Some(r) = text.strip_prefix("包括").filter(|r| r.chars().count() >= 2) {
-        d.q.other.push("包括".to_owned());
-        d.how.push(How::QualifierRemoved {
-            what: "包括".to_owned(),
-        });
+    if let Some((w, r)) = ["包括", "并附", "附上", "附"]
+        .iter()
+        .find_map(|w| Some((*w, text.strip_prefix(w)?)))
+        // 附件, 附表 are documents, not particles.
+        .filter(|(_, r)| r.chars().count() >= 2 && !r.starts_with(['件', '表', '页', '录', '图']))
+    {
+        d.q.other.push(w.to_owned());
+        d.how.push(How::QualifierRemoved { what: w.to_owned() });
         *text = r.to_owned();
     }
     if text.ends_with('的') && text.chars().count() > 2 {

@@ -790,3 +790,61 @@ fn the_ward_is_the_applicant_and_the_guardian_an_agent() {
     let h = holders("某事项", "未成年人的居民身份证");
     assert_eq!(h[0].0, None, "{h:?}");
 }
+
+/// An enumeration closed by a class every member belongs to is one requirement accepting any
+/// of them; closed by a class some member is not of (…、结婚证等有效证件), it is split.
+#[test]
+fn an_enumeration_closed_by_its_class_is_one_requirement() {
+    // 出入境 style: 护照、港澳居民来往内地通行证等有效身份证件 (rule 2 of the annotation guide).
+    let r = reqs("某事项", "护照、港澳居民来往内地通行证等有效身份证件");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "身份证明");
+    assert_eq!(r[0].1, ["护照", "港澳居民来往内地通行证"]);
+    assert!(read("某事项", "护照、港澳居民来往内地通行证等有效身份证件").vague);
+    // A modifier of the class (基本) and of a member (二代) does not matter.
+    assert_eq!(
+        names("某事项", "二代居民身份证、户口簿、护照等基本身份证件"),
+        ["身份证明"]
+    );
+    // Closed by a class 结婚证 is not of: split.
+    assert_eq!(
+        names("某事项", "夫妻双方居民身份证、户口簿、结婚证等有效证件"),
+        ["身份证明", "身份证明", "婚姻关系证明"]
+    );
+}
+
+/// In one guide, the category as such (有效身份证件) and, in another situation, its first
+/// document (持卡人本人身份证) are one need: one requirement, not 身份证明 and a wording.
+#[test]
+fn the_category_as_such_and_its_first_document_are_one_need_in_a_guide() {
+    let a = read("某事项", "有效身份证件");
+    let b = read("某事项", "持卡人本人身份证原件");
+    let c = read("某事项", "户口簿");
+    let keys = assign(&[&a.pieces[0], &b.pieces[0], &c.pieces[0]]);
+    assert_eq!(keys[0].0, "身份证明");
+    assert_eq!(keys[1].0, "身份证明");
+    // Another document of the category is still a requirement of its own.
+    assert_eq!(keys[2].0, "户口簿");
+}
+
+/// The body before 的 issues or owns the document (用人单位的营业执照): a qualifier; before a
+/// bare 证明 it tells the proof apart (公安部门的证明 = 公安部门证明). A remark naming only the
+/// copy ((副本及复印件)) is a qualifier. A和B证明 shares the head; 附 is a drafting particle.
+#[test]
+fn issuers_shared_heads_and_attached_documents_are_read() {
+    // 工伤认定办法 第六条 style wordings.
+    assert_eq!(
+        names("某事项", "用人单位的营业执照（副本及复印件）"),
+        ["主体资格证明"]
+    );
+    assert_eq!(names("某事项", "公安部门的证明"), ["公安部门证明"]);
+    assert_eq!(names("某事项", "公安部门证明"), ["公安部门证明"]);
+    assert_eq!(
+        names("某事项", "医院的出生和死亡证明"),
+        ["出生医学证明", "死亡证明"]
+    );
+    let h = holders("某事项", "证人证言原件，附证明人身份证复印件");
+    assert_eq!(h[1].0.as_deref(), Some("证人"), "{h:?}");
+    // 附件 is a document, not a particle.
+    assert_eq!(names("某事项", "附件材料"), ["附件材料"]);
+}
