@@ -233,6 +233,18 @@ pub struct Reader<'o> {
 /// next to 身份证 is its own requirement; the piece offering the category's first document keeps
 /// the category). The same document listed twice keeps one requirement (a duplicate).
 pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
+    assign_in_situations(pieces, &[])
+}
+
+/// [`assign`], knowing which pieces come from a material the guide lists under a condition
+/// (`conditional[i]`; none when empty): two documents of one category each listed under a
+/// condition are alternatives of one need in different situations (联名卡 when no 银行卡 is
+/// given, 银行卡 when no 联名卡), not two requirements.
+pub(crate) fn assign_in_situations<'p>(
+    pieces: &[&'p Piece],
+    conditional: &[bool],
+) -> Vec<(&'p str, &'p str)> {
+    let conditional = |i: usize| conditional.get(i).copied().unwrap_or(false);
     let mut order: Vec<usize> = (0..pieces.len()).collect();
     // Primary pieces first; then by what they accept, so the listing order never decides.
     order.sort_by(|&a, &b| {
@@ -240,7 +252,7 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             .cmp(&!pieces[b].primary)
             .then_with(|| pieces[a].accepts.cmp(&pieces[b].accepts))
     });
-    let mut taken: Vec<(&str, &Piece)> = Vec::new();
+    let mut taken: Vec<(&str, &Piece, bool)> = Vec::new();
     let mut out: Vec<(&str, &str)> = vec![("", ""); pieces.len()];
     for i in order {
         let p = pieces[i];
@@ -248,14 +260,18 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             .chain(p.fallbacks.iter().map(|(k, n)| (k.as_str(), n.as_str())));
         let mut chosen = None;
         for (k, n) in candidates.clone() {
-            match taken.iter().find(|(t, _)| *t == k) {
+            match taken.iter().find(|(t, _, _)| *t == k) {
                 None => {
                     chosen = Some((k, n));
                     break;
                 }
                 // The same documents again: a duplicate of one requirement; or the category as
                 // such and its first document (有效身份证件 and, in another situation, 身份证).
-                Some((_, by)) if by.accepts == p.accepts || same_need(by, p) => {
+                Some((_, by, by_conditional))
+                    if by.accepts == p.accepts
+                        || same_need(by, p)
+                        || (*by_conditional && conditional(i) && k == p.requirement) =>
+                {
                     chosen = Some((k, n));
                     break;
                 }
@@ -263,7 +279,7 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             }
         }
         let (k, n) = chosen.unwrap_or_else(|| candidates.last().expect("one candidate"));
-        taken.push((k, p));
+        taken.push((k, p, conditional(i)));
         out[i] = (k, n);
     }
     out
