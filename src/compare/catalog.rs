@@ -759,22 +759,7 @@ impl Catalog {
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        let mut also: Vec<(u32, Cell)> = Vec::new();
-        let readings = &self.readings;
-        materials.dedup_by(|next, kept| {
-            let same = next.0 == kept.0;
-            // The applicant's share of 申请人和代理人的身份证 adds nothing to the applicant's own
-            // listed document: not another wording of it.
-            let share = || {
-                let p = &readings[next.1.reading as usize].pieces[usize::from(next.1.piece)];
-                p.holder.is_none() && p.how.iter().any(|h| matches!(h, How::Distributed { .. }))
-            };
-            if same && (next.1.reading, next.1.piece) != (kept.1.reading, kept.1.piece) && !share()
-            {
-                also.push(*next);
-            }
-            same
-        });
+        let also = other_wordings(&mut materials, &self.readings);
         // Listed once per situation, it applies in all of them; listed once without, always.
         let situations = (!s.situations.is_empty()).then(|| {
             let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
@@ -1011,6 +996,25 @@ impl Guide {
             s.limited = l.into_boxed_slice();
         }
     }
+}
+
+/// Drops a guide's second cell of one requirement (`materials` sorted by id, strongest status
+/// first), returning the other wordings among them: the applicant's share of a distributed
+/// wording (申请人和代理人的身份证) adds nothing to the applicant's own listed document.
+fn other_wordings(materials: &mut Vec<(u32, Cell)>, readings: &[Reading]) -> Vec<(u32, Cell)> {
+    let mut also: Vec<(u32, Cell)> = Vec::new();
+    materials.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        let share = || {
+            let p = &readings[next.1.reading as usize].pieces[usize::from(next.1.piece)];
+            p.holder.is_none() && p.how.iter().any(|h| matches!(h, How::Distributed { .. }))
+        };
+        if same && (next.1.reading, next.1.piece) != (kept.1.reading, kept.1.piece) && !share() {
+            also.push(*next);
+        }
+        same
+    });
+    also
 }
 
 fn read_one(input: &Input, limits: &Limits, lang: Lang) -> Result<GuideSummary, Skipped> {
