@@ -39,9 +39,14 @@ fn term(a: char, b: char) -> Term {
     (u64::from(a) << 32) | u64::from(b)
 }
 
-/// Whether a character carries meaning in a term (not punctuation or a bracket).
+/// Whether a character carries meaning in a term: not punctuation, a bracket or a function word
+/// (的, 及, 或 … join phrases; a term across one says nothing of the document).
 fn wordy(c: char) -> bool {
     c.is_alphanumeric()
+        && !matches!(
+            c,
+            '的' | '及' | '和' | '或' | '与' | '等' | '之' | '其' | '者'
+        )
 }
 
 /// The distinct terms of a normalised text, sorted.
@@ -308,6 +313,11 @@ fn candidates<'a>(catalog: &'a Catalog, item: &Item, ids: &[u32]) -> Vec<Candida
             }
             let key = catalog.keys.get(id);
             let b = key.rsplit('|').next().unwrap_or(key);
+            let text = normalize(&catalog.display[id as usize]);
+            if terms(&text).is_empty() {
+                // Nothing to compare it by (an empty or one-character piece).
+                return None;
+            }
             let condition = item
                 .conditions
                 .get(&id)
@@ -319,7 +329,7 @@ fn candidates<'a>(catalog: &'a Catalog, item: &Item, ids: &[u32]) -> Vec<Candida
             Some(Candidate {
                 id,
                 key,
-                text: normalize(&catalog.display[id as usize]),
+                text,
                 placed: !b.starts_with('~') && !b.starts_with('§'),
                 guides: in_guides,
                 condition,
