@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::settings::{self, Settings};
-use super::{Outcome, finish_output, output_file};
+use super::{Outcome, finish_output, write_report};
 use crate::compare::coverage;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
@@ -114,21 +114,9 @@ pub(super) fn command(
         .iter()
         .map(|s| super::skipped_note(&s.path, &s.reason, lang))
         .collect();
-    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
-    let target: &mut dyn Write = match file.as_mut() {
-        Some(f) => f,
-        None => out,
-    };
-    let mut safe;
-    let target = match args.format {
-        report::DiffFormat::Table | report::DiffFormat::Markdown => {
-            safe = report::TerminalSafe::new(target);
-            &mut safe as &mut dyn Write
-        }
-        _ => target,
-    };
-    report::coverage::render(&cov, args.format, file_style, target)?;
-    target.flush()?;
+    let (file, ()) = write_report(args.format, args.output.as_ref(), style, out, |w, st| {
+        report::coverage::render(&cov, args.format, st, w)
+    })?;
     let (file_errors, rule_errors) = rules::coverage::errors(&cov);
     if file_errors > 0 {
         notes.push(match lang {

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::settings::{self, Settings};
-use super::{Outcome, finish_output, output_file};
+use super::{Outcome, finish_output, write_report};
 use crate::compare::{catalog, diff};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
@@ -132,44 +132,34 @@ pub(super) fn command(
     }
 
     // Write straight to the output file: a report of a national-size catalog is not held in memory.
-    let (mut file, file_style) = output_file(args.output.as_ref(), style)?;
-    let target: &mut dyn Write = match file.as_mut() {
-        Some(f) => f,
-        None => out,
-    };
-    let mut safe;
-    let target = match args.format {
-        report::DiffFormat::Table | report::DiffFormat::Markdown => {
-            safe = report::TerminalSafe::new(target);
-            &mut safe as &mut dyn Write
-        }
-        _ => target,
-    };
-    let mut status = 0;
-    if pairwise {
-        let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
-        report::diff::render_pairwise(&view, args.format, file_style, target)?;
-    } else {
-        let cmp = diff::compare(&catalog);
-        report::diff::render(&cmp, args.format, file_style, target)?;
-        if let Some(threshold) = args.fail_under {
-            let failing = diff::fails_under(&cmp, threshold);
-            for i in &failing {
-                notes.push(match lang {
-                    Lang::Zh => format!(
-                        "错误：{} 的一致性为 {:.2}，低于 --fail-under {threshold}",
-                        i.name, i.uniformity
-                    ),
-                    Lang::En => format!(
-                        "error: {} has uniformity {:.2}, below --fail-under {threshold}",
-                        i.name, i.uniformity
-                    ),
-                });
+    let (file, mut status) =
+        write_report(args.format, args.output.as_ref(), style, out, |w, st| {
+            let mut status = 0;
+            if pairwise {
+                let view = diff::pairwise(&catalog, &args.regions[0], &args.regions[1])?;
+                report::diff::render_pairwise(&view, args.format, st, w)?;
+            } else {
+                let cmp = diff::compare(&catalog);
+                report::diff::render(&cmp, args.format, st, w)?;
+                if let Some(threshold) = args.fail_under {
+                    let failing = diff::fails_under(&cmp, threshold);
+                    for i in &failing {
+                        notes.push(match lang {
+                            Lang::Zh => format!(
+                                "错误：{} 的一致性为 {:.2}，低于 --fail-under {threshold}",
+                                i.name, i.uniformity
+                            ),
+                            Lang::En => format!(
+                                "error: {} has uniformity {:.2}, below --fail-under {threshold}",
+                                i.name, i.uniformity
+                            ),
+                        });
+                    }
+                    status = u8::from(!failing.is_empty());
+                }
             }
-            status = u8::from(!failing.is_empty());
-        }
-    }
-    target.flush()?;
+            Ok(status)
+        })?;
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
     // A guide tongban crashed on was skipped and the report written: the run still failed.
     if catalog.skipped.iter().any(|s| s.crashed) {

@@ -177,6 +177,35 @@ fn output_file(
     Ok((file, style))
 }
 
+/// Writes a diff or coverage report: to `-o FILE` (created first, so a bad path fails before
+/// anything is rendered; no colour) or to `out`, the text formats through
+/// [`report::TerminalSafe`]; flushed. Returns the file, for [`finish_output`], and what `render`
+/// returned.
+fn write_report<T>(
+    format: report::DiffFormat,
+    output: Option<&std::path::PathBuf>,
+    style: report::Style,
+    out: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write, report::Style) -> Result<T, Error>,
+) -> Result<(Option<std::io::BufWriter<std::fs::File>>, T), Error> {
+    let (mut file, file_style) = output_file(output, style)?;
+    let target: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => out,
+    };
+    let mut safe;
+    let target = match format {
+        report::DiffFormat::Table | report::DiffFormat::Markdown => {
+            safe = report::TerminalSafe::new(target);
+            &mut safe as &mut dyn Write
+        }
+        _ => target,
+    };
+    let value = render(target, file_style)?;
+    target.flush()?;
+    Ok((file, value))
+}
+
 /// Flushes `-o FILE` and notes that it was written.
 fn finish_output(
     file: Option<std::io::BufWriter<std::fs::File>>,
