@@ -25,37 +25,7 @@ pub(super) fn command(
     let limits = settings::limits(args.catalog.max_file_size);
     let jobs = settings::jobs(args.catalog.jobs);
 
-    // The agreements: those named, else every agreement file under the paths.
-    let mut agreement_files: Vec<input::Input> = Vec::new();
-    if args.agreement.is_empty() {
-        let (inputs, _) = input::collect(&args.paths, &config, lang)?;
-        agreement_files.extend(
-            inputs
-                .into_iter()
-                .filter(|i| i.kind == input::Kind::Agreement),
-        );
-    } else {
-        for p in &args.agreement {
-            if p.is_dir() {
-                let (inputs, _) = input::collect(std::slice::from_ref(p), &config, lang)?;
-                agreement_files.extend(inputs);
-            } else if p.is_file() {
-                agreement_files.push(input::Input {
-                    path: p.clone(),
-                    name: p.display().to_string(),
-                    walked: false,
-                    kind: input::Kind::Agreement,
-                });
-            } else {
-                return Err(Error::Io {
-                    path: p.display().to_string(),
-                    message: lang
-                        .pick("没有这个协议文件", "no such agreement file")
-                        .into(),
-                });
-            }
-        }
-    }
+    let agreement_files = agreement_files(&args, &config, lang)?;
     if agreement_files.is_empty() {
         return Err(Error::Usage(match lang {
             Lang::Zh => format!(
@@ -167,4 +137,44 @@ pub(super) fn command(
         },
         notes,
     })
+}
+
+/// The agreement files: those named with `--agreement` (a file, or every agreement in a folder),
+/// else every agreement file under the paths.
+fn agreement_files(
+    args: &cli::CoverageArgs,
+    config: &crate::config::Config,
+    lang: Lang,
+) -> Result<Vec<input::Input>, Error> {
+    let mut agreement_files: Vec<input::Input> = Vec::new();
+    if args.agreement.is_empty() {
+        let (inputs, _) = input::collect(&args.paths, config, lang)?;
+        agreement_files.extend(
+            inputs
+                .into_iter()
+                .filter(|i| i.kind == input::Kind::Agreement),
+        );
+    } else {
+        for p in &args.agreement {
+            if p.is_dir() {
+                let (inputs, _) = input::collect(std::slice::from_ref(p), config, lang)?;
+                agreement_files.extend(inputs);
+            } else if p.is_file() {
+                agreement_files.push(input::Input {
+                    path: p.clone(),
+                    name: p.display().to_string(),
+                    walked: false,
+                    kind: input::Kind::Agreement,
+                });
+            } else {
+                return Err(Error::Io {
+                    path: p.display().to_string(),
+                    message: lang
+                        .pick("没有这个协议文件", "no such agreement file")
+                        .into(),
+                });
+            }
+        }
+    }
+    Ok(agreement_files)
 }

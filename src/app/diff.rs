@@ -99,37 +99,7 @@ pub(super) fn command(
             Lang::En => format!("no guide of item `{item}` in the inputs"),
         }));
     }
-    for r in &regions {
-        if !catalog.regions_seen.contains(r) {
-            let mut seen: Vec<&str> = catalog
-                .regions_seen
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != catalog::BASELINE_REGION)
-                .collect();
-            seen.truncate(30);
-            return Err(Error::Usage(match lang {
-                Lang::Zh => format!(
-                    "区划 `{r}` 没有{}指南；现有区划：{}",
-                    if args.item.is_some() {
-                        "该事项的"
-                    } else {
-                        ""
-                    },
-                    seen.join(", ")
-                ),
-                Lang::En => format!(
-                    "no guide{} for region `{r}`; regions present: {}",
-                    if args.item.is_some() {
-                        " of that item"
-                    } else {
-                        ""
-                    },
-                    seen.join(", ")
-                ),
-            }));
-        }
-    }
+    regions_present(&catalog, &regions, args.item.is_some(), lang)?;
 
     // Write straight to the output file: a report of a national-size catalog is not held in memory.
     let (file, mut status) =
@@ -166,4 +136,38 @@ pub(super) fn command(
         status = EXIT_TROUBLE;
     }
     Ok(Outcome { status, notes })
+}
+
+/// Every region asked for (`--region`, `--regions`) has a guide in the catalog, else the usage
+/// error naming the regions present.
+fn regions_present(
+    catalog: &catalog::Catalog,
+    regions: &[String],
+    of_item: bool,
+    lang: Lang,
+) -> Result<(), Error> {
+    for r in regions {
+        if !catalog.regions_seen.contains(r) {
+            let mut seen: Vec<&str> = catalog
+                .regions_seen
+                .iter()
+                .map(String::as_str)
+                .filter(|c| *c != catalog::BASELINE_REGION)
+                .collect();
+            seen.truncate(30);
+            return Err(Error::Usage(match lang {
+                Lang::Zh => format!(
+                    "区划 `{r}` 没有{}指南；现有区划：{}",
+                    if of_item { "该事项的" } else { "" },
+                    seen.join(", ")
+                ),
+                Lang::En => format!(
+                    "no guide{} for region `{r}`; regions present: {}",
+                    if of_item { " of that item" } else { "" },
+                    seen.join(", ")
+                ),
+            }));
+        }
+    }
+    Ok(())
 }
