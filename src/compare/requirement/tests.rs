@@ -43,7 +43,8 @@ fn splits_compounds_on_enumeration_and_conjunctions() {
     );
     // Never inside a title or brackets, never on 或.
     assert_eq!(names("某事项", "《关于A、B和C的申请书》").len(), 1);
-    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["毕业证书"]);
+    // 毕业证书 is read as its class, 学历证明 (教育法第二十二条).
+    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["学历证明"]);
     // Words containing 和 / 及 are not conjunctions.
     assert_eq!(names("某事项", "中华人民共和国护照"), ["身份证明"]);
 }
