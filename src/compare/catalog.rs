@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
 use crate::diagnostic::{Lang, Severity};
 use crate::error::Error;
 use crate::input::Kind;
@@ -17,7 +18,6 @@ use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;
 use crate::ontology::Ontology;
-use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub(crate) const BASELINE_REGION: &str = "100000";

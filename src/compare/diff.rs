@@ -8,9 +8,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::Serialize;
 
 use crate::compare::catalog::{Attrs, Catalog, Cell, ELEMENTS, Guide, Item, Status};
+use crate::compare::requirement::{How, Piece, Qualifiers};
 use crate::error::Error;
 use crate::normalize::{NEAR_MATCH_THRESHOLD, normalize, similarity};
-use crate::compare::requirement::{How, Piece, Qualifiers};
 
 /// Near-match suggestions are computed among at most this many materials of one item (the
 /// comparison is quadratic in them).
