@@ -297,7 +297,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
             .collect();
         (
             near::near_matches(catalog, item, &unplaced, &name_of),
-            propose::propose(&materials, &region_details, &counted_codes),
+            propose::propose(&materials, &region_details),
         )
     } else {
         (Vec::new(), Proposal::default())
