@@ -1,7 +1,7 @@
 //! Schema v2 is a strict superset of v1: every guide v1 accepts, v2 accepts; and a schema that
 //! `$ref`s v1 by its `$id` still gets the frozen v1, offline.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! `TE…` 实施主体编码, two copy counts, 情形) lint clean when right and get a precise finding
 //! when wrong. The codes are copied from published pages; the rest of each guide is test data.
 
-mod common;
+use crate::common;
 
 use serde_json::Value;
 

@@ -2,7 +2,7 @@
 //! publishDiagnostics, hover, codeAction, didChange, shutdown, exit), and Neovim's built-in LSP
 //! client run headless when `nvim` is installed.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;

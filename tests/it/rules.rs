@@ -1,7 +1,7 @@
 //! Every rule against its fixtures: `fail` must produce the rule's findings (snapshotted as a
 //! user sees them), `pass` must be completely clean — no finding of any check or rule.
 
-mod common;
+use crate::common;
 
 use tongban::cli::LintFormat;
 use tongban::diagnostic::{FileReport, Lang};

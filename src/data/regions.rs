@@ -133,7 +133,7 @@ pub const DIVISIONS: &[(&str, &str)] = &[
 ];
 
 /// The 2023 statistical division table (province, prefecture, county), embedded.
-const STATS_TABLE: &str = include_str!("data/divisions.tsv");
+const STATS_TABLE: &str = include_str!("divisions.tsv");
 
 fn stats() -> &'static std::collections::HashMap<&'static str, &'static str> {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =

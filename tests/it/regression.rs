@@ -1,7 +1,7 @@
 //! Regression tests from a hostile-input and fuzzing run (issue 10): each is named after what
-//! broke, with one line saying why it matters. The mutation fuzz test is in tests/fuzz.rs.
+//! broke, with one line saying why it matters. The mutation fuzz test is in tests/it/fuzz.rs.
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! outputs in one run, "did you mean", stable identities (baseline and fingerprints keyed by
 //! content), the CI formats' paths and counts, and cross-region context for named files.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -3,7 +3,7 @@
 //! permissions, symlinks, and seeded mutations of the bundled guides that `--fix` must never turn
 //! into YAML that does not parse.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,10 +2,10 @@
 //! The tables between the markers are generated from the guide files themselves, so a guide
 //! added, moved or re-sourced without regenerating them fails here.
 //!
-//! Regenerate with `TONGBAN_BLESS=1 cargo test --test catalogs_readme` (`UPDATE_DOCS=1` works
+//! Regenerate with `TONGBAN_BLESS=1 cargo test --test it catalogs_readme::` (`UPDATE_DOCS=1` works
 //! too, as for docs/rules.md).
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -16,7 +16,7 @@ use tongban::load::{Limits, load_file};
 use tongban::regions;
 
 const README: &str = "catalogs/README.md";
-const BEGIN: &str = "<!-- BEGIN GENERATED: tables below are generated from the guide files by tests/catalogs_readme.rs (TONGBAN_BLESS=1 cargo test --test catalogs_readme); do not edit by hand -->";
+const BEGIN: &str = "<!-- BEGIN GENERATED: tables below are generated from the guide files by tests/it/catalogs_readme.rs (TONGBAN_BLESS=1 cargo test --test it catalogs_readme::); do not edit by hand -->";
 const END: &str = "<!-- END GENERATED -->";
 const NATIONAL: &str = "100000";
 
@@ -253,7 +253,7 @@ fn catalogs_readme_tables_are_generated_from_the_guides() {
         }
         panic!(
             "{README} is stale: its tables no longer match the guide files; run \
-             `TONGBAN_BLESS=1 cargo test --test catalogs_readme` and commit the result"
+             `TONGBAN_BLESS=1 cargo test --test it catalogs_readme::` and commit the result"
         );
     }
 }

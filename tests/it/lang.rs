@@ -2,7 +2,7 @@
 //! that carry labels of their own: Chinese by default, English with `--lang en`. Each test names
 //! a label that was English under `--lang zh` (or Chinese under `--lang en`) before.
 
-mod common;
+use crate::common;
 
 use common::{stdout, tongban};
 

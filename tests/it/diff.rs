@@ -1,7 +1,7 @@
 //! End-to-end tests of `tongban diff` on synthetic fixtures whose differences are known exactly
 //! (tests/fixtures/diff/README.md), on the bundled catalogs, and in headless Chromium.
 
-mod common;
+use crate::common;
 
 use common::{root, stderr, stdout, tongban};
 

@@ -18,7 +18,7 @@ use crate::schema::Schema;
 use crate::source::Source;
 
 /// The agreement schema, embedded in the binary.
-pub(crate) const AGREEMENT_SCHEMA: &str = include_str!("../schemas/agreement.schema.json");
+pub(crate) const AGREEMENT_SCHEMA: &str = include_str!("../../schemas/agreement.schema.json");
 
 /// The compiled agreement schema (compiled once per process).
 pub(crate) fn schema() -> &'static Schema {

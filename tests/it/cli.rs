@@ -1,6 +1,6 @@
 //! End to end through the binary: configuration, suppressions, baseline, exit status.
 
-mod common;
+use crate::common;
 
 use common::{run_in as run, stderr, tongban, write_in as write};
 

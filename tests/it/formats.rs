@@ -1,6 +1,6 @@
 //! Every output format, snapshotted on the same findings; SARIF validated against its schema.
 
-mod common;
+use crate::common;
 
 use tongban::cli::LintFormat;
 use tongban::diagnostic::{FileReport, Lang};
@@ -94,7 +94,7 @@ fn sarif_snapshot() {
 #[test]
 fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
     let mut schema: serde_json::Value =
-        serde_json::from_str(include_str!("schemas/sarif-schema-2.1.0.json")).unwrap();
+        serde_json::from_str(include_str!("../schemas/sarif-schema-2.1.0.json")).unwrap();
     // The official schema's `language` patterns have an unescaped `]`
     // (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`), which the meta-schema's `regex` format
     // rejects. Escaping it matches the same strings; the vendored file stays untouched.

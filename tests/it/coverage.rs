@@ -2,7 +2,7 @@
 //! differences are known exactly (tests/fixtures/README.md, `coverage/`), on the bundled
 //! agreements, and in headless Chromium.
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, tongban};
 

@@ -19,10 +19,10 @@ use crate::normalize::normalize;
 use crate::schema::Schema;
 
 /// The schema of the ontology, embedded in the binary.
-pub const DOCUMENTS_SCHEMA: &str = include_str!("../schemas/documents.schema.json");
+pub const DOCUMENTS_SCHEMA: &str = include_str!("../../schemas/documents.schema.json");
 
 /// The bundled ontology (`catalogs/documents.yaml`).
-pub const BUNDLED: &str = include_str!("../catalogs/documents.yaml");
+pub const BUNDLED: &str = include_str!("../../catalogs/documents.yaml");
 
 /// File names under which a folder of guides carries its own ontology.
 pub use crate::input::DICTIONARY_NAMES as FILE_NAMES;
@@ -526,7 +526,7 @@ mod tests {
     #[test]
     fn e_licence_links_resolve() {
         let o = Ontology::bundled().unwrap();
-        let catalogue = include_str!("../catalogs/e-licences.yaml");
+        let catalogue = include_str!("../../catalogs/e-licences.yaml");
         let mut linked = 0;
         for e in &o.entries {
             if let Some(l) = &e.e_licence {

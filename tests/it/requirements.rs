@@ -1,7 +1,7 @@
 //! Requirements, not wording: how `tongban diff` reads the bundled catalogs' material lists, and
 //! `tongban material`. Each test names the reading a standards officer expects (issue 12).
 
-mod common;
+use crate::common;
 
 use common::{stderr, stdout, tongban};
 use serde_json::Value;

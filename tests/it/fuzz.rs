@@ -12,7 +12,7 @@
 //! - `TONGBAN_FUZZ_REPLAY=<seed>[,<seed>…]` — only these files' seeds (from a failure message);
 //! - `TONGBAN_FUZZ_KEEP=1` — keep the batch folders (their paths are printed).
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};

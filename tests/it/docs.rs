@@ -1,7 +1,7 @@
 //! Generated documentation must match the code it is generated from, and what users read names
 //! no file they do not have.
 
-mod common;
+use crate::common;
 
 use common::tongban;
 
@@ -20,7 +20,7 @@ fn rules_md_is_up_to_date() {
             }
             panic!(
                 "{path} is stale: run `cargo run -- --lang {} rules --markdown > {path}` \
-                 (or `UPDATE_DOCS=1 cargo test --test docs`)",
+                 (or `UPDATE_DOCS=1 cargo test --test it docs::`)",
                 if lang == Lang::En { "en" } else { "zh" }
             );
         }
@@ -111,7 +111,7 @@ fn dangling(text: &str) -> Vec<String> {
 fn the_dangling_path_check_finds_both_kinds() {
     assert_eq!(dangling("see ../shared/domain/README.md").len(), 1);
     assert_eq!(dangling("the table (`src/no_such_table.rs`)").len(), 1);
-    assert!(dangling("the table (`src/regions.rs`), docs/rules.md.").is_empty());
+    assert!(dangling("the table (`src/data/regions.rs`), docs/rules.md.").is_empty());
 }
 
 /// `tongban rule CODE` of every check: the text a user reads offline must cite public sources
@@ -198,7 +198,7 @@ fn every_doc_example_gives_its_finding_and_the_fix_removes_it() {
         ("TB009", "a 200 MB file"),
         ("TB012", "a symbolic link"),
         ("TB014", "a control character"),
-        ("TB107", "needs a custom schema (tests/lint_cli.rs)"),
+        ("TB107", "needs a custom schema (tests/it/lint_cli.rs)"),
         ("TB401", "the example is tongban.toml"),
     ];
     let tmp = tempfile::tempdir().unwrap();
@@ -214,7 +214,7 @@ fn every_doc_example_gives_its_finding_and_the_fix_removes_it() {
     let mut wrong = Vec::new();
     for c in tongban::rules::registry() {
         // Cross-region rules compare several guides, agreement checks read agreements: their
-        // fixtures are several files (tests/rules.rs, tests/coverage.rs).
+        // fixtures are several files (tests/it/rules.rs, tests/it/coverage.rs).
         if c.code.starts_with("TB3")
             || c.code.starts_with("TB5")
             || NOT_ONE_GUIDE.iter().any(|(code, _)| *code == c.code)
