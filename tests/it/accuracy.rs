@@ -1,16 +1,15 @@
 //! How often `tongban diff` agrees with an expert: the comparison of `catalogs/` scored against the
 //! expert alignments in tests/data/diff-gold/ (what is counted: docs/accuracy.md). A test fails
 //! when a figure falls below its floor, and when docs/accuracy.md does not show today's figures
-//! (`UPDATE_DOCS=1 cargo test --test accuracy` rewrites it).
+//! (`UPDATE_DOCS=1 cargo test --test it accuracy::` rewrites it).
 
-mod common;
-#[path = "accuracy/score.rs"]
 mod score;
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use score::Score;
+use self::score::Score;
+use crate::common;
 use serde_json::Value;
 
 // Floors: today's figures less a small margin. Raise them when a reading improves the figures;
@@ -166,7 +165,7 @@ fn accuracy_md_is_up_to_date() {
             std::fs::write(common::root().join(DOC), &expected).unwrap();
             return;
         }
-        panic!("{DOC} is stale: run `UPDATE_DOCS=1 cargo test --test accuracy`");
+        panic!("{DOC} is stale: run `UPDATE_DOCS=1 cargo test --test it accuracy::`");
     }
 }
 
