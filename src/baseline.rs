@@ -179,7 +179,7 @@ impl Writer {
     }
 
     /// Writes the file; returns the number of entries.
-    pub(crate) fn finish(mut self) -> Result<usize, Error> {
+    pub(crate) fn finish(mut self, lang: crate::diagnostic::Lang) -> Result<usize, Error> {
         self.entries.sort();
         let n = self.entries.len();
         let file = File {
@@ -193,9 +193,13 @@ impl Writer {
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(std::io::Error::from)?;
         text.push('\n');
-        std::fs::write(&self.path, text).map_err(|e| Error::Write {
-            path: self.path.display().to_string(),
-            message: e.to_string(),
+        // Replaced atomically: a failure leaves the previous baseline whole (a cut one would
+        // make every later `--baseline` run fail).
+        crate::atomic::write(&self.path, text.as_bytes(), lang).map_err(|message| {
+            Error::Write {
+                path: self.path.display().to_string(),
+                message,
+            }
         })?;
         Ok(n)
     }

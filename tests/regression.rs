@@ -603,3 +603,82 @@ fn panic_on_one_guide_stopped_the_whole_diff_and_coverage() {
         .unwrap();
     assert_ne!(o.status.code(), Some(2));
 }
+
+/// Runs a command line in-process (no process start-up in the timing) in `dir`; the best of
+/// `runs` wall times.
+fn best_time(dir: &Path, args: &[&str], runs: usize) -> std::time::Duration {
+    use clap::Parser;
+    let env = tongban::Env {
+        locale: None,
+        stdout_is_terminal: false,
+        no_color: true,
+        cwd: dir.to_path_buf(),
+        progress: false,
+        step_summary: None,
+    };
+    (0..runs)
+        .map(|_| {
+            let cli = tongban::cli::Cli::parse_from(
+                std::iter::once("tongban").chain(args.iter().copied()),
+            );
+            let mut out = Vec::new();
+            let start = std::time::Instant::now();
+            let _ = tongban::run(cli, &env, &mut out);
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn one_64000_character_material_name_took_32_seconds() {
+    // Reading a material name tried every cut of it (each normalised and hashed) and copied the
+    // whole name into each of its pieces: lint, diff, `material` and the editor were quadratic in
+    // a name's length. Doubling a name may at most triple the time: the best of three runs each,
+    // interleaved, and three tries before failing, so a loaded machine does not fail it.
+    let t = TempDir::new().unwrap();
+    // Half one long run of characters (cut and looked up), half a list of documents.
+    let name = |n: usize| format!("{}{}", "申".repeat(n / 2), "、身份证".repeat(n / 8));
+    let n = 6000;
+    let mut cases = Vec::new();
+    for len in [n, 2 * n] {
+        let dir = t.path().join(len.to_string());
+        fs::create_dir_all(&dir).unwrap();
+        let guide = GUIDE.replace("全体合伙人签署的合伙协议", &name(len));
+        fs::write(dir.join("a.yaml"), &guide).unwrap();
+        let other = guide
+            .replace("430000", "310000")
+            .replace("湖南省", "上海市");
+        fs::write(dir.join("b.yaml"), other).unwrap();
+        let file = dir.join("a.yaml").display().to_string();
+        let folder = dir.display().to_string();
+        cases.push((
+            dir,
+            [
+                vec!["lint".to_owned(), "-q".into(), file],
+                vec!["diff".into(), folder],
+                vec!["material".into(), name(len)],
+            ],
+        ));
+    }
+    for command in 0..3 {
+        let time = |case: usize| {
+            let (dir, commands) = &cases[case];
+            let args: Vec<&str> = commands[command].iter().map(String::as_str).collect();
+            best_time(dir, &args, 1)
+        };
+        let linear = (0..3).any(|_| {
+            let (mut small, mut large) = (std::time::Duration::MAX, std::time::Duration::MAX);
+            for _ in 0..3 {
+                small = small.min(time(0));
+                large = large.min(time(1));
+            }
+            large.as_secs_f64() <= 3.0 * small.as_secs_f64()
+        });
+        assert!(
+            linear,
+            "{}: doubling a name from {n} characters more than tripled the time",
+            cases[0].1[command][0]
+        );
+    }
+}

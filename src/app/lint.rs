@@ -84,6 +84,20 @@ pub(super) fn command(
         }
         None => None,
     };
+    // Reports and the baseline are written over no input (`lint g.yaml -o g.yaml` would replace
+    // the guide with its report).
+    let inputs: Vec<std::path::PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .map(|p| env.cwd.join(p))
+        .chain(args.schema.iter().map(|p| env.cwd.join(p)))
+        .chain(args.catalog.iter().map(|p| env.cwd.join(p)))
+        .collect();
+    let outputs = args.output.iter().map(|s| env.cwd.join(&s.path));
+    for out_path in outputs.chain(args.write_baseline.iter().map(|p| env.cwd.join(p))) {
+        super::refuse_input(&out_path, inputs.iter().map(|p| p.as_path()), lang)?;
+    }
     let mut writer = args
         .write_baseline
         .as_deref()
@@ -195,7 +209,7 @@ pub(super) fn command(
     }
     let wrote_baseline = match writer {
         Some(w) => {
-            summary.baseline_written = Some(w.finish()?);
+            summary.baseline_written = Some(w.finish(lang)?);
             true
         }
         None => false,

@@ -1124,6 +1124,17 @@ impl<'o> Reader<'o> {
         merge_segments(&mut segments, self, item);
         self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
+        // Every piece of a compound names it; a long compound is named by its start (each piece
+        // holding all of it made a 64,000-character name quadratic in time and memory).
+        let from: String = if written.len() > 300 {
+            let mut cut = 300;
+            while !written.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}…", &written[..cut])
+        } else {
+            written.to_owned()
+        };
         let mut pieces: Vec<Piece> = Vec::new();
         let mut inherited: Option<Vec<String>> = None;
         let mut before: Option<Vec<String>> = None;
@@ -1169,12 +1180,7 @@ impl<'o> Reader<'o> {
             before = shared.last().map(|p| p.accepts.clone());
             for mut piece in shared {
                 if compound {
-                    piece.how.insert(
-                        0,
-                        How::Split {
-                            from: written.to_owned(),
-                        },
-                    );
+                    piece.how.insert(0, How::Split { from: from.clone() });
                 }
                 pieces.push(piece.piece);
             }
@@ -1264,6 +1270,13 @@ impl<'o> Reader<'o> {
             let (persons, body) = (p.consumed.as_str(), p.rest.as_str());
             let known = |s: &str| self.lookup(item, &normalize(s)).is_some();
             if body.contains(['《', '(', '或']) || known(body) {
+                i += 1;
+                continue;
+            }
+            // Each half is normalised and looked up: only a body short enough for both halves
+            // to be known names is cut (normalising drops quotes and spaces, hence the margin),
+            // which keeps a very long name linear instead of quadratic.
+            if body.len() > 2 * (4 * self.ontology.longest_name() + 16) {
                 i += 1;
                 continue;
             }
