@@ -270,7 +270,8 @@ fn lint_stdin(
     if args.stdin_filename.is_some() && opts.config.excluded(&path) {
         return Ok(());
     }
-    let name = path.display().to_string();
+    // Escaped as a walked file's name is: a raw line break or ESC must not reach the terminal.
+    let name = crate::source::display_path(&path);
     let mut bytes = Vec::new();
     std::io::stdin()
         .take(opts.limits.max_file_size.saturating_add(1))
