@@ -10,7 +10,7 @@ use crate::diagnostic::FileReport;
 use crate::fix::{applies, apply};
 use crate::load;
 
-use super::{Options, lint_loaded};
+use super::Session;
 
 /// The result of fixing one text.
 #[derive(Debug)]
@@ -47,7 +47,7 @@ pub fn fix_text(
     path: &Path,
     name: &str,
     text: &str,
-    opts: &Options<'_>,
+    session: &Session,
     unsafe_fixes: bool,
 ) -> Fixed {
     let start = load::text_start(text.as_bytes());
@@ -56,11 +56,12 @@ pub fn fix_text(
         let mut bytes = String::with_capacity(mark.len() + body.len());
         bytes.push_str(mark);
         bytes.push_str(body);
-        let loaded = load::load_bytes(name.to_owned(), bytes.as_bytes(), &opts.limits, opts.lang);
+        let loaded =
+            load::load_bytes(name.to_owned(), bytes.as_bytes(), &session.limits, session.lang);
         // The spans are offsets into exactly this text, or nothing can be edited by them.
         let coherent = loaded.source.text.as_ref() == body;
         let value = loaded.document.as_ref().map(|d| d.value.clone());
-        let report = lint_loaded(path, loaded, opts).0;
+        let report = session.lint_loaded(path, loaded).0;
         (Read { value, report }, coherent)
     };
     let (first, coherent) = read(body);
