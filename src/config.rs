@@ -288,25 +288,7 @@ impl Config {
                 let p = source.position(s.start);
                 (p.line, p.column)
             });
-            // A value quoted in the message, and the line shown under it, are cut short: a
-            // 5 MB string must not come back as a 28 MB error.
-            let long_line = span.as_ref().is_some_and(|s| {
-                let start = text[..s.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
-                let end = text[s.start.min(text.len())..]
-                    .find('\n')
-                    .map_or(text.len(), |i| s.start + i);
-                end - start > MAX_SHOWN_LINE
-            });
-            let (src, span) = if long_line {
-                (String::new(), None)
-            } else {
-                (text.to_owned(), span.map(|s| (s.start, s.end - s.start).into()))
-            };
-            Error::Config {
-                message: format!("{shown}:{line}:{col}: {}", shorten_quoted(&message)),
-                src: miette::NamedSource::new(shown.clone(), src),
-                span,
-            }
+            config_error(&shown, text, (line, col), &message, span)
         };
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| fail(e.message().to_owned(), e.span()))?;
@@ -499,6 +481,12 @@ impl Config {
                 "the bundled catalogs/e-licences.yaml",
             ),
         );
+        let l = self.server;
+        let _ = writeln!(
+            s,
+            "\n[server]\nmax-frame-size = {}\nmax-diagnostics = {}\nmax-scan-entries = {}\nscan-seconds = {}",
+            l.max_frame_size, l.max_diagnostics, l.max_scan_entries, l.scan_seconds
+        );
         let _ = writeln!(s, "\n[rules]");
         let levels = Levels(self.rules.clone());
         for e in rules::registry() {
@@ -527,6 +515,36 @@ impl Config {
 impl crate::input::Exclude for Config {
     fn excluded(&self, path: &Path) -> bool {
         Config::excluded(self, path)
+    }
+}
+
+/// A mistake in `tongban.toml` at `span`. A value quoted in the message, and the line shown
+/// under it, are cut short: a 5 MB string must not come back as a 28 MB error.
+fn config_error(
+    shown: &str,
+    text: &str,
+    (line, col): (usize, usize),
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> Error {
+    let long_line = span.as_ref().is_some_and(|s| {
+        let at = s.start.min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        end - start > MAX_SHOWN_LINE
+    });
+    let (src, span) = if long_line {
+        (String::new(), None)
+    } else {
+        (
+            text.to_owned(),
+            span.map(|s| (s.start, s.end - s.start).into()),
+        )
+    };
+    Error::Config {
+        message: format!("{shown}:{line}:{col}: {}", shorten_quoted(message)),
+        src: miette::NamedSource::new(shown.to_owned(), src),
+        span,
     }
 }
 

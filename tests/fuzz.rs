@@ -543,19 +543,31 @@ fn mutated_baselines_and_standard_input_never_crash() {
         let (_, b) = mutate(std::slice::from_ref(&baseline), seed);
         fs::write(t.path().join("m.json"), &b).unwrap();
         let args = ["lint", "--format", "json", "--baseline", "m.json", "g.yaml"];
-        problems.extend(check(t.path(), &args, Some("json")).into_iter().map(|p| format!("baseline seed {seed:#x}: {p}")));
+        problems.extend(
+            check(t.path(), &args, Some("json"))
+                .into_iter()
+                .map(|p| format!("baseline seed {seed:#x}: {p}")),
+        );
         let (_, input) = mutate(&guides, seed);
         let o = common::tongban()
             .current_dir(t.path())
-            .args(["--lang", "en", "lint", "--format", "json", "-", "--stdin-filename", "s.yaml"])
+            .args([
+                "--lang",
+                "en",
+                "lint",
+                "--format",
+                "json",
+                "-",
+                "--stdin-filename",
+                "s.yaml",
+            ])
             .write_stdin(input)
             .output()
             .unwrap();
         let err = String::from_utf8_lossy(&o.stderr);
         if err.contains("panicked") || !matches!(o.status.code(), Some(0..=2)) {
             problems.push(format!("stdin seed {seed:#x}: {:?} {err}", o.status.code()));
-        } else if o.status.code() != Some(2)
-            && serde_json::from_slice::<Value>(&o.stdout).is_err()
+        } else if o.status.code() != Some(2) && serde_json::from_slice::<Value>(&o.stdout).is_err()
         {
             problems.push(format!("stdin seed {seed:#x}: JSON output does not parse"));
         }

@@ -800,7 +800,9 @@ fn bad_frames_ended_the_server_silently_and_a_huge_length_allocated_without_boun
     ] {
         input.extend(raw_frame(body));
     }
-    input.extend(message(json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})));
+    input.extend(message(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    ));
     let (exited, out, err) = session_on(t.path(), input, Duration::from_secs(20));
     assert!(exited && !err.contains("panicked"), "{err}");
     let msgs = bodies(&out);
@@ -814,7 +816,10 @@ fn bad_frames_ended_the_server_silently_and_a_huge_length_allocated_without_boun
     // within a second, nothing allocated for the claimed length.
     for (header, why) in [
         ("Content-Length: 1000000000000\r\n\r\n", "over the limit"),
-        ("Content-Length: 18446744073709551615\r\n\r\n", "over the limit"),
+        (
+            "Content-Length: 18446744073709551615\r\n\r\n",
+            "over the limit",
+        ),
         ("Content-Length: twelve\r\n\r\n", "not a number"),
         ("Content-Length: 2\n\n{}", "bare LF"),
     ] {
@@ -824,7 +829,10 @@ fn bad_frames_ended_the_server_silently_and_a_huge_length_allocated_without_boun
         let (exited, out, err) = session_on(t.path(), input, Duration::from_secs(20));
         assert!(exited, "{header:?}: still running");
         assert!(started.elapsed() < Duration::from_secs(5), "{header:?}");
-        assert!(err.contains(why) && !err.contains("panicked"), "{header:?}: {err}");
+        assert!(
+            err.contains(why) && !err.contains("panicked"),
+            "{header:?}: {err}"
+        );
         assert!(bodies(&out).iter().any(|m| m["id"] == 1));
     }
 }
@@ -855,7 +863,11 @@ fn a_buffer_keeping_its_byte_order_mark_had_diagnostics_3_columns_early() {
         .iter()
         .find(|d| d["code"] == "TB103" && d["range"]["start"]["line"] == 3)
         .unwrap_or_else(|| panic!("{d}"));
-    assert_eq!(item["range"]["start"], json!({"line": 3, "character": 6}), "{item}");
+    assert_eq!(
+        item["range"]["start"],
+        json!({"line": 3, "character": 6}),
+        "{item}"
+    );
     // On the first line, the mark counts as a character.
     let on_first = d["diagnostics"]
         .as_array()
@@ -863,7 +875,10 @@ fn a_buffer_keeping_its_byte_order_mark_had_diagnostics_3_columns_early() {
         .iter()
         .find(|d| d["range"]["start"]["line"] == 0)
         .unwrap_or_else(|| panic!("{d}"));
-    assert!(on_first["range"]["start"]["character"].as_u64() >= Some(1), "{on_first}");
+    assert!(
+        on_first["range"]["start"]["character"].as_u64() >= Some(1),
+        "{on_first}"
+    );
     // Fix-all keeps the mark and edits the right bytes.
     let (actions, _) = c.request(
         "textDocument/codeAction",
@@ -874,7 +889,11 @@ fn a_buffer_keeping_its_byte_order_mark_had_diagnostics_3_columns_early() {
     let actions = actions.as_array().unwrap();
     assert_eq!(actions.len(), 1, "{actions:?}");
     let edit = &actions[0]["edit"]["changes"][&u][0]["newText"];
-    assert_eq!(edit, &json!(text.replace("430000", "\"430000\"")), "{actions:?}");
+    assert_eq!(
+        edit,
+        &json!(text.replace("430000", "\"430000\"")),
+        "{actions:?}"
+    );
 }
 
 #[test]
@@ -908,7 +927,10 @@ fn sixty_thousand_findings_held_half_a_gigabyte_in_the_editor() {
     let diags = d["diagnostics"].as_array().unwrap();
     assert_eq!(diags.len(), 6, "{d}");
     assert!(
-        diags[5]["message"].as_str().unwrap().contains("more findings not shown"),
+        diags[5]["message"]
+            .as_str()
+            .unwrap()
+            .contains("more findings not shown"),
         "{d}"
     );
 }
@@ -936,13 +958,21 @@ fn shaped(text: &str, rng: &mut Rng) -> String {
         1 => format!("\u{feff}\u{feff}{text}"),
         2 => text.replace('\n', "\r\n"),
         3 => text.replace('\n', "\r"),
-        4 => text.chars().take(rng.below(text.chars().count() + 1)).collect(),
+        4 => text
+            .chars()
+            .take(rng.below(text.chars().count() + 1))
+            .collect(),
         5 => {
             let at = text
                 .char_indices()
                 .nth(rng.below(text.chars().count()))
                 .map_or(0, |(i, _)| i);
-            format!("{}{}{}", &text[..at], ["\u{1b}", "\r", "\u{85}", "\u{2028}", "\"", "\t"][rng.below(6)], &text[at..])
+            format!(
+                "{}{}{}",
+                &text[..at],
+                ["\u{1b}", "\r", "\u{85}", "\u{2028}", "\"", "\t"][rng.below(6)],
+                &text[at..]
+            )
         }
         _ => text.to_owned(),
     };
@@ -964,17 +994,24 @@ fn fuzz_message(rng: &mut Rng, guides: &[String], u: &str, id: &mut i64) -> (Vec
     let at = json!({"line": line, "character": character});
     match rng.below(12) {
         0 | 1 => (
-            message(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params":
-                {"textDocument": {"uri": u, "languageId": "yaml", "version": rng.below(100), "text": text}}})),
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params":
+                {"textDocument": {"uri": u, "languageId": "yaml", "version": rng.below(100), "text": text}}}),
+            ),
             false,
         ),
         2 | 3 => (
-            message(json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params":
-                {"textDocument": {"uri": u, "version": rng.below(100)}, "contentChanges": [{"text": text}]}})),
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params":
+                {"textDocument": {"uri": u, "version": rng.below(100)}, "contentChanges": [{"text": text}]}}),
+            ),
             false,
         ),
         4 => (
-            request("textDocument/hover", json!({"textDocument": {"uri": u}, "position": at})),
+            request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": u}, "position": at}),
+            ),
             false,
         ),
         5 | 6 => (
@@ -987,8 +1024,18 @@ fn fuzz_message(rng: &mut Rng, guides: &[String], u: &str, id: &mut i64) -> (Vec
         ),
         7 => (
             request(
-                ["textDocument/hover", "textDocument/codeAction", "unknown/method"][rng.below(3)],
-                [json!(null), json!([1]), json!({"textDocument": 3}), json!("x")][rng.below(4)],
+                [
+                    "textDocument/hover",
+                    "textDocument/codeAction",
+                    "unknown/method",
+                ][rng.below(3)],
+                [
+                    json!(null),
+                    json!([1]),
+                    json!({"textDocument": 3}),
+                    json!("x"),
+                ][rng.below(4)]
+                .clone(),
             ),
             false,
         ),
@@ -997,13 +1044,17 @@ fn fuzz_message(rng: &mut Rng, guides: &[String], u: &str, id: &mut i64) -> (Vec
             (raw_frame(bodies[rng.below(4)]), false)
         }
         9 => (
-            message(json!({"jsonrpc": "2.0", "method": "textDocument/didClose", "params":
-                {"textDocument": {"uri": u}}})),
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didClose", "params":
+                {"textDocument": {"uri": u}}}),
+            ),
             false,
         ),
         10 => (
-            message(json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params":
-                {"textDocument": {"uri": u}}})),
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params":
+                {"textDocument": {"uri": u}}}),
+            ),
             false,
         ),
         _ => {
@@ -1021,20 +1072,23 @@ fn fuzz_message(rng: &mut Rng, guides: &[String], u: &str, id: &mut i64) -> (Vec
 
 #[test]
 fn fuzzed_lsp_sessions_never_hang_crash_or_leave_a_request_unanswered() {
-    // Seeded, bounded, replayable: TONGBAN_FUZZ_LSP=<sessions> (default 12; .ci/run runs more),
+    // Seeded, bounded, replayable: TONGBAN_FUZZ_LSP=<sessions> (default 20; .ci/run runs more),
     // TONGBAN_FUZZ_SEED=<seed>; a failure names the session's seed.
     let sessions = std::env::var("TONGBAN_FUZZ_LSP")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(12u64);
+        .unwrap_or(20u64);
     let base = std::env::var("TONGBAN_FUZZ_SEED")
         .ok()
         .and_then(|s| u64::from_str_radix(s.trim_start_matches("0x"), 16).ok())
         .unwrap_or(0x15e_2026_1206);
-    let guides: Vec<String> = ["tests/fixtures/fix/codes.yaml", "catalogs/hunan/hehuo-qiye-sheli-dengji.yaml"]
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(common::root().join(p)).ok())
-        .collect();
+    let guides: Vec<String> = [
+        "tests/fixtures/fix/codes.yaml",
+        "catalogs/hunan/hehuo-qiye-sheli-dengji.yaml",
+    ]
+    .iter()
+    .filter_map(|p| std::fs::read_to_string(common::root().join(p)).ok())
+    .collect();
     assert!(!guides.is_empty());
     let ws = tempfile::tempdir().unwrap();
     let u = uri(&ws.path().join("g.yaml"));
@@ -1042,7 +1096,9 @@ fn fuzzed_lsp_sessions_never_hang_crash_or_leave_a_request_unanswered() {
         let seed = base.wrapping_add(s).max(1);
         let mut rng = Rng(seed);
         let mut input = raw_frame(INIT.as_bytes());
-        input.extend(message(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
+        input.extend(message(
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        ));
         let mut id = 1;
         let mut fatal = false;
         for _ in 0..4 + rng.below(12) {
@@ -1054,13 +1110,19 @@ fn fuzzed_lsp_sessions_never_hang_crash_or_leave_a_request_unanswered() {
             }
         }
         let (exited, out, err) = session_on(ws.path(), input, Duration::from_secs(60));
-        assert!(exited, "seed {seed:#x}: the server did not exit when its input closed");
+        assert!(
+            exited,
+            "seed {seed:#x}: the server did not exit when its input closed"
+        );
         assert!(!err.contains("panicked"), "seed {seed:#x}: {err}");
         let msgs = bodies(&out);
         if !fatal {
             for want in 1..=id {
                 let answers = msgs.iter().filter(|m| m["id"] == want).count();
-                assert_eq!(answers, 1, "seed {seed:#x}: request {want} answered {answers} times");
+                assert_eq!(
+                    answers, 1,
+                    "seed {seed:#x}: request {want} answered {answers} times"
+                );
             }
         }
     }

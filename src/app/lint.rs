@@ -86,20 +86,7 @@ pub(super) fn command(
         }
         None => None,
     };
-    // Reports and the baseline are written over no input (`lint g.yaml -o g.yaml` would replace
-    // the guide with its report).
-    let inputs: Vec<std::path::PathBuf> = args
-        .paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .map(|p| env.cwd.join(p))
-        .chain(args.schema.iter().map(|p| env.cwd.join(p)))
-        .chain(args.catalog.iter().map(|p| env.cwd.join(p)))
-        .collect();
-    let outputs = args.output.iter().map(|s| env.cwd.join(&s.path));
-    for out_path in outputs.chain(args.write_baseline.iter().map(|p| env.cwd.join(p))) {
-        super::refuse_input(&out_path, inputs.iter().map(|p| p.as_path()), lang)?;
-    }
+    refuse_inputs(&args, &env.cwd, lang)?;
     let mut writer = args
         .write_baseline
         .as_deref()
@@ -298,4 +285,26 @@ fn lint_stdin(
         Some(r) => sink(r, lint::Pass::Again),
         None => Ok(()),
     }
+}
+
+/// Reports and the baseline are written over no input (`lint g.yaml -o g.yaml` would replace
+/// the guide with its report).
+fn refuse_inputs(
+    args: &cli::LintArgs,
+    cwd: &std::path::Path,
+    lang: diagnostic::Lang,
+) -> Result<(), Error> {
+    let inputs: Vec<std::path::PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .chain(args.schema.iter())
+        .chain(args.catalog.iter())
+        .map(|p| cwd.join(p))
+        .collect();
+    let outputs = args.output.iter().map(|s| cwd.join(&s.path));
+    for out_path in outputs.chain(args.write_baseline.iter().map(|p| cwd.join(p))) {
+        super::refuse_input(&out_path, inputs.iter().map(|p| p.as_path()), lang)?;
+    }
+    Ok(())
 }

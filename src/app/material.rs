@@ -68,7 +68,13 @@ pub(super) fn command(
     // output, as the diff's table is (JSON escapes it itself).
     if args.format == cli::MaterialFormat::Text {
         let mut safe = report::TerminalSafe::new(out);
-        report::material::render(&readings, args.item.as_deref(), args.format, lang, &mut safe)?;
+        report::material::render(
+            &readings,
+            args.item.as_deref(),
+            args.format,
+            lang,
+            &mut safe,
+        )?;
         safe.flush()?;
     } else {
         report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;

@@ -205,8 +205,7 @@ fn walk_dir(
             .parent()
             .and_then(|p| std::fs::canonicalize(p).ok())
             .is_some_and(|p| p.starts_with(&real));
-        looped
-            || (!real_root.as_ref().is_some_and(|r| real.starts_with(r)) && linked.insert(real))
+        looped || (!real_root.as_ref().is_some_and(|r| real.starts_with(r)) && linked.insert(real))
     };
     WalkDir::new(&root)
         .follow_links(true)

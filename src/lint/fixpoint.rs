@@ -56,8 +56,12 @@ pub fn fix_text(
         let mut bytes = String::with_capacity(mark.len() + body.len());
         bytes.push_str(mark);
         bytes.push_str(body);
-        let loaded =
-            load::load_bytes(name.to_owned(), bytes.as_bytes(), &session.limits, session.lang);
+        let loaded = load::load_bytes(
+            name.to_owned(),
+            bytes.as_bytes(),
+            &session.limits,
+            session.lang,
+        );
         // The spans are offsets into exactly this text, or nothing can be edited by them.
         let coherent = loaded.source.text.as_ref() == body;
         let value = loaded.document.as_ref().map(|d| d.value.clone());

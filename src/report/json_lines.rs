@@ -67,8 +67,8 @@ mod tests {
 
     #[test]
     fn json_lines_carried_raw_u0085_and_u2028() {
-        let json = serde_json::to_vec(&serde_json::json!({"m": "a\u{85}b\u{2028}c\u{2029}d名"}))
-            .unwrap();
+        let json =
+            serde_json::to_vec(&serde_json::json!({"m": "a\u{85}b\u{2028}c\u{2029}d名"})).unwrap();
         let escaped = escape_line_breaks(&json);
         assert_eq!(
             std::str::from_utf8(&escaped).unwrap(),

@@ -48,7 +48,10 @@ pub fn read(input: &mut dyn BufRead, max_len: u64) -> Frame {
             return Frame::Fatal(format!("more than {MAX_HEADERS} header lines in one frame"));
         }
         let mut line = Vec::new();
-        match (&mut *input).take(MAX_HEADER_LINE).read_until(b'\n', &mut line) {
+        match (&mut *input)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)
+        {
             Ok(0) if n == 0 => return Frame::End,
             Ok(0) => return Frame::Fatal("input ended inside a frame's headers".into()),
             Ok(_) => {}
@@ -188,7 +191,14 @@ mod tests {
         }
         assert_eq!(
             frames(&input),
-            ["bad -32700", "bad -32700", "bad -32700", "bad -32600", "message", "end"]
+            [
+                "bad -32700",
+                "bad -32700",
+                "bad -32700",
+                "bad -32600",
+                "message",
+                "end"
+            ]
         );
     }
 
@@ -198,8 +208,14 @@ mod tests {
             (&b"Content-Length: abc\r\n\r\n{}"[..], "not a number"),
             (b"Content-Length: 2\n\n{}", "bare LF"),
             (b"Content-Length: 1000000000000\r\n\r\n", "over the limit"),
-            (b"Content-Length: 18446744073709551615\r\n\r\n", "over the limit"),
-            (b"Content-Length: 99999999999999999999999\r\n\r\n", "not a number"),
+            (
+                b"Content-Length: 18446744073709551615\r\n\r\n",
+                "over the limit",
+            ),
+            (
+                b"Content-Length: 99999999999999999999999\r\n\r\n",
+                "not a number",
+            ),
             (b"Content-Type: x\r\n\r\n{}", "no Content-Length"),
             (b"Content-Length: 10\r\n\r\n{}", "ended inside"),
         ] {

@@ -260,7 +260,10 @@ impl Server<'_> {
                     .and_then(Value::as_i64)
                     .and_then(|c| i32::try_from(c).ok())
                     .unwrap_or(ErrorCode::ParseError as i32);
-                let message = p.get("message").and_then(Value::as_str).unwrap_or("bad frame");
+                let message = p
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("bad frame");
                 frame::write_error(&mut self.out, id.as_ref(), code, message)?;
             }
             Message::Notification(n) => self.notification(n)?,

@@ -82,10 +82,7 @@ impl<'o> Reader<'o> {
             before = shared.last().map(|p| p.accepts.clone());
             for mut piece in shared {
                 if compound {
-                    piece.how.insert(
-                        0,
-                        How::Split { from: from.clone() },
-                    );
+                    piece.how.insert(0, How::Split { from: from.clone() });
                 }
                 pieces.push(piece.piece);
             }
