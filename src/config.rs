@@ -543,7 +543,7 @@ fn config_error(
     };
     Error::Config {
         message: format!("{shown}:{line}:{col}: {}", shorten_quoted(message)),
-        src: miette::NamedSource::new(shown.to_owned(), src),
+        src: miette::NamedSource::new(shown, src),
         span,
     }
 }

@@ -112,7 +112,7 @@ impl Budget {
         let out = *visited > self.max_entries
             || self
                 .deadline
-                .is_some_and(|d| *visited % 64 == 0 && std::time::Instant::now() > d);
+                .is_some_and(|d| visited.is_multiple_of(64) && std::time::Instant::now() > d);
         if out {
             self.exhausted
                 .store(true, std::sync::atomic::Ordering::Relaxed);

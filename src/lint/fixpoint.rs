@@ -172,7 +172,7 @@ fn verified(before: &Read, after: &Read, touched: &[&str]) -> bool {
 /// Whether `b` equals `a` except at (and under) the `touched` pointers of `a`, where a value may
 /// change and a list entry may be gone.
 fn same_but(a: &Value, b: &Value, at: &mut String, touched: &[&str]) -> bool {
-    if touched.iter().any(|t| *t == at.as_str()) {
+    if touched.contains(&at.as_str()) {
         return true;
     }
     let len = at.len();
