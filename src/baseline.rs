@@ -154,16 +154,19 @@ pub(crate) struct Writer {
     dir: PathBuf,
     cwd: PathBuf,
     entries: Vec<Entry>,
+    /// The language of a refusal to write (read-only, hard links, another user's file).
+    lang: crate::diagnostic::Lang,
 }
 
 impl Writer {
     /// A writer for `path`.
-    pub(crate) fn new(path: &Path, cwd: &Path) -> Writer {
+    pub(crate) fn new(path: &Path, cwd: &Path, lang: crate::diagnostic::Lang) -> Writer {
         Writer {
             path: cwd.join(path),
             dir: base_dir(path),
             cwd: cwd.to_path_buf(),
             entries: Vec::new(),
+            lang,
         }
     }
 
@@ -179,7 +182,7 @@ impl Writer {
     }
 
     /// Writes the file; returns the number of entries.
-    pub(crate) fn finish(mut self, lang: crate::diagnostic::Lang) -> Result<usize, Error> {
+    pub(crate) fn finish(mut self) -> Result<usize, Error> {
         self.entries.sort();
         let n = self.entries.len();
         let file = File {
@@ -195,7 +198,7 @@ impl Writer {
         text.push('\n');
         // Replaced atomically: a failure leaves the previous baseline whole (a cut one would
         // make every later `--baseline` run fail).
-        crate::atomic::write(&self.path, text.as_bytes(), lang).map_err(|message| {
+        crate::atomic::write(&self.path, text.as_bytes(), self.lang).map_err(|message| {
             Error::Write {
                 path: self.path.display().to_string(),
                 message,
