@@ -66,6 +66,9 @@ pub struct Ontology {
     /// Every entry, bundled first.
     pub entries: Vec<Entry>,
     map: HashMap<String, Vec<Target>>,
+    /// The length in bytes of the longest name in `map`: a longer name is known to be unknown
+    /// without hashing it (keeps the suffix search linear in a name's length).
+    longest: usize,
     /// Normalised names that must never be merged with another (from `never_merge`).
     never_merge: Vec<(String, String)>,
     /// Where the user part came from (`bundled` when there is none).
@@ -318,6 +321,7 @@ impl Ontology {
         if key.is_empty() {
             return None;
         }
+        self.longest = self.longest.max(key.len());
         let entries = &self.entries;
         let slot = self.map.entry(key.clone()).or_default();
         if !claimed.contains(&key) {
@@ -346,6 +350,9 @@ impl Ontology {
     /// The entry a normalised name denotes in an item (normalised name, optional basic code).
     /// An item-scoped entry wins over a global one.
     pub fn lookup(&self, item: &str, code: Option<&str>, name: &str) -> Option<Hit<'_>> {
+        if name.len() > self.longest {
+            return None;
+        }
         let targets = self.map.get(name)?;
         let scoped = targets.iter().find(|t| {
             t.items
@@ -367,12 +374,20 @@ impl Ontology {
 
     /// The longest known name that ends `name` (at least two characters), with the part before
     /// it: 生育登记代办委托书 → (授权委托书, "生育登记代办"). Used when the whole name is unknown.
+    /// Only the suffixes no longer than the longest known name are tried: linear in `name`.
     pub fn suffix(&self, item: &str, code: Option<&str>, name: &str) -> Option<(Hit<'_>, usize)> {
+        let first = name.chars().next().map_or(0, char::len_utf8);
+        let from = first.max(name.len().saturating_sub(self.longest));
         name.char_indices()
-            .skip(1)
             .map(|(i, _)| i)
-            .filter(|&i| name[i..].chars().count() >= 2)
+            .skip_while(|&i| i < from)
+            .filter(|&i| name[i..].chars().nth(1).is_some())
             .find_map(|i| Some((self.lookup(item, code, &name[i..])?, i)))
+    }
+
+    /// The length in bytes of the longest known (normalised) name.
+    pub fn longest_name(&self) -> usize {
+        self.longest
     }
 
     /// The category of an entry: itself when it is one, else its parent.
