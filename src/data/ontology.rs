@@ -496,6 +496,47 @@ mod tests {
         assert_eq!(&"生育登记代办委托书"[..at], "生育登记");
     }
 
+    /// The national entries know each sector's documents with their class, from the national
+    /// material lists (工伤保险条例第十八条, 工伤认定办法第六条, 教育法第二十二条 …); a document that
+    /// meets another need (the termination proof of 失业保险条例第十六条) stays out of the class.
+    #[test]
+    fn national_documents_are_known_with_their_classes() {
+        let o = Ontology::bundled().unwrap();
+        let class = |name: &str| {
+            let h = o
+                .lookup("x", None, name)
+                .unwrap_or_else(|| panic!("{name}"));
+            o.category(h.id).map(|c| o.entries[c].name.as_str())
+        };
+        for (document, category) in [
+            ("劳动合同", "劳动关系证明"),
+            ("聘用合同", "劳动关系证明"),
+            ("职业病诊断证明书", "医疗诊断证明"),
+            ("职业病诊断鉴定书", "医疗诊断证明"),
+            ("毕业证书", "学历证明"),
+            ("学历证书电子注册备案表", "学历证明"),
+            ("事业单位法人证书", "主体资格证明"),
+        ] {
+            assert_eq!(class(document), Some(category), "{document}");
+        }
+        assert_eq!(class("终止或解除劳动关系证明"), None);
+        assert_eq!(class("学位证书"), None);
+        for (written, document) in [
+            ("驾驶证", "机动车驾驶证"),
+            ("行驶证", "机动车行驶证"),
+            ("交通事故认定书", "道路交通事故认定书"),
+            ("出生证", "出生医学证明"),
+            ("残疾证", "残疾人证"),
+            ("健康证", "健康证明"),
+            ("教师资格证", "教师资格证书"),
+            ("参保缴费证明", "参保证明"),
+            ("身体条件的证明", "机动车驾驶人身体条件证明"),
+            ("居民死亡医学证明", "死亡证明"),
+        ] {
+            assert_eq!(o.canonical("x", None, written), Some(document), "{written}");
+        }
+    }
+
     /// Every `e_licence` of the ontology names an entry of the bundled 电子证照 catalogue.
     #[test]
     fn e_licence_links_resolve() {
