@@ -673,17 +673,21 @@ mod tests {
 
     #[test]
     fn two_wordings_of_one_region_never_merge() {
-        // 120000 lists both: they are different requirements there, whatever their likeness.
+        // 120000 lists both: they are different requirements there, whatever their likeness;
+        // 110000's wording joins the closer one only.
         let c = catalog(&[
             ("110000", &[("旧伤复发诊断证明", "")]),
             (
                 "120000",
-                &[("旧伤复发的诊断证明", ""), ("医疗机构旧伤复发诊断证明", "")],
+                &[("旧伤复发诊断证明书", ""), ("旧伤复发情况说明", "")],
             ),
         ]);
         let groups = merged(&c);
-        assert_eq!(groups.len(), 1, "{groups:?}");
-        assert_eq!(groups[0].len(), 2, "one wording per region: {groups:?}");
+        assert_eq!(
+            groups,
+            [["旧伤复发诊断证明", "旧伤复发诊断证明书"]],
+            "one wording per region"
+        );
     }
 
     #[test]
@@ -747,5 +751,34 @@ mod tests {
             c.add(summarize(&doc, "x.yaml").unwrap());
         }
         assert!(merged(&c).is_empty());
+    }
+
+    /// Two groups that each hold a wording of region 0 are never joined, however the pairs
+    /// between them score: a requirement has one wording per region.
+    #[test]
+    fn groups_sharing_a_region_are_not_joined() {
+        let cand = |id: u32, guide: usize| Candidate {
+            id,
+            key: "",
+            text: format!("w{id}"),
+            placed: false,
+            guides: vec![guide],
+            condition: String::new(),
+        };
+        // A (region 0) ~ B (region 1); E (region 2) ~ D (region 0); then B ~ E.
+        let candidates = [cand(1, 0), cand(2, 1), cand(3, 2), cand(4, 0)];
+        let pairs = vec![
+            (0, 1, 0.9, vec![]),
+            (2, 3, 0.8, vec![]),
+            (1, 2, 0.7, vec![]),
+        ];
+        let merges = choose(&candidates, &pairs);
+        assert_eq!(merges.len(), 2, "{merges:?}");
+        let joined: Vec<(u32, u32)> = merges.iter().map(|(r, j, _)| (*r, *j)).collect();
+        assert!(
+            !joined
+                .iter()
+                .any(|&(r, j)| (r, j) == (2, 3) || (r, j) == (3, 2))
+        );
     }
 }
