@@ -217,7 +217,10 @@ fn row<'a>(
     let required_always = |i: usize| required_at(i) && everywhere(regions[i].1, ids[i]);
     let required_counted = counted.iter().filter(|&&i| required_always(i)).count();
     let only_in_situations = limited(regions, &cells, &ids);
-    let listing = Listing::read(catalog, alignment, (id, base), (&cells, &ids), detail);
+    let mut listing = Listing::read(catalog, alignment, (id, base), (&cells, &ids), detail);
+    if detail {
+        listing.add_other_wordings(catalog, &ids, regions);
+    }
     let attribute_differences = differences(&cells, &listing.accepts, &only_in_situations);
     let class = if required_counted == counted.len() && !counted.is_empty() {
         "core"
@@ -334,10 +337,29 @@ impl<'c> Listing<'c> {
         l
     }
 
-    /// Adds `code` to the part of its (reading, piece), making the part when new.
+    /// A guide's other wordings of the requirement (listed for another situation, see
+    /// [`Guide::also`]) are parts too: a scorer places every wording through `parts`.
+    fn add_other_wordings(
+        &mut self,
+        catalog: &Catalog,
+        ids: &[u32],
+        regions: &[(&String, &Guide)],
+    ) {
+        for ((code, g), &id) in regions.iter().zip(ids) {
+            for cell in g.also(id) {
+                self.add_part(catalog, id, code, cell, catalog.piece(cell));
+            }
+        }
+    }
+
+    /// Adds `code` to the part of its (reading, piece), making the part when new; a part's
+    /// regions stay sorted.
     fn add_part(&mut self, catalog: &Catalog, id: u32, code: &str, cell: &Cell, piece: &Piece) {
         if let Some(&i) = self.part_of.get(&(cell.reading, cell.piece)) {
-            self.parts[i].regions.push(code.to_owned());
+            let regions = &mut self.parts[i].regions;
+            if let Err(at) = regions.binary_search_by(|r| r.as_str().cmp(code)) {
+                regions.insert(at, code.to_owned());
+            }
             return;
         }
         let reading = &catalog.readings[cell.reading as usize];
