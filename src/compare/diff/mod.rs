@@ -299,7 +299,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
             .collect();
         (
             near::near_matches(catalog, item, &unplaced, &name_of),
-            propose::propose(&materials, &region_details, &counted_codes),
+            propose::propose(&materials, &region_details),
         )
     } else {
         (Vec::new(), Proposal::default())
