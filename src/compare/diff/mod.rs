@@ -270,27 +270,9 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let alignment = align::align(catalog, idf, item, &ids);
     let (materials, row_groups) =
         rows::build(catalog, item, &regions, &counted, &alignment, detail);
-    let name_by_id: HashMap<u32, &str> = row_groups
-        .iter()
-        .zip(&materials)
-        .flat_map(|(group, m)| group.iter().map(|id| (*id, m.name.as_str())))
-        .collect();
-    let group_of: HashMap<u32, &[u32]> = row_groups
-        .iter()
-        .flat_map(|group| group.iter().map(move |id| (*id, *group)))
-        .collect();
-    // The status a guide gives `id` or a requirement the alignment joined to it, if listed.
-    let lists = |g: &Guide, id: u32| {
-        group_of
-            .get(&id)
-            .map_or_else(|| g.cell(id), |group| member(g, group).map(|(_, c)| c))
-            .map(|c| c.status)
-    };
-    let name_of = |id: u32| {
-        name_by_id
-            .get(&id)
-            .map_or_else(|| catalog.display[id as usize].clone(), |n| (*n).to_owned())
-    };
+    let index = RowIndex::new(&row_groups, &materials);
+    let name_of = |id: u32| index.name(catalog, id);
+    let lists = |g: &Guide, id: u32| index.status(g, id);
     let situations = situations::declared(&regions);
     let per_situation = if detail && situations.len() >= 2 {
         let names: Vec<&str> = materials.iter().map(|m| m.name.as_str()).collect();
@@ -343,6 +325,49 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
         per_situation,
         proposal,
     }
+}
+
+/// Each requirement id's row: its name and the ids the alignment joined with it.
+struct RowIndex<'a> {
+    name: HashMap<u32, &'a str>,
+    group: HashMap<u32, &'a [u32]>,
+}
+
+impl<'a> RowIndex<'a> {
+    fn new(groups: &[&'a [u32]], materials: &'a [MaterialRow]) -> Self {
+        let mut index = RowIndex {
+            name: HashMap::new(),
+            group: HashMap::new(),
+        };
+        for (group, m) in groups.iter().zip(materials) {
+            for id in group.iter() {
+                index.name.insert(*id, m.name.as_str());
+                index.group.insert(*id, group);
+            }
+        }
+        index
+    }
+
+    /// The name of the row requirement `id` is in (its own name when it has no row).
+    fn name(&self, catalog: &Catalog, id: u32) -> String {
+        self.name
+            .get(&id)
+            .map_or_else(|| catalog.display[id as usize].clone(), |n| (*n).to_owned())
+    }
+
+    /// The status guide `g` gives `id`, or a requirement the alignment joined to it, if listed.
+    fn status(&self, g: &Guide, id: u32) -> Option<Status> {
+        self.group
+            .get(&id)
+            .map_or_else(|| g.cell(id), |group| member(g, group).map(|(_, c)| c))
+            .map(|c| c.status)
+    }
+}
+
+/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
+/// guide), with its cell.
+fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
+    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }
 
 /// The regions core and uniformity count (indices into `regions`): complete guides only, as a
@@ -429,10 +454,4 @@ fn region_details(
                 .collect(),
         })
         .collect()
-}
-
-/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
-/// guide), with its cell.
-fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
-    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }
