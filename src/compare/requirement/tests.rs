@@ -864,3 +864,17 @@ fn the_data_an_applicant_gives_is_the_items_form() {
         "~个人信息登记表"
     );
 }
+
+/// A proof named by its issuer only means what its condition calls for; two sets of unknown
+/// alternatives sharing only such a proof are not one requirement by their first alternative.
+#[test]
+fn a_proof_named_by_its_issuer_only_identifies_no_requirement() {
+    assert!(is_generic_proof("公安部门证明"));
+    assert!(is_generic_proof("其他证明"));
+    assert!(is_generic_proof("证明"));
+    assert!(!is_generic_proof("下落不明证明"));
+    assert!(!is_generic_proof("劳动关系证明"));
+    let a = read("某事项", "公安部门的证明或者人民法院的相关法律文书");
+    let b = read("某事项", "公安部门证明或其他证明");
+    assert_ne!(a.pieces[0].requirement, b.pieces[0].requirement);
+}
