@@ -66,6 +66,9 @@ pub struct Ontology {
     /// Every entry, bundled first.
     pub entries: Vec<Entry>,
     map: HashMap<String, Vec<Target>>,
+    /// The longest normalised name in `map`, in bytes: no longer text can be a name, so suffix
+    /// look-ups stay linear in the length of a material name.
+    longest: usize,
     /// Normalised names that must never be merged with another (from `never_merge`).
     never_merge: Vec<(String, String)>,
     /// Where the user part came from (`bundled` when there is none).
@@ -319,6 +322,7 @@ impl Ontology {
             return None;
         }
         let entries = &self.entries;
+        self.longest = self.longest.max(key.len());
         let slot = self.map.entry(key.clone()).or_default();
         if !claimed.contains(&key) {
             // The first time this file names it: drop what earlier files said.
@@ -346,6 +350,9 @@ impl Ontology {
     /// The entry a normalised name denotes in an item (normalised name, optional basic code).
     /// An item-scoped entry wins over a global one.
     pub fn lookup(&self, item: &str, code: Option<&str>, name: &str) -> Option<Hit<'_>> {
+        if name.len() > self.longest {
+            return None;
+        }
         let targets = self.map.get(name)?;
         let scoped = targets.iter().find(|t| {
             t.items
@@ -368,9 +375,12 @@ impl Ontology {
     /// The longest known name that ends `name` (at least two characters), with the part before
     /// it: 生育登记代办委托书 → (授权委托书, "生育登记代办"). Used when the whole name is unknown.
     pub fn suffix(&self, item: &str, code: Option<&str>, name: &str) -> Option<(Hit<'_>, usize)> {
+        // Only the last `longest` bytes can hold a name: linear, however long `name` is.
+        let from = name.len().saturating_sub(self.longest);
         name.char_indices()
             .skip(1)
             .map(|(i, _)| i)
+            .filter(|&i| i >= from)
             .filter(|&i| name[i..].chars().count() >= 2)
             .find_map(|i| Some((self.lookup(item, code, &name[i..])?, i)))
     }
@@ -417,6 +427,11 @@ impl Ontology {
     /// Whether a normalised name takes part in a `never_merge` override.
     pub fn is_kept_apart(&self, name: &str) -> bool {
         self.never_merge.iter().any(|(x, y)| x == name || y == name)
+    }
+
+    /// The length in bytes of the longest name the ontology maps.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// Number of names the ontology maps.

@@ -589,13 +589,14 @@ fn accepts_of(alts: &[Alt], how: &mut Vec<How>) -> Vec<String> {
         }
     }
     let mut accepts: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for a in alts {
         let n = match &a.hit {
-            Some((_, name, _)) => name.clone(),
-            None => a.core.clone(),
+            Some((_, name, _)) => name.as_str(),
+            None => a.core.as_str(),
         };
-        if !accepts.contains(&n) {
-            accepts.push(n);
+        if seen.insert(n) {
+            accepts.push(n.to_owned());
         }
     }
     if accepts.len() > 1 {
