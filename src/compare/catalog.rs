@@ -159,7 +159,7 @@ pub(crate) struct Cell {
     pub status: Status,
     /// Its attributes (原件/复印件 read from the name when the guide gives none).
     pub attrs: Attrs,
-    /// Whether the guide gives a `condition` (适用情形) for it.
+    /// Whether the guide gives a `condition` (适用情形) for it (its text: [`Item::conditions`]).
     pub conditional: bool,
     /// The reading of the listed material it comes from (index into [`Catalog::readings`]).
     pub reading: u32,
@@ -199,6 +199,8 @@ pub(crate) struct GuideSummary {
     pub partial: bool,
     /// (name as written, cell); read as requirements when the catalog adds the guide.
     pub materials: Vec<(String, Cell)>,
+    /// (index into `materials`, its `condition`), for the materials that have one.
+    pub conditions: Vec<(usize, String)>,
     /// The situations (情形) the guide distinguishes: declared names, then any name a material
     /// uses without declaring it (TB219 reports those).
     pub situations: Vec<String>,
@@ -285,6 +287,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
     situations.dedup();
     let mut materials = Vec::with_capacity(list.len());
     let mut limits = Vec::new();
+    let mut material_conditions = Vec::new();
     for m in list {
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
             continue;
@@ -292,7 +295,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         if normalize(raw).is_empty() {
             continue;
         }
-        let cell = Cell {
+        let mut cell = Cell {
             status: Status::from_necessity(m.get("necessity").and_then(Value::as_str)),
             attrs: Attrs::new(
                 m.get("original").and_then(Value::as_str),
@@ -301,10 +304,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
                     .and_then(|c| u32::try_from(c).ok()),
                 m.get("medium").and_then(Value::as_str),
             ),
-            conditional: m
-                .get("condition")
-                .and_then(Value::as_str)
-                .is_some_and(|c| !c.trim().is_empty()),
+            conditional: false,
             reading: 0,
             piece: 0,
         };
@@ -316,6 +316,15 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         if mask != 0 {
             limits.resize(materials.len(), 0);
             limits.push(mask);
+        }
+        if let Some(c) = m
+            .get("condition")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            cell.conditional = true;
+            material_conditions.push((materials.len(), c.to_owned()));
         }
         materials.push((raw.trim().to_owned(), cell));
     }
@@ -362,6 +371,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
+        conditions: material_conditions,
         limits,
         situations,
         elements,
@@ -429,6 +439,11 @@ impl Interner {
     /// The string of an id.
     pub(crate) fn get(&self, id: u32) -> &str {
         &self.strings[id as usize]
+    }
+
+    /// Number of distinct strings.
+    pub(crate) fn len(&self) -> usize {
+        self.strings.len()
     }
 }
 
@@ -509,6 +524,10 @@ pub(crate) struct Item {
     pub baseline: Option<Guide>,
     /// Requirement id → the names guides wrote it as (whole listed materials).
     pub variants: BTreeMap<u32, BTreeSet<String>>,
+    /// Requirement id → the distinct conditions (适用情形, ids in [`Catalog::conditions`]) guides
+    /// list it under; only conditional requirements have an entry (the similarity alignment
+    /// compares them).
+    pub conditions: HashMap<u32, Vec<u32>>,
     /// Material as written → its reading (index into [`Catalog::readings`]): each distinct
     /// wording of an item is read once, however many guides use it.
     readings: HashMap<Box<str>, u32>,
@@ -618,6 +637,8 @@ pub(crate) struct Catalog {
     pub readings: Vec<Reading>,
     /// Element values, interned.
     pub values: Interner,
+    /// The materials' conditions (适用情形), interned.
+    pub conditions: Interner,
     /// Collisions met.
     pub collisions: Vec<Collision>,
     /// Files not compared.
@@ -698,6 +719,7 @@ impl Catalog {
             regions: BTreeMap::new(),
             baseline: None,
             variants: BTreeMap::new(),
+            conditions: HashMap::new(),
             readings: HashMap::new(),
         });
         self.by_name.entry(s.item_key.clone()).or_default().push(i);
@@ -820,6 +842,13 @@ impl Catalog {
                 .entry(id)
                 .or_default()
                 .insert(s.materials[k].0.clone());
+            if let Ok(at) = s.conditions.binary_search_by_key(&k, |(i, _)| *i) {
+                let c = self.conditions.intern(&s.conditions[at].1);
+                let known = item.conditions.entry(id).or_default();
+                if !known.contains(&c) {
+                    known.push(c);
+                }
+            }
         }
     }
 
@@ -1088,6 +1117,7 @@ mod tests {
             region_name: String::new(),
             partial: false,
             materials: vec![],
+            conditions: vec![],
             situations: vec![],
             limits: vec![],
             elements: Default::default(),
