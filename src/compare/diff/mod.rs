@@ -305,8 +305,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let counted_codes: Vec<String> = counted.iter().map(|&i| codes[i].clone()).collect();
     let (common_core, regional_extras) = core_and_extras(&materials, &codes);
     let required_everywhere = common_core.len();
-    let (required_anywhere, uniformity) =
-        uniformity(&materials, &codes, required_everywhere);
+    let (required_anywhere, uniformity) = uniformity(&materials, &codes, required_everywhere);
     let region_details = region_details(catalog, &regions, &materials);
     let elements = elements::compare(catalog, item, &regions);
     let baseline = baseline::compare(item, &regions, &name_of, &lists);
