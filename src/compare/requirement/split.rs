@@ -275,10 +275,17 @@ impl Reader<'_> {
             let (persons, body) = (p.consumed.as_str(), p.rest.as_str());
             let known = |s: &str| self.lookup(item, &normalize(s)).is_some();
             // Two known names are no longer than two of the longest: no scan past that.
-            if body.len() > 2 * self.ontology.longest()
+            if body.len() > 2 * self.ontology.longest_name()
                 || body.contains(['《', '(', '或'])
                 || known(body)
             {
+                i += 1;
+                continue;
+            }
+            // Each half is normalised and looked up: only a body short enough for both halves
+            // to be known names is cut (normalising drops quotes and spaces, hence the margin),
+            // which keeps a very long name linear instead of quadratic.
+            if body.len() > 2 * (4 * self.ontology.longest_name() + 16) {
                 i += 1;
                 continue;
             }
