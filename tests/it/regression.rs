@@ -818,5 +818,5 @@ fn raw_esc_from_material_and_a_newline_from_stdin_filename_reached_the_terminal(
         .unwrap();
     let shown = stdout(&o);
     assert!(!shown.contains("a\nb"), "{shown}");
-    assert!(shown.contains("a\\nb"), "{shown}");
+    assert!(shown.contains("a␊b.yaml"), "{shown}");
 }
