@@ -832,7 +832,11 @@ fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() 
 fn a_partial_guide_counts_where_it_lists_a_requirement() {
     let dir = tempfile::tempdir().unwrap();
     let guide = |code: &str, name: &str, record: bool, completeness: &str| {
-        let extra = if record { "\n  - name: 考勤记录" } else { "" };
+        let extra = if record {
+            "\n  - name: 考勤记录"
+        } else {
+            ""
+        };
         format!(
             "item: {{name: 测试事项, type: 行政确认, basic_code: \"000000000008\"}}\n\
              region: {{code: \"{code}\", name: {name}}}\ndepartment: 测试局\n\
