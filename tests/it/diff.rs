@@ -789,10 +789,11 @@ fn guides_without_situations_add_no_situation_fields() {
     }
 }
 
-/// 失业登记 (bundled): two of its four guides are partial (瑞安, 柯城). A partial guide is a lower
+/// 失业登记 (bundled) had two of its four guides partial (瑞安, 柯城). A partial guide is a lower
 /// bound — what it lists is asked there — yet the proposal counted complete guides only, found
 /// 《失业人员登记表》 in one of two, and proposed to drop it from three of the four regions that
-/// ask for it. Counted over the regions where its status is known it is asked by three of four.
+/// ask for it. Counted over the regions where its status is known it is asked by every region
+/// (芜湖's 个人基本信息和失业原因 is the data the form records: it is told to reword, not to add).
 #[test]
 fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() {
     let doc = json(&["catalogs", "--item", "失业登记"]);
@@ -803,11 +804,10 @@ fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() 
         .iter()
         .find(|m| m["requirement"] == "失业人员登记表")
         .unwrap_or_else(|| panic!("not proposed: {p}"));
-    assert_eq!(form["why"], "majority");
     assert_eq!(
         (&form["required_in"], &form["of"], &form["partial"]),
         (
-            &serde_json::json!(3),
+            &serde_json::json!(4),
             &serde_json::json!(4),
             &serde_json::json!(2)
         )
@@ -816,15 +816,71 @@ fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() 
         let drop = change["drop"].to_string();
         assert!(!drop.contains("登记表"), "{change}");
     }
-    // The complete guide that lists no form is told to add it.
     let wuhu = p["changes"]
         .as_array()
         .unwrap()
         .iter()
         .find(|c| c["region"] == "340200")
         .unwrap();
-    assert_eq!(wuhu["add"], serde_json::json!(["失业人员登记表"]));
-    // Both languages say how many regions are known and how many of them are partial guides.
+    assert_eq!(wuhu["reword"][0]["to"], "失业人员登记表", "{wuhu}");
+}
+
+/// The same rule on synthetic guides (two complete, two partial): a requirement three of the
+/// four known regions ask for is proposed as the majority's, the complete guide without it is
+/// told to add it, and both languages say how many regions are known and how many are partial.
+#[test]
+fn a_partial_guide_counts_where_it_lists_a_requirement() {
+    let dir = tempfile::tempdir().unwrap();
+    let guide = |code: &str, name: &str, record: bool, completeness: &str| {
+        let extra = if record {
+            "\n  - name: 考勤记录"
+        } else {
+            ""
+        };
+        format!(
+            "item: {{name: 测试事项, type: 行政确认, basic_code: \"000000000008\"}}\n\
+             region: {{code: \"{code}\", name: {name}}}\ndepartment: 测试局\n\
+             time_limit: {{legal_days: 20}}\nmaterials:\n  - name: 申请表{extra}\n\
+             source: {{document: synthetic test guide, retrieved: \"2026-12-06\", completeness: {completeness}}}\n"
+        )
+    };
+    for (code, name, record, completeness) in [
+        ("110000", "北京市", true, "complete"),
+        ("120000", "天津市", false, "complete"),
+        ("130000", "河北省", true, "partial"),
+        ("140000", "山西省", true, "partial"),
+    ] {
+        common::write_in(
+            dir.path(),
+            &format!("{code}.yaml"),
+            &guide(code, name, record, completeness),
+        );
+    }
+    let path = dir.path().to_str().unwrap();
+    let doc = json(&[path]);
+    let p = &item(&doc, "测试事项")["proposal"];
+    let record = p["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["requirement"] == "考勤记录")
+        .unwrap_or_else(|| panic!("not proposed: {p}"));
+    assert_eq!(record["why"], "majority");
+    assert_eq!(
+        (&record["required_in"], &record["of"], &record["partial"]),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(4),
+            &serde_json::json!(2)
+        )
+    );
+    let tianjin = p["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["region"] == "120000")
+        .unwrap();
+    assert_eq!(tianjin["add"], serde_json::json!(["考勤记录"]));
     for (lang, text) in [
         ("zh", "已知的 4 个地区中 3 个要求（其中 2 个为部分指南）"),
         (
@@ -832,7 +888,7 @@ fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() 
             "required in 3 of 4 regions where known (2 partial guides)",
         ),
     ] {
-        let out = stdout(&run(&["catalogs", "--item", "失业登记", "--lang", lang]));
+        let out = stdout(&run(&[path, "--lang", lang]));
         assert!(out.contains(text), "{lang}: {out}");
     }
 }

@@ -148,8 +148,9 @@ pub struct ItemDiff {
     pub regions: Vec<String>,
     /// Per region: name, partial flag, path, what it requires beyond the core.
     pub region_details: Vec<RegionInfo>,
-    /// |required in every complete region| / |required in at least one complete region| (1.0
-    /// when nothing is required; over all regions when none is complete).
+    /// |required in every complete region| / |required in at least one region| (1.0 when
+    /// nothing is required; the core over all regions when none is complete). A partial guide's
+    /// silence is unknown, but what it lists as required is known: it counts in the denominator.
     pub uniformity: f64,
     /// The regions core and uniformity are computed over: the complete ones (all when none is).
     pub counted: Vec<String>,
@@ -283,8 +284,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let counted_codes: Vec<String> = counted.iter().map(|&i| codes[i].clone()).collect();
     let (common_core, regional_extras) = core_and_extras(&materials, &codes);
     let required_everywhere = common_core.len();
-    let (required_anywhere, uniformity) =
-        uniformity(&materials, &counted_codes, required_everywhere);
+    let (required_anywhere, uniformity) = uniformity(&materials, &codes, required_everywhere);
     let region_details = region_details(catalog, &regions, &materials);
     let elements = elements::compare(catalog, item, &regions);
     let baseline = baseline::compare(item, &regions, &name_of, &lists);
@@ -419,12 +419,12 @@ fn core_and_extras(materials: &[MaterialRow], codes: &[String]) -> (Vec<String>,
     (common_core, regional_extras)
 }
 
-/// (|required in some counted region|, uniformity = |core| / that, 1.0 when nothing is
-/// required).
-fn uniformity(materials: &[MaterialRow], counted: &[String], core: usize) -> (usize, f64) {
+/// (|required in some region of `regions`|, uniformity = |core| / that, 1.0 when nothing is
+/// required). Called with every region: what a partial guide requires is known to be required.
+fn uniformity(materials: &[MaterialRow], regions: &[String], core: usize) -> (usize, f64) {
     let anywhere = materials
         .iter()
-        .filter(|m| counted.iter().any(|c| m.status(c) == Status::Required))
+        .filter(|m| regions.iter().any(|c| m.status(c) == Status::Required))
         .count();
     let uniformity = if anywhere == 0 {
         1.0
