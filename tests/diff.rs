@@ -645,10 +645,30 @@ fn html_renders_in_headless_chromium() {
         ),
         "{tianjin}"
     );
-    // The attribute difference is outlined and explained on hover.
+    // The attribute difference is outlined, marked `*` as the legend says, and explained on hover.
     assert!(
         tianjin.contains("class=\"cell required attr-diff\""),
         "{tianjin}"
+    );
+    assert!(
+        tianjin.contains("●<sup class=\"flag\">*</sup>"),
+        "{tianjin}"
+    );
+    // The legend beside it draws each symbol as the cells do (regression: it said `*` where the
+    // cells showed only a blue outline).
+    let legend = &dom[dom.find("<table class=\"legend\">").unwrap()..];
+    let legend = &legend[..legend.find("</table>").unwrap()];
+    assert!(
+        legend.contains("<td class=\"cell required\">●</td><td>必要</td>"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("<td class=\"cell absent\">·</td><td>未要求</td>"),
+        "{legend}"
+    );
+    assert!(
+        legend.contains("<td class=\"cell attr-diff\">*</td><td>各地属性不同</td>"),
+        "{legend}"
     );
     assert!(
         tianjin.contains("原件/复印件：复印件（110000）；原件（120000）"),
@@ -657,6 +677,84 @@ fn html_renders_in_headless_chromium() {
     // The partial guide's unlisted material shows as unknown, not absent.
     let yi_matrix = &dom[dom.find("id=\"matrix-1\"").unwrap()..];
     assert!(yi_matrix.contains("class=\"cell unknown\""));
+}
+
+/// A synthetic catalog: one item in three regions whose guides list `n` materials between them
+/// (测试材料一 …), region 2 every other one, region 3 the first half; and one item whose 受理条件
+/// runs to 1,000 characters.
+fn wide_catalog(dir: &std::path::Path, n: usize) -> Vec<String> {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let numeral = |i: usize| match (i / 10, i % 10) {
+        (0, u) => DIGITS[u].to_owned(),
+        (1, u) => format!("十{}", DIGITS[u]),
+        (t, u) => format!("{}十{}", DIGITS[t], DIGITS[u]),
+    };
+    let names: Vec<String> = (1..=n).map(|i| format!("测试材料{}", numeral(i))).collect();
+    for (code, keep) in [
+        ("110000", &(|_: usize| true) as &dyn Fn(usize) -> bool),
+        ("120000", &|i| i % 2 == 0),
+        ("130000", &|i| i < n / 2),
+    ] {
+        let materials: String = names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| keep(*i))
+            .map(|(_, m)| format!("  - name: {m}\n"))
+            .collect();
+        let condition = "申请人应当符合条件".repeat(if code == "110000" { 112 } else { 1 });
+        common::write_in(
+            dir,
+            &format!("{code}/wide.yaml"),
+            &format!(
+                "item:\n  name: 测试宽事项\n  type: 行政许可\nregion:\n  code: \"{code}\"\n  name: 测试{code}\ndepartment: 测试部\ntime_limit:\n  legal_days: 20\nconditions:\n  - {condition}\nmaterials:\n{materials}source:\n  document: synthetic test fixture (a wide matrix)\n  retrieved: \"2026-12-06\"\n  completeness: complete\n"
+            ),
+        );
+    }
+    names
+}
+
+/// Regression: printed from a browser, a heat map was cut after ~10 of 15 material columns (and
+/// the page was US Letter, portrait). Every material column's name must be on the paper, written
+/// down the column header, on A4 landscape, in both languages; 40 columns print as two parts.
+#[test]
+fn html_prints_every_column_on_a4_landscape() {
+    if !common::chromium_or_notice() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let names = wide_catalog(&dir.path().join("catalog"), 40);
+    // The ranking on page 1; the item from page 2 (its matrix as two parts, then its lists).
+    for (lang, expected) in [("zh", 4), ("en", 4)] {
+        let page = dir.path().join(format!("report-{lang}.html"));
+        let o = run(&[
+            dir.path().join("catalog").to_str().unwrap(),
+            "--format",
+            "html",
+            "--lang",
+            lang,
+            "-o",
+            page.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        // A 1,000-character 受理条件 is folded on screen (all of it on paper).
+        let html = std::fs::read_to_string(&page).unwrap();
+        assert!(
+            html.contains("<details class=\"fold\"><summary>110000 申请人应当"),
+            "{lang}"
+        );
+        let Some((pages, size, text)) = common::print_pdf(&page, dir.path()) else {
+            return;
+        };
+        assert!(size.starts_with("841.92 x 594.96"), "{lang}: {size}");
+        assert_eq!(pages, expected, "{lang}: {text}");
+        for name in &names {
+            let down: Vec<String> = name.chars().map(String::from).collect();
+            assert!(
+                text.contains(&down.join("\n")),
+                "{lang}: column {name} is not on the paper:\n{text}"
+            );
+        }
+    }
 }
 
 const SITUATIONS: &str = "tests/fixtures/diff/situations";

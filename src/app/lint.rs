@@ -110,6 +110,7 @@ pub(super) fn command(
     let file_style = report::Style {
         color: false,
         width: 80,
+        fold: false,
         ..style
     };
     let stdout_taken = args.output.iter().any(|s| s.format.is_none());

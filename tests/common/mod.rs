@@ -115,6 +115,7 @@ pub fn render(reports: &[FileReport], format: cli::LintFormat, lang: Lang) -> St
     let style = Style {
         color: false,
         width: 80,
+        fold: false,
         lang,
         quiet: false,
     };
@@ -267,4 +268,50 @@ pub fn xlsx_cells(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Prints a local HTML page to PDF with headless Chromium; returns (pages, page size in points,
+/// the PDF's text as `pdftotext -raw` reads it: vertical headers one character a line). `None`,
+/// with a notice, when poppler's tools are missing outside CI (.ci/run installs them).
+pub fn print_pdf(page: &Path, scratch: &Path) -> Option<(usize, String, String)> {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if !Path::new("/usr/bin/pdftotext").exists() {
+        assert!(
+            !ci,
+            "CI is set but pdftotext is missing: .ci/run installs poppler-utils"
+        );
+        eprintln!("notice: pdftotext (poppler-utils) not found; skipping the print test");
+        return None;
+    }
+    let pdf = scratch.join("print.pdf");
+    let out = headless(&scratch.join("profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let pages = field("Pages:").parse().unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    Some((
+        pages,
+        field("Page size:"),
+        String::from_utf8_lossy(&text.stdout).into_owned(),
+    ))
 }
