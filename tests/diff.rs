@@ -469,6 +469,66 @@ fn xlsx_has_a_summary_and_one_sheet_per_item() {
     );
 }
 
+/// Regression: the report model (518d739) lost the frozen panes; the workbook printed on 29
+/// portrait pages, kept uniformity as 0.3333 in General format and had no links between sheets.
+#[test]
+fn xlsx_freezes_prints_on_a4_keeps_numbers_and_links_sheets_in_both_languages() {
+    for (lang, summary, item, back) in [
+        ("zh", "汇总", "测试事项甲", "← 返回汇总"),
+        ("en", "summary", "测试事项甲", "← summary"),
+    ] {
+        let o = run(&[BASIC, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let parts = common::xlsx_parts(&o.stdout);
+        let sheet1 = &parts["xl/worksheets/sheet1.xml"];
+        let sheet2 = &parts["xl/worksheets/sheet2.xml"];
+        // The summary's ranking: header row and the # and 事项 columns frozen; the item sheet's
+        // matrix: its header row and the material column.
+        assert!(
+            sheet1.contains("<pane xSplit=\"2\" ySplit=\"6\" topLeftCell=\"C7\""),
+            "{lang}: {sheet1}"
+        );
+        assert!(sheet2.contains("state=\"frozen\""), "{lang}: {sheet2}");
+        // A4 landscape, one page wide, with print titles.
+        for sheet in [sheet1, sheet2] {
+            assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{lang}");
+            assert!(
+                sheet.contains(
+                    "<pageSetup paperSize=\"9\" fitToHeight=\"0\" orientation=\"landscape\""
+                ),
+                "{lang}: {sheet}"
+            );
+        }
+        let workbook = &parts["xl/workbook.xml"];
+        assert!(
+            workbook.contains(&format!(
+                "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">{summary}!$A:$B,{summary}!$6:$6</definedName>"
+            )),
+            "{lang}: {workbook}"
+        );
+        // Uniformity 0.4 is a number shown as 0.40; the rank and region count are numbers; the
+        // 基本编码 000000000001 stays text (a leading zero).
+        let styles = &parts["xl/styles.xml"];
+        assert!(styles.contains("formatCode=\"0.00\""), "{lang}: {styles}");
+        assert!(sheet1.contains("<c r=\"E7\" s=\""), "{lang}: {sheet1}");
+        assert!(sheet1.contains("<v>0.4</v>"), "{lang}: {sheet1}");
+        assert!(sheet1.contains("<c r=\"C7\" t=\"s\">"), "{lang}: {sheet1}");
+        // Summary → item sheet, and back.
+        assert!(
+            sheet1.contains(&format!(
+                "<hyperlink ref=\"B7\" location=\"'{item}'!A2\" display=\"{item}\""
+            )),
+            "{lang}: {sheet1}"
+        );
+        assert!(
+            sheet2.contains(&format!(
+                "<hyperlink ref=\"A1\" location=\"'{summary}'!A1\" display=\"{back}\""
+            )),
+            "{lang}: {sheet2}"
+        );
+    }
+}
+
 #[test]
 fn html_is_self_contained() {
     let html = stdout(&run(&[BASIC, "--format", "html"]));
