@@ -529,6 +529,73 @@ fn xlsx_freezes_prints_on_a4_keeps_numbers_and_links_sheets_in_both_languages() 
     }
 }
 
+/// Regression: CSV headers were Chinese but its values English codes (`required`, `core`,
+/// `reword: …`, `true`); `--lang en` keeps the stable codes.
+#[test]
+fn csv_values_speak_the_run_language() {
+    let zh = stdout(&run(&[BASIC, "--format", "csv", "--lang", "zh"]));
+    let row = zh.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",是,居民身份证,共同核心,110000,北京市,否,必要,")
+            && row.contains(",改写：身份证 → 居民身份证,"),
+        "{row}"
+    );
+    for code in [",required,", ",core,", ",true,", ",false,", "reword: "] {
+        assert!(!zh.contains(code), "{code} in\n{zh}");
+    }
+    let en = stdout(&run(&[BASIC, "--format", "csv", "--lang", "en"]));
+    let row = en.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",true,居民身份证,core,110000,北京市,false,required,")
+            && row.contains(",reword: 身份证 → 居民身份证,"),
+        "{row}"
+    );
+}
+
+/// Regression: a leading-zero 基本编码 (000000000001) became the number 1 when the CSV was opened
+/// in a spreadsheet. Checked by letting LibreOffice read the CSV and write it back.
+#[test]
+fn csv_basic_code_survives_a_spreadsheet() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["zh", "en"] {
+        let csv = stdout(&run(&[BASIC, "--format", "csv", "--lang", lang]));
+        assert!(csv.contains(",\"=\"\"000000000001\"\"\","), "{lang}: {csv}");
+        if !std::path::Path::new("/usr/bin/soffice").exists() {
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+            assert!(
+                !ci,
+                "CI is set but soffice is missing: .ci/run installs libreoffice-calc-nogui"
+            );
+            eprintln!("notice: LibreOffice (soffice) not found; skipping its reading of the CSV");
+            continue;
+        }
+        let input = dir.path().join(format!("diff-{lang}.csv"));
+        std::fs::write(&input, &csv).unwrap();
+        let back = dir.path().join("back");
+        let o = std::process::Command::new("/usr/bin/soffice")
+            .arg("--headless")
+            .arg(format!(
+                "-env:UserInstallation=file://{}/profile",
+                dir.path().display()
+            ))
+            // Comma-separated, double-quoted, UTF-8 (76), from line 1.
+            .args([
+                "--infilter=CSV:44,34,76,1",
+                "--convert-to",
+                "csv",
+                "--outdir",
+            ])
+            .arg(&back)
+            .arg(&input)
+            .output()
+            .unwrap();
+        let read = std::fs::read_to_string(back.join(format!("diff-{lang}.csv")))
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
+        let row = read.lines().nth(1).unwrap();
+        assert!(row.contains(",\"000000000001\","), "{lang}: {row}");
+    }
+}
+
 #[test]
 fn html_is_self_contained() {
     let html = stdout(&run(&[BASIC, "--format", "html"]));
@@ -935,6 +1002,12 @@ fn situations_are_shown_in_every_format() {
         .find(|l| l.contains(",户口簿,") && l.contains(",110000,"))
         .unwrap();
     assert!(line.ends_with(",首次申领"), "{line}");
+    assert!(line.contains(",适用情形,"), "{line}");
+    let csv = stdout(&run(&[SITUATIONS, "--format", "csv", "--lang", "en"]));
+    let line = csv
+        .lines()
+        .find(|l| l.contains(",户口簿,") && l.contains(",110000,"))
+        .unwrap();
     assert!(line.contains(",situations,"), "{line}");
 }
 
@@ -1059,6 +1132,8 @@ fn the_proposal_makes_required_what_a_region_lists_as_optional_or_conditional() 
     let md = stdout(&run(&[path, "--format", "markdown"]));
     assert!(md.contains("改为必要 申请表（现为附条件）"), "{md}");
     let csv = stdout(&run(&[path, "--format", "csv"]));
+    assert!(csv.contains(",改为必要（现为非必要）,"), "{csv}");
+    let csv = stdout(&run(&[path, "--format", "csv", "--lang", "en"]));
     assert!(csv.contains("make required (now optional)"), "{csv}");
 }
 
