@@ -140,7 +140,13 @@ pub(super) fn command(
         BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(name)
     };
     let mut crashed = false;
+    let mut not_guide: Option<String> = None;
     let mut sink = |mut r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
+        if pass == lint::Pass::NotAGuide {
+            summary.not_guides += 1;
+            not_guide.get_or_insert(r.source.name);
+            return Ok(());
+        }
         crashed |= r
             .findings
             .iter()
@@ -162,6 +168,7 @@ pub(super) fn command(
                 let already = counted.contains(&name_hash(&r.source.name));
                 summary.add_again(&r, already);
             }
+            lint::Pass::NotAGuide => {}
         }
         for p in &mut printers {
             p.file(&r)?;
@@ -215,6 +222,22 @@ pub(super) fn command(
         cli::FailOn::Warning => summary.errors + summary.warnings > 0,
         cli::FailOn::Never => false,
     };
+    // Named files and no catalog: the 四级四同 rules compared those files with each other only,
+    // so a changed 基本编码 in one guide passes silently. Say so, once.
+    let named_only =
+        !stdin && catalog.is_none() && args.paths.iter().all(|p| !env.cwd.join(p).is_dir());
+    if named_only && summary.files > 0 {
+        notes.push(
+            lang.pick(
+                "注意：跨地区规则（TB3xx）只比较了所给的文件；要与整个目录比较，请用 --catalog 目录，或在 tongban.toml 中写 catalog",
+                "note: the cross-region rules (TB3xx) compared only the files given; to compare against the whole catalog, pass --catalog DIR or set `catalog` in tongban.toml",
+            )
+            .to_owned(),
+        );
+    }
+    if let Some(first) = &not_guide {
+        notes.push(not_guides_note(summary.not_guides, first, lang));
+    }
     if summary.files == 0 {
         notes.push(
             lang.pick(
@@ -230,6 +253,18 @@ pub(super) fn command(
         u8::from(failed && !wrote_baseline)
     };
     Ok((Outcome { status, notes }, summary))
+}
+
+/// The one note for the YAML files skipped as not guides.
+fn not_guides_note(n: usize, first: &str, lang: diagnostic::Lang) -> String {
+    match lang {
+        diagnostic::Lang::Zh => format!(
+            "注意：跳过 {n} 个不是办事指南的 YAML 文件（如 {first}）：没有 item、materials 等顶层要素；要检查哪些文件，可在 tongban.toml 的 include 中列出"
+        ),
+        diagnostic::Lang::En => format!(
+            "note: skipped {n} YAML file(s) that are not guides (e.g. {first}): no top-level item, materials …; list the files to lint under `include` in tongban.toml"
+        ),
+    }
 }
 
 /// Whether one of the linted paths is the catalog or a folder above it.

@@ -28,6 +28,9 @@ pub enum Pass {
     /// More findings that add no file to the count: the cross-region findings of a file already
     /// reported in the first pass (or the configuration's own problems).
     Again,
+    /// A YAML file that is not a guide, skipped (see [`Session::reads_as_guide`]): its report is
+    /// empty and counts as no file linted.
+    NotAGuide,
 }
 
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
@@ -74,15 +77,18 @@ pub fn run_with_context(
                 session.lang,
                 || {
                     test_panic("TONGBAN_PANIC_ON", &input.name);
-                    session.lint_file(&input)
+                    match session.lint_file(&input) {
+                        Some((r, g)) => (r, g, Pass::First),
+                        None => (FileReport::empty(input.name.clone()), None, Pass::NotAGuide),
+                    }
                 },
-                |r| (r, None),
+                |r| (r, None, Pass::First),
             ),
-            Walked::Problem(report) => (report, None),
+            Walked::Problem(report) => (report, None, Pass::First),
         },
-        |(r, g)| {
+        |(r, g, pass)| {
             guides.extend(g.map(|g| interner.intern(g)));
-            sink(r, Pass::First)
+            sink(r, pass)
         },
     )?;
     let chunk_size = (jobs * 256).max(256);

@@ -78,7 +78,10 @@ pub fn chromium_or_notice() -> bool {
 /// ones included, in output order.
 pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
     let cwd = std::env::current_dir().unwrap();
-    let config = Config::defaults(&cwd);
+    let mut config = Config::defaults(&cwd);
+    // As the CLI run from the crate root finds its tongban.toml: every YAML file given is linted
+    // as a guide, fragments (rule fixtures, doc examples) included.
+    config.file = Some(cwd.join("tongban.toml"));
     let schema = schema::Schema::national().unwrap();
     let data = rules::Data {
         licences: rules::licences::Licences::bundled(),
