@@ -191,12 +191,13 @@ pub(super) fn command(
         }
         None => None,
     };
+    let mut compared = 0;
     if stdin {
         lint_stdin(&args, context, &session, jobs, &mut sink)?;
     } else {
         let walk = input::walk(&args.paths, config, lang)?;
         let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
-        lint::run_with_context(walk, context, &session, jobs, &mut progress, &mut sink)?;
+        compared = lint::run_with_context(walk, context, &session, jobs, &mut progress, &mut sink)?;
         progress.finish();
     }
     if let Some(b) = &baseline {
@@ -226,7 +227,7 @@ pub(super) fn command(
     // so a changed 基本编码 in one guide passes silently. Say so, once.
     let named_only =
         !stdin && catalog.is_none() && args.paths.iter().all(|p| !env.cwd.join(p).is_dir());
-    if named_only && summary.files > 0 {
+    if named_only && compared > 0 {
         notes.push(
             lang.pick(
                 "注意：跨地区规则（TB3xx）只比较了所给的文件；要与整个目录比较，请用 --catalog 目录，或在 tongban.toml 中写 catalog",

@@ -35,14 +35,15 @@ pub enum Pass {
 
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
 /// cross-region rules over the small per-guide summaries and feeds the files they flag a second
-/// time (`sink`'s flag says which pass a report comes from).
+/// time (`sink`'s flag says which pass a report comes from). Returns how many linted guides the
+/// cross-region rules compared (those naming an item).
 pub fn run(
     walk: impl Iterator<Item = Walked> + Send,
     session: &Session,
     jobs: usize,
     progress: &mut Progress,
     sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     run_with_context(
         walk,
         None::<std::iter::Empty<Walked>>,
@@ -55,7 +56,8 @@ pub fn run(
 
 /// [`run`], with the cross-region rules also comparing the linted guides against the guides of
 /// `context` (the whole catalog when only some files are named, as pre-commit does). Context
-/// guides that were linted are skipped; findings are reported in linted files only.
+/// guides that were linted are skipped; findings are reported in linted files only. Returns how
+/// many linted guides the cross-region rules compared.
 pub fn run_with_context(
     walk: impl Iterator<Item = Walked> + Send,
     context: Option<impl Iterator<Item = Walked> + Send>,
@@ -63,7 +65,7 @@ pub fn run_with_context(
     jobs: usize,
     progress: &mut Progress,
     mut sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     let pool = pool(jobs)?;
     let mut guides = Vec::new();
     let mut interner = cross::Interner::default();
@@ -119,5 +121,5 @@ pub fn run_with_context(
             sink(r, Pass::Again)?;
         }
     }
-    Ok(())
+    Ok(reported)
 }

@@ -87,7 +87,8 @@ impl Session {
             load::load_file
         };
         let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
-        if !self.reads_as_guide(&input.path, &loaded.source.text) {
+        // A file that did not load cleanly is reported as before: bad input gets its finding.
+        if loaded.findings.is_empty() && !self.reads_as_guide(&input.path, &loaded.source.text) {
             return None;
         }
         Some(self.lint_loaded(&input.path, loaded))
@@ -98,7 +99,8 @@ impl Session {
     /// dictionary by its name, else a guide only if a line opens with a top-level guide element
     /// (`item:`, `materials:` …) — so mkdocs.yml, CI workflows and data files such as
     /// e-licences.yaml are not told they lack 事项名称. An empty file stays a (broken) guide; a
-    /// custom schema (`--schema`) says itself what a document is.
+    /// custom schema (`--schema`) says itself what a document is. (`lint_file` asks only about
+    /// files that loaded without a finding.)
     pub fn reads_as_guide(&self, path: &Path, text: &str) -> bool {
         self.config.file.is_some()
             || self.schema.origin != "national"
