@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::settings::{Lint, Settings};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::input::{self, Input, Walked};
@@ -241,52 +242,19 @@ fn write_atomically(target: &Path, bytes: &[u8], read: &std::fs::Metadata) -> st
 }
 
 /// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
-/// lint them again to report what is left.
+/// lint them again, with the same session, to report what is left.
 pub(super) fn command(
-    args: crate::cli::LintArgs,
-    config_path: Option<&std::path::Path>,
-    env: &super::Env,
-    lang: Lang,
-    style: crate::report::Style,
+    lint: Lint,
+    s: &Settings<'_>,
     out: &mut dyn Write,
 ) -> Result<super::Outcome, Error> {
-    if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        // Fixes are written back to files; standard input has none to write to.
-        return Err(Error::Usage(
-            lang.pick(
-                "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
-                "--fix and --diff work on files, not on standard input (`-`); editors get the same \
-                 fixes as code actions from `tongban server`",
-            )
-            .into(),
-        ));
-    }
-    // The fix pass holds its own schema and data; they are gone before the report's lint.
-    let (totals, mut notes) = {
-        let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
-        let limits = crate::load::Limits {
-            max_file_size: args.max_file_size,
-            ..crate::load::Limits::default()
-        };
-        let session = Session::new(
-            config,
-            args.schema.as_deref(),
-            &args.paths,
-            &env.cwd,
-            limits,
-            lang,
-        )?;
-        let jobs = args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
-        let mode = Mode {
-            unsafe_fixes: args.unsafe_fixes,
-            write: !args.diff,
-        };
-        run(&args.paths, &session, mode, jobs, out)?
+    let (lang, style) = (s.lang, s.style);
+    let mode = Mode {
+        unsafe_fixes: lint.unsafe_fixes,
+        write: !lint.diff,
     };
-    if args.diff {
+    let (totals, mut notes) = run(&lint.paths, &lint.session, mode, lint.jobs, out)?;
+    if lint.diff {
         if !style.quiet && totals.fixed == 0 {
             notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
         } else if !style.quiet {
@@ -308,7 +276,7 @@ pub(super) fn command(
             notes,
         });
     }
-    let (outcome, summary) = super::lint::command(args, config_path, env, lang, style, out)?;
+    let (outcome, summary) = super::lint::command(lint, s, out)?;
     notes.extend(outcome.notes);
     if !style.quiet {
         let remaining = summary.errors + summary.warnings + summary.infos;

@@ -13,6 +13,7 @@ mod info;
 mod lint;
 mod material;
 mod server;
+mod settings;
 
 /// Runs a command line as the `tongban` process does: the report on standard output, notes and
 /// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
@@ -131,43 +132,23 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
 
 /// Runs a parsed command line, writing the report to `out`; returns the status and the notes.
 pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
-    let color = match cli.color {
-        cli::ColorChoice::Always => true,
-        cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
-    };
-    let style = report::Style {
-        color,
-        width: env.terminal_width.unwrap_or(80),
-        fold: env.terminal_width.is_some(),
-        lang,
-        quiet: cli.quiet,
-    };
+    let s = settings::Settings::new(&cli, env);
+    let lang = s.lang;
     let status = match cli.command {
-        cli::Command::Diff(args) => {
-            return diff::command(args, cli.config.as_deref(), style, env, out);
-        }
-        cli::Command::Coverage(args) => {
-            return coverage::command(args, cli.config.as_deref(), style, env, out);
-        }
-        cli::Command::Material(args) => {
-            material::command(args, cli.config.as_deref(), env, lang, out)
-        }
+        cli::Command::Diff(args) => return diff::command(args, &s, out),
+        cli::Command::Coverage(args) => return coverage::command(args, &s, out),
+        cli::Command::Material(args) => material::command(args, &s, out),
         cli::Command::Schema => info::schema(out),
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
         cli::Command::Rule { rule } => info::rule(&rule, lang, out),
         cli::Command::Completions { shell } => info::completions(shell, out),
         cli::Command::Man { command } => info::man(command, out),
-        cli::Command::Config => info::config(cli.config.as_deref(), env, lang, out),
+        cli::Command::Config => info::config(&s, out),
         cli::Command::Lint(args) if args.fix || args.diff => {
-            return fix::command(args, cli.config.as_deref(), env, lang, style, out);
+            return fix::command(settings::Lint::resolve(args, &s)?, &s, out);
         }
         cli::Command::Lint(args) => {
-            return lint::command(args, cli.config.as_deref(), env, lang, style, out)
-                .map(|(o, _)| o);
+            return lint::command(settings::Lint::resolve(args, &s)?, &s, out).map(|(o, _)| o);
         }
         cli::Command::Server(args) => server::run(&args, env, lang, out).map(|()| 0),
     }?;
