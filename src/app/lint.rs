@@ -50,8 +50,14 @@ pub(super) fn command(
         None => {
             let walk = input::walk(&lint.paths, &session.config, lang)?;
             let mut progress = s.progress("linting");
-            compared =
-                lint::run_with_context(walk, context, session, lint.jobs, &mut progress, &mut sink)?;
+            compared = lint::run_with_context(
+                walk,
+                context,
+                session,
+                lint.jobs,
+                &mut progress,
+                &mut sink,
+            )?;
             progress.finish();
         }
     }
