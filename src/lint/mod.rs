@@ -102,11 +102,14 @@ pub fn run_with_context(
             .iter()
             .filter_map(|g: &cross::GuideSummary| std::fs::canonicalize(&g.path).ok())
             .collect();
+        progress.stage("reading the catalog", None);
         let more = session.summaries(context, &linted, &pool)?;
         guides.extend(more.into_iter().map(|g| interner.intern(g)));
     }
     drop(interner);
+    progress.stage("comparing regions (四级四同)", None);
     let mut pending = session.cross_region_reported(guides, reported);
+    progress.stage("locating cross-region findings", Some(pending.len()));
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);
@@ -119,6 +122,7 @@ pub fn run_with_context(
                 })
                 .collect()
         });
+        progress.inc(reports.len());
         for r in reports {
             sink(r, Pass::Again)?;
         }
