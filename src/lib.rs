@@ -13,7 +13,7 @@
 //!         → ontology, regions, agreement, normalize           (bundled data, one shape each)
 //!         → schema, input/ (walk, file kind, parallel engine)
 //!         → load/ (read → decode → yaml → scalar; fast path)
-//!         → diagnostic, source, progress, error
+//!         → diagnostic, source, progress, error, atomic (files replaced by rename)
 //! ```
 //!
 //! A lint run: `input::walk` → per file, in parallel, `lint::lint_file` (load → schema → rules
@@ -24,6 +24,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
 pub mod app;
+mod atomic;
 mod baseline;
 pub mod cli;
 mod compare;

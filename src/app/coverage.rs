@@ -20,6 +20,16 @@ pub(super) fn command(
     if args.format == report::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
         return Err(Error::Usage(super::xlsx_to_terminal(lang)));
     }
+    if let Some(o) = &args.output {
+        super::refuse_input(
+            o,
+            args.paths
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(args.agreement.iter().map(std::path::PathBuf::as_path)),
+            lang,
+        )?;
+    }
     let (synonyms, _) = ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
     let config = s.config()?;
     let limits = settings::limits(args.catalog.max_file_size);

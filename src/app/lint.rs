@@ -21,12 +21,13 @@ pub(super) fn command(
         step_summary: s.env.step_summary.clone(),
     };
     // Report files are created before anything is linted, so a bad path fails early.
+    refuse_inputs(&lint, s)?;
     let mut files = open_outputs(&lint.outputs, s)?;
     let mut printers = printers(&lint, &info, style, out, &mut files)?;
     let writer = lint
         .write_baseline
         .as_deref()
-        .map(|p| baseline::Writer::new(p, s.cwd()));
+        .map(|p| baseline::Writer::new(p, s.cwd(), lang));
     let mut tally = lint::Tally::new(lint.baseline, writer);
     let mut sink = |r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
         let r = tally.take(r, pass);
@@ -126,7 +127,7 @@ fn not_guides_note(n: usize, first: &str, lang: diagnostic::Lang) -> String {
 fn open_outputs(
     outputs: &[cli::OutputSpec],
     s: &Settings<'_>,
-) -> Result<Vec<std::io::BufWriter<std::fs::File>>, Error> {
+) -> Result<Vec<crate::atomic::Atomic>, Error> {
     let mut files = Vec::with_capacity(outputs.len());
     for spec in outputs {
         let path = s.cwd().join(&spec.path);
@@ -149,7 +150,7 @@ fn printers<'a>(
     info: &report::RunInfo,
     style: report::Style,
     out: &'a mut dyn Write,
-    files: &'a mut [std::io::BufWriter<std::fs::File>],
+    files: &'a mut [crate::atomic::Atomic],
 ) -> Result<Vec<report::LintPrinter<'a>>, Error> {
     let file_style = report::Style {
         color: false,
@@ -211,11 +212,30 @@ fn lint_stdin(
         }
         None => Vec::new(),
     };
-    let name = path.display().to_string();
+    // Escaped as a walked file's name is: a raw line break or ESC must not reach the terminal.
+    let name = crate::source::display_path(path);
     let linted = session.lint_buffer(path, name, &bytes, Some(catalog));
     sink(linted.own, lint::Pass::First)?;
     match linted.cross {
         Some(r) => sink(r, lint::Pass::Again),
         None => Ok(()),
     }
+}
+
+/// Reports and the baseline are written over no input (`lint g.yaml -o g.yaml` would replace
+/// the guide with its report).
+fn refuse_inputs(lint: &settings::Lint, s: &Settings<'_>) -> Result<(), Error> {
+    let cwd = s.cwd();
+    let inputs: Vec<std::path::PathBuf> = lint
+        .paths
+        .iter()
+        .chain(lint.catalog.iter())
+        .chain(lint.session.config.schema.iter())
+        .map(|p| cwd.join(p))
+        .collect();
+    let outputs = lint.outputs.iter().map(|o| cwd.join(&o.path));
+    for out_path in outputs.chain(lint.write_baseline.iter().map(|p| cwd.join(p))) {
+        super::refuse_input(&out_path, inputs.iter().map(|p| p.as_path()), s.lang)?;
+    }
+    Ok(())
 }

@@ -63,6 +63,20 @@ pub(super) fn command(
         }
         piece.requirement = key;
     }
-    report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
+    // A name given on the command line (or from a guide) may hold ESC: escaped on the text
+    // output, as the diff's table is (JSON escapes it itself).
+    if args.format == cli::MaterialFormat::Text {
+        let mut safe = report::TerminalSafe::new(out);
+        report::material::render(
+            &readings,
+            args.item.as_deref(),
+            args.format,
+            lang,
+            &mut safe,
+        )?;
+        safe.flush()?;
+    } else {
+        report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
+    }
     Ok(0)
 }

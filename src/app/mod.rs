@@ -163,15 +163,15 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
 fn output_file(
     path: Option<&std::path::PathBuf>,
     style: report::Style,
-) -> Result<(Option<std::io::BufWriter<std::fs::File>>, report::Style), Error> {
+) -> Result<(Option<crate::atomic::Atomic>, report::Style), Error> {
+    // Written beside the target and renamed over it at the end: a failed run leaves the
+    // previous report, never a cut one.
     let file = path
         .map(|path| {
-            std::fs::File::create(path)
-                .map(std::io::BufWriter::new)
-                .map_err(|e| Error::Write {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                })
+            crate::atomic::Atomic::create(path, style.lang).map_err(|message| Error::Write {
+                path: path.display().to_string(),
+                message,
+            })
         })
         .transpose()?;
     let mut style = style;
@@ -181,15 +181,27 @@ fn output_file(
     Ok((file, style))
 }
 
-/// Flushes `-o FILE` and notes that it was written.
+/// Refuses `-o FILE` (or `--write-baseline FILE`) naming one of the run's inputs.
+fn refuse_input<'p>(
+    path: &std::path::Path,
+    inputs: impl IntoIterator<Item = &'p std::path::Path>,
+    lang: crate::diagnostic::Lang,
+) -> Result<(), Error> {
+    crate::atomic::refuse_input(path, inputs, lang).map_err(|message| Error::Write {
+        path: path.display().to_string(),
+        message,
+    })
+}
+
+/// Commits `-o FILE` (flushed, synced, renamed over the target) and notes that it was written.
 fn finish_output(
-    file: Option<std::io::BufWriter<std::fs::File>>,
+    file: Option<crate::atomic::Atomic>,
     path: Option<&std::path::PathBuf>,
     style: report::Style,
     notes: &mut Vec<String>,
 ) -> Result<(), Error> {
-    if let (Some(mut f), Some(path)) = (file, path) {
-        f.flush().map_err(|e| Error::Write {
+    if let (Some(f), Some(path)) = (file, path) {
+        f.commit().map_err(|e| Error::Write {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;

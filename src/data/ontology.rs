@@ -66,6 +66,9 @@ pub struct Ontology {
     /// Every entry, bundled first.
     pub entries: Vec<Entry>,
     map: HashMap<String, Vec<Target>>,
+    /// The length in bytes of the longest name in `map`: a longer name is known to be unknown
+    /// without hashing it (keeps the suffix search linear in a name's length).
+    longest: usize,
     /// Normalised names that must never be merged with another (from `never_merge`).
     never_merge: Vec<(String, String)>,
     /// Where the user part came from (`bundled` when there is none).
@@ -318,6 +321,7 @@ impl Ontology {
         if key.is_empty() {
             return None;
         }
+        self.longest = self.longest.max(key.len());
         let entries = &self.entries;
         let slot = self.map.entry(key.clone()).or_default();
         if !claimed.contains(&key) {
@@ -346,6 +350,9 @@ impl Ontology {
     /// The entry a normalised name denotes in an item (normalised name, optional basic code).
     /// An item-scoped entry wins over a global one.
     pub fn lookup(&self, item: &str, code: Option<&str>, name: &str) -> Option<Hit<'_>> {
+        if name.len() > self.longest {
+            return None;
+        }
         let targets = self.map.get(name)?;
         let scoped = targets.iter().find(|t| {
             t.items
@@ -367,12 +374,20 @@ impl Ontology {
 
     /// The longest known name that ends `name` (at least two characters), with the part before
     /// it: 生育登记代办委托书 → (授权委托书, "生育登记代办"). Used when the whole name is unknown.
+    /// Only the suffixes no longer than the longest known name are tried: linear in `name`.
     pub fn suffix(&self, item: &str, code: Option<&str>, name: &str) -> Option<(Hit<'_>, usize)> {
+        let first = name.chars().next().map_or(0, char::len_utf8);
+        let from = first.max(name.len().saturating_sub(self.longest));
         name.char_indices()
-            .skip(1)
             .map(|(i, _)| i)
-            .filter(|&i| name[i..].chars().count() >= 2)
+            .skip_while(|&i| i < from)
+            .filter(|&i| name[i..].chars().nth(1).is_some())
             .find_map(|i| Some((self.lookup(item, code, &name[i..])?, i)))
+    }
+
+    /// The length in bytes of the longest known (normalised) name.
+    pub fn longest_name(&self) -> usize {
+        self.longest
     }
 
     /// The category of an entry: itself when it is one, else its parent.
@@ -479,6 +494,47 @@ mod tests {
         let (h, at) = o.suffix("x", None, "生育登记代办委托书").unwrap();
         assert_eq!(h.entry.name, "授权委托书");
         assert_eq!(&"生育登记代办委托书"[..at], "生育登记");
+    }
+
+    /// The national entries know each sector's documents with their class, from the national
+    /// material lists (工伤保险条例第十八条, 工伤认定办法第六条, 教育法第二十二条 …); a document that
+    /// meets another need (the termination proof of 失业保险条例第十六条) stays out of the class.
+    #[test]
+    fn national_documents_are_known_with_their_classes() {
+        let o = Ontology::bundled().unwrap();
+        let class = |name: &str| {
+            let h = o
+                .lookup("x", None, name)
+                .unwrap_or_else(|| panic!("{name}"));
+            o.category(h.id).map(|c| o.entries[c].name.as_str())
+        };
+        for (document, category) in [
+            ("劳动合同", "劳动关系证明"),
+            ("聘用合同", "劳动关系证明"),
+            ("职业病诊断证明书", "医疗诊断证明"),
+            ("职业病诊断鉴定书", "医疗诊断证明"),
+            ("毕业证书", "学历证明"),
+            ("学历证书电子注册备案表", "学历证明"),
+            ("事业单位法人证书", "主体资格证明"),
+        ] {
+            assert_eq!(class(document), Some(category), "{document}");
+        }
+        assert_eq!(class("终止或解除劳动关系证明"), None);
+        assert_eq!(class("学位证书"), None);
+        for (written, document) in [
+            ("驾驶证", "机动车驾驶证"),
+            ("行驶证", "机动车行驶证"),
+            ("交通事故认定书", "道路交通事故认定书"),
+            ("出生证", "出生医学证明"),
+            ("残疾证", "残疾人证"),
+            ("健康证", "健康证明"),
+            ("教师资格证", "教师资格证书"),
+            ("参保缴费证明", "参保证明"),
+            ("身体条件的证明", "机动车驾驶人身体条件证明"),
+            ("居民死亡医学证明", "死亡证明"),
+        ] {
+            assert_eq!(o.canonical("x", None, written), Some(document), "{written}");
+        }
     }
 
     /// Every `e_licence` of the ontology names an entry of the bundled 电子证照 catalogue.

@@ -22,8 +22,8 @@ mod read;
 mod scalar;
 mod yaml;
 
-pub use decode::is_forbidden_control;
 use decode::*;
+pub use decode::{is_forbidden_control, text_start};
 pub(crate) use read::is_symlink_loop;
 use read::*;
 pub(crate) use scalar::{number_overflows, resolve_scalar};
@@ -549,6 +549,12 @@ mod tests {
         let l = load("a: \"x\\e[2J\"\nb: \"\\x07\"\n");
         let codes: Vec<_> = l.findings.iter().map(|f| (f.code, f.span.start)).collect();
         assert_eq!(codes, [("TB014", 3), ("TB014", 15)]);
+        // Regression: the pointer was empty; it names the value (or the key's entry).
+        let pointers: Vec<_> = l.findings.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a", "/b"]);
+        let l = load("x:\n  - \"\\f\"\n\"k\\e\": 1\n");
+        let pointers: Vec<_> = l.findings.iter().map(|f| f.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/x/0", "/k\u{1b}"]);
         let l = load("a: \"x\u{1b}[31m\"\nb: y\u{0}z\nc: \u{85}\n");
         let f: Vec<_> = l.findings.iter().filter(|f| f.code == "TB014").collect();
         assert_eq!(f.len(), 1);

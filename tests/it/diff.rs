@@ -1020,6 +1020,92 @@ fn guides_without_situations_add_no_situation_fields() {
     }
 }
 
+/// 失业登记 (bundled): two of its four guides are partial (瑞安, 柯城). A partial guide is a lower
+/// bound — what it lists is asked there — yet the proposal counted complete guides only, found
+/// 《失业人员登记表》 in one of two, and proposed to drop it from three of the four regions that
+/// ask for it. Counted over the regions where its status is known it is asked by three of four.
+#[test]
+fn shiye_dengji_proposal_dropped_the_form_three_of_four_known_regions_require() {
+    let doc = json(&["catalogs", "--item", "失业登记"]);
+    let p = &item(&doc, "失业登记")["proposal"];
+    let form = p["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["requirement"] == "失业人员登记表")
+        .unwrap_or_else(|| panic!("not proposed: {p}"));
+    assert_eq!(form["why"], "majority");
+    assert_eq!(
+        (&form["required_in"], &form["of"], &form["partial"]),
+        (
+            &serde_json::json!(3),
+            &serde_json::json!(4),
+            &serde_json::json!(2)
+        )
+    );
+    for change in p["changes"].as_array().unwrap() {
+        let drop = change["drop"].to_string();
+        assert!(!drop.contains("登记表"), "{change}");
+    }
+    // The complete guide that lists no form is told to add it.
+    let wuhu = p["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["region"] == "340200")
+        .unwrap();
+    assert_eq!(wuhu["add"], serde_json::json!(["失业人员登记表"]));
+    // Both languages say how many regions are known and how many of them are partial guides.
+    for (lang, text) in [
+        ("zh", "已知的 4 个地区中 3 个要求（其中 2 个为部分指南）"),
+        (
+            "en",
+            "required in 3 of 4 regions where known (2 partial guides)",
+        ),
+    ] {
+        let out = stdout(&run(&["catalogs", "--item", "失业登记", "--lang", lang]));
+        assert!(out.contains(text), "{lang}: {out}");
+    }
+}
+
+/// Where the national baseline lists a requirement as 非必要, its list wins: even when every
+/// region requires it, it is neither proposed as required nor proposed to be dropped.
+#[test]
+fn a_requirement_the_baseline_makes_optional_is_neither_proposed_nor_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let guide = |code: &str, name: &str, photo: &str| {
+        format!(
+            "item: {{name: 测试事项, type: 行政许可, basic_code: \"000000000009\"}}\n\
+             region: {{code: \"{code}\", name: {name}}}\ndepartment: 测试局\n\
+             time_limit: {{legal_days: 20}}\nmaterials:\n  - name: 申请表\n  \
+             - {{name: 照片, necessity: {photo}}}\n\
+             source: {{document: synthetic test guide, retrieved: \"2026-12-06\", completeness: complete}}\n"
+        )
+    };
+    common::write_in(dir.path(), "n.yaml", &guide("100000", "全国", "非必要"));
+    for (code, name) in [
+        ("110000", "北京市"),
+        ("120000", "天津市"),
+        ("130000", "河北省"),
+    ] {
+        common::write_in(
+            dir.path(),
+            &format!("{code}.yaml"),
+            &guide(code, name, "必要"),
+        );
+    }
+    let doc = json(&[dir.path().to_str().unwrap()]);
+    let p = &item(&doc, "测试事项")["proposal"];
+    let proposed: Vec<&Value> = p["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| &m["requirement"])
+        .collect();
+    assert!(!proposed.iter().any(|r| *r == "照片"), "{p}");
+    assert!(!p["changes"].to_string().contains("照片"), "{p}");
+}
+
 #[test]
 fn bundled_jiehun_dengji_situations() {
     let doc = json(&["catalogs", "--item", "结婚登记"]);

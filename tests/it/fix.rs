@@ -431,6 +431,15 @@ fn fix_never_produces_yaml_that_does_not_parse() {
         for _ in 0..1 + rng.below(3) {
             text = mutate(&text, &mut rng);
         }
+        // Every input shape the spans must survive: byte-order marks (a second one is text),
+        // CRLF and CR-only lines.
+        text = match rng.below(8) {
+            0 => format!("\u{feff}{text}"),
+            1 => format!("\u{feff}\u{feff}{text}"),
+            2 => text.replace('\n', "\r\n"),
+            3 => text.replace('\n', "\r"),
+            _ => text,
+        };
         let before =
             tongban::load::load_bytes(String::new(), text.as_bytes(), &opts.limits, Lang::En);
         if before.document.is_none() {

@@ -473,3 +473,104 @@ fn hostile_inputs_never_crash_any_command() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Mutations of `tongban.toml` files (every key, `[server]` and overrides included) parsed
+/// in-process: never a panic, and an error never much longer than a line (a value quoted in
+/// it is cut short).
+#[test]
+fn mutated_config_files_never_crash_or_echo_a_long_value() {
+    let count = env_u64("TONGBAN_FUZZ_COUNT").unwrap_or(300) as usize;
+    let base = env_u64("TONGBAN_FUZZ_SEED").unwrap_or(0xc0f_2026_1206);
+    let full = "schema = \"s.json\"\nformat = \"json\"\nfail-on = \"warning\"\nexclude = [\"a/**\"]\ninclude = [\"**/*.yaml\"]\ncatalog = \"catalogs\"\nsynonyms = \"d.yaml\"\ne-licences = \"e.yaml\"\n\n[server]\nmax-frame-size = 1000\nmax-diagnostics = 5\nmax-scan-entries = 10\nscan-seconds = 1\n\n[rules]\nTB211 = \"info\"\nphone-format = \"error\"\n\n[[overrides]]\npaths = [\"x/**\"]\nrules = { TB210 = \"off\" }\n";
+    let corpus = [
+        Seedling {
+            bytes: full.as_bytes().to_vec(),
+            agreement: false,
+        },
+        Seedling {
+            bytes: fs::read(common::root().join("tongban.toml")).unwrap_or_default(),
+            agreement: false,
+        },
+    ];
+    let cwd = Path::new("/repo");
+    let mut rng = Rng(base);
+    for _ in 0..count {
+        let seed = rng.next();
+        let (_, bytes) = mutate(&corpus, seed);
+        let text = String::from_utf8_lossy(&bytes);
+        let parsed = tongban::config::Config::parse(
+            &cwd.join("tongban.toml"),
+            &text,
+            cwd,
+            tongban::diagnostic::Lang::En,
+        );
+        if let Err(e) = parsed {
+            let shown = e.to_string();
+            assert!(
+                shown.len() < 2_000,
+                "seed {seed:#x}: a {}-byte error for a {}-byte config",
+                shown.len(),
+                text.len()
+            );
+        }
+    }
+}
+
+/// Mutated baselines (`--baseline`) and guides on standard input (`lint -`) through the binary:
+/// never a panic, exit 0, 1 or 2, JSON output that parses. Each case is a process:
+/// `TONGBAN_FUZZ_SURFACES` cases (default 10; `.ci/run` runs more).
+#[test]
+fn mutated_baselines_and_standard_input_never_crash() {
+    let count = env_u64("TONGBAN_FUZZ_SURFACES").unwrap_or(10) as usize;
+    let base = env_u64("TONGBAN_FUZZ_SEED").unwrap_or(0xba5e_2026_1206);
+    let guide = fs::read(common::root().join("tests/fixtures/fix/codes.yaml")).unwrap();
+    let t = tempfile::tempdir().unwrap();
+    fs::write(t.path().join("g.yaml"), &guide).unwrap();
+    let (code, _, err) = run(t.path(), &["lint", "g.yaml", "--write-baseline", "b.json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let baseline = Seedling {
+        bytes: fs::read(t.path().join("b.json")).unwrap(),
+        agreement: false,
+    };
+    let guides = [Seedling {
+        bytes: guide,
+        agreement: false,
+    }];
+    let mut rng = Rng(base);
+    let mut problems = Vec::new();
+    for _ in 0..count {
+        let seed = rng.next();
+        let (_, b) = mutate(std::slice::from_ref(&baseline), seed);
+        fs::write(t.path().join("m.json"), &b).unwrap();
+        let args = ["lint", "--format", "json", "--baseline", "m.json", "g.yaml"];
+        problems.extend(
+            check(t.path(), &args, Some("json"))
+                .into_iter()
+                .map(|p| format!("baseline seed {seed:#x}: {p}")),
+        );
+        let (_, input) = mutate(&guides, seed);
+        let o = common::tongban()
+            .current_dir(t.path())
+            .args([
+                "--lang",
+                "en",
+                "lint",
+                "--format",
+                "json",
+                "-",
+                "--stdin-filename",
+                "s.yaml",
+            ])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        if err.contains("panicked") || !matches!(o.status.code(), Some(0..=2)) {
+            problems.push(format!("stdin seed {seed:#x}: {:?} {err}", o.status.code()));
+        } else if o.status.code() != Some(2) && serde_json::from_slice::<Value>(&o.stdout).is_err()
+        {
+            problems.push(format!("stdin seed {seed:#x}: JSON output does not parse"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod accuracy;
 mod catalogs_readme;
 mod ci;
 mod cli;

@@ -603,3 +603,221 @@ fn panic_on_one_guide_stopped_the_whole_diff_and_coverage() {
         .unwrap();
     assert_ne!(o.status.code(), Some(2));
 }
+
+/// Runs a command line in-process (no process start-up in the timing) in `dir`; the best of
+/// `runs` wall times.
+fn best_time(dir: &Path, args: &[&str], runs: usize) -> std::time::Duration {
+    use clap::Parser;
+    let env = tongban::Env {
+        locale: None,
+        stdout_is_terminal: false,
+        terminal_width: None,
+        no_color: true,
+        cwd: dir.to_path_buf(),
+        progress: false,
+        step_summary: None,
+    };
+    (0..runs)
+        .map(|_| {
+            let cli = tongban::cli::Cli::parse_from(
+                std::iter::once("tongban").chain(args.iter().copied()),
+            );
+            let mut out = Vec::new();
+            let start = std::time::Instant::now();
+            let _ = tongban::run(cli, &env, &mut out);
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+#[test]
+fn one_64000_character_material_name_took_32_seconds() {
+    // Reading a material name tried every cut of it (each normalised and hashed) and copied the
+    // whole name into each of its pieces: lint, diff, `material` and the editor were quadratic in
+    // a name's length. Doubling a name may at most triple the time: the best of three runs each,
+    // interleaved, and three tries before failing, so a loaded machine does not fail it.
+    let t = TempDir::new().unwrap();
+    // Half one long run of characters (cut and looked up), half a list of documents.
+    let name = |n: usize| format!("{}{}", "申".repeat(n / 2), "、身份证".repeat(n / 8));
+    let n = 6000;
+    let mut cases = Vec::new();
+    for len in [n, 2 * n] {
+        let dir = t.path().join(len.to_string());
+        fs::create_dir_all(&dir).unwrap();
+        let guide = GUIDE.replace("全体合伙人签署的合伙协议", &name(len));
+        fs::write(dir.join("a.yaml"), &guide).unwrap();
+        let other = guide
+            .replace("430000", "310000")
+            .replace("湖南省", "上海市");
+        fs::write(dir.join("b.yaml"), other).unwrap();
+        let file = dir.join("a.yaml").display().to_string();
+        let folder = dir.display().to_string();
+        cases.push((
+            dir,
+            [
+                vec!["lint".to_owned(), "-q".into(), file],
+                vec!["diff".into(), folder],
+                vec!["material".into(), name(len)],
+            ],
+        ));
+    }
+    for command in 0..3 {
+        let time = |case: usize| {
+            let (dir, commands) = &cases[case];
+            let args: Vec<&str> = commands[command].iter().map(String::as_str).collect();
+            best_time(dir, &args, 1)
+        };
+        let linear = (0..3).any(|_| {
+            let (mut small, mut large) = (std::time::Duration::MAX, std::time::Duration::MAX);
+            for _ in 0..3 {
+                small = small.min(time(0));
+                large = large.min(time(1));
+            }
+            large.as_secs_f64() <= 3.0 * small.as_secs_f64()
+        });
+        assert!(
+            linear,
+            "{}: doubling a name from {n} characters more than tripled the time",
+            cases[0].1[command][0]
+        );
+    }
+}
+
+#[test]
+fn two_byte_order_marks_made_fix_land_every_edit_3_bytes_early() {
+    // The second U+FEFF stayed in the text `--fix` edited while the spans were computed after
+    // it: `  code: 310000` became `  cod"310000"000`, written as "1 fixed". The same for a CRLF
+    // and a CR-only file.
+    let t = TempDir::new().unwrap();
+    for (name, lb) in [("lf.yaml", "\n"), ("crlf.yaml", "\r\n"), ("cr.yaml", "\r")] {
+        let text = format!("\u{feff}\u{feff}region:{lb}  code: 310000{lb}  name: 上海市{lb}");
+        let p = t.path().join(name);
+        fs::write(&p, &text).unwrap();
+        let (code, _, err) = run_in(t.path(), &["--lang", "en", "lint", "--fix", name]);
+        no_panic(&err);
+        assert_eq!(code, 1, "{err}");
+        assert!(err.contains("1 fixed"), "{err}");
+        let after = fs::read_to_string(&p).unwrap();
+        assert_eq!(after, text.replace("310000", "\"310000\""), "{name}");
+        // Findings (the editor's diagnostics too) point at the value, not 3 bytes before it.
+        let (_, out, _) = run_in(t.path(), &["lint", "--format", "json", name]);
+        let f = json_findings(&out);
+        let name_finding = f.iter().find(|f| f["pointer"] == "/region/name");
+        assert!(name_finding.is_none_or(|f| f["line"] == 3), "{f:?}");
+    }
+}
+
+#[test]
+fn lint_output_over_its_input_emptied_the_guide() {
+    // `-o g.yaml` truncated the guide at start-up, before it was read.
+    let t = TempDir::new().unwrap();
+    fs::write(t.path().join("g.yaml"), GUIDE).unwrap();
+    for args in [
+        &["lint", "g.yaml", "-o", "g.yaml"][..],
+        &["lint", ".", "-o", "g.yaml"],
+        &["lint", "g.yaml", "--write-baseline", "g.yaml"],
+        &["diff", ".", "-o", "g.yaml"],
+    ] {
+        let (code, _, err) = run_in(t.path(), args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("本次检查的输入"), "{err}");
+        assert_eq!(fs::read_to_string(t.path().join("g.yaml")).unwrap(), GUIDE);
+    }
+    // A report written next to the guides is fine, and replaced whole on the next run.
+    let (code, _, err) = run_in(t.path(), &["lint", ".", "-o", "r.json", "-f", "json"]);
+    assert!(code <= 1, "{err}");
+    let (code, _, err) = run_in(t.path(), &["lint", ".", "-o", "r.json", "-f", "json"]);
+    assert!(code <= 1, "{err}");
+    let report: Value =
+        serde_json::from_str(&fs::read_to_string(t.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(report["summary"]["files"], 1);
+    let left: Vec<_> = fs::read_dir(t.path()).unwrap().collect();
+    assert_eq!(left.len(), 2, "a temporary file was left: {left:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_split_hard_links_and_rewrote_read_only_files() {
+    // --fix replaced files by rename: a hard link kept the unfixed text under its other name, a
+    // read-only file was rewritten. Both are now refused with a note, and left as they were.
+    let t = TempDir::new().unwrap();
+    let text = GUIDE.replace("\"430000\"", "430000");
+    fs::write(t.path().join("a.yaml"), &text).unwrap();
+    fs::hard_link(t.path().join("a.yaml"), t.path().join("b.yml")).unwrap();
+    let (code, _, err) = run_in(t.path(), &["--lang", "en", "lint", "--fix", "a.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("hard links"), "{err}");
+    assert_eq!(fs::read_to_string(t.path().join("b.yml")).unwrap(), text);
+    fs::remove_file(t.path().join("b.yml")).unwrap();
+    let mut perms = fs::metadata(t.path().join("a.yaml")).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(t.path().join("a.yaml"), perms).unwrap();
+    let (code, _, err) = run_in(t.path(), &["--lang", "en", "lint", "--fix", "a.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(fs::read_to_string(t.path().join("a.yaml")).unwrap(), text);
+}
+
+#[test]
+fn escaped_control_character_in_a_schema_was_refused() {
+    // TB014 applied to --schema files: `"foo\fbar"` is valid JSON and valid JSON Schema (the
+    // JSON Schema Test Suite has such cases); an escaped control in a schema is data.
+    let t = TempDir::new().unwrap();
+    fs::write(t.path().join("s.json"), r#"{"required":["foo\fbar"]}"#).unwrap();
+    fs::write(t.path().join("g.yaml"), "foo: 1\n").unwrap();
+    let (code, out, err) = run_in(
+        t.path(),
+        &["lint", "--schema", "s.json", "--format", "json", "g.yaml"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(json_findings(&out).iter().any(|f| f["code"] == "TB101"));
+    // In a guide, the finding points at the value.
+    fs::write(t.path().join("g.yaml"), "a:\n  b: \"x\\ey\"\n").unwrap();
+    let (_, out, _) = run_in(t.path(), &["lint", "--format", "json", "g.yaml"]);
+    assert_eq!(finding(&json_findings(&out), "TB014")["pointer"], "/a/b");
+}
+
+#[test]
+fn lint_diff_on_a_cr_only_file_was_not_an_applicable_patch() {
+    // The diff cut lines at CR, which `patch` does not: for it a CR-only file is one line,
+    // without a final newline.
+    let t = TempDir::new().unwrap();
+    let text = GUIDE.replace("\"430000\"", "430000").replace('\n', "\r");
+    fs::write(t.path().join("g.yaml"), &text).unwrap();
+    let (code, out, err) = run_in(t.path(), &["lint", "--diff", "g.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    let fixed = text.replace("430000", "\"430000\"");
+    let expected = format!(
+        "--- g.yaml\n+++ g.yaml\n@@ -1 +1 @@\n-{text}\n\\ No newline at end of file\n+{fixed}\n\\ No newline at end of file\n"
+    );
+    assert_eq!(String::from_utf8(out).unwrap(), expected);
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_reached_through_a_symlink_inside_the_tree_was_linted_twice() {
+    let t = TempDir::new().unwrap();
+    common::write_in(t.path(), "guides/a/g.yaml", GUIDE);
+    std::os::unix::fs::symlink(t.path().join("guides/a"), t.path().join("guides/b")).unwrap();
+    let (_, out, err) = run_in(t.path(), &["lint", "--format", "json", "guides"]);
+    no_panic(&err);
+    let v: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{v}");
+}
+
+#[test]
+fn raw_esc_from_material_and_a_newline_from_stdin_filename_reached_the_terminal() {
+    let t = TempDir::new().unwrap();
+    let (_, out, _) = run_in(t.path(), &["material", "身份证\u{1b}[2J复印件"]);
+    assert!(!out.contains(&0x1b), "{}", String::from_utf8_lossy(&out));
+    let o = tongban()
+        .current_dir(t.path())
+        .args(["lint", "-", "--stdin-filename", "a\nb.yaml"])
+        .write_stdin("item: 1\n")
+        .output()
+        .unwrap();
+    let shown = stdout(&o);
+    assert!(!shown.contains("a\nb"), "{shown}");
+    assert!(shown.contains("a␊b.yaml"), "{shown}");
+}

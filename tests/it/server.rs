@@ -23,7 +23,13 @@ struct Client {
 
 impl Client {
     fn start(args: &[&str]) -> Client {
+        Client::start_in(common::root(), args)
+    }
+
+    /// A server started in `dir` (where its `[server]` limits are read from).
+    fn start_in(dir: &Path, args: &[&str]) -> Client {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tongban"))
+            .current_dir(dir)
             .arg("server")
             .args(args)
             .env_remove("LANG")
@@ -704,4 +710,420 @@ fn saving_the_dictionary_lints_open_buffers_again() {
     c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     let _ = c.child.wait();
+}
+
+/// Runs a server on `input` (raw bytes, standard input then closed) in `dir`; returns whether it
+/// exited within `limit`, its standard output and its standard error.
+fn session_on(dir: &Path, input: Vec<u8>, limit: Duration) -> (bool, Vec<u8>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tongban"))
+        .current_dir(dir)
+        .args(["server", "--lang", "en"])
+        .env_remove("LANG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Written on a thread: a server that stops reading must not block the test.
+    std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stdout.read_to_end(&mut v);
+        v
+    });
+    let mut stderr = child.stderr.take().unwrap();
+    let err = std::thread::spawn(move || {
+        let mut v = String::new();
+        let _ = stderr.read_to_string(&mut v);
+        v
+    });
+    let deadline = Instant::now() + limit;
+    let exited = loop {
+        if child.try_wait().unwrap().is_some() {
+            break true;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    (exited, out.join().unwrap(), err.join().unwrap())
+}
+
+/// The JSON bodies of a server's output (every one must be a frame with a JSON body).
+fn bodies(out: &[u8]) -> Vec<Value> {
+    let mut rest = out;
+    let mut v = Vec::new();
+    while !rest.is_empty() {
+        let text = std::str::from_utf8(rest).unwrap_or_default();
+        let head_end = text.find("\r\n\r\n").expect("a header");
+        let len: usize = text[..head_end]
+            .strip_prefix("Content-Length: ")
+            .and_then(|n| n.parse().ok())
+            .expect("Content-Length");
+        let body = &rest[head_end + 4..head_end + 4 + len];
+        v.push(serde_json::from_slice(body).expect("a JSON body"));
+        rest = &rest[head_end + 4 + len..];
+    }
+    v
+}
+
+fn raw_frame(body: &[u8]) -> Vec<u8> {
+    let mut f = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    f.extend_from_slice(body);
+    f
+}
+
+fn message(v: Value) -> Vec<u8> {
+    raw_frame(&serde_json::to_vec(&v).unwrap())
+}
+
+const INIT: &str = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+
+#[test]
+fn bad_frames_ended_the_server_silently_and_a_huge_length_allocated_without_bound() {
+    // Non-JSON, invalid UTF-8, a lone surrogate, JSON that is no message: each answered with a
+    // JSON-RPC error, and the server goes on (the shutdown after them is answered).
+    let t = tempfile::tempdir().unwrap();
+    let mut input = raw_frame(INIT.as_bytes());
+    for body in [
+        &b"not json"[..],
+        b"\xff\xfe{\"a\":1}",
+        br#"{"jsonrpc":"2.0","id":7,"method":"textDocument/hover","params":{"t":"\ud800"}}"#,
+        b"[1,2,3]",
+    ] {
+        input.extend(raw_frame(body));
+    }
+    input.extend(message(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    ));
+    let (exited, out, err) = session_on(t.path(), input, Duration::from_secs(20));
+    assert!(exited && !err.contains("panicked"), "{err}");
+    let msgs = bodies(&out);
+    let errors: Vec<i64> = msgs
+        .iter()
+        .filter_map(|m| m["error"]["code"].as_i64())
+        .collect();
+    assert_eq!(errors, [-32700, -32700, -32700, -32600], "{msgs:?}");
+    assert!(msgs.iter().any(|m| m["id"] == 2 && m["result"].is_null()));
+    // Headers that leave no way to the next frame: a clean close with the reason on stderr,
+    // within a second, nothing allocated for the claimed length.
+    for (header, why) in [
+        ("Content-Length: 1000000000000\r\n\r\n", "over the limit"),
+        (
+            "Content-Length: 18446744073709551615\r\n\r\n",
+            "over the limit",
+        ),
+        ("Content-Length: twelve\r\n\r\n", "not a number"),
+        ("Content-Length: 2\n\n{}", "bare LF"),
+    ] {
+        let mut input = raw_frame(INIT.as_bytes());
+        input.extend(header.as_bytes());
+        let started = Instant::now();
+        let (exited, out, err) = session_on(t.path(), input, Duration::from_secs(20));
+        assert!(exited, "{header:?}: still running");
+        assert!(started.elapsed() < Duration::from_secs(5), "{header:?}");
+        assert!(
+            err.contains(why) && !err.contains("panicked"),
+            "{header:?}: {err}"
+        );
+        assert!(bodies(&out).iter().any(|m| m["id"] == 1));
+    }
+}
+
+#[test]
+fn a_buffer_keeping_its_byte_order_mark_had_diagnostics_3_columns_early() {
+    // A client that keeps U+FEFF in its buffer counts it; load drops it: every diagnostic sat
+    // one column (3 bytes) left of its value, and a quick fix landed there.
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join("g.yaml");
+    let text = "\u{feff}region:\n  code: 430000\n  name: 湖南省\nitem: 1\n";
+    std::fs::write(&file, text).unwrap();
+    let u = uri(&file);
+    let mut c = Client::start(&[]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics_at(&u, 1);
+    let item = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "TB103" && d["range"]["start"]["line"] == 3)
+        .unwrap_or_else(|| panic!("{d}"));
+    assert_eq!(
+        item["range"]["start"],
+        json!({"line": 3, "character": 6}),
+        "{item}"
+    );
+    // On the first line, the mark counts as a character.
+    let on_first = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["range"]["start"]["line"] == 0)
+        .unwrap_or_else(|| panic!("{d}"));
+    assert!(
+        on_first["range"]["start"]["character"].as_u64() >= Some(1),
+        "{on_first}"
+    );
+    // Fix-all keeps the mark and edits the right bytes.
+    let (actions, _) = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": {"start": {"line": 0, "character": 0},
+               "end": {"line": 4, "character": 0}}, "context": {"diagnostics": [],
+               "only": ["source.fixAll.tongban"]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    let edit = &actions[0]["edit"]["changes"][&u][0]["newText"];
+    assert_eq!(
+        edit,
+        &json!(text.replace("430000", "\"430000\"")),
+        "{actions:?}"
+    );
+}
+
+#[test]
+fn sixty_thousand_findings_held_half_a_gigabyte_in_the_editor() {
+    // Diagnostics per document are capped (`max-diagnostics` under [server]); the last one says
+    // how many were left out.
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("tongban.toml"),
+        "[server]\nmax-diagnostics = 5\n",
+    )
+    .unwrap();
+    let file = ws.path().join("g.yaml");
+    let mut text = String::from("item:\n  name: x\nmaterials:\n");
+    for i in 0..40 {
+        text.push_str(&format!("  - name: {i}\n"));
+    }
+    std::fs::write(&file, &text).unwrap();
+    let u = uri(&file);
+    let mut c = Client::start_in(ws.path(), &["--lang", "en"]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics_at(&u, 1);
+    let diags = d["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 6, "{d}");
+    assert!(
+        diags[5]["message"]
+            .as_str()
+            .unwrap()
+            .contains("more findings not shown"),
+        "{d}"
+    );
+}
+
+/// A small deterministic generator (xorshift), so a failure reproduces from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A guide's text in one of the shapes editors send: as is, with a byte-order mark (or two),
+/// CRLF or CR-only lines, cut short, or with a control character or a lone CR inserted.
+fn shaped(text: &str, rng: &mut Rng) -> String {
+    let mut t = match rng.below(7) {
+        0 => format!("\u{feff}{text}"),
+        1 => format!("\u{feff}\u{feff}{text}"),
+        2 => text.replace('\n', "\r\n"),
+        3 => text.replace('\n', "\r"),
+        4 => text
+            .chars()
+            .take(rng.below(text.chars().count() + 1))
+            .collect(),
+        5 => {
+            let at = text
+                .char_indices()
+                .nth(rng.below(text.chars().count()))
+                .map_or(0, |(i, _)| i);
+            format!(
+                "{}{}{}",
+                &text[..at],
+                ["\u{1b}", "\r", "\u{85}", "\u{2028}", "\"", "\t"][rng.below(6)],
+                &text[at..]
+            )
+        }
+        _ => text.to_owned(),
+    };
+    if rng.below(4) == 0 {
+        t = t.replace("  - name: ", "  - name: 《");
+    }
+    t
+}
+
+/// One client message or a broken frame, for session `s`.
+fn fuzz_message(rng: &mut Rng, guides: &[String], u: &str, id: &mut i64) -> (Vec<u8>, bool) {
+    let mut request = |method: &str, params: Value| {
+        *id += 1;
+        message(json!({"jsonrpc": "2.0", "id": *id, "method": method, "params": params}))
+    };
+    let text = shaped(&guides[rng.below(guides.len())], rng);
+    let line = rng.below(40);
+    let character = rng.below(60);
+    let at = json!({"line": line, "character": character});
+    match rng.below(12) {
+        0 | 1 => (
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params":
+                {"textDocument": {"uri": u, "languageId": "yaml", "version": rng.below(100), "text": text}}}),
+            ),
+            false,
+        ),
+        2 | 3 => (
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params":
+                {"textDocument": {"uri": u, "version": rng.below(100)}, "contentChanges": [{"text": text}]}}),
+            ),
+            false,
+        ),
+        4 => (
+            request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": u}, "position": at}),
+            ),
+            false,
+        ),
+        5 | 6 => (
+            request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": u}, "range": {"start": {"line": 0, "character": 0}, "end": at},
+                       "context": {"diagnostics": []}}),
+            ),
+            false,
+        ),
+        7 => (
+            request(
+                [
+                    "textDocument/hover",
+                    "textDocument/codeAction",
+                    "unknown/method",
+                ][rng.below(3)],
+                [
+                    json!(null),
+                    json!([1]),
+                    json!({"textDocument": 3}),
+                    json!("x"),
+                ][rng.below(4)]
+                .clone(),
+            ),
+            false,
+        ),
+        8 => {
+            let bodies: [&[u8]; 4] = [b"{", b"\xc3\x28", br#"{"id":"\udc00"}"#, b"null"];
+            (raw_frame(bodies[rng.below(4)]), false)
+        }
+        9 => (
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didClose", "params":
+                {"textDocument": {"uri": u}}}),
+            ),
+            false,
+        ),
+        10 => (
+            message(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didSave", "params":
+                {"textDocument": {"uri": u}}}),
+            ),
+            false,
+        ),
+        _ => {
+            // A frame that cannot be read: the session ends here.
+            let headers = [
+                "Content-Length: 99999999999999\r\n\r\n",
+                "Content-Length: -1\r\n\r\n",
+                "Content-Length: 3\n\n{}}",
+                "Content-Type: x\r\n\r\n",
+            ];
+            (headers[rng.below(4)].as_bytes().to_vec(), true)
+        }
+    }
+}
+
+#[test]
+fn fuzzed_lsp_sessions_never_hang_crash_or_leave_a_request_unanswered() {
+    // Seeded, bounded, replayable: TONGBAN_FUZZ_LSP=<sessions> (default 20; .ci/run runs more),
+    // TONGBAN_FUZZ_SEED=<seed>; a failure names the session's seed.
+    let sessions = std::env::var("TONGBAN_FUZZ_LSP")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20u64);
+    let base = std::env::var("TONGBAN_FUZZ_SEED")
+        .ok()
+        .and_then(|s| u64::from_str_radix(s.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(0x15e_2026_1206);
+    let guides: Vec<String> = [
+        "tests/fixtures/fix/codes.yaml",
+        "catalogs/hunan/hehuo-qiye-sheli-dengji.yaml",
+    ]
+    .iter()
+    .filter_map(|p| std::fs::read_to_string(common::root().join(p)).ok())
+    .collect();
+    assert!(!guides.is_empty());
+    let ws = tempfile::tempdir().unwrap();
+    let u = uri(&ws.path().join("g.yaml"));
+    for s in 0..sessions {
+        let seed = base.wrapping_add(s).max(1);
+        let mut rng = Rng(seed);
+        let mut input = raw_frame(INIT.as_bytes());
+        input.extend(message(
+            json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        ));
+        let mut id = 1;
+        let mut fatal = false;
+        for _ in 0..4 + rng.below(12) {
+            let (bytes, ends) = fuzz_message(&mut rng, &guides, &u, &mut id);
+            input.extend(bytes);
+            if ends {
+                fatal = true;
+                break;
+            }
+        }
+        let (exited, out, err) = session_on(ws.path(), input, Duration::from_secs(60));
+        assert!(
+            exited,
+            "seed {seed:#x}: the server did not exit when its input closed"
+        );
+        assert!(!err.contains("panicked"), "seed {seed:#x}: {err}");
+        let msgs = bodies(&out);
+        if !fatal {
+            for want in 1..=id {
+                let answers = msgs.iter().filter(|m| m["id"] == want).count();
+                assert_eq!(
+                    answers, 1,
+                    "seed {seed:#x}: request {want} answered {answers} times"
+                );
+            }
+        }
+    }
 }
