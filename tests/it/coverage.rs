@@ -456,6 +456,35 @@ fn xlsx_has_a_summary_one_sheet_per_agreement_and_findings() {
     assert!(o.stdout.starts_with(b"PK"));
 }
 
+/// Regression: 覆盖率 was text (`66.7%`) and the findings' level English (`warning`) in a
+/// Chinese workbook.
+#[test]
+fn xlsx_coverage_is_a_number_and_levels_speak_the_workbook_language() {
+    for (lang, level, sheet) in [("zh", "警告", "问题"), ("en", "warning", "findings")] {
+        let o = run(&[FIXTURES, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let parts = common::xlsx_parts(&o.stdout);
+        let styles = &parts["xl/styles.xml"];
+        assert!(styles.contains("formatCode=\"0.0%\""), "{lang}: {styles}");
+        // A share with its fraction: a number whose format shows the fraction as text.
+        assert!(styles.contains("0.0% &quot;("), "{lang}: {styles}");
+        let sheet1 = &parts["xl/worksheets/sheet1.xml"];
+        assert!(sheet1.contains("<v>0.6667</v>"), "{lang}: {sheet1}");
+        let cells = common::xlsx_cells(&o.stdout);
+        let findings = &cells[cells.find(&format!("== {sheet}\n")).unwrap()..];
+        let findings = &findings[..findings.find("== notes").unwrap_or(findings.len())];
+        assert!(
+            findings.contains(&format!(": {level}\n")),
+            "{lang}: {findings}"
+        );
+        let other = if lang == "zh" { "warning" } else { "警告" };
+        assert!(
+            !findings.contains(&format!(": {other}\n")),
+            "{lang}: {findings}"
+        );
+    }
+}
+
 #[test]
 fn html_renders_in_headless_chromium() {
     if !common::chromium_or_notice() {

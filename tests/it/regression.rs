@@ -611,6 +611,7 @@ fn best_time(dir: &Path, args: &[&str], runs: usize) -> std::time::Duration {
     let env = tongban::Env {
         locale: None,
         stdout_is_terminal: false,
+        terminal_width: None,
         no_color: true,
         cwd: dir.to_path_buf(),
         progress: false,
