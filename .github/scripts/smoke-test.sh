@@ -15,7 +15,7 @@ bin="$tmp/venv/bin"
 [ -d "$tmp/venv/Scripts" ] && bin="$tmp/venv/Scripts"
 "$bin/python" -m pip install --no-index --disable-pip-version-check --quiet "$wheel"
 "$bin/tongban" --version
-(cd "$root" && "$bin/tongban" lint catalogs --quiet)
+(cd "$root" && "$bin/tongban" lint catalogs --quiet --statistics)
 echo "smoke-test: the wheel installs offline and lints the catalogs"
 if [ -n "$archive" ]; then
   mkdir "$tmp/bin"
@@ -24,6 +24,6 @@ if [ -n "$archive" ]; then
     *) tar xzf "$archive" -C "$tmp/bin" ;;
   esac
   exe=$(find "$tmp/bin" -type f \( -name tongban -o -name tongban.exe \) | head -n 1)
-  (cd "$root" && "$exe" lint catalogs --quiet)
+  (cd "$root" && "$exe" lint catalogs --quiet --statistics)
   echo "smoke-test: the plain binary ($(basename "$archive")) lints the catalogs"
 fi

@@ -285,6 +285,8 @@ def main():
     ap.add_argument("--wheel", required=True, type=Path)
     ap.add_argument("--binary", required=True, type=Path)
     args = ap.parse_args()
+    args.wheel = args.wheel.resolve()
+    args.binary = args.binary.resolve()
     version = re.search(r'^version = "([^"]+)"', (ROOT / "Cargo.toml").read_text(), re.M).group(1)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "RUNNER_", "PIP_"))}
     base_env.update({"PIP_NO_INDEX": "1", "PIP_DISABLE_PIP_VERSION_CHECK": "1", "LANG": "C.UTF-8"})
