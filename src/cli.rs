@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Lang;
+pub use crate::report::{DiffFormat, FailOn, LintFormat, MaterialFormat};
 
 /// tongban (通办): lint and compare government service guides (政务服务办事指南) across regions.
 #[derive(Debug, Parser)]
@@ -144,15 +145,6 @@ pub struct MaterialArgs {
     pub synonyms: Option<PathBuf>,
 }
 
-/// Output formats of `tongban material`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum MaterialFormat {
-    /// Readable lines (follows --lang).
-    Text,
-    /// One JSON document: {"format_version", "item", "readings": [...]}.
-    Json,
-}
-
 /// `tongban diff` options.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -212,23 +204,6 @@ pub struct CatalogArgs {
     /// Worker threads [default: all cores].
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
-}
-
-/// Output formats of `tongban diff`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    /// A readable table per item, for a terminal.
-    Table,
-    /// Markdown tables (for an issue or a wiki page).
-    Markdown,
-    /// One JSON document (documented in docs/diff.md).
-    Json,
-    /// One row per item × material × region (UTF-8 with BOM, for Excel).
-    Csv,
-    /// An Excel workbook: a summary sheet and one sheet per item (needs -o or a pipe).
-    Xlsx,
-    /// One self-contained HTML page: ranked summary and a heat map per item.
-    Html,
 }
 
 const COVERAGE_AFTER_HELP: &str = "\
@@ -385,41 +360,6 @@ pub struct LintArgs {
     pub diff: bool,
 }
 
-/// Output formats of `tongban lint`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LintFormat {
-    /// Annotated source snippets for people.
-    Human,
-    /// One JSON object: {"findings": [...], "summary": {...}}.
-    Json,
-    /// One JSON finding per line.
-    JsonLines,
-    /// SARIF 2.1.0 (GitHub code scanning).
-    Sarif,
-    /// JUnit XML: one test case per file, failed at or above --fail-on.
-    Junit,
-    /// GitHub Actions workflow commands (annotations; a job summary in $GITHUB_STEP_SUMMARY).
-    Github,
-    /// GitLab Code Quality report (JSON).
-    Gitlab,
-}
-
-impl LintFormat {
-    /// The name as written on the command line and in tongban.toml.
-    pub fn name(self) -> &'static str {
-        match self {
-            LintFormat::Human => "human",
-            LintFormat::Json => "json",
-            LintFormat::JsonLines => "json-lines",
-            LintFormat::Sarif => "sarif",
-            LintFormat::Junit => "junit",
-            LintFormat::Github => "github",
-            LintFormat::Gitlab => "gitlab",
-        }
-    }
-}
-
 /// One `-o [FORMAT=]PATH`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputSpec {
@@ -459,29 +399,6 @@ pub fn parse_output(s: &str) -> Result<OutputSpec, String> {
         format: None,
         path: s.into(),
     })
-}
-
-/// When `tongban lint` exits with status 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FailOn {
-    /// Any finding at error severity.
-    Error,
-    /// Any finding at warning or error severity.
-    Warning,
-    /// Never (always exit 0 unless tongban itself fails).
-    Never,
-}
-
-impl FailOn {
-    /// The name as written on the command line and in tongban.toml.
-    pub fn name(self) -> &'static str {
-        match self {
-            FailOn::Error => "error",
-            FailOn::Warning => "warning",
-            FailOn::Never => "never",
-        }
-    }
 }
 
 /// Colour on or off.

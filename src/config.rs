@@ -4,17 +4,18 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::cli::{FailOn, LintFormat};
 use crate::diagnostic::{self as dx, FileReport, Finding, Lang, Severity};
 use crate::error::Error;
+use crate::report::{FailOn, LintFormat};
 use crate::rules;
-use crate::source::Source;
+pub use crate::source::relative_to;
+use crate::source::{Source, lexical};
 
 /// The file name looked for.
 pub const FILE_NAME: &str = "tongban.toml";
@@ -198,33 +199,6 @@ fn glob_set(globs: &[String]) -> Result<GlobSet, String> {
         b.add(Glob::new(g.trim_start_matches("./")).map_err(|e| format!("bad glob `{g}`: {e}"))?);
     }
     b.build().map_err(|e| e.to_string())
-}
-
-/// Removes `.` and resolves `..` without touching the file system.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-/// `path` relative to `base` with `/` separators, when it is inside `base`.
-pub fn relative_to(path: &Path, base: &Path, cwd: &Path) -> Option<String> {
-    let abs = lexical(&cwd.join(path));
-    let base = lexical(&cwd.join(base));
-    let rel = abs.strip_prefix(&base).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    Some(parts.join("/"))
 }
 
 impl Config {

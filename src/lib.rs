@@ -43,6 +43,7 @@ pub mod regions;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod server;
 mod source;
 mod suppress;
 

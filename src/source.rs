@@ -6,6 +6,7 @@
 //! file, so each lookup is a binary search (a file with 100,000 findings stays linear).
 
 use std::ops::Range;
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 /// A decoded input file: the text every span points into.
@@ -296,6 +297,33 @@ impl<'a> CharToByte<'a> {
         }
         self.byte_idx
     }
+}
+
+/// Removes `.` and resolves `..` without touching the file system.
+pub(crate) fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base` with `/` separators, when it is inside `base`.
+pub fn relative_to(path: &Path, base: &Path, cwd: &Path) -> Option<String> {
+    let abs = lexical(&cwd.join(path));
+    let base = lexical(&cwd.join(base));
+    let rel = abs.strip_prefix(&base).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
 }
 
 #[cfg(test)]

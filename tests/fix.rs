@@ -403,12 +403,12 @@ fn fix_never_produces_yaml_that_does_not_parse() {
         synonyms: tongban::ontology::Ontology::bundled().unwrap(),
         readings: Default::default(),
     };
-    let opts = tongban::lint::Options {
-        schema: &schema,
+    let opts = tongban::lint::Session {
+        schema,
         lang: Lang::En,
         limits: tongban::load::Limits::default(),
-        config: &config,
-        data: &data,
+        config,
+        data,
     };
     let guides: Vec<PathBuf> = walkdir::WalkDir::new(common::root().join("catalogs"))
         .sort_by_file_name()

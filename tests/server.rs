@@ -136,7 +136,7 @@ impl Client {
 }
 
 fn uri(p: &Path) -> String {
-    tongban::app::server::text::path_to_uri(p)
+    tongban::server::text::path_to_uri(p)
 }
 
 fn codes(diags: &Value) -> Vec<String> {
@@ -358,7 +358,8 @@ fn stdio_session() {
     );
     let d = c.diagnostics(&uri(&big));
     assert_eq!(codes(&d), vec!["TB009"]);
-    assert_eq!(d["diagnostics"][0]["severity"], 3);
+    // At TB009's level, as `tongban lint -` reports it (the editor used to lower it to info).
+    assert_eq!(d["diagnostics"][0]["severity"], 1);
 
     // A YAML file that is not a guide (a CI workflow) gets no findings.
     let other = ws.path().join("workflow.yml");
@@ -606,6 +607,100 @@ fn config_from_the_files_folder_and_suppressions() {
         "{d:#}"
     );
     assert!(diags.iter().any(|x| x["code"] == "TB103"), "{d:#}");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
+
+/// Regression: the editor never reported an unused cross-region suppression (TB402), which
+/// `tongban lint` does — the server had its own copy of the cross-region tail. Both now go
+/// through `lint::Session::lint_buffer`.
+#[test]
+fn editor_reports_an_unused_cross_region_suppression() {
+    let fixture = common::fixture("TB303", "inconsistent-item-type").join("pass");
+    let ws = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(common::root().join(&fixture)).unwrap() {
+        let p = e.unwrap().path();
+        let dst = ws.path().join(p.file_name().unwrap());
+        std::fs::copy(&p, &dst).unwrap();
+        files.push(dst);
+    }
+    files.sort();
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    // The regions agree on the item type: the suppression suppresses nothing.
+    let stale = text.replacen(
+        "  type: 行政许可",
+        "  # tongban: allow inconsistent-item-type 测试\n  type: 行政许可",
+        1,
+    );
+    assert_ne!(stale, text);
+    let u = uri(&files[0]);
+    let mut c = Client::start(&[]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": stale}}),
+    );
+    // Before the workspace scan the cross-region rules do not run; after it, TB402.
+    let d = c.diagnostics_until(&u, |d| codes(d).contains(&"TB402".to_owned()));
+    let tb402 = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["code"] == "TB402")
+        .unwrap();
+    // It points at the comment (line 3, 0-based), as in `tongban lint`.
+    assert_eq!(tb402["range"]["start"]["line"], 3, "{d:#}");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    let _ = c.child.wait();
+}
+
+/// Regression: saving `documents.yaml` (the dictionary) did not lint the open buffers again —
+/// the server checked its own list of file names (`materials.yaml`, not `documents.yaml`)
+/// instead of `input::shapes_linting`.
+#[test]
+fn saving_the_dictionary_lints_open_buffers_again() {
+    let ws = tempfile::tempdir().unwrap();
+    let file = ws.path().join("codes.yaml");
+    let text =
+        std::fs::read_to_string(common::root().join("tests/fixtures/fix/codes.yaml")).unwrap();
+    std::fs::write(&file, &text).unwrap();
+    let u = uri(&file);
+    let mut c = Client::start(&[]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    // Before the workspace scan, then again after it: now nothing is stale.
+    c.diagnostics_at(&u, 1);
+    c.diagnostics_at(&u, 1);
+    let dictionary = ws.path().join("documents.yaml");
+    std::fs::copy(common::root().join("catalogs/documents.yaml"), &dictionary).unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri(&dictionary)}}),
+    );
+    // A hover lints its document first when it is stale, and publishes before answering.
+    let (_, seen) = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": u}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(
+        seen.iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == u),
+        "no diagnostics after saving documents.yaml: {seen:#?}"
+    );
     c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     let _ = c.child.wait();

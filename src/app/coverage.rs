@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
+use crate::compare::coverage;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::compare::coverage;
 use crate::{agreement, cli, config, input, load, ontology, progress, report};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each

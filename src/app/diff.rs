@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
+use crate::compare::{catalog, diff};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::compare::{catalog, diff};
 use crate::{cli, config, input, load, ontology, progress, report};
 
 /// `tongban diff`: index → compare → render.

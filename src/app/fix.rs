@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::input::{self, Input, Walked};
-use crate::lint::fix_text;
-use crate::lint::{self, Options};
+use crate::lint::{Session, fix_text};
 use crate::progress::Progress;
 
 /// What happened to one file.
@@ -48,7 +47,7 @@ pub(super) struct Mode {
 /// in walk order. Returns the totals and a note for each file left alone.
 pub(super) fn run(
     paths: &[PathBuf],
-    opts: &Options<'_>,
+    session: &Session,
     mode: Mode,
     jobs: usize,
     out: &mut dyn Write,
@@ -57,14 +56,14 @@ pub(super) fn run(
     let mut totals = Totals::default();
     let mut notes = Vec::new();
     for root in paths {
-        let walk = input::walk(std::slice::from_ref(root), opts.config, opts.lang)?;
+        let walk = input::walk(std::slice::from_ref(root), &session.config, session.lang)?;
         let tree = tree_root(root);
         input::for_each_chunk(
             walk,
             &pool,
             &mut Progress::hidden(),
             |w| match w {
-                Walked::File(input) => Some(fix_file(&input, tree.as_deref(), opts, mode)),
+                Walked::File(input) => Some(fix_file(&input, tree.as_deref(), session, mode)),
                 Walked::Problem(_) => None,
             },
             |r| {
@@ -103,10 +102,10 @@ fn tree_root(root: &Path) -> Option<PathBuf> {
 pub(super) fn fix_file(
     input: &Input,
     tree: Option<&Path>,
-    opts: &Options<'_>,
+    session: &Session,
     mode: Mode,
 ) -> FileFix {
-    let lang = opts.lang;
+    let lang = session.lang;
     let mut result = FileFix {
         name: input.name.clone(),
         ..FileFix::default()
@@ -119,7 +118,7 @@ pub(super) fn fix_file(
         }
     };
     let meta = match std::fs::metadata(&target) {
-        Ok(m) if m.is_file() && m.len() <= opts.limits.max_file_size => m,
+        Ok(m) if m.is_file() && m.len() <= session.limits.max_file_size => m,
         // Not a regular file, too large, unreadable: `lint` reports it.
         _ => return result,
     };
@@ -140,7 +139,7 @@ pub(super) fn fix_file(
         );
         return result;
     };
-    let fixed = fix_text(&input.path, &input.name, text, opts, mode.unsafe_fixes);
+    let fixed = fix_text(&input.path, &input.name, text, session, mode.unsafe_fixes);
     if fixed.refused {
         result.note = Some(
             lang.pick(
@@ -265,18 +264,18 @@ pub(super) fn command(
     // The fix pass holds its own schema and data; they are gone before the report's lint.
     let (totals, mut notes) = {
         let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
-        let (schema, data) =
-            crate::lint::setup(&config, args.schema.as_deref(), &args.paths, &env.cwd, lang)?;
-        let opts = lint::Options {
-            schema: &schema,
-            lang,
-            limits: crate::load::Limits {
-                max_file_size: args.max_file_size,
-                ..crate::load::Limits::default()
-            },
-            config: &config,
-            data: &data,
+        let limits = crate::load::Limits {
+            max_file_size: args.max_file_size,
+            ..crate::load::Limits::default()
         };
+        let session = Session::new(
+            config,
+            args.schema.as_deref(),
+            &args.paths,
+            &env.cwd,
+            limits,
+            lang,
+        )?;
         let jobs = args
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -285,7 +284,7 @@ pub(super) fn command(
             unsafe_fixes: args.unsafe_fixes,
             write: !args.diff,
         };
-        run(&args.paths, &opts, mode, jobs, out)?
+        run(&args.paths, &session, mode, jobs, out)?
     };
     if args.diff {
         if !style.quiet && totals.fixed == 0 {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{Env, Outcome, finish_output, output_file};
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{baseline, cli, config, diagnostic, input, lint, load, progress, report, source};
+use crate::{baseline, cli, config, diagnostic, input, lint, load, progress, report};
 
 /// `tongban lint` without `--fix`: lint, report; the outcome and the counts.
 pub(super) fn command(
@@ -36,17 +36,19 @@ pub(super) fn command(
         ));
     }
     let paths: &[std::path::PathBuf] = if stdin { &[] } else { &args.paths };
-    let (schema, data) = lint::setup(&config, args.schema.as_deref(), paths, &env.cwd, lang)?;
-    let opts = lint::Options {
-        schema: &schema,
-        lang,
-        limits: load::Limits {
-            max_file_size: args.max_file_size,
-            ..load::Limits::default()
-        },
-        config: &config,
-        data: &data,
+    let limits = load::Limits {
+        max_file_size: args.max_file_size,
+        ..load::Limits::default()
     };
+    let session = lint::Session::new(
+        config,
+        args.schema.as_deref(),
+        paths,
+        &env.cwd,
+        limits,
+        lang,
+    )?;
+    let config = &session.config;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -177,16 +179,16 @@ pub(super) fn command(
                 Some(rel) if std::path::Path::new(&rel).is_relative() => rel.into(),
                 _ => c.clone(),
             };
-            Some(input::walk(&[shown], &config, lang)?)
+            Some(input::walk(&[shown], config, lang)?)
         }
         None => None,
     };
     if stdin {
-        lint_stdin(&args, context, &opts, jobs, &mut sink)?;
+        lint_stdin(&args, context, &session, jobs, &mut sink)?;
     } else {
-        let walk = input::walk(&args.paths, &config, lang)?;
+        let walk = input::walk(&args.paths, config, lang)?;
         let mut progress = progress::Progress::new(env.progress && !style.quiet, "linting");
-        lint::run_with_context(walk, context, &opts, jobs, &mut progress, &mut sink)?;
+        lint::run_with_context(walk, context, &session, jobs, &mut progress, &mut sink)?;
         progress.finish();
     }
     if let Some(b) = &baseline {
@@ -240,11 +242,12 @@ fn covered(catalog: &std::path::Path, paths: &[std::path::PathBuf], cwd: &std::p
 }
 
 /// `tongban lint -`: one guide from standard input, named by `--stdin-filename` (which the
-/// config's include/exclude and per-path levels see), with the catalog as cross-region context.
+/// config's include/exclude and per-path levels see), with the catalog as cross-region context:
+/// read it, then [`lint::Session::lint_buffer`].
 fn lint_stdin(
     args: &cli::LintArgs,
     context: Option<impl Iterator<Item = input::Walked> + Send>,
-    opts: &lint::Options<'_>,
+    session: &lint::Session,
     jobs: usize,
     sink: &mut dyn FnMut(diagnostic::FileReport, lint::Pass) -> Result<(), Error>,
 ) -> Result<(), Error> {
@@ -253,56 +256,31 @@ fn lint_stdin(
         .stdin_filename
         .clone()
         .unwrap_or_else(|| std::path::PathBuf::from("-"));
-    if args.stdin_filename.is_some() && opts.config.excluded(&path) {
+    if args.stdin_filename.is_some() && session.config.excluded(&path) {
         return Ok(());
     }
-    let name = path.display().to_string();
     let mut bytes = Vec::new();
     std::io::stdin()
-        .take(opts.limits.max_file_size.saturating_add(1))
+        .take(session.limits.max_file_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| Error::Io {
             path: "<standard input>".into(),
             message: e.to_string(),
         })?;
-    if bytes.len() as u64 > opts.limits.max_file_size {
-        // As for a file: a finding about the input, not a failure of the run.
-        let max = opts.limits.max_file_size;
-        let finding = diagnostic::Finding::new(
-            diagnostic::FILE_TOO_LARGE,
-            match opts.lang {
-                diagnostic::Lang::Zh => format!("标准输入超过大小上限 {max} 字节，未检查"),
-                diagnostic::Lang::En => {
-                    format!("standard input is over the limit of {max} bytes; not linted")
-                }
-            },
-            0..0,
-        )
-        .with_help(opts.lang.pick(
-            "如确需检查，可用 --max-file-size 调高上限",
-            "raise the limit with --max-file-size if needed",
-        ));
-        let report = diagnostic::FileReport {
-            source: source::Source::new(name, ""),
-            findings: vec![finding],
-        };
-        return sink(report, lint::Pass::First);
-    }
-    let load = || load::load_bytes(name.clone(), &bytes, &opts.limits, opts.lang);
-    let (report, summary) = lint::lint_loaded(&path, load(), opts);
-    sink(report, lint::Pass::First)?;
-    let Some(summary) = summary else {
-        return Ok(());
+    // The file it stands for, if it is in the catalog, is replaced by standard input.
+    let catalog = match context {
+        Some(context) => {
+            let skip: std::collections::HashSet<std::path::PathBuf> =
+                std::fs::canonicalize(&path).into_iter().collect();
+            session.summaries(context, &skip, &input::pool(jobs)?)?
+        }
+        None => Vec::new(),
     };
-    let mut guides = vec![summary];
-    if let Some(context) = context {
-        // The file it stands for, if it is in the catalog, is replaced by standard input.
-        let skip: std::collections::HashSet<std::path::PathBuf> =
-            std::fs::canonicalize(&path).into_iter().collect();
-        guides.extend(lint::summaries(context, &skip, opts, &input::pool(jobs)?)?);
+    let name = path.display().to_string();
+    let linted = session.lint_buffer(&path, name, &bytes, Some(catalog));
+    sink(linted.own, lint::Pass::First)?;
+    match linted.cross {
+        Some(r) => sink(r, lint::Pass::Again),
+        None => Ok(()),
     }
-    for p in lint::cross_region_reported(guides, 1, opts) {
-        sink(lint::locate_loaded(p, load()), lint::Pass::Again)?;
-    }
-    Ok(())
 }

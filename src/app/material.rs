@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use super::Env;
-use crate::error::Error;
 use crate::compare::requirement;
+use crate::error::Error;
 use crate::{cli, config, diagnostic, normalize, ontology, report};
 
 /// `tongban material`: read names as requirements → render.

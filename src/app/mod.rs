@@ -12,7 +12,7 @@ mod fix;
 mod info;
 mod lint;
 mod material;
-pub mod server;
+mod server;
 
 /// Runs a command line as the `tongban` process does: the report on standard output, notes and
 /// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).

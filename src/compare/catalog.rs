@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
 use crate::diagnostic::{Lang, Severity};
 use crate::error::Error;
 use crate::input::Kind;
@@ -17,7 +18,6 @@ use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
 use crate::normalize::normalize;
 use crate::ontology::Ontology;
-use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub(crate) const BASELINE_REGION: &str = "100000";
@@ -177,7 +177,10 @@ pub(crate) const ELEMENTS: [(&str, &str, &str); 6] = [
     ("conditions", "受理条件", "acceptance conditions"),
 ];
 
-/// What one guide contributes to the comparison, before interning.
+/// What one guide contributes to the comparison, before interning. Not the lint pass's
+/// [`crate::rules::cross::GuideSummary`]: that one keeps the cross-region rules' folded values
+/// and the file's suppressions (for TB3xx findings); this one keeps the materials, situations and
+/// elements the diff and coverage compare. They read different fields for different jobs.
 #[derive(Debug, Clone)]
 pub(crate) struct GuideSummary {
     /// Path as shown.
@@ -256,7 +259,8 @@ impl NotAGuide {
     }
 }
 
-/// Extracts the summary of one guide document. `Err` says why it is not a guide.
+/// Extracts the summary of one guide document. `Err` says why it is not a guide. (The lint
+/// pass's [`crate::rules::cross::summarize`] extracts its own: see [`GuideSummary`].)
 pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGuide> {
     let item_name = text(doc, "/item/name").ok_or(NotAGuide::ItemName)?;
     let region_code = text(doc, "/region/code").ok_or(NotAGuide::RegionCode)?;
@@ -401,7 +405,9 @@ fn situation_mask(list: &[Value], names: &mut Vec<String>) -> u32 {
     mask
 }
 
-/// Interned strings: each distinct material key and element value is stored once.
+/// Interned strings: each distinct material key and element value is stored once, under a
+/// `u32` id the matrix indexes by. Not [`crate::rules::cross::Interner`], which shares `Arc<str>`
+/// values between lint summaries and hands out no ids.
 #[derive(Debug, Default)]
 pub(crate) struct Interner {
     ids: HashMap<Box<str>, u32>,

@@ -13,8 +13,8 @@ use serde_json::Value;
 
 use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::compare::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
-use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::compare::diff::{self, ItemDiff};
+use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};

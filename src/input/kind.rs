@@ -53,6 +53,30 @@ pub fn is_dictionary(path: &Path) -> bool {
         .is_some_and(|n| DICTIONARY_NAMES.iter().any(|f| n == *f))
 }
 
+/// Top-level keys only a guide has: an editor lints a YAML buffer with one of them (the walk takes
+/// every YAML file it is given; an editor opens any, and a CI workflow is not a guide).
+const GUIDE_KEYS: [&str; 4] = ["item:", "materials:", "region:", "department:"];
+
+/// Whether a guide-kind text reads as a guide: a line opens with a top-level guide element.
+pub fn looks_like_guide(text: &str) -> bool {
+    text.lines()
+        .any(|l| GUIDE_KEYS.iter().any(|k| l.starts_with(k)))
+}
+
+/// File names whose content changes how the files beside and below them are linted: the
+/// configuration and the bundled-data overrides (a dictionary, the e-licence list).
+const SETTING_NAMES: [&str; 2] = ["tongban.toml", "e-licences.yaml"];
+
+/// Whether a change to the file at `path` changes how other files are linted (the
+/// configuration, a document dictionary, an e-licence list): an editor then lints every open
+/// buffer again.
+pub fn shapes_linting(path: &Path) -> bool {
+    is_dictionary(path)
+        || path
+            .file_name()
+            .is_some_and(|n| SETTING_NAMES.iter().any(|f| n == *f))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +94,20 @@ mod tests {
         assert_eq!(Kind::of(Path::new("c/documents.yaml")), Kind::Dictionary);
         assert_eq!(Kind::of(Path::new("c/materials.yaml")), Kind::Dictionary);
         assert_eq!(Kind::of(Path::new("c/shanghai/hehuo.yaml")), Kind::Guide);
+    }
+
+    #[test]
+    fn every_dictionary_name_shapes_linting() {
+        for name in DICTIONARY_NAMES {
+            assert!(shapes_linting(&Path::new("catalogs").join(name)), "{name}");
+        }
+        assert!(shapes_linting(Path::new("tongban.toml")));
+        assert!(!shapes_linting(Path::new("catalogs/shanghai/hehuo.yaml")));
+    }
+
+    #[test]
+    fn a_workflow_does_not_look_like_a_guide() {
+        assert!(looks_like_guide("item:\n  name: x\n"));
+        assert!(!looks_like_guide("on: push\njobs: {}\n"));
     }
 }

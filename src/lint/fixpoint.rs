@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diagnostic::FileReport;
 use crate::fix::{applies, apply};
 
-use super::{Options, lint_text};
+use super::Session;
 
 /// The result of fixing one text.
 #[derive(Debug)]
@@ -31,10 +31,10 @@ pub fn fix_text(
     path: &Path,
     name: &str,
     text: &str,
-    opts: &Options<'_>,
+    session: &Session,
     unsafe_fixes: bool,
 ) -> Fixed {
-    let (first, _) = lint_text(path, name.to_owned(), text.as_bytes(), opts);
+    let (first, _) = session.lint_text(path, name.to_owned(), text.as_bytes());
     let mut report = first.clone();
     let mut current = text.to_owned();
     let mut fixed = 0;
@@ -52,7 +52,9 @@ pub fn fix_text(
         }
         fixed += n;
         current = next;
-        report = lint_text(path, name.to_owned(), current.as_bytes(), opts).0;
+        report = session
+            .lint_text(path, name.to_owned(), current.as_bytes())
+            .0;
     }
     // Input problems (syntax, duplicate keys, …) a fix introduced: the fixes broke the text.
     let input_problems = |r: &FileReport| {

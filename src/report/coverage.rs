@@ -7,11 +7,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::cli::DiffFormat;
 use crate::compare::coverage::{AgreementCoverage, Coverage, ItemCoverage};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::regions::Level;
+use crate::report::DiffFormat;
 use crate::report::Style;
 use crate::report::doc::{
     self, Block, Cell, Column, Detail, Doc, Long, Matrix, Row, Section, Table, Tone,

@@ -8,10 +8,10 @@ use std::io::Write;
 use similar::{ChangeTag, TextDiff};
 
 use crate::compare::catalog::Status;
-use crate::cli::DiffFormat;
-use crate::diagnostic::Lang;
 use crate::compare::diff::{Comparison, ItemDiff, MaterialRow, Pairwise};
+use crate::diagnostic::Lang;
 use crate::error::Error;
+use crate::report::DiffFormat;
 use crate::report::Style;
 use crate::report::doc::{
     self, Block, Cell, Column, Detail, Doc, Long, Matrix, Row, Section, Table, Tone,

@@ -137,8 +137,8 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::FailOn;
     use crate::diagnostic::{self as dx, Finding};
+    use crate::report::FailOn;
     use crate::source::Source;
 
     fn xml(fail_on: FailOn, reports: &[FileReport]) -> String {

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::cli::MaterialFormat;
+use crate::compare::requirement::{Piece, Reading};
 use crate::diagnostic::Lang;
 use crate::error::Error;
-use crate::compare::requirement::{Piece, Reading};
+use crate::report::MaterialFormat;
 
 /// Version of the JSON shape.
 pub const FORMAT_VERSION: u32 = 1;

@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod diff;
 pub(crate) mod doc;
+mod format;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -16,9 +17,9 @@ pub mod statistics;
 
 use std::io::Write;
 
-use crate::cli::{FailOn, LintFormat};
 use crate::diagnostic::{FileReport, Lang, Summary};
 use crate::error::Error;
+pub use format::{DiffFormat, FailOn, LintFormat, MaterialFormat};
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]
@@ -52,7 +53,7 @@ impl RunInfo {
         let p = std::path::Path::new(name);
         if let Some(base) = &self.base
             && p.is_absolute()
-            && let Some(rel) = crate::config::relative_to(p, base, base)
+            && let Some(rel) = crate::source::relative_to(p, base, base)
         {
             return rel;
         }

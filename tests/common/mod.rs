@@ -86,14 +86,14 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
         readings: Default::default(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let walk = input::walk(&paths, &config, lang).unwrap();
-    let opts = lint::Options {
-        schema: &schema,
+    let opts = lint::Session {
+        schema,
         lang,
         limits: load::Limits::default(),
-        config: &config,
-        data: &data,
+        config,
+        data,
     };
+    let walk = input::walk(&paths, &opts.config, lang).unwrap();
     let mut out = Vec::new();
     lint::run(
         walk,

@@ -15,9 +15,9 @@ pub(crate) use model::{
 };
 pub(crate) use text::paint;
 
-use crate::cli::DiffFormat;
 use crate::diagnostic::{FileReport, Finding};
 use crate::error::Error;
+use crate::report::DiffFormat;
 use crate::report::Style;
 
 /// The writers of a [`Doc`]: a closed set, like the lint printers.

@@ -18,7 +18,8 @@ use crate::load::Document;
 pub use crate::rules::rule::fold;
 use crate::source::Source;
 
-/// What the cross-region pass keeps of one guide.
+/// What the cross-region pass keeps of one guide. Not the comparison's
+/// `compare::catalog::GuideSummary`, which keeps materials and elements for `tongban diff`.
 #[derive(Debug, Clone)]
 pub struct GuideSummary {
     /// Path as shown.
@@ -42,6 +43,7 @@ pub struct GuideSummary {
 
 /// Shares equal strings between guide summaries: at national scale most values (the same
 /// department, law, item name, region) repeat, and a million summaries must fit in memory.
+/// Not the comparison's `compare::catalog::Interner`, which maps strings to `u32` ids.
 #[derive(Debug, Default)]
 pub struct Interner(HashSet<Arc<str>>);
 
@@ -80,7 +82,8 @@ pub fn item_code(s: &str) -> String {
     }
 }
 
-/// Summarises one guide, or `None` when it names no item.
+/// Summarises one guide, or `None` when it names no item (for the lint pass; the comparison's
+/// `compare::catalog::summarize` reads materials instead: see [`GuideSummary`]).
 pub fn summarize(doc: &Document, source: &Source, path: PathBuf) -> Option<GuideSummary> {
     let v = &doc.value;
     let item_name = crate::load::lookup(v, "/item/name")

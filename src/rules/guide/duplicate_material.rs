@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
+use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB209 duplicate-material.

@@ -17,7 +17,10 @@ mod parallel;
 
 use crate::progress::Progress;
 use crate::source::{Source, display_path};
-pub use kind::{AGREEMENTS_DIR, DICTIONARY_NAMES, Kind, is_agreement, is_dictionary};
+pub use kind::{
+    AGREEMENTS_DIR, DICTIONARY_NAMES, Kind, is_agreement, is_dictionary, looks_like_guide,
+    shapes_linting,
+};
 pub use parallel::*;
 
 /// What the walk asks of the configuration: whether a path is excluded (its `include` /

@@ -1,13 +1,80 @@
-//! Hover texts: a finding's rule explanation, or an element's Chinese title and description from
-//! the schema.
+//! Hover: on a finding, its rule's explanation; on an element, its Chinese title and description
+//! from the schema in force.
 
+use lsp_types as lsp;
 use serde_json::Value;
 
-use crate::load::Document;
+use crate::lint::Session;
+use crate::load::{self, Document};
+use crate::rules;
+use crate::schema;
+use crate::server::Server;
+use crate::server::text::LineIndex;
+
+impl Server<'_> {
+    pub(in crate::server) fn hover(
+        &self,
+        uri: &str,
+        pos: lsp::Position,
+        session: Option<&Session>,
+    ) -> Option<lsp::Hover> {
+        let doc = self.docs.get(uri)?;
+        let index = LineIndex::new(&doc.text, self.encoding);
+        let offset = index.offset(pos);
+        let report = doc.report.as_ref()?;
+        // On a finding: its rule's explanation.
+        if let Some(f) = report
+            .findings
+            .iter()
+            .find(|f| f.span.start <= offset && offset <= f.span.end && !f.span.is_empty())
+        {
+            let entry = rules::lookup(f.code)?;
+            let mut md = format!("**{}** {}\n\n", f.code, f.message);
+            md.push_str(&rules::docs::entry_markdown(entry, self.lang));
+            return Some(markdown(md, Some(index.range(&f.span))));
+        }
+        // On an element: its title and description from the schema.
+        let loaded = load::load_bytes(
+            String::new(),
+            doc.text.as_bytes(),
+            &load::Limits {
+                max_file_size: self.max_file_size,
+                ..load::Limits::default()
+            },
+            self.lang,
+        );
+        let document = loaded.document?;
+        let pointer = pointer_at(&document, offset)?;
+        // The schema in force for this folder (`--schema` in tongban.toml, else the national one).
+        // An extension that `$ref`s the national schema by its `$id`: the national titles.
+        let (title, description) = element(session?.schema.json(), &pointer).or_else(|| {
+            let national: Value = serde_json::from_str(schema::NATIONAL_SCHEMA).ok()?;
+            element(&national, &pointer)
+        })?;
+        let key = pointer.rsplit('/').next().unwrap_or_default();
+        let mut md = format!("**{title}** `{key}`");
+        if let Some(d) = description {
+            md.push_str("\n\n");
+            md.push_str(&d);
+        }
+        let range = document.key(&pointer).map(|k| index.range(&k));
+        Some(markdown(md, range))
+    }
+}
+
+fn markdown(value: String, range: Option<lsp::Range>) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value,
+        }),
+        range,
+    }
+}
 
 /// The schema node describing the element at an instance `pointer`, with the title and
 /// description met on the way to it (a property's own title wins over its `$ref` target's).
-pub(super) fn element(schema: &Value, pointer: &str) -> Option<(String, Option<String>)> {
+fn element(schema: &Value, pointer: &str) -> Option<(String, Option<String>)> {
     let mut node = schema;
     let mut title = None;
     let mut description = None;
@@ -64,7 +131,7 @@ fn child<'s>(schema: &'s Value, node: &'s Value, seg: &str) -> Option<&'s Value>
 }
 
 /// The pointer of the node under byte `offset`: a key there, else the smallest scalar value.
-pub(super) fn pointer_at(doc: &Document, offset: usize) -> Option<String> {
+pub(in crate::server) fn pointer_at(doc: &Document, offset: usize) -> Option<String> {
     let mut best: Option<(&str, usize)> = None;
     for (pointer, node) in doc.nodes() {
         if let Some(k) = &node.key

@@ -1,0 +1,300 @@
+//! The words the reader knows, grouped by what they mark: the applicant's roles and other persons,
+//! copy forms, validity words, clause and condition endings, catch-all tails, document and form
+//! endings. Lists of Chinese drafting vocabulary only: no wording of a bundled guide.
+
+/// The applicant (or applicants) named in a material: stripped, kept as the `role` attribute.
+pub(super) const ROLES: &[&str] = &[
+    "夫妻双方",
+    "夫妻一方",
+    "夫妻任一方",
+    "夫妻其中一方",
+    "男女双方",
+    "男女一方",
+    "当事人双方",
+    "双方当事人",
+    "一方当事人",
+    "当事人一方",
+    // A party of the applicants (其中一方的居住证): still the applicants' document.
+    "其中一方",
+    "任何一方",
+    "任意一方",
+    "任一方",
+    "另一方",
+    "一方",
+    "夫妻",
+    "双方",
+    "当事人",
+    "本人",
+    "申请人",
+    "申请者",
+    "提取人",
+    "缴存人",
+    "缴存职工",
+    "购房职工",
+    "职工",
+    "借款人",
+    "参保人员",
+    "参保人",
+    "失业人员",
+    "劳动者",
+    "公民",
+    "自然人",
+    "申报人",
+    "办事人",
+    "申领人",
+    "经营者",
+    "持证人",
+];
+
+/// Another person: a document of theirs is a different requirement from the applicant's.
+pub(super) const OTHERS: &[&str] = &[
+    "配偶",
+    "父母",
+    "父或母",
+    "父亲或母亲",
+    "父亲",
+    "母亲",
+    "子女",
+    "孩子",
+    "新生儿",
+    "婴儿",
+    "被委托人",
+    "委托代理人",
+    "委托人",
+    "受托人",
+    "代理人",
+    "代办人",
+    "经办人",
+    "法定代理人",
+    "法定代表人",
+    "负责人",
+    "股东",
+    "发起人",
+    "执行事务合伙人",
+    "合伙人",
+    "委派代表",
+    "董事",
+    "监事",
+    "经理",
+    "高级管理人员",
+    "共有人",
+    "房屋共有人",
+    "法定监护人",
+    "监护人",
+    "被监护人",
+    "继承人",
+    "指定代表",
+    "担保人",
+    "家庭成员",
+    "亲属",
+    "同住人",
+    "房主",
+    "房屋产权人",
+    "产权人",
+    "出租人",
+    "户主",
+];
+
+/// Words that start like a person but name a body (董事会 is not 董事).
+pub(super) const NOT_PERSONS: &[&str] = &[
+    "董事会",
+    "股东会",
+    "股东大会",
+    "监事会",
+    "经理层",
+    "子女数",
+    "户主页",
+    "一方面",
+];
+
+/// Copy forms, longest first: (as written, the `original` value they mean).
+pub(super) const COPY_FORMS: &[(&str, &str)] = &[
+    ("原件及复印件", "原件和复印件"),
+    ("原件和复印件", "原件和复印件"),
+    ("原件、复印件", "原件和复印件"),
+    ("原件或复印件", "原件或复印件"),
+    ("及其复印件", "原件和复印件"),
+    ("及复印件", "原件和复印件"),
+    ("和复印件", "原件和复印件"),
+    ("的复印件", "复印件"),
+    ("复印件", "复印件"),
+    ("原件", "原件"),
+];
+
+/// Validity and reference words before a document name.
+pub(super) const VALIDITY: &[&str] = &[
+    "有效期内的",
+    "在有效期内的",
+    "合法有效的",
+    "有效的",
+    "有关的",
+    "相关的",
+    "有效",
+    "有关",
+    "相关",
+];
+
+/// Phrases that end a signing / issuing / filing clause before the document (…签署的合伙协议).
+pub(super) const CLAUSE_ENDS: &[&str] = &[
+    "签署的",
+    "签字的",
+    "签章的",
+    "盖章的",
+    "签名的",
+    "出具的",
+    "开具的",
+    "核发的",
+    "颁发的",
+    "备案的",
+    "确认的",
+];
+
+/// Which side or rendering of a document is asked for (身份证正反面复印件): not a document itself.
+pub(super) const SIDES: &[&str] = &[
+    "正反面",
+    "正反两面",
+    "正面",
+    "背面",
+    "扫描件",
+    "影印件",
+    "电子版",
+];
+
+/// The applicants named after a document (居民身份证复印件男女双方各一份), longest first.
+pub(super) const TRAILING_PARTIES: &[&str] =
+    &["双方当事人", "当事人双方", "男女双方", "夫妻双方", "双方"];
+
+/// Phrases ending a condition written into a material name (代办的需提供…).
+pub(super) const CONDITION_ENDS: &[&str] = &[
+    "的,还应当提交",
+    "的,还应当提供",
+    "的,还应提交",
+    "的,还应提供",
+    "的,还需提交",
+    "的,还需提供",
+    "的,需提供",
+    "的,须提供",
+    "的,应提供",
+    "的,需提交",
+    "的,须提交",
+    "的,应提交",
+    "的,提供",
+    "的,提交",
+    "的需提供",
+    "的须提供",
+    "的应提供",
+    "的需提交",
+    "的须提交",
+    "的应提交",
+    "的提供",
+    "的提交",
+    "需提供",
+    "须提供",
+    "应提供",
+    "需提交",
+    "须提交",
+    "应提交",
+];
+
+/// Catch-all tails (…等有效证件) and whole catch-alls (其他材料): read as vague.
+pub(super) const CATCH_ALL_TAILS: &[&str] = &[
+    "等其他身份证明材料",
+    "等有效身份证件",
+    "等有效证件",
+    "等有效证明",
+    "等相关材料",
+    "等其他材料",
+    "等有关材料",
+    "等证件",
+    "等证明",
+    "等材料",
+    "等资料",
+    "等",
+];
+/// Endings of a whole catch-all (其他材料, 相关证明).
+pub(super) const VAGUE_ENDS: &[&str] = &[
+    "其他材料",
+    "其他文件",
+    "相关材料",
+    "有关材料",
+    "其他证明材料",
+    "相关证明",
+    "其他资料",
+    "相关资料",
+    "其他证明",
+];
+
+/// How a name ends when it names a document (used to tell a list of documents from a phrase).
+pub(super) const DOCUMENT_ENDS: &[&str] = &[
+    "证",
+    "证明",
+    "证件",
+    "证书",
+    "书",
+    "表",
+    "单",
+    "卡",
+    "簿",
+    "本",
+    "照",
+    "合同",
+    "协议",
+    "文件",
+    "材料",
+    "凭证",
+    "记录",
+    "发票",
+    "收据",
+    "账号",
+    "账户",
+    "执照",
+    "决议",
+    "决定",
+    "章程",
+    "报告",
+    "函",
+    "通知",
+    "清单",
+    "名册",
+    "资料",
+    "批文",
+    "记录表",
+    "回执",
+    "卡片",
+    "声明",
+    "首页",
+    "证照",
+    "文书",
+    "批复",
+    "公证",
+    "说明",
+];
+
+/// Endings of an application form (the item's own 申请书/申请表/登记表).
+pub(super) const FORM_ENDS: &[&str] = &[
+    "申请书",
+    "申请表",
+    "登记服务表",
+    "登记表",
+    "备案表",
+    "申报表",
+    "审批表",
+    "服务表",
+];
+
+/// Procedures an item or a form names, each with the words for it: a form naming one procedure
+/// is not the form of an item naming only others.
+pub(super) const PROCEDURES: &[&[&str]] = &[
+    &["设立", "开业", "新设"],
+    &["变更"],
+    &["注销", "歇业"],
+    &["核准", "预先核准"],
+    &["换证", "换领", "换发"],
+    &["补领", "补办", "补发"],
+    &["迁移", "迁入", "迁出"],
+    &["延续"],
+];
+
+/// Bigrams too common in item and form names to say a form belongs to an item.
+pub(super) const GENERIC_BIGRAMS: &[&str] =
+    &["登记", "申请", "备案", "服务", "办理", "事项", "审批"];

@@ -1,0 +1,272 @@
+//! Splitting a material name: top-level segments on 、，； 及 和 以及 (never in 《》 or brackets,
+//! never on 或), alternatives on 或, two known documents written back to back, and segments joined
+//! back when they name no requirement of their own (a list of persons, a modifier list).
+
+use crate::normalize::{for_each_nfkc, normalize};
+
+use super::lexicon::COPY_FORMS;
+use super::persons::{ends_with_person, person_at, strip_persons};
+use super::qualifiers::looks_like_document;
+use super::{ItemRef, Reader};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Sep {
+    Start,
+    /// 、
+    Comma,
+    /// ，；及和以及
+    And,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Segment {
+    pub(super) text: String,
+    pub(super) sep: Sep,
+    /// The separator as written before it (、 和 以及 …), to join it back unchanged.
+    pub(super) sep_text: String,
+    pub(super) copy: Option<&'static str>,
+}
+
+/// Folds a character for comparison: full-width punctuation to ASCII.
+pub(super) fn fold(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        c => c,
+    }
+}
+
+pub(super) fn opens(c: char) -> bool {
+    matches!(fold(c), '《' | '〈' | '(' | '【' | '[' | '“' | '「' | '『')
+}
+
+pub(super) fn closes(c: char) -> bool {
+    matches!(fold(c), '》' | '〉' | ')' | '】' | ']' | '”' | '」' | '』')
+}
+
+/// The text for matching: NFKC, without whitespace, quotes or zero-width characters; 《》 and
+/// brackets stay (titles and parentheses are read).
+pub(super) fn prepare(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for_each_nfkc(s, |c| match c {
+        '"' | '\'' | '“' | '”' | '‘' | '’' | '`' | '「' | '」' | '『' | '』' => {}
+        '\u{200b}'..='\u{200d}' | '\u{feff}' => {}
+        c if c.is_whitespace() => {}
+        c => out.push(c),
+    });
+    out.trim_end_matches(['。', '.', ',', '、', ';', ':', '，', '；', '：'])
+        .to_owned()
+}
+
+/// Top-level splitting on 、，； 及 和 以及 (never inside 《》 or brackets, never on 或); copy-form
+/// phrases (及复印件) stay with their piece.
+pub(super) fn split_top(s: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut cur = Segment {
+        text: String::new(),
+        sep: Sep::Start,
+        sep_text: String::new(),
+        copy: None,
+    };
+    let mut depth = 0usize;
+    let mut prev: Option<char> = None;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+        if depth == 0 && !opens(c) && !closes(c) {
+            let tail = &s[i..];
+            if let Some((phrase, meaning)) = COPY_FORMS
+                .iter()
+                .find(|(p, _)| p.starts_with(['及', '和', '原']) && tail.starts_with(p))
+            {
+                cur.copy = Some(meaning);
+                let end = i + phrase.len();
+                while it.peek().is_some_and(|(j, _)| *j < end) {
+                    it.next();
+                }
+                prev = phrase.chars().last();
+                continue;
+            }
+            let next = it.peek().map(|(_, n)| *n);
+            let sep = separator(c, prev, next);
+            // ，或… continues a list of alternatives: not a separator.
+            let alternative_follows = sep.is_some_and(|(_, len)| len == 1) && {
+                let after = &s[i + c.len_utf8()..];
+                after.trim_start().starts_with('或')
+            };
+            if let Some((sep, len)) = sep.filter(|_| !alternative_follows) {
+                let mut sep_text = String::from(c);
+                if len == 2
+                    && let Some((_, n)) = it.next()
+                {
+                    sep_text.push(n);
+                }
+                if !cur.text.trim().is_empty() {
+                    out.push(std::mem::replace(
+                        &mut cur,
+                        Segment {
+                            text: String::new(),
+                            sep,
+                            sep_text,
+                            copy: None,
+                        },
+                    ));
+                } else {
+                    cur.sep = sep;
+                    cur.sep_text = sep_text;
+                }
+                prev = Some(c);
+                continue;
+            }
+        }
+        cur.text.push(c);
+        prev = Some(c);
+    }
+    if !cur.text.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Whether `c` (between `prev` and `next`) separates two segments: (kind, its length in chars).
+/// Words containing 及 / 和 (涉及, 以及时, 共和国, 和解) are no conjunctions.
+fn separator(c: char, prev: Option<char>, next: Option<char>) -> Option<(Sep, usize)> {
+    match fold(c) {
+        '、' => Some((Sep::Comma, 1)),
+        ',' | ';' => Some((Sep::And, 1)),
+        '以' if next == Some('及') => Some((Sep::And, 2)),
+        '及' if next == Some('其') => Some((Sep::And, 2)),
+        '及' if !matches!(next, Some('时' | '格'))
+            && !matches!(prev, Some('涉' | '普' | '危' | '波' | '以' | '企')) =>
+        {
+            Some((Sep::And, 1))
+        }
+        '和' if !matches!(prev, Some('共' | '总' | '温' | '柔'))
+            && !matches!(next, Some('解' | '谐' | '睦' | '平')) =>
+        {
+            Some((Sep::And, 1))
+        }
+        _ => None,
+    }
+}
+
+/// Splits on 或 / 或者 outside brackets.
+pub(super) fn split_or(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+        if depth == 0 && c == '或' {
+            if it.peek() == Some(&'者') {
+                it.next();
+            }
+            out.push(std::mem::take(&mut cur));
+            continue;
+        }
+        cur.push(c);
+    }
+    out.push(cur);
+    // 户口簿，或… : the comma before 或 belongs to neither alternative.
+    out.into_iter()
+        .map(|p| {
+            p.trim_matches(|c: char| matches!(fold(c), ',' | ';' | '、') || c.is_whitespace())
+                .to_owned()
+        })
+        .collect()
+}
+
+pub(super) fn segments_sep(segments: &[Segment], i: usize) -> Sep {
+    segments.get(i).map_or(Sep::Start, |s| s.sep)
+}
+
+/// Joins segments that are not requirements of their own: a list of persons before a document
+/// (股东、发起人的主体资格证明), a modifier list (工商、民政等部门出具的…), a phrase that names no
+/// document (个人基本信息和失业原因).
+pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, item: ItemRef<'_>) {
+    let mut i = 0;
+    while i + 1 < segments.len() {
+        let a = prepare(&segments[i].text);
+        let b = prepare(&segments[i + 1].text);
+        let persons_only = {
+            let p = strip_persons(&a);
+            p.rest.is_empty() && !p.consumed.is_empty()
+        };
+        let person_list = ends_with_person(&a) && person_at(&b).is_some();
+        let known = reader.lookup(item, &normalize(&a)).is_some()
+            || reader
+                .ontology
+                .suffix(item.name, item.code, &normalize(&a))
+                .is_some();
+        let modifier = !known && !looks_like_document(&a) && segments[i].copy.is_none();
+        if persons_only || person_list || modifier {
+            let next = segments.remove(i + 1);
+            let seg = &mut segments[i];
+            seg.text = format!("{}{}{}", seg.text.trim(), next.sep_text, next.text.trim());
+            seg.copy = seg.copy.or(next.copy);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+impl Reader<'_> {
+    /// Two known documents written back to back (户口簿居民身份证原件及复印件): two segments, each
+    /// with the copy form. Only when the whole is no known name and both halves are, as written
+    /// (persons before the first are kept with it).
+    pub(super) fn split_adjacent(&self, segments: &mut Vec<Segment>, item: ItemRef<'_>) {
+        let mut i = 0;
+        while i < segments.len() {
+            let text = prepare(&segments[i].text);
+            let body = COPY_FORMS
+                .iter()
+                .find_map(|(p, _)| text.strip_suffix(p).filter(|r| !r.is_empty()))
+                .unwrap_or(&text);
+            let p = strip_persons(body);
+            let (persons, body) = (p.consumed.as_str(), p.rest.as_str());
+            let known = |s: &str| self.lookup(item, &normalize(s)).is_some();
+            if body.contains(['《', '(', '或']) || known(body) {
+                i += 1;
+                continue;
+            }
+            let cut = body
+                .char_indices()
+                .map(|(at, _)| at)
+                .filter(|&at| body[..at].chars().count() >= 2 && body[at..].chars().count() >= 2)
+                .find(|&at| known(&body[..at]) && known(&body[at..]));
+            if let Some(at) = cut {
+                let seg = &segments[i];
+                let copy = seg.copy.or_else(|| {
+                    COPY_FORMS
+                        .iter()
+                        .find(|(p, _)| text.ends_with(p) && text.len() > p.len())
+                        .map(|(_, m)| *m)
+                });
+                let first = Segment {
+                    text: format!("{persons}{}", &body[..at]),
+                    sep: seg.sep,
+                    sep_text: seg.sep_text.clone(),
+                    copy,
+                };
+                let second = Segment {
+                    text: body[at..].to_owned(),
+                    sep: Sep::Comma,
+                    sep_text: String::new(),
+                    copy,
+                };
+                segments.splice(i..=i, [first, second]);
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The lint run: walk the inputs, then lint each file through the [`Session`] (load → schema →
+//! rules → config levels → suppressions), in parallel, handing each file's findings to a sink in a
+//! deterministic (path) order; then the cross-region pass over the small per-guide summaries.
+//! Nothing here prints.
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::FileReport;
+use crate::error::Error;
+use crate::input::{Walked, contained, for_each_chunk, pool, test_panic};
+use crate::progress::Progress;
+use crate::rules::cross;
+
+mod fixpoint;
+mod session;
+mod setup;
+pub use fixpoint::{Fixed, MAX_ROUNDS, fix_text};
+pub use session::{BufferReport, Pending, Session, locate_loaded};
+pub(crate) use setup::setup;
+
+/// Which pass of [`run`] a report comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// The file's own findings (every file, once).
+    First,
+    /// More findings that add no file to the count: the cross-region findings of a file already
+    /// reported in the first pass (or the configuration's own problems).
+    Again,
+}
+
+/// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
+/// cross-region rules over the small per-guide summaries and feeds the files they flag a second
+/// time (`sink`'s flag says which pass a report comes from).
+pub fn run(
+    walk: impl Iterator<Item = Walked> + Send,
+    session: &Session,
+    jobs: usize,
+    progress: &mut Progress,
+    sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
+) -> Result<(), Error> {
+    run_with_context(
+        walk,
+        None::<std::iter::Empty<Walked>>,
+        session,
+        jobs,
+        progress,
+        sink,
+    )
+}
+
+/// [`run`], with the cross-region rules also comparing the linted guides against the guides of
+/// `context` (the whole catalog when only some files are named, as pre-commit does). Context
+/// guides that were linted are skipped; findings are reported in linted files only.
+pub fn run_with_context(
+    walk: impl Iterator<Item = Walked> + Send,
+    context: Option<impl Iterator<Item = Walked> + Send>,
+    session: &Session,
+    jobs: usize,
+    progress: &mut Progress,
+    mut sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let pool = pool(jobs)?;
+    let mut guides = Vec::new();
+    let mut interner = cross::Interner::default();
+    for_each_chunk(
+        walk,
+        &pool,
+        progress,
+        |w| match w {
+            Walked::File(input) => contained(
+                &input.name,
+                session.lang,
+                || {
+                    test_panic("TONGBAN_PANIC_ON", &input.name);
+                    session.lint_file(&input)
+                },
+                |r| (r, None),
+            ),
+            Walked::Problem(report) => (report, None),
+        },
+        |(r, g)| {
+            guides.extend(g.map(|g| interner.intern(g)));
+            sink(r, Pass::First)
+        },
+    )?;
+    let chunk_size = (jobs * 256).max(256);
+    let reported = guides.len();
+    if let Some(context) = context {
+        let linted: std::collections::HashSet<PathBuf> = guides
+            .iter()
+            .filter_map(|g: &cross::GuideSummary| std::fs::canonicalize(&g.path).ok())
+            .collect();
+        let more = session.summaries(context, &linted, &pool)?;
+        guides.extend(more.into_iter().map(|g| interner.intern(g)));
+    }
+    drop(interner);
+    let mut pending = session.cross_region_reported(guides, reported);
+    while !pending.is_empty() {
+        let rest = pending.split_off(pending.len().min(chunk_size));
+        let chunk = std::mem::replace(&mut pending, rest);
+        let reports: Vec<FileReport> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|p| {
+                    let name = p.name().to_owned();
+                    contained(&name, session.lang, || session.locate(p), |r| r)
+                })
+                .collect()
+        });
+        for r in reports {
+            sink(r, Pass::Again)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,389 @@
+//! One lint session: what every front end lints with — the schema, the rules' data, the
+//! configuration and the limits, built once — and the one pipeline a file, standard input or an
+//! editor's buffer goes through (load → schema → rules → fixes → config levels → suppressions,
+//! then the cross-region rules against a catalog). `tongban lint`, `tongban lint -` and
+//! `tongban server` all call it; none of them decides anything about findings.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::diagnostic::{FileReport, Finding, Lang};
+use crate::error::Error;
+use crate::input::{Input, Kind, Walked, for_each_chunk};
+use crate::load::{self, Limits};
+use crate::progress::Progress;
+use crate::rules::{self, cross};
+use crate::schema::Schema;
+use crate::source::Source;
+use crate::suppress;
+
+/// What linting needs besides the files, built once per run (per folder configuration in an
+/// editor).
+pub struct Session {
+    /// The compiled schema.
+    pub schema: Schema,
+    /// E-licences and synonyms.
+    pub data: rules::Data,
+    /// Rule levels and per-path overrides.
+    pub config: Config,
+    /// Resource limits.
+    pub limits: Limits,
+    /// Message language.
+    pub lang: Lang,
+}
+
+/// What linting one buffer found: its own findings and, when the cross-region rules ran, the
+/// findings they add (the CLI reports them as a second report of the same file; an editor merges
+/// them, see [`BufferReport::merged`]).
+pub struct BufferReport {
+    /// The buffer's own findings (load, schema, rules, suppressions).
+    pub own: FileReport,
+    /// Cross-region findings and unused cross-region suppressions, when there are any.
+    pub cross: Option<FileReport>,
+}
+
+impl BufferReport {
+    /// Both reports as one, in span order (what an editor shows).
+    pub fn merged(self) -> FileReport {
+        let mut report = self.own;
+        if let Some(c) = self.cross {
+            report.findings.extend(c.findings);
+            report.sort();
+        }
+        report
+    }
+}
+
+impl Session {
+    /// A session with the schema (`schema_arg`, else the config's, else the national one) and the
+    /// rules' data (the config's e-licences and synonyms, else `documents.yaml` at the root of a
+    /// folder in `paths`, else the bundled ones).
+    pub fn new(
+        config: Config,
+        schema_arg: Option<&Path>,
+        paths: &[PathBuf],
+        cwd: &Path,
+        limits: Limits,
+        lang: Lang,
+    ) -> Result<Session, Error> {
+        let (schema, data) = super::setup(&config, schema_arg, paths, cwd, lang)?;
+        Ok(Session {
+            schema,
+            data,
+            config,
+            limits,
+            lang,
+        })
+    }
+
+    /// Lints one file: load, schema, rules, then the config's levels and the file's
+    /// suppressions. Keeps the text only when there is something to show. Returns the summary the
+    /// cross-region pass needs, when the guide names an item.
+    pub fn lint_file(&self, input: &Input) -> (FileReport, Option<cross::GuideSummary>) {
+        let load = if input.walked {
+            load::load_walked_file
+        } else {
+            load::load_file
+        };
+        let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
+        self.lint_loaded(&input.path, loaded)
+    }
+
+    /// Lints text already in memory as if it were the file at `path`, the cross-region rules
+    /// aside: the same pipeline as [`Session::lint_file`] without touching the disk. `name` is
+    /// how the file is shown.
+    pub fn lint_text(
+        &self,
+        path: &Path,
+        name: String,
+        bytes: &[u8],
+    ) -> (FileReport, Option<cross::GuideSummary>) {
+        let loaded = load::load_bytes(name, bytes, &self.limits, self.lang);
+        self.lint_loaded(path, loaded)
+    }
+
+    /// Lints a buffer (standard input, an editor's) standing for the file at `path`: the size
+    /// check, the per-file pipeline, then — when `catalog` is given — the cross-region rules
+    /// against it, with the buffer in place of its file. `catalog` holds the other guides'
+    /// summaries, the buffer's own file left out by the caller; `None` means the cross-region
+    /// rules do not run (no catalog read yet), so cross-region suppressions are not judged either.
+    pub fn lint_buffer(
+        &self,
+        path: &Path,
+        name: String,
+        bytes: &[u8],
+        catalog: Option<impl IntoIterator<Item = cross::GuideSummary>>,
+    ) -> BufferReport {
+        if bytes.len() as u64 > self.limits.max_file_size {
+            let mut findings = vec![self.too_large()];
+            self.config.levels(path).apply(&mut findings);
+            return BufferReport {
+                own: FileReport {
+                    source: Source::new(name, ""),
+                    findings,
+                },
+                cross: None,
+            };
+        }
+        let load = || load::load_bytes(name.clone(), bytes, &self.limits, self.lang);
+        let (own, summary) = self.lint_loaded(path, load());
+        let (Some(summary), Some(catalog)) = (summary, catalog) else {
+            return BufferReport { own, cross: None };
+        };
+        let mut guides = vec![summary];
+        guides.extend(catalog);
+        let cross = self
+            .cross_region_reported(guides, 1)
+            .into_iter()
+            .next()
+            .map(|p| locate_loaded(p, load()));
+        BufferReport { own, cross }
+    }
+
+    /// The finding for a buffer over `--max-file-size` (a file's comes from `load`, which knows
+    /// its size before reading it).
+    fn too_large(&self) -> Finding {
+        let max = self.limits.max_file_size;
+        Finding::new(
+            crate::diagnostic::FILE_TOO_LARGE,
+            match self.lang {
+                Lang::Zh => format!("超过大小上限 {max} 字节，未检查"),
+                Lang::En => format!("over the limit of {max} bytes; not linted"),
+            },
+            0..0,
+        )
+        .with_help(self.lang.pick(
+            "如确需检查，可用 --max-file-size 调高上限",
+            "raise the limit with --max-file-size if needed",
+        ))
+    }
+
+    /// Whether an editor's buffer is one to lint: not excluded by the configuration, and a guide
+    /// by [`crate::input::looks_like_guide`] (or an agreement or dictionary by its name), or a new,
+    /// still empty file under a `tongban.toml`. Any YAML file opens in an editor; a CI workflow
+    /// must not be told it lacks 事项名称.
+    pub fn wants_buffer(&self, path: &Path, text: &str) -> bool {
+        if self.config.excluded(path) {
+            return false;
+        }
+        Kind::of(path) != Kind::Guide
+            || crate::input::looks_like_guide(text)
+            || text.trim().is_empty() && path.parent().and_then(Config::discover).is_some()
+    }
+
+    /// [`Session::lint_file`] for a file already loaded, with `input_path` the path it stands for.
+    pub fn lint_loaded(
+        &self,
+        input_path: &Path,
+        loaded: load::Loaded,
+    ) -> (FileReport, Option<cross::GuideSummary>) {
+        match Kind::of(input_path) {
+            Kind::Agreement => return (self.lint_agreement(input_path, loaded), None),
+            Kind::Dictionary => {
+                // A dictionary is validated against its own schema, not the guide schema.
+                let findings = crate::ontology::Ontology::check(&loaded, self.lang);
+                let mut report = FileReport {
+                    source: loaded.source,
+                    findings,
+                };
+                report.sort();
+                return (report, None);
+            }
+            Kind::Guide => {}
+        }
+        let mut findings = loaded.findings;
+        let mut summary = None;
+        if let Some(doc) = &loaded.document {
+            findings.extend(self.schema.check(doc, &loaded.source, self.lang));
+            let cx = rules::Context {
+                doc,
+                source: &loaded.source,
+                lang: self.lang,
+                data: &self.data,
+            };
+            rules::check(&cx, &mut findings);
+            crate::fix::attach(&mut findings, doc, &loaded.source, &self.data, self.lang);
+            summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
+        }
+        let levels = self.config.levels(input_path);
+        levels.apply(&mut findings);
+        let mut sup = suppress::parse(&loaded.source.text, loaded.document.as_ref(), self.lang);
+        sup.apply(&mut findings);
+        // Cross-region findings come later; judge those suppressions then.
+        let pending = match &summary {
+            Some(_) => sup.take(|d| rules::is_cross(d.code)),
+            None => Vec::new(),
+        };
+        let mut meta = sup.problems;
+        meta.extend(suppress::unused(
+            &sup.directives,
+            |c| levels.enabled(c),
+            self.lang,
+        ));
+        levels.apply(&mut meta);
+        findings.extend(meta);
+        if let Some(s) = &mut summary {
+            s.suppressions = pending;
+        }
+        crate::identity::assign(&mut findings, loaded.document.as_ref());
+        let source = if findings.is_empty() {
+            Source::new(loaded.source.name, "")
+        } else {
+            loaded.source
+        };
+        let mut report = FileReport { source, findings };
+        report.sort();
+        (report, summary)
+    }
+
+    /// An agreement is validated against its own schema, not the guide schema.
+    fn lint_agreement(&self, input_path: &Path, loaded: load::Loaded) -> FileReport {
+        let doc = loaded.document.clone();
+        let mut report = crate::agreement::lint(loaded, self.lang);
+        self.config.levels(input_path).apply(&mut report.findings);
+        crate::identity::assign(&mut report.findings, doc.as_ref());
+        if report.findings.is_empty() {
+            report.source = Source::new(report.source.name, "");
+        }
+        report
+    }
+
+    /// The cross-region pass, first half: compares the summaries and applies each file's levels
+    /// and pending suppressions. Cheap; no file is read.
+    pub fn cross_region(&self, guides: Vec<cross::GuideSummary>) -> Vec<Pending> {
+        let reported = guides.len();
+        self.cross_region_reported(guides, reported)
+    }
+
+    /// [`Session::cross_region`] where only the first `reported` guides are reported on; the
+    /// others are context (the rest of a catalog, compared against but never reported).
+    pub fn cross_region_reported(
+        &self,
+        guides: Vec<cross::GuideSummary>,
+        reported: usize,
+    ) -> Vec<Pending> {
+        let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
+        for (i, f) in cross::check(&guides, self.lang) {
+            if i < reported {
+                found[i].push(f);
+            }
+        }
+        let mut out = Vec::new();
+        for (mut g, mut findings) in guides.into_iter().take(reported).zip(found) {
+            if findings.is_empty() && g.suppressions.is_empty() {
+                continue;
+            }
+            let levels = self.config.levels(&g.path);
+            levels.apply(&mut findings);
+            let mut sup = suppress::Suppressions {
+                directives: std::mem::take(&mut g.suppressions),
+                problems: Vec::new(),
+            };
+            sup.apply(&mut findings);
+            let mut unused = suppress::unused(&sup.directives, |c| levels.enabled(c), self.lang);
+            levels.apply(&mut unused);
+            if findings.is_empty() && unused.is_empty() {
+                continue;
+            }
+            out.push(Pending {
+                name: g.name.into(),
+                path: g.path.into(),
+                located_later: findings,
+                located: unused,
+            });
+        }
+        out
+    }
+
+    /// The cross-region pass, second half: reads one file again (only the summary was kept) to
+    /// locate its findings and show its text.
+    pub fn locate(&self, p: Pending) -> FileReport {
+        let loaded = load::load_file(&p.path, p.name.clone(), &self.limits, self.lang);
+        locate_loaded(p, loaded)
+    }
+
+    /// The cross-region summary of a guide on disk (agreements and dictionaries are not guides):
+    /// loaded and summarised, not linted.
+    pub fn summarize_file(&self, path: &Path, name: String) -> Option<cross::GuideSummary> {
+        if Kind::of(path) != Kind::Guide {
+            return None;
+        }
+        let loaded = load::load_file(path, name, &self.limits, self.lang);
+        let doc = loaded.document.as_ref()?;
+        cross::summarize(doc, &loaded.source, path.to_path_buf())
+    }
+
+    /// The cross-region summaries of the guides a walk yields (a catalog), except those in
+    /// `skip` (canonical paths): only loaded and summarised, not linted.
+    pub fn summaries(
+        &self,
+        walk: impl Iterator<Item = Walked> + Send,
+        skip: &std::collections::HashSet<PathBuf>,
+        pool: &rayon::ThreadPool,
+    ) -> Result<Vec<cross::GuideSummary>, Error> {
+        let mut out = Vec::new();
+        for_each_chunk(
+            walk,
+            pool,
+            &mut Progress::hidden(),
+            |w| match w {
+                Walked::File(input)
+                    if input.kind == Kind::Guide
+                        && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
+                {
+                    let load = if input.walked {
+                        load::load_walked_file
+                    } else {
+                        load::load_file
+                    };
+                    let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
+                    loaded
+                        .document
+                        .as_ref()
+                        .and_then(|doc| cross::summarize(doc, &loaded.source, input.path.clone()))
+                }
+                _ => None,
+            },
+            |g| {
+                out.extend(g);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+}
+
+/// A file with cross-region findings, waiting to be read again for its text and spans.
+pub struct Pending {
+    name: String,
+    path: PathBuf,
+    /// Findings still without a span.
+    located_later: Vec<Finding>,
+    /// Findings that already have one (unused suppressions point at their comment).
+    located: Vec<Finding>,
+}
+
+impl Pending {
+    /// How the file is shown.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// [`Session::locate`] with the file already loaded again (a buffer).
+pub fn locate_loaded(p: Pending, loaded: load::Loaded) -> FileReport {
+    let mut findings = p.located_later;
+    if let Some(doc) = &loaded.document {
+        for f in &mut findings {
+            f.span = doc.locate(&f.pointer, &loaded.source.text);
+        }
+    }
+    crate::identity::assign(&mut findings, loaded.document.as_ref());
+    findings.extend(p.located);
+    let mut report = FileReport {
+        source: loaded.source,
+        findings,
+    };
+    report.sort();
+    report
+}
