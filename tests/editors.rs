@@ -122,7 +122,7 @@ fn vscode_extension_declares_path_lang_and_rules_url() {
         manifest["dependencies"]["vscode-languageclient"].is_string(),
         "{manifest}"
     );
-    // The server reads exactly these initialisation options (src/app/server.rs).
+    // The server reads exactly these initialisation options (src/server/).
     let server =
         std::fs::read_to_string(common::root().join("editors/vscode/src/server.ts")).unwrap();
     assert!(server.contains("options.lang =") && server.contains("options.rulesUrl ="));
