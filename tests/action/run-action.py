@@ -153,7 +153,7 @@ def read_kv_file(path):
     return out
 
 
-def run_action(inputs, github, env, workdir, temp):
+def run_action(inputs, github, env, workdir, temp, runner_os="Linux", runner_arch="X64"):
     """Runs action.yml's steps; returns a dict: status, steps (id/name -> record), outputs, log,
     and what the steps wrote to GITHUB_ENV and GITHUB_PATH (side effects for later steps)."""
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
@@ -161,7 +161,7 @@ def run_action(inputs, github, env, workdir, temp):
     for k, v in inputs.items():
         assert k in values, f"the action has no input {k}"
         values[k] = v
-    runner = {"temp": str(temp), "os": "Linux", "arch": "X64"}
+    runner = {"temp": str(temp), "os": runner_os, "arch": runner_arch}
     ctx = {"inputs": values, "github": github, "runner": runner, "steps": {}}
     status = "success"
     records = []
@@ -403,6 +403,31 @@ def main():
         install = r["steps"]["Install tongban"]
         check(install["exit"] == 2 and "from the package index" in install["stdout"], "clear error", r)
 
+    def every_runner_asks_for_an_asset_the_release_builds():
+        release = yaml.safe_load((ROOT / ".github/workflows/release.yml").read_text(encoding="utf-8"))
+        built = {row["target"] for row in release["jobs"]["build"]["strategy"]["matrix"]["include"]}
+        for runner_os, arch, asset in [
+            ("Linux", "ARM64", "tongban-aarch64-unknown-linux-gnu.tar.gz"),
+            ("macOS", "X64", "tongban-x86_64-apple-darwin.tar.gz"),
+            ("macOS", "ARM64", "tongban-aarch64-apple-darwin.tar.gz"),
+            ("Windows", "X64", "tongban-x86_64-pc-windows-msvc.zip"),
+        ]:
+            t = temp()
+            r = run_action(
+                {"install": "release", "release-url": releases.as_uri()},
+                github, base_env, workspace(t), t, runner_os=runner_os, runner_arch=arch,
+            )
+            install = r["steps"]["Install tongban"]
+            # The file:// release here only has the x86_64 Linux asset: the others are asked
+            # for by name and reported missing.
+            check(install["exit"] == 2, f"{runner_os} {arch}: no such asset here", r)
+            check(f"/download/v{version}/{asset}" in install["stdout"], f"{runner_os} {arch} asks for {asset}", r)
+            target = asset.removeprefix("tongban-").removesuffix(".tar.gz").removesuffix(".zip")
+            check(target in built, f"release.yml builds {target} (it builds {sorted(built)})", r)
+        t = temp()
+        r = run_action({"install": "release", "release-url": releases.as_uri()}, github, base_env, workspace(t), t, runner_os="Linux", runner_arch="ARM")
+        check("no tongban release binary for Linux ARM" in r["steps"]["Install tongban"]["stdout"], "32-bit ARM: said so", r)
+
     for name, fn in [
         ("wheel-url: installs the wheel into a private venv, lints clean catalogs, SARIF off by default", wheel_url_clean_catalogs),
         ("empty package index: falls back to the tag's release binary; findings fail the run; SARIF uploaded when on", index_empty_falls_back_to_release_binary),
@@ -411,6 +436,7 @@ def main():
         ("a release asset whose checksum does not match is refused", checksum_mismatch_is_refused),
         ("install: path without tongban on PATH: a clear error", install_path_without_tongban_says_so),
         ("install: pip with an empty index: a clear error", pip_only_with_an_empty_index_fails_clearly),
+        ("each runner's asset (Linux ARM64, macOS both, Windows) is one release.yml builds", every_runner_asks_for_an_asset_the_release_builds),
     ]:
         checks.scenario(name, fn)
     shutil.rmtree(scratch, ignore_errors=True)
