@@ -1,6 +1,6 @@
 //! Material names: normalisation (NFKC, brackets, quotes, whitespace, trailing punctuation) and
-//! near-match scores (the document ontology is `ontology.rs`). Never merges on a mere
-//! similarity: near matches are suggestions for a person to judge.
+//! near-match scores (the document ontology is `ontology.rs`). A near match is only a suggestion;
+//! the comparison's merges by similarity, marked for the officer, are `compare/align.rs`.
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -942,3 +942,105 @@ fn pairwise_view_ignored_situations() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["b"]["situations"][2], "换领");
 }
+
+const SIMILAR: &str = "tests/fixtures/diff/similar";
+
+/// 场所使用证明 (110000, 130000) and 场所使用证明书 (120000) share their distinctive terms:
+/// one requirement, matched by similarity, explained and marked for the officer.
+#[test]
+fn similar_wordings_are_one_row_marked_matched_by_similarity() {
+    let doc = json(&[SIMILAR]);
+    let jia = item(&doc, "测试事项甲");
+    let row = material(jia, "场所使用证明");
+    assert_eq!(row["similar"], true);
+    for r in ["110000", "120000", "130000"] {
+        assert_eq!(row["regions"][r], "required", "{row}");
+    }
+    let joined: Vec<&Value> = row["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| !p["similar"].is_null())
+        .collect();
+    assert_eq!(joined.len(), 1, "{row}");
+    let why = &joined[0]["similar"];
+    assert_eq!(joined[0]["regions"], serde_json::json!(["120000"]));
+    assert_eq!(joined[0]["piece"], "场所使用证明书");
+    assert_eq!(why["kind"], "similar");
+    assert_eq!(why["with"], "场所使用证明");
+    assert!(why["score"].as_f64().unwrap() >= 0.55, "{why}");
+    assert!(
+        why["shared"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t.as_str().unwrap().contains("场所")),
+        "{why}"
+    );
+    // No longer a suggestion: it is merged.
+    assert_eq!(jia["near_matches"], serde_json::json!([]));
+}
+
+#[test]
+fn similarity_merge_report_in_both_languages() {
+    for lang in ["zh", "en"] {
+        let out = stdout(&run(&[SIMILAR, "--lang", lang]));
+        insta::assert_snapshot!(format!("similar_{lang}"), out);
+    }
+    let md = stdout(&run(&[SIMILAR, "--format", "markdown", "--lang", "en"]));
+    assert!(md.contains("场所使用证明 ≈"), "{md}");
+    assert!(md.contains("matched by similarity"), "{md}");
+    let csv = stdout(&run(&[SIMILAR, "--format", "csv"]));
+    assert!(csv.contains("按相似度匹配"), "{csv}");
+    let html = stdout(&run(&[SIMILAR, "--format", "html"]));
+    assert!(html.contains("场所使用证明 ≈"), "{html}");
+    assert!(html.contains("按相似度匹配（已合并"), "{html}");
+}
+
+/// A copy of the `similar` fixture with the user's ontology file `documents.yaml` beside it.
+fn similar_with_ontology(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for f in std::fs::read_dir(root().join(SIMILAR)).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.path().join("documents.yaml"), text).unwrap();
+    dir
+}
+
+#[test]
+fn a_rejection_line_in_the_user_ontology_splits_the_similarity_merge() {
+    let dir =
+        similar_with_ontology("overrides:\n  never_merge: [[场所使用证明书, 场所使用证明]]\n");
+    let doc = json(&[dir.path().to_str().unwrap()]);
+    let jia = item(&doc, "测试事项甲");
+    let kept = material(jia, "场所使用证明");
+    assert!(kept["similar"].is_null(), "{kept}");
+    assert_eq!(kept["regions"]["120000"], "absent");
+    assert_eq!(
+        material(jia, "场所使用证明书")["regions"]["120000"],
+        "required"
+    );
+}
+
+#[test]
+fn a_confirmation_line_in_the_user_ontology_keeps_the_merge_without_the_mark() {
+    let dir = similar_with_ontology("overrides:\n  same: [[场所使用证明书, 场所使用证明]]\n");
+    let doc = json(&[dir.path().to_str().unwrap()]);
+    let jia = item(&doc, "测试事项甲");
+    let row = material(jia, "场所使用证明");
+    assert!(row["similar"].is_null(), "{row}");
+    for r in ["110000", "120000", "130000"] {
+        assert_eq!(row["regions"][r], "required", "{row}");
+    }
+    assert!(
+        row["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["similar"].is_null()),
+        "{row}"
+    );
+    let out = stdout(&run(&[dir.path().to_str().unwrap()]));
+    assert!(!out.contains('≈') || !out.contains("按相似度匹配"), "{out}");
+}

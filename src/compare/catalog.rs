@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
+use crate::compare::requirement::{self, How, ItemRef, Piece, Reader, Reading};
 use crate::diagnostic::{Lang, Severity};
 use crate::error::Error;
 use crate::input::Kind;
@@ -159,7 +159,7 @@ pub(crate) struct Cell {
     pub status: Status,
     /// Its attributes (原件/复印件 read from the name when the guide gives none).
     pub attrs: Attrs,
-    /// Whether the guide gives a `condition` (适用情形) for it.
+    /// Whether the guide gives a `condition` (适用情形) for it (its text: [`Item::conditions`]).
     pub conditional: bool,
     /// The reading of the listed material it comes from (index into [`Catalog::readings`]).
     pub reading: u32,
@@ -199,6 +199,8 @@ pub(crate) struct GuideSummary {
     pub partial: bool,
     /// (name as written, cell); read as requirements when the catalog adds the guide.
     pub materials: Vec<(String, Cell)>,
+    /// (index into `materials`, its `condition`), for the materials that have one.
+    pub conditions: Vec<(usize, String)>,
     /// The situations (情形) the guide distinguishes: declared names, then any name a material
     /// uses without declaring it (TB219 reports those).
     pub situations: Vec<String>,
@@ -285,6 +287,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
     situations.dedup();
     let mut materials = Vec::with_capacity(list.len());
     let mut limits = Vec::new();
+    let mut material_conditions = Vec::new();
     for m in list {
         let Some(raw) = m.get("name").and_then(Value::as_str) else {
             continue;
@@ -292,7 +295,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         if normalize(raw).is_empty() {
             continue;
         }
-        let cell = Cell {
+        let mut cell = Cell {
             status: Status::from_necessity(m.get("necessity").and_then(Value::as_str)),
             attrs: Attrs::new(
                 m.get("original").and_then(Value::as_str),
@@ -301,10 +304,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
                     .and_then(|c| u32::try_from(c).ok()),
                 m.get("medium").and_then(Value::as_str),
             ),
-            conditional: m
-                .get("condition")
-                .and_then(Value::as_str)
-                .is_some_and(|c| !c.trim().is_empty()),
+            conditional: false,
             reading: 0,
             piece: 0,
         };
@@ -316,6 +316,15 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         if mask != 0 {
             limits.resize(materials.len(), 0);
             limits.push(mask);
+        }
+        if let Some(c) = m
+            .get("condition")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            cell.conditional = true;
+            material_conditions.push((materials.len(), c.to_owned()));
         }
         materials.push((raw.trim().to_owned(), cell));
     }
@@ -362,6 +371,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         region_name,
         partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
         materials,
+        conditions: material_conditions,
         limits,
         situations,
         elements,
@@ -430,6 +440,11 @@ impl Interner {
     pub(crate) fn get(&self, id: u32) -> &str {
         &self.strings[id as usize]
     }
+
+    /// Number of distinct strings.
+    pub(crate) fn len(&self) -> usize {
+        self.strings.len()
+    }
 }
 
 /// One guide, as kept by the index.
@@ -443,6 +458,9 @@ pub(crate) struct Guide {
     pub partial: bool,
     /// (material id, cell), sorted by id, one per material.
     pub materials: Box<[(u32, Cell)]>,
+    /// Other wordings of the guide that gave a requirement already in `materials` (listed for
+    /// another situation), sorted by id: reports name every wording (`parts`). None for most.
+    pub also: Option<Box<[(u32, Cell)]>>,
     /// Its situations (情形), when it has any (few guides do: one pointer otherwise).
     pub situations: Option<Box<Situations>>,
     /// Interned display values of [`ELEMENTS`].
@@ -473,6 +491,15 @@ impl Guide {
         })
     }
 
+    /// The other wordings of the guide that gave requirement `id` (see [`Guide::also`]).
+    pub(crate) fn also(&self, id: u32) -> impl Iterator<Item = &Cell> {
+        self.also
+            .iter()
+            .flat_map(|a| a.iter())
+            .filter(move |(m, _)| *m == id)
+            .map(|(_, c)| c)
+    }
+
     /// The cell of a material, if listed.
     pub(crate) fn cell(&self, id: u32) -> Option<&Cell> {
         self.materials
@@ -497,6 +524,10 @@ pub(crate) struct Item {
     pub baseline: Option<Guide>,
     /// Requirement id → the names guides wrote it as (whole listed materials).
     pub variants: BTreeMap<u32, BTreeSet<String>>,
+    /// Requirement id → the distinct conditions (适用情形, ids in [`Catalog::conditions`]) guides
+    /// list it under; only conditional requirements have an entry (the similarity alignment
+    /// compares them).
+    pub conditions: HashMap<u32, Vec<u32>>,
     /// Material as written → its reading (index into [`Catalog::readings`]): each distinct
     /// wording of an item is read once, however many guides use it.
     readings: HashMap<Box<str>, u32>,
@@ -606,6 +637,8 @@ pub(crate) struct Catalog {
     pub readings: Vec<Reading>,
     /// Element values, interned.
     pub values: Interner,
+    /// The materials' conditions (适用情形), interned.
+    pub conditions: Interner,
     /// Collisions met.
     pub collisions: Vec<Collision>,
     /// Files not compared.
@@ -686,6 +719,7 @@ impl Catalog {
             regions: BTreeMap::new(),
             baseline: None,
             variants: BTreeMap::new(),
+            conditions: HashMap::new(),
             readings: HashMap::new(),
         });
         self.by_name.entry(s.item_key.clone()).or_default().push(i);
@@ -721,7 +755,11 @@ impl Catalog {
             .iter()
             .map(|(r, p, _, _)| &readings[*r as usize].pieces[usize::from(*p)])
             .collect();
-        let assigned = requirement::assign(&pieces);
+        let conditional: Vec<bool> = listed
+            .iter()
+            .map(|(_, _, cell, _)| cell.conditional)
+            .collect();
+        let assigned = requirement::assign_in_situations(&pieces, &conditional);
         let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(listed.len());
         let mut names = Vec::with_capacity(listed.len());
         for ((r, p, mut cell, k), (key, name)) in listed.into_iter().zip(assigned) {
@@ -743,7 +781,7 @@ impl Catalog {
         // One entry per material: a guide that lists a material twice counts its strongest
         // status (必要 > 容缺后补 > 非必要).
         materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        materials.dedup_by_key(|(id, _)| *id);
+        let also = other_wordings(&mut materials, &self.readings);
         // Listed once per situation, it applies in all of them; listed once without, always.
         let situations = (!s.situations.is_empty()).then(|| {
             let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
@@ -773,6 +811,7 @@ impl Catalog {
             region_name: self.values.intern(&s.region_name),
             partial: s.partial,
             materials: materials.into_boxed_slice(),
+            also: (!also.is_empty()).then(|| also.into_boxed_slice()),
             situations,
             elements,
         };
@@ -803,6 +842,13 @@ impl Catalog {
                 .entry(id)
                 .or_default()
                 .insert(s.materials[k].0.clone());
+            if let Ok(at) = s.conditions.binary_search_by_key(&k, |(i, _)| *i) {
+                let c = self.conditions.intern(&s.conditions[at].1);
+                let known = item.conditions.entry(id).or_default();
+                if !known.contains(&c) {
+                    known.push(c);
+                }
+            }
         }
     }
 
@@ -849,8 +895,155 @@ impl Catalog {
                 }
                 Ok(())
             },
-        )
+        )?;
+        self.unify_overlapping();
+        Ok(())
     }
+
+    /// Overlapping accepted sets are one requirement: a region accepting A或B and another
+    /// accepting B (or B或C) ask for one thing, when at least one side is an accepted set, both
+    /// are the same person's, and no guide lists both (a guide listing both asks for two). Each
+    /// item's requirement ids are joined (union-find, linear in the cells) and its guides
+    /// re-keyed; the id listed by most guides names the row.
+    fn unify_overlapping(&mut self) {
+        for idx in 0..self.items.len() {
+            let map = self.overlap_map(&self.items[idx]);
+            if map.is_empty() {
+                continue;
+            }
+            let item = &mut self.items[idx];
+            for g in item.regions.values_mut().chain(item.baseline.as_mut()) {
+                g.rekey(&map);
+            }
+            let variants = std::mem::take(&mut item.variants);
+            for (id, names) in variants {
+                let to = map.get(&id).copied().unwrap_or(id);
+                item.variants.entry(to).or_default().extend(names);
+            }
+        }
+    }
+
+    /// Requirement id → the id it joins, for the ids of one item that overlap (see
+    /// [`Catalog::unify_overlapping`]).
+    fn overlap_map(&self, item: &Item) -> HashMap<u32, u32> {
+        struct Req<'c> {
+            guides: Vec<usize>,
+            holder: Option<&'c str>,
+            set: bool,
+            form: bool,
+        }
+        let mut reqs: HashMap<u32, Req<'_>> = HashMap::new();
+        let mut by_doc: HashMap<&str, Vec<u32>> = HashMap::new();
+        let guides = item.regions.values().chain(item.baseline.as_ref());
+        for (gi, g) in guides.enumerate() {
+            for (id, cell) in g
+                .materials
+                .iter()
+                .chain(g.also.iter().flat_map(|a| a.iter()))
+            {
+                let p = self.piece(cell);
+                let r = reqs.entry(*id).or_insert_with(|| Req {
+                    guides: Vec::new(),
+                    holder: p.holder.as_deref(),
+                    set: false,
+                    form: self.keys.get(*id).starts_with('§'),
+                });
+                if r.guides.last() != Some(&gi) {
+                    r.guides.push(gi);
+                }
+                r.set |= p.accepts.len() > 1;
+                for a in &p.accepts {
+                    let ids = by_doc.entry(a.as_str()).or_default();
+                    if !ids.contains(id) {
+                        ids.push(*id);
+                    }
+                }
+            }
+        }
+        let mut parent: HashMap<u32, u32> = reqs.keys().map(|&id| (id, id)).collect();
+        fn root(parent: &HashMap<u32, u32>, mut x: u32) -> u32 {
+            while parent[&x] != x {
+                x = parent[&x];
+            }
+            x
+        }
+        for ids in by_doc.values() {
+            for pair in ids.windows(2) {
+                let (a, b) = (root(&parent, pair[0]), root(&parent, pair[1]));
+                let (ra, rb) = (&reqs[&a], &reqs[&b]);
+                let joins = a != b
+                    && ra.holder == rb.holder
+                    && !ra.form
+                    && !rb.form
+                    && (ra.set || rb.set)
+                    && !ra.guides.iter().any(|g| rb.guides.contains(g));
+                if joins {
+                    let (keep, drop) = if ra.guides.len() >= rb.guides.len() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    let moved = std::mem::take(&mut reqs.get_mut(&drop).expect("an id").guides);
+                    let k = reqs.get_mut(&keep).expect("an id");
+                    k.guides.extend(moved);
+                    k.set = true;
+                    parent.insert(drop, keep);
+                }
+            }
+        }
+        parent
+            .keys()
+            .filter_map(|&id| {
+                let r = root(&parent, id);
+                (r != id).then_some((id, r))
+            })
+            .collect()
+    }
+}
+
+impl Guide {
+    /// Re-keys the guide's cells by `map` (id → the id it joins), keeping them sorted by id.
+    fn rekey(&mut self, map: &HashMap<u32, u32>) {
+        let to = |id: &mut u32| {
+            if let Some(&t) = map.get(id) {
+                *id = t;
+            }
+        };
+        let mut m = std::mem::take(&mut self.materials).into_vec();
+        m.iter_mut().for_each(|(id, _)| to(id));
+        m.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
+        m.dedup_by_key(|(id, _)| *id);
+        self.materials = m.into_boxed_slice();
+        if let Some(also) = self.also.as_mut() {
+            also.iter_mut().for_each(|(id, _)| to(id));
+            also.sort_by_key(|(id, _)| *id);
+        }
+        if let Some(s) = self.situations.as_mut() {
+            let mut l = std::mem::take(&mut s.limited).into_vec();
+            l.iter_mut().for_each(|(id, _)| to(id));
+            l.sort_unstable();
+            s.limited = l.into_boxed_slice();
+        }
+    }
+}
+
+/// Drops a guide's second cell of one requirement (`materials` sorted by id, strongest status
+/// first), returning the other wordings among them: the applicant's share of a distributed
+/// wording (申请人和代理人的身份证) adds nothing to the applicant's own listed document.
+fn other_wordings(materials: &mut Vec<(u32, Cell)>, readings: &[Reading]) -> Vec<(u32, Cell)> {
+    let mut also: Vec<(u32, Cell)> = Vec::new();
+    materials.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        let share = || {
+            let p = &readings[next.1.reading as usize].pieces[usize::from(next.1.piece)];
+            p.holder.is_none() && p.how.iter().any(|h| matches!(h, How::Distributed { .. }))
+        };
+        if same && (next.1.reading, next.1.piece) != (kept.1.reading, kept.1.piece) && !share() {
+            also.push(*next);
+        }
+        same
+    });
+    also
 }
 
 fn read_one(input: &Input, limits: &Limits, lang: Lang) -> Result<GuideSummary, Skipped> {
@@ -918,6 +1111,7 @@ mod tests {
             region_name: String::new(),
             partial: false,
             materials: vec![],
+            conditions: vec![],
             situations: vec![],
             limits: vec![],
             elements: Default::default(),
@@ -949,6 +1143,58 @@ mod tests {
         assert_eq!(g.situation_names().len(), 3);
         // 户口簿 alone meets the 身份证明 requirement.
         assert_eq!(limits, [("照片", 0), ("身份证明", 0b011)]);
+    }
+
+    fn guide(region: &str, materials: &str) -> GuideSummary {
+        let doc: Value = serde_json::from_str(&format!(
+            r#"{{"item": {{"name": "某事项"}}, "region": {{"code": "{region}"}}, "materials": {materials}}}"#
+        ))
+        .unwrap();
+        summarize(&doc, "x.yaml").unwrap()
+    }
+
+    fn row_of(c: &Catalog, region: &str, wording: &str) -> u32 {
+        let g = &c.items[0].regions[region];
+        g.materials
+            .iter()
+            .chain(g.also.iter().flat_map(|a| a.iter()))
+            .find(|(_, cell)| c.readings[cell.reading as usize].material == wording)
+            .map(|(id, _)| *id)
+            .unwrap()
+    }
+
+    /// Overlapping accepted sets are one requirement (死亡证明或残疾证 in one region, 死亡证明 in
+    /// another), unless one guide lists both; and two documents of one category each listed
+    /// under a condition are one need in different situations (联名卡 / 银行卡).
+    #[test]
+    fn overlapping_accepted_sets_and_situational_alternatives_are_one_requirement() {
+        let mut c = Catalog::new(Filter::default());
+        c.add(guide("430000", r#"[{"name": "死亡证明或残疾证"}]"#));
+        c.add(guide("430900", r#"[{"name": "死亡证明"}]"#));
+        // Listed apart in one guide: two requirements there, so not joined.
+        c.add(guide(
+            "440000",
+            r#"[{"name": "离婚证或离婚判决书"}, {"name": "离婚证"}]"#,
+        ));
+        c.add(guide("450000", r#"[{"name": "离婚判决书"}]"#));
+        c.add(guide(
+            "510100",
+            r#"[{"name": "住房公积金联名卡", "condition": "未提供银行卡的"},
+                {"name": "银行卡", "condition": "未提供联名卡的"}]"#,
+        ));
+        c.unify_overlapping();
+        assert_eq!(
+            row_of(&c, "430000", "死亡证明或残疾证"),
+            row_of(&c, "430900", "死亡证明")
+        );
+        assert_ne!(
+            row_of(&c, "440000", "离婚证或离婚判决书"),
+            row_of(&c, "440000", "离婚证")
+        );
+        assert_eq!(
+            row_of(&c, "510100", "住房公积金联名卡"),
+            row_of(&c, "510100", "银行卡")
+        );
     }
 
     /// Memory per listed material is what bounds a national-size run: keep a cell small.

@@ -588,6 +588,7 @@ mod tests {
                 region_name: regions::name(region).unwrap_or_default().into(),
                 partial: false,
                 materials: vec![],
+                conditions: vec![],
                 situations: vec![],
                 limits: vec![],
                 elements: Default::default(),

@@ -281,6 +281,53 @@ fn legend(lang: Lang) -> String {
     .into()
 }
 
+/// The mark after a row's name when some of its wordings joined it by similarity.
+const SIMILAR_MARK: &str = " ≈";
+
+/// The legend's entry for [`SIMILAR_MARK`], shown only for items that have such rows.
+fn similar_legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "  ≈ 按相似度匹配（请确认）",
+        "  ≈ matched by similarity (to confirm)",
+    )
+}
+
+/// One line per wording joined by similarity: the two wordings, score and shared terms, and the
+/// line of the user's ontology file (documents.yaml) that confirms or rejects the merge.
+fn similar_lines(item: &ItemDiff, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in item.materials.iter().filter(|m| m.similar) {
+        for (p, s) in row
+            .parts
+            .iter()
+            .filter_map(|p| Some((p, p.similar.as_ref()?)))
+        {
+            let pair = format!("[{}, {}]", p.piece, s.with);
+            out.push(match lang {
+                Lang::Zh => format!(
+                    "{row} ≈ “{}”（{}）与“{}”：相似度 {:.2}，共同词 {}；确认：overrides.same 加 {pair}；否决：overrides.never_merge 加 {pair}",
+                    p.piece,
+                    p.regions.join(", "),
+                    s.with,
+                    s.score,
+                    s.shared.join("、"),
+                    row = row.name,
+                ),
+                Lang::En => format!(
+                    "{row} ≈ “{}” ({}) with “{}”: score {:.2}, shared {}; confirm: add {pair} to overrides.same; reject: add {pair} to overrides.never_merge",
+                    p.piece,
+                    p.regions.join(", "),
+                    s.with,
+                    s.score,
+                    s.shared.join(", "),
+                    row = row.name,
+                ),
+            });
+        }
+    }
+    out
+}
+
 /// Names of the attributes compared.
 fn attribute_title(key: &str, lang: Lang) -> &'static str {
     match key {
@@ -620,6 +667,19 @@ pub(crate) fn item_section(
         lang.pick("其他要素差异", "other differences"),
         elements,
     );
+    let similar = similar_lines(item, lang);
+    if !similar.is_empty() {
+        blocks.push(Block::List {
+            title: Some(
+                lang.pick(
+                    "按相似度匹配（已合并，请确认；在 documents.yaml 中确认或否决）",
+                    "matched by similarity (merged, to confirm or reject in documents.yaml)",
+                )
+                .into(),
+            ),
+            items: similar,
+        });
+    }
     if !item.near_matches.is_empty() {
         blocks.push(Block::List {
             title: Some(
@@ -825,7 +885,11 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                 cells.push(mark.cell(lang));
             }
             Row {
-                head: row.name.clone(),
+                head: if row.similar {
+                    format!("{}{SIMILAR_MARK}", row.name)
+                } else {
+                    row.name.clone()
+                },
                 title: Some(header_title(&row.name, &row.variants, lang)),
                 values: Vec::new(),
                 cells,
@@ -878,7 +942,11 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                 item.comparable.to_string(),
             ],
         },
-        legend: legend(lang),
+        legend: if item.materials.iter().any(|m| m.similar) {
+            legend(lang) + similar_legend(lang)
+        } else {
+            legend(lang)
+        },
     }
 }
 
@@ -1174,6 +1242,7 @@ mod tests {
             only_in_situations: Default::default(),
             class: "core",
             baseline: None,
+            similar: false,
         };
         for (i, o) in ["原件", "原件", "原件", "复印件"].iter().enumerate() {
             row.attributes

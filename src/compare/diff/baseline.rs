@@ -38,6 +38,7 @@ pub(super) fn compare(
     item: &Item,
     regions: &[(&String, &Guide)],
     name_of: &dyn Fn(u32) -> String,
+    lists: &dyn Fn(&Guide, u32) -> Option<Status>,
 ) -> Option<BaselineDiff> {
     let b = item.baseline.as_ref()?;
     let required: Vec<u32> = b
@@ -52,18 +53,19 @@ pub(super) fn compare(
         required: required.iter().map(|&id| name_of(id)).collect(),
         deviations: regions
             .iter()
-            .map(|(code, g)| deviation(b, code, g, &required, name_of))
+            .map(|(code, g)| deviation(b, (code, g), &required, name_of, lists))
             .collect(),
     })
 }
 
-/// One region's deviation from baseline `b`, whose required ids are `required`.
+/// One region's deviation from baseline `b`, whose required ids are `required`. `lists(g, id)`:
+/// the status guide `g` gives requirement `id` (or one the alignment joined to it), if listed.
 fn deviation(
     b: &Guide,
-    code: &str,
-    g: &Guide,
+    (code, g): (&str, &Guide),
     required: &[u32],
     name_of: &dyn Fn(u32) -> String,
+    lists: &dyn Fn(&Guide, u32) -> Option<Status>,
 ) -> Deviation {
     let pick = |f: &dyn Fn(u32, &Cell) -> bool| -> Vec<String> {
         let mut v: Vec<String> = g
@@ -78,18 +80,17 @@ fn deviation(
     };
     let mut dropped: Vec<String> = required
         .iter()
-        .filter(|id| g.cell(**id).is_none())
+        .filter(|id| lists(g, **id).is_none())
         .map(|&id| name_of(id))
         .collect();
     dropped.sort();
     Deviation {
         region: code.to_owned(),
         partial: g.partial,
-        added: pick(&|id, c| c.status == Status::Required && b.cell(id).is_none()),
+        added: pick(&|id, c| c.status == Status::Required && lists(b, id).is_none()),
         dropped,
         relaxed: pick(&|id, c| {
-            c.status != Status::Required
-                && b.cell(id).is_some_and(|bc| bc.status == Status::Required)
+            c.status != Status::Required && lists(b, id) == Some(Status::Required)
         }),
     }
 }

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::compare::align::{self, Idf};
 use crate::compare::catalog::{Catalog, Guide, Item, Status};
 
 pub(crate) use baseline::BaselineDiff;
@@ -43,6 +44,8 @@ pub struct Comparison<'c> {
     pub skipped: &'c [crate::compare::catalog::Skipped],
     /// Guides compared (regional and baseline).
     pub guides: usize,
+    /// How rare each term is among the run's material names, for the similarity alignment.
+    idf: Idf,
 }
 
 /// What the ranking keeps of an item: its index and the numbers of the summary tables.
@@ -76,7 +79,7 @@ impl<'c> Comparison<'c> {
     pub fn items(&self) -> impl Iterator<Item = ItemDiff> + '_ {
         self.ranking
             .iter()
-            .map(|s| compare_item(self.catalog, &self.catalog.items[s.index], true))
+            .map(|s| compare_item(self.catalog, &self.idf, &self.catalog.items[s.index], true))
     }
 
     /// Whether there is nothing to compare.
@@ -199,6 +202,7 @@ fn round(x: f64) -> f64 {
 
 /// Ranks every item of the catalog; items are compared again, one at a time, when rendered.
 pub(crate) fn compare(catalog: &Catalog) -> Comparison<'_> {
+    let idf = Idf::new(catalog);
     let mut ranking: Vec<ItemSummary> = catalog
         .items
         .iter()
@@ -206,7 +210,7 @@ pub(crate) fn compare(catalog: &Catalog) -> Comparison<'_> {
         .filter(|(_, i)| !i.regions.is_empty())
         .map(|(index, i)| {
             // The ranking needs the numbers only: no explanations, wordings or proposal.
-            let d = compare_item(catalog, i, false);
+            let d = compare_item(catalog, &idf, i, false);
             ItemSummary {
                 index,
                 regions: d.regions.len(),
@@ -234,6 +238,7 @@ pub(crate) fn compare(catalog: &Catalog) -> Comparison<'_> {
         collisions: &catalog.collisions,
         skipped: &catalog.skipped,
         guides: catalog.guides,
+        idf,
     }
 }
 
@@ -257,17 +262,33 @@ pub(crate) fn fails_under<'a>(cmp: &'a Comparison<'_>, threshold: f64) -> Vec<&'
 
 /// One item's comparison; `detail` adds what only reports show (parts, wordings, accepted sets,
 /// the proposal), which the ranking does not need.
-fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
+fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> ItemDiff {
     let regions: Vec<(&String, &Guide)> = item.regions.iter().collect();
     let codes: Vec<String> = regions.iter().map(|(c, _)| (*c).clone()).collect();
     let counted = counted_regions(&regions);
     let ids = listed_ids(item);
-    let (materials, row_ids) = rows::build(catalog, item, &regions, &counted, &ids, detail);
-    let name_by_id: HashMap<u32, &str> = row_ids
+    let alignment = align::align(catalog, idf, item, &ids);
+    let (materials, row_groups) =
+        rows::build(catalog, item, &regions, &counted, &alignment, detail);
+    let name_by_id: HashMap<u32, &str> = row_groups
         .iter()
         .zip(&materials)
-        .map(|(id, m)| (*id, m.name.as_str()))
+        .flat_map(|(group, m)| group.iter().map(|id| (*id, m.name.as_str())))
         .collect();
+    let group_of: HashMap<u32, &[u32]> = row_groups
+        .iter()
+        .flat_map(|group| group.iter().map(move |id| (*id, *group)))
+        .collect();
+    // The status a guide gives `id` or a requirement the alignment joined to it, if listed.
+    let lists = |g: &Guide, id: u32| {
+        group_of
+            .get(&id)
+            .map_or_else(
+                || g.cell(id),
+                |group| rows::member(g, group).map(|(_, c)| c),
+            )
+            .map(|c| c.status)
+    };
     let name_of = |id: u32| {
         name_by_id
             .get(&id)
@@ -276,7 +297,7 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
     let situations = situations::declared(&regions);
     let per_situation = if detail && situations.len() >= 2 {
         let names: Vec<&str> = materials.iter().map(|m| m.name.as_str()).collect();
-        situations::per_situation(&regions, &situations, &names, &row_ids)
+        situations::per_situation(&regions, &situations, &names, &row_groups)
     } else {
         Vec::new()
     };
@@ -287,11 +308,13 @@ fn compare_item(catalog: &Catalog, item: &Item, detail: bool) -> ItemDiff {
         uniformity(&materials, &counted_codes, required_everywhere);
     let region_details = region_details(catalog, &regions, &materials);
     let elements = elements::compare(catalog, item, &regions);
-    let baseline = baseline::compare(item, &regions, &name_of);
+    let baseline = baseline::compare(item, &regions, &name_of, &lists);
     let (near_matches, proposal) = if detail {
         // Near matches only among what the model could not place (wordings the ontology lacks).
-        let unplaced: Vec<u32> = ids
+        // A joined wording is no longer a suggestion: only the first of each row is offered.
+        let unplaced: Vec<u32> = row_groups
             .iter()
+            .flat_map(|group| group.first())
             .copied()
             .filter(|&id| rows::is_wording_key(catalog.keys.get(id)))
             .collect();

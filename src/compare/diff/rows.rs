@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::distinct;
 use super::situations::{everywhere, limited};
+use crate::compare::align::{Alignment, Similar};
 use crate::compare::catalog::{Attrs, BASELINE_REGION, Catalog, Cell, Guide, Item, Status};
 use crate::compare::requirement::{How, Piece, Qualifiers};
 use crate::normalize::normalize;
@@ -31,6 +32,10 @@ pub struct Part {
     /// A catch-all (…等有效证件) or part of one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
+    /// Set when this wording joined the row by similarity, not by a rule or the ontology: the
+    /// score and shared terms, for the officer to confirm or reject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similar: Option<Similar>,
 }
 
 fn is_default(q: &Qualifiers) -> bool {
@@ -41,7 +46,8 @@ impl Part {
     /// The explanation in one language: `piece: split from “…”; qualifier removed …`.
     pub fn explain(&self, lang: crate::diagnostic::Lang) -> String {
         let sep = lang.pick("；", "; ");
-        let steps: Vec<String> = self.how.iter().map(|h| h.describe(lang)).collect();
+        let mut steps: Vec<String> = self.how.iter().map(|h| h.describe(lang)).collect();
+        steps.extend(self.similar.as_ref().map(|s| s.describe(lang)));
         format!("{}: {}", self.piece, steps.join(sep))
     }
 }
@@ -94,6 +100,10 @@ pub struct MaterialRow {
     /// Its status in the national baseline, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Status>,
+    /// Some of its wordings joined it by similarity (matched by similarity, 按相似度匹配): the
+    /// officer should confirm the merge.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub similar: bool,
 }
 
 impl MaterialRow {
@@ -143,21 +153,24 @@ fn row_name(
     catalog.display[id as usize].clone()
 }
 
-/// A row with the keys it is ranked by: (row, required-counted × 1000 + required, present, id).
-type Ranked = (MaterialRow, usize, usize, u32);
+/// A row with the keys it is ranked by: (row, required-counted × 1000 + required, present, its
+/// requirement ids).
+type Ranked<'a> = (MaterialRow, usize, usize, &'a [u32]);
 
-/// The matrix rows of one item, most required first, and each row's requirement id.
-pub(super) fn build(
+/// The matrix rows of one item, most required first, and each row's requirement id (the first
+/// of its group: the requirements the alignment put together are one row).
+pub(super) fn build<'a>(
     catalog: &Catalog,
     item: &Item,
     regions: &[(&String, &Guide)],
     counted: &[usize],
-    ids: &[u32],
+    alignment: &'a Alignment,
     detail: bool,
-) -> (Vec<MaterialRow>, Vec<u32>) {
-    let mut rows: Vec<Ranked> = ids
+) -> (Vec<MaterialRow>, Vec<&'a [u32]>) {
+    let mut rows: Vec<Ranked<'_>> = alignment
+        .groups
         .iter()
-        .filter_map(|&id| row(catalog, item, regions, counted, id, detail))
+        .filter_map(|group| row(catalog, item, regions, counted, group, alignment, detail))
         .collect();
     rows.sort_by(|(a, ra, pa, _), (b, rb, pb, _)| {
         rb.cmp(ra)
@@ -168,18 +181,33 @@ pub(super) fn build(
     (rows.into_iter().map(|(r, _, _, _)| r).collect(), row_ids)
 }
 
-/// One requirement's row, or `None` when only the baseline lists it, as optional.
-fn row(
+/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
+/// guide), with its cell.
+pub(super) fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
+    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
+}
+
+/// One requirement's row (the ids of `group`, joined by the alignment), or `None` when only the
+/// baseline lists it, as optional.
+fn row<'a>(
     catalog: &Catalog,
     item: &Item,
     regions: &[(&String, &Guide)],
     counted: &[usize],
-    id: u32,
+    group: &'a [u32],
+    alignment: &Alignment,
     detail: bool,
-) -> Option<Ranked> {
-    let cells: Vec<(&String, Option<&Cell>)> =
-        regions.iter().map(|(c, g)| (*c, g.cell(id))).collect();
-    let base_cell = item.baseline.as_ref().and_then(|b| b.cell(id));
+) -> Option<Ranked<'a>> {
+    let id = group[0];
+    let listed: Vec<Option<(u32, &Cell)>> = regions.iter().map(|(_, g)| member(g, group)).collect();
+    let cells: Vec<(&String, Option<&Cell>)> = regions
+        .iter()
+        .zip(&listed)
+        .map(|((c, _), m)| (*c, m.map(|(_, cell)| cell)))
+        .collect();
+    let ids: Vec<u32> = listed.iter().map(|m| m.map_or(id, |(i, _)| i)).collect();
+    let base = item.baseline.as_ref().and_then(|b| member(b, group));
+    let base_cell = base.map(|(_, c)| c);
     let baseline = item
         .baseline
         .as_ref()
@@ -192,10 +220,13 @@ fn row(
     let required_at = |i: usize| cells[i].1.is_some_and(|c| c.status == Status::Required);
     let required = (0..cells.len()).filter(|&i| required_at(i)).count();
     // Required for the core only where it applies in every situation the region has.
-    let required_always = |i: usize| required_at(i) && everywhere(regions[i].1, id);
+    let required_always = |i: usize| required_at(i) && everywhere(regions[i].1, ids[i]);
     let required_counted = counted.iter().filter(|&&i| required_always(i)).count();
-    let only_in_situations = limited(regions, &cells, id);
-    let listing = Listing::read(catalog, id, base_cell, &cells, detail);
+    let only_in_situations = limited(regions, &cells, &ids);
+    let mut listing = Listing::read(catalog, alignment, (id, base), (&cells, &ids), detail);
+    if detail {
+        listing.add_other_wordings(catalog, &ids, regions);
+    }
     let attribute_differences = differences(&cells, &listing.accepts, &only_in_situations);
     let class = if required_counted == counted.len() && !counted.is_empty() {
         "core"
@@ -214,11 +245,12 @@ fn row(
             &listing.accepts,
             listing.holder.as_deref(),
         ),
-        variants: item
-            .variants
-            .get(&id)
-            .map(|v| v.iter().cloned().collect())
-            .unwrap_or_default(),
+        variants: group
+            .iter()
+            .filter_map(|m| item.variants.get(m))
+            .flatten()
+            .cloned()
+            .collect(),
         regions: cells
             .iter()
             .map(|(c, cell)| ((*c).clone(), cell.map_or(Status::Absent, |c| c.status)))
@@ -233,8 +265,9 @@ fn row(
         only_in_situations,
         class,
         baseline,
+        similar: group.iter().any(|m| alignment.similar.contains_key(m)),
     };
-    Some((row, required_counted * 1000 + required, present, id))
+    Some((row, required_counted * 1000 + required, present, group))
 }
 
 /// What the guides listing one requirement say of it, read cell by cell.
@@ -256,20 +289,26 @@ impl<'c> Listing<'c> {
     /// Reads the baseline's cell (100000) first, then the regions' in code order: each part's
     /// and each wording's regions are sorted, so they can be searched. Without `detail` only the
     /// attributes are read.
+    /// `row` is the row's id, `base` the baseline's (member, cell); `ids[i]` the member of the
+    /// row region `i` lists.
     fn read(
         catalog: &'c Catalog,
-        id: u32,
-        base_cell: Option<&Cell>,
-        cells: &[(&String, Option<&Cell>)],
+        alignment: &Alignment,
+        (row, base): (u32, Option<(u32, &Cell)>),
+        (cells, ids): (&[(&String, Option<&Cell>)], &[u32]),
         detail: bool,
     ) -> Self {
         let mut l = Listing::default();
-        let listed = base_cell.map(|c| (BASELINE_REGION, c)).into_iter().chain(
-            cells
-                .iter()
-                .filter_map(|(c, cell)| Some((c.as_str(), (*cell)?))),
-        );
-        for (code, cell) in listed {
+        let listed = base
+            .map(|(id, c)| (BASELINE_REGION, id, c))
+            .into_iter()
+            .chain(
+                cells
+                    .iter()
+                    .zip(ids)
+                    .filter_map(|((c, cell), id)| Some((c.as_str(), *id, (*cell)?))),
+            );
+        for (code, id, cell) in listed {
             let piece: &Piece = catalog.piece(cell);
             if !detail {
                 if !cell.attrs.is_empty() && code != BASELINE_REGION {
@@ -278,6 +317,14 @@ impl<'c> Listing<'c> {
                 continue;
             }
             l.add_part(catalog, id, code, cell, piece);
+            if id != row
+                && let Some(why) = alignment.similar.get(&id)
+                && let Some(part) = l.parts.last_mut()
+                && part.similar.is_none()
+                && part.regions.last().is_some_and(|r| r == code)
+            {
+                part.similar = Some(why.clone());
+            }
             l.holder = l.holder.or_else(|| piece.holder.clone());
             match l.names.iter_mut().find(|(n, _)| *n == piece.name) {
                 Some((_, k)) => *k += 1,
@@ -296,10 +343,29 @@ impl<'c> Listing<'c> {
         l
     }
 
-    /// Adds `code` to the part of its (reading, piece), making the part when new.
+    /// A guide's other wordings of the requirement (listed for another situation, see
+    /// [`Guide::also`]) are parts too: a scorer places every wording through `parts`.
+    fn add_other_wordings(
+        &mut self,
+        catalog: &Catalog,
+        ids: &[u32],
+        regions: &[(&String, &Guide)],
+    ) {
+        for ((code, g), &id) in regions.iter().zip(ids) {
+            for cell in g.also(id) {
+                self.add_part(catalog, id, code, cell, catalog.piece(cell));
+            }
+        }
+    }
+
+    /// Adds `code` to the part of its (reading, piece), making the part when new; a part's
+    /// regions stay sorted.
     fn add_part(&mut self, catalog: &Catalog, id: u32, code: &str, cell: &Cell, piece: &Piece) {
         if let Some(&i) = self.part_of.get(&(cell.reading, cell.piece)) {
-            self.parts[i].regions.push(code.to_owned());
+            let regions = &mut self.parts[i].regions;
+            if let Err(at) = regions.binary_search_by(|r| r.as_str().cmp(code)) {
+                regions.insert(at, code.to_owned());
+            }
             return;
         }
         let reading = &catalog.readings[cell.reading as usize];
@@ -318,6 +384,7 @@ impl<'c> Listing<'c> {
             how,
             qualifiers: piece.qualifiers.clone(),
             vague: piece.vague,
+            similar: None,
         });
     }
 

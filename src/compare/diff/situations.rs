@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::distinct;
+use super::rows::member;
 use crate::compare::catalog::{Cell, Guide, Status};
 
 /// The situations (情形) one region's guide distinguishes.
@@ -60,12 +61,12 @@ fn situation_names(g: &Guide, mask: u32) -> Vec<String> {
 
 /// The comparison per situation two or more regions declare: each region's status of each
 /// requirement in that situation (absent where its material is limited to other situations).
-/// `rows` are the matrix rows' names, `row_ids` their requirement ids.
+/// `rows` are the matrix rows' names, `row_groups` their requirement ids.
 pub(super) fn per_situation(
     regions: &[(&String, &Guide)],
     declared: &[RegionSituations],
     rows: &[&str],
-    row_ids: &[u32],
+    row_groups: &[&[u32]],
 ) -> Vec<SituationDiff> {
     let mut names: Vec<&str> = Vec::new();
     for r in declared {
@@ -89,17 +90,16 @@ pub(super) fn per_situation(
             continue;
         }
         let mut differing = Vec::new();
-        for (row, &id) in rows.iter().zip(row_ids) {
+        for (row, group) in rows.iter().zip(row_groups) {
             let statuses: BTreeMap<String, Status> = sharing
                 .iter()
                 .map(|(c, g, bit)| {
-                    let s = g
-                        .cell(id)
-                        .filter(|_| {
+                    let s = member(g, group)
+                        .filter(|&(id, _)| {
                             let mask = g.limit(id);
                             mask == 0 || mask & bit != 0
                         })
-                        .map_or(Status::Absent, |cell| cell.status);
+                        .map_or(Status::Absent, |(_, cell)| cell.status);
                     ((*c).clone(), s)
                 })
                 .collect();
@@ -137,11 +137,11 @@ pub(super) fn declared(regions: &[(&String, &Guide)]) -> Vec<RegionSituations> {
 pub(super) fn limited(
     regions: &[(&String, &Guide)],
     cells: &[(&String, Option<&Cell>)],
-    id: u32,
+    ids: &[u32],
 ) -> BTreeMap<String, Vec<String>> {
     let mut only_in_situations = BTreeMap::new();
     for (i, (code, cell)) in cells.iter().enumerate() {
-        let g = regions[i].1;
+        let (g, id) = (regions[i].1, ids[i]);
         if cell.is_some() && g.situations.is_some() && !everywhere(g, id) {
             only_in_situations.insert((*code).clone(), situation_names(g, g.limit(id)));
         }

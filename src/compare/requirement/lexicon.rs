@@ -44,6 +44,11 @@ pub(super) const ROLES: &[&str] = &[
     "申领人",
     "经营者",
     "持证人",
+    "持卡人",
+    // The ward in an agent's or guardian's list is the applicant (被监护人或被代理人的身份证件).
+    "被监护人",
+    "被代理人",
+    "未成年人",
 ];
 
 /// Another person: a document of theirs is a different requirement from the applicant's.
@@ -81,7 +86,8 @@ pub(super) const OTHERS: &[&str] = &[
     "房屋共有人",
     "法定监护人",
     "监护人",
-    "被监护人",
+    "证明人",
+    "证人",
     "继承人",
     "指定代表",
     "担保人",
@@ -298,3 +304,29 @@ pub(super) const PROCEDURES: &[&[&str]] = &[
 /// Bigrams too common in item and form names to say a form belongs to an item.
 pub(super) const GENERIC_BIGRAMS: &[&str] =
     &["登记", "申请", "备案", "服务", "办理", "事项", "审批"];
+
+/// Heads that name no document kind of their own (证明, 材料): the words before them tell one
+/// proof from another.
+pub(super) const GENERIC_HEADS: &[&str] = &["证明", "证明书", "材料", "文件", "资料", "文书"];
+
+/// How the name of a body ends (an issuer or an owner before 的: 公安部门, 医疗机构, 用人单位).
+pub(super) const ORGANISATION_ENDS: &[&str] = &[
+    "部门",
+    "机构",
+    "机关",
+    "单位",
+    "法院",
+    "检察院",
+    "医院",
+    "公司",
+    "企业",
+    "委员会",
+    "居委会",
+    "村委会",
+    "派出所",
+    "政府",
+    "办事处",
+    "学校",
+    "中心",
+    "银行",
+];

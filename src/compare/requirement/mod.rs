@@ -197,6 +197,10 @@ pub struct Piece {
     /// keeps the category in a guide.
     #[serde(skip)]
     pub primary: bool,
+    /// Whether it accepts any document of its category as such (有效身份证件 for 身份证明): in one
+    /// guide it is the same requirement as a piece offering the category's first document.
+    #[serde(skip)]
+    pub generic: bool,
 }
 
 /// A listed material read as requirements.
@@ -229,6 +233,18 @@ pub struct Reader<'o> {
 /// next to 身份证 is its own requirement; the piece offering the category's first document keeps
 /// the category). The same document listed twice keeps one requirement (a duplicate).
 pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
+    assign_in_situations(pieces, &[])
+}
+
+/// [`assign`], knowing which pieces come from a material the guide lists under a condition
+/// (`conditional[i]`; none when empty): two documents of one category each listed under a
+/// condition are alternatives of one need in different situations (联名卡 when no 银行卡 is
+/// given, 银行卡 when no 联名卡), not two requirements.
+pub(crate) fn assign_in_situations<'p>(
+    pieces: &[&'p Piece],
+    conditional: &[bool],
+) -> Vec<(&'p str, &'p str)> {
+    let conditional = |i: usize| conditional.get(i).copied().unwrap_or(false);
     let mut order: Vec<usize> = (0..pieces.len()).collect();
     // Primary pieces first; then by what they accept, so the listing order never decides.
     order.sort_by(|&a, &b| {
@@ -236,7 +252,7 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             .cmp(&!pieces[b].primary)
             .then_with(|| pieces[a].accepts.cmp(&pieces[b].accepts))
     });
-    let mut taken: Vec<(&str, &[String])> = Vec::new();
+    let mut taken: Vec<(&str, &Piece, bool)> = Vec::new();
     let mut out: Vec<(&str, &str)> = vec![("", ""); pieces.len()];
     for i in order {
         let p = pieces[i];
@@ -244,13 +260,18 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             .chain(p.fallbacks.iter().map(|(k, n)| (k.as_str(), n.as_str())));
         let mut chosen = None;
         for (k, n) in candidates.clone() {
-            match taken.iter().find(|(t, _)| *t == k) {
+            match taken.iter().find(|(t, _, _)| *t == k) {
                 None => {
                     chosen = Some((k, n));
                     break;
                 }
-                // The same documents again: a duplicate of one requirement.
-                Some((_, docs)) if *docs == p.accepts.as_slice() => {
+                // The same documents again: a duplicate of one requirement; or the category as
+                // such and its first document (有效身份证件 and, in another situation, 身份证).
+                Some((_, by, by_conditional))
+                    if by.accepts == p.accepts
+                        || same_need(by, p)
+                        || (*by_conditional && conditional(i) && k == p.requirement) =>
+                {
                     chosen = Some((k, n));
                     break;
                 }
@@ -258,10 +279,16 @@ pub(crate) fn assign<'p>(pieces: &[&'p Piece]) -> Vec<(&'p str, &'p str)> {
             }
         }
         let (k, n) = chosen.unwrap_or_else(|| candidates.last().expect("one candidate"));
-        taken.push((k, p.accepts.as_slice()));
+        taken.push((k, p, conditional(i)));
         out[i] = (k, n);
     }
     out
+}
+
+/// Whether two pieces of one guide with one requirement are one need: one accepts any document
+/// of the category, the other the category's first document (有效身份证件 / 持卡人身份证).
+fn same_need(a: &Piece, b: &Piece) -> bool {
+    a.holder == b.holder && ((a.generic && b.primary) || (b.generic && a.primary))
 }
 
 #[cfg(test)]

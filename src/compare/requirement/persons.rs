@@ -7,11 +7,16 @@ use super::lexicon::{NOT_PERSONS, OTHERS, ROLES};
 /// One person, as the canonical word reports use (the agent is 代理人 however it is written).
 pub(super) fn canonical_person(word: &str) -> &str {
     match word {
-        "被委托人" | "受托人" | "委托代理人" | "代办人" | "经办人" => "代理人",
+        // Whoever acts for the applicant (an agent, or a guardian for a ward) is one role.
+        "被委托人" | "受托人" | "委托代理人" | "代办人" | "经办人" | "监护人" | "法定监护人" => {
+            "代理人"
+        }
         "父亲" | "母亲" | "父或母" | "父亲或母亲" => "父母",
         "孩子" | "新生儿" | "婴儿" => "子女",
         "房屋共有人" => "共有人",
-        "法定监护人" => "监护人",
+        // The founders of a company are its first shareholders (《公司法》: 发起人认购股份).
+        "发起人" => "股东",
+        "证明人" => "证人",
         w => w,
     }
 }

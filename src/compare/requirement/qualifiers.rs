@@ -11,7 +11,7 @@ use crate::ontology::{Hit, Origin};
 
 use super::lexicon::{
     CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS, GENERIC_BIGRAMS,
-    PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS, VALIDITY,
+    GENERIC_HEADS, ORGANISATION_ENDS, PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS, VALIDITY,
 };
 use super::persons::strip_persons;
 use super::{How, ItemRef, Qualifiers, Reader};
@@ -217,6 +217,33 @@ pub(super) fn is_item_form(core: &str, item: &str) -> bool {
     })
 }
 
+/// Whether the words before a 的 only narrow the time or the purpose of a document: 近三个月,
+/// 受伤害后一周内, 半年以内, 用于出生登记.
+fn is_narrowing(m: &str) -> bool {
+    let chars = m.chars().count();
+    (m.starts_with('近') && m.ends_with(['月', '年', '日', '天', '周']) && chars <= 8)
+        || (["内", "以内", "之内", "以来"]
+            .iter()
+            .any(|e| m.ends_with(e))
+            && chars <= 12)
+        || (m.starts_with("用于") && chars <= 16)
+}
+
+/// Whether a bracketed remark only says which copy is asked for ((副本及复印件), (原件)).
+fn is_copy_remark(inner: &str) -> bool {
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let Some(w) = ["副本", "正本", "原件", "复印件", "及", "和", "、", "或"]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+        else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+    }
+    !inner.is_empty()
+}
+
 /// One alternative, resolved.
 #[derive(Debug, Clone)]
 pub(super) struct Alt {
@@ -400,6 +427,7 @@ impl<'o> Reader<'o> {
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
             if !without.is_empty()
                 && (self.exact(item, &without).is_some()
+                    || is_copy_remark(&core[open + 1..close])
                     || !looks_like_document(&core[open..=close])
                     || core[open..=close].contains('/'))
             {
@@ -501,6 +529,9 @@ impl<'o> Reader<'o> {
             how.push(How::Normalised);
             core = format!("{stem}申请书");
         }
+        if let Some(alt) = self.head_final(item, &mut core, vague, q, how) {
+            return alt;
+        }
         if let Some((h, at)) = self.ontology.suffix(item.name, item.code, &core) {
             let prefix = core[..at].to_owned();
             if !prefix.is_empty() {
@@ -519,6 +550,63 @@ impl<'o> Reader<'o> {
             core,
             prefixed: false,
         }
+    }
+
+    /// Head-final reading of `M的H` (a Chinese noun phrase ends with its head): the head H and
+    /// the words of M that name the kind decide the requirement. M that only narrows the time
+    /// (受伤害后一周内的, 近三个月的) or the purpose (用于…的) is a qualifier; in `X对Y的H` X is the
+    /// issuer and Y the object (医疗机构对旧伤复发的诊断证明 → 旧伤复发诊断证明); else the noun
+    /// ending M joins the head when the ontology knows the whole (与用人单位存在劳动关系的证明 →
+    /// 劳动关系证明). `core` becomes the head's reading; the hit, when known, is returned.
+    fn head_final(
+        &self,
+        item: ItemRef<'_>,
+        core: &mut String,
+        vague: bool,
+        q: &mut Qualifiers,
+        how: &mut Vec<How>,
+    ) -> Option<Alt> {
+        let at = core
+            .rfind('的')
+            .filter(|&at| !core[at..].contains(['(', ')']))?;
+        let (m, h) = (&core[..at], &core[at + '的'.len_utf8()..]);
+        let h_chars = h.chars().count();
+        if m.is_empty() || !(2..=16).contains(&h_chars) {
+            return None;
+        }
+        let (modifier, reading) = if is_narrowing(m) {
+            (format!("{m}的"), h.to_owned())
+        } else if let Some(o) = m.rfind('对')
+            && (1..=12).contains(&m[o + '对'.len_utf8()..].chars().count())
+        {
+            let object = &m[o + '对'.len_utf8()..];
+            (format!("{}对…的", &m[..o]), format!("{object}{h}"))
+        } else if ORGANISATION_ENDS.iter().any(|e| m.ends_with(e)) {
+            // The issuer or owner body (用人单位的营业执照, 医疗机构的抢救记录) is a qualifier;
+            // before a bare generic head it is what tells the proof apart (公安部门的证明 →
+            // 公安部门证明).
+            if GENERIC_HEADS.contains(&h) {
+                ("的".to_owned(), format!("{m}{h}"))
+            } else {
+                (format!("{m}的"), h.to_owned())
+            }
+        } else {
+            // The longest noun (2 to 8 characters) ending M that names a known kind with H.
+            let starts: Vec<usize> = m.char_indices().rev().take(8).map(|(i, _)| i).collect();
+            let (i, joined) = starts
+                .iter()
+                .rev()
+                .filter(|&&i| m[i..].chars().count() >= 2)
+                .find_map(|&i| {
+                    let joined = format!("{}{h}", &m[i..]);
+                    self.exact(item, &joined).map(|_| (i, joined))
+                })?;
+            (format!("{}的", &m[..i]), joined)
+        };
+        q.other.push(modifier.clone());
+        how.push(How::QualifierRemoved { what: modifier });
+        *core = reading;
+        self.exact(item, core).map(|h| self.alt_hit(h, core, vague))
     }
 
     pub(super) fn alt_hit(&self, h: Hit<'_>, core: &str, vague: bool) -> Alt {

@@ -24,6 +24,7 @@ impl<'o> Reader<'o> {
         let written = material.trim();
         let mut segments = split_top(written);
         merge_segments(&mut segments, self, item);
+        self.close_enumeration(&mut segments, item);
         self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
         let mut pieces: Vec<Piece> = Vec::new();
@@ -230,6 +231,7 @@ impl<'o> Reader<'o> {
             .trim_end_matches(['。', '；', ';', '，', ','])
             .to_owned();
         self.strip_catch_all(item, &mut text, &mut d);
+        strip_drafting_particles(&mut text, &mut d);
         let shown = match written.rfind('等') {
             Some(p) if d.vague && p > 0 => written[..p].to_owned(),
             _ => written.clone(),
@@ -356,13 +358,18 @@ impl<'o> Reader<'o> {
     /// (《离婚证》（生效的离婚判决书或者离婚调解书）), `A或B`; else the text itself.
     fn accepted_parts(&self, item: ItemRef<'_>, text: &str, d: &mut Draft) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
+        // A或B(或者C): the bracketed 或者 adds to the alternatives before it (条例 wording:
+        // 医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）).
         if let Some(open) = text.find("(或")
             && let Some(close) = text[open..].find(')').map(|c| open + c)
         {
-            let inner = text[open + 4..close].to_owned();
+            let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
-            parts.push(outer);
-            parts.extend(split_or(&inner));
+            match self.alternatives(item, &outer) {
+                Some(more) => parts.extend(more),
+                None => parts.push(outer),
+            }
+            parts.extend(split_or(inner).into_iter().filter(|p| !p.is_empty()));
             return parts;
         }
         if let Some(open) = text.find('(')
@@ -416,6 +423,12 @@ impl<'o> Reader<'o> {
             accepts.clear();
         }
         let (key, name, primary) = self.requirement_of(&alts, &accepts, &mut how);
+        let generic = alts.iter().all(|a| {
+            a.hit.as_ref().is_some_and(|(id, _, _)| {
+                let e = &self.ontology.entries[*id];
+                e.category && normalize(&e.name) == key
+            })
+        });
         let fallbacks = self.fallbacks_of(&alts, &key, &text);
         let mut piece = Piece {
             text,
@@ -428,6 +441,7 @@ impl<'o> Reader<'o> {
             how,
             fallbacks,
             primary,
+            generic,
         };
         // An identity document right after another person's document is theirs too
         // (法定代表人的任职文件及身份证件复印件); other documents are not (…身份证、委托书).
@@ -584,6 +598,28 @@ fn accepts_of(alts: &[Alt], how: &mut Vec<How>) -> Vec<String> {
         });
     }
     accepts
+}
+
+/// Particles of legal drafting around a listed document, which name nothing: a leading 包括
+/// (a list item of a regulation: 包括初次的医疗诊断证明…) or 附 (…，附证明人身份证) and a trailing 的 (…的证明材料的原件和复印件,
+/// the 的 closing a 的-phrase whose copy form was split off). Kept as an attribute.
+fn strip_drafting_particles(text: &mut String, d: &mut Draft) {
+    if let Some((w, r)) = ["包括", "并附", "附上", "附"]
+        .iter()
+        .find_map(|w| Some((*w, text.strip_prefix(w)?)))
+        // 附件, 附表 are documents, not particles.
+        .filter(|(_, r)| r.chars().count() >= 2 && !r.starts_with(['件', '表', '页', '录', '图']))
+    {
+        d.q.other.push(w.to_owned());
+        d.how.push(How::QualifierRemoved { what: w.to_owned() });
+        *text = r.to_owned();
+    }
+    if text.ends_with('的') && text.chars().count() > 2 {
+        text.pop();
+        d.how.push(How::QualifierRemoved {
+            what: "的".to_owned(),
+        });
+    }
 }
 
 /// The persons at the start of a piece: the applicant's roles become an attribute, another person

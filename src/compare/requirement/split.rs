@@ -4,7 +4,7 @@
 
 use crate::normalize::{for_each_nfkc, normalize};
 
-use super::lexicon::COPY_FORMS;
+use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};
 use super::qualifiers::looks_like_document;
 use super::{ItemRef, Reader};
@@ -188,6 +188,23 @@ pub(super) fn segments_sep(segments: &[Segment], i: usize) -> Sep {
     segments.get(i).map_or(Sep::Start, |s| s.sep)
 }
 
+/// The head `b` shares with `a` in `a和b` (抢救 和 死亡证明 → 证明): `b` is short, names a
+/// document by a head of two or more characters, and `a` ends in a bare word of 2 to 4 characters.
+fn shared_head<'b>(a: &str, b: &'b str) -> Option<&'b str> {
+    if b.contains('的') || b.chars().count() > 8 || !looks_like_document(b) {
+        return None;
+    }
+    let word = a.rsplit('的').next().unwrap_or(a);
+    if !(2..=4).contains(&word.chars().count()) || looks_like_document(word) {
+        return None;
+    }
+    let head = DOCUMENT_ENDS
+        .iter()
+        .filter(|e| e.chars().count() >= 2 && b.ends_with(**e))
+        .max_by_key(|e| e.len())?;
+    (b.len() - head.len() >= 6).then(|| &b[b.len() - head.len()..])
+}
+
 /// Joins segments that are not requirements of their own: a list of persons before a document
 /// (股东、发起人的主体资格证明), a modifier list (工商、民政等部门出具的…), a phrase that names no
 /// document (个人基本信息和失业原因).
@@ -207,6 +224,16 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .suffix(item.name, item.code, &normalize(&a))
                 .is_some();
         let modifier = !known && !looks_like_document(&a) && segments[i].copy.is_none();
+        // A和B证明 with a shared head (抢救和死亡证明): two documents, the head distributed.
+        if modifier
+            && matches!(segments[i + 1].sep_text.as_str(), "和" | "及")
+            && let Some(head) = shared_head(&a, &b)
+        {
+            let seg = &mut segments[i];
+            seg.text = format!("{}{head}", seg.text.trim());
+            i += 1;
+            continue;
+        }
         if persons_only || person_list || modifier {
             let next = segments.remove(i + 1);
             let seg = &mut segments[i];
@@ -268,5 +295,71 @@ impl Reader<'_> {
             }
             i += 1;
         }
+    }
+
+    /// An enumeration closed by a named class that every member belongs to (护照、港澳居民来往
+    /// 内地通行证等有效身份证件) is one requirement accepting any of them: the segments become one
+    /// `A或B…等`. Closed by a class some member is not of (…、结婚证等有效证件), it stays split.
+    pub(super) fn close_enumeration(&self, segments: &mut Vec<Segment>, item: ItemRef<'_>) {
+        if segments.len() < 2 || segments[1..].iter().any(|s| s.sep != Sep::Comma) {
+            return;
+        }
+        let last = prepare(&segments[segments.len() - 1].text);
+        let Some(at) = last.rfind('等') else {
+            return;
+        };
+        let class = &last[at + '等'.len_utf8()..];
+        let class = VALIDITY
+            .iter()
+            .find_map(|v| class.strip_prefix(v))
+            .unwrap_or(class);
+        let class = ["基本", "其他"]
+            .iter()
+            .find_map(|v| class.strip_prefix(v))
+            .unwrap_or(class);
+        let o = self.ontology;
+        let n = normalize(class);
+        let Some(cat) = self
+            .lookup(item, &n)
+            .or_else(|| o.suffix(item.name, item.code, &n).map(|(h, _)| h))
+            .filter(|h| h.entry.category)
+        else {
+            return;
+        };
+        let members: Vec<String> = segments
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let t = prepare(&s.text);
+                if i + 1 == segments.len() {
+                    t[..t.rfind('等').unwrap_or(t.len())].to_owned()
+                } else {
+                    t
+                }
+            })
+            .collect();
+        let member = |t: &String| {
+            let body = COPY_FORMS
+                .iter()
+                .find_map(|(p, _)| t.strip_suffix(p).filter(|r| !r.is_empty()))
+                .unwrap_or(t);
+            let p = strip_persons(body);
+            let n = normalize(&p.rest);
+            self.lookup(item, &n)
+                .or_else(|| o.suffix(item.name, item.code, &n).map(|(h, _)| h))
+                .is_some_and(|h| h.id == cat.id || o.is_ancestor(cat.id, h.id))
+        };
+        if !members.iter().all(member) {
+            return;
+        }
+        let copy = segments.iter().find_map(|s| s.copy);
+        let first = &segments[0];
+        let joined = Segment {
+            text: format!("{}等", members.join("或")),
+            sep: first.sep,
+            sep_text: first.sep_text.clone(),
+            copy,
+        };
+        *segments = vec![joined];
     }
 }

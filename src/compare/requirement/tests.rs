@@ -43,7 +43,8 @@ fn splits_compounds_on_enumeration_and_conjunctions() {
     );
     // Never inside a title or brackets, never on 或.
     assert_eq!(names("某事项", "《关于A、B和C的申请书》").len(), 1);
-    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["毕业证书"]);
+    // 毕业证书 is read as its class, 学历证明 (教育法第二十二条).
+    assert_eq!(names("某事项", "毕业（肄业、结业）证书"), ["学历证明"]);
     // Words containing 和 / 及 are not conjunctions.
     assert_eq!(names("某事项", "中华人民共和国护照"), ["身份证明"]);
 }
@@ -651,9 +652,10 @@ fn a_form_for_another_procedure_is_not_the_items_form() {
 #[test]
 fn guardians_group_photos_and_bracketed_issuers_are_read() {
     // 裕安区残联 2023-03-08, https://www.yuan.gov.cn/public/6596651/24581986.html
+    // A guardian acts for the applicant: the agent's role (代理人).
     let h = holders("残疾人证办理", "法定监护人的居民身份证、户口簿原件及复印件");
     assert!(
-        h.iter().all(|(w, _)| w.as_deref() == Some("监护人")),
+        h.iter().all(|(w, _)| w.as_deref() == Some("代理人")),
         "{h:?}"
     );
     // https://m.chaojilvshi.com/wenzhang/wenzhang603868a4134437d5b351fd97070f4cb2.html
@@ -710,7 +712,139 @@ fn two_documents_written_back_to_back_are_two_requirements() {
 fn a_document_with_its_own_subject_keeps_it() {
     // 贵阳 社会保障卡, http://www.zcptdru.cn/baike/143063.html (t2s)
     let h = holders("社会保障卡申领", "监护人身份证、户口簿、儿童社会保障卡");
-    assert_eq!(h[0].0.as_deref(), Some("监护人"));
-    assert_eq!(h[1].0.as_deref(), Some("监护人"));
+    assert_eq!(h[0].0.as_deref(), Some("代理人"));
+    assert_eq!(h[1].0.as_deref(), Some("代理人"));
     assert_eq!(h[2].0, None, "{h:?}");
+}
+
+/// 《工伤保险条例》第十八条第一款第（三）项 writes a third alternative in brackets after A或者B:
+/// it was read as a document named “者…” and A或者B stayed one wording.
+#[test]
+fn a_bracketed_alternative_after_a_or_b_joins_the_accepted_set() {
+    // https://www.gov.cn/zhengce/2020-12/27/content_5574497.htm (工伤保险条例 第十八条)
+    let r = reqs(
+        "工伤认定",
+        "医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）",
+    );
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "医疗诊断证明");
+    assert_eq!(
+        r[0].1,
+        ["医疗诊断证明", "职业病诊断证明书", "职业病诊断鉴定书"]
+    );
+}
+
+/// Head-final reading: in `M的H` the head and the noun ending M name the requirement; words that
+/// only narrow time, purpose or issuer are qualifiers; particles of legal drafting name nothing.
+#[test]
+fn head_final_reading_keeps_the_head_and_its_distinctive_modifier() {
+    // 工伤保险条例 第十八条第一款第（二）项.
+    assert_eq!(
+        names(
+            "工伤认定",
+            "与用人单位存在劳动关系（包括事实劳动关系）的证明材料"
+        ),
+        ["劳动关系证明"]
+    );
+    // A trailing 的 (…的证明材料的原件和复印件) and a leading 包括 are drafting particles.
+    assert_eq!(
+        names(
+            "工伤认定",
+            "职工与用人单位存在劳动关系的证明材料的原件和复印件"
+        ),
+        ["劳动关系证明"]
+    );
+    assert_eq!(
+        names("工伤认定", "包括初次的医疗诊断证明"),
+        ["医疗诊断证明"]
+    );
+    // Time and purpose narrow a document: qualifiers.
+    assert_eq!(
+        names("某事项", "近三个月的医疗诊断证明书"),
+        ["医疗诊断证明"]
+    );
+    assert_eq!(names("某事项", "半年以内的影像报告单"), ["影像检查报告单"]);
+    // X对Y的H: X issues it, Y is its object.
+    let r = read("某事项", "医院对伤情的鉴定报告");
+    assert_eq!(r.pieces[0].name, "伤情鉴定报告");
+    assert!(
+        r.pieces[0]
+            .qualifiers
+            .other
+            .iter()
+            .any(|o| o.starts_with("医院")),
+        "{:?}",
+        r.pieces[0].qualifiers
+    );
+}
+
+/// The ward or minor in a guardian's or agent's list is the applicant; the guardian acts for the
+/// applicant as an agent does (one role).
+#[test]
+fn the_ward_is_the_applicant_and_the_guardian_an_agent() {
+    // 江陵县 社会保障卡申领 style: 监护人或代理人…、被监护人或被代理人的…
+    let h = holders("某事项", "被监护人或被代理人的基本身份证件");
+    assert_eq!(h[0].0, None, "{h:?}");
+    let h = holders("某事项", "监护人或代理人的居民身份证");
+    assert_eq!(h[0].0.as_deref(), Some("代理人"), "{h:?}");
+    let h = holders("某事项", "未成年人的居民身份证");
+    assert_eq!(h[0].0, None, "{h:?}");
+}
+
+/// An enumeration closed by a class every member belongs to is one requirement accepting any
+/// of them; closed by a class some member is not of (…、结婚证等有效证件), it is split.
+#[test]
+fn an_enumeration_closed_by_its_class_is_one_requirement() {
+    // 出入境 style: 护照、港澳居民来往内地通行证等有效身份证件 (rule 2 of the annotation guide).
+    let r = reqs("某事项", "护照、港澳居民来往内地通行证等有效身份证件");
+    assert_eq!(r.len(), 1, "{r:?}");
+    assert_eq!(r[0].0, "身份证明");
+    assert_eq!(r[0].1, ["护照", "港澳居民来往内地通行证"]);
+    assert!(read("某事项", "护照、港澳居民来往内地通行证等有效身份证件").vague);
+    // A modifier of the class (基本) and of a member (二代) does not matter.
+    assert_eq!(
+        names("某事项", "二代居民身份证、户口簿、护照等基本身份证件"),
+        ["身份证明"]
+    );
+    // Closed by a class 结婚证 is not of: split.
+    assert_eq!(
+        names("某事项", "夫妻双方居民身份证、户口簿、结婚证等有效证件"),
+        ["身份证明", "身份证明", "婚姻关系证明"]
+    );
+}
+
+/// In one guide, the category as such (有效身份证件) and, in another situation, its first
+/// document (持卡人本人身份证) are one need: one requirement, not 身份证明 and a wording.
+#[test]
+fn the_category_as_such_and_its_first_document_are_one_need_in_a_guide() {
+    let a = read("某事项", "有效身份证件");
+    let b = read("某事项", "持卡人本人身份证原件");
+    let c = read("某事项", "户口簿");
+    let keys = assign(&[&a.pieces[0], &b.pieces[0], &c.pieces[0]]);
+    assert_eq!(keys[0].0, "身份证明");
+    assert_eq!(keys[1].0, "身份证明");
+    // Another document of the category is still a requirement of its own.
+    assert_eq!(keys[2].0, "户口簿");
+}
+
+/// The body before 的 issues or owns the document (用人单位的营业执照): a qualifier; before a
+/// bare 证明 it tells the proof apart (公安部门的证明 = 公安部门证明). A remark naming only the
+/// copy ((副本及复印件)) is a qualifier. A和B证明 shares the head; 附 is a drafting particle.
+#[test]
+fn issuers_shared_heads_and_attached_documents_are_read() {
+    // 工伤认定办法 第六条 style wordings.
+    assert_eq!(
+        names("某事项", "用人单位的营业执照（副本及复印件）"),
+        ["主体资格证明"]
+    );
+    assert_eq!(names("某事项", "公安部门的证明"), ["公安部门证明"]);
+    assert_eq!(names("某事项", "公安部门证明"), ["公安部门证明"]);
+    assert_eq!(
+        names("某事项", "医院的出生和死亡证明"),
+        ["出生医学证明", "死亡证明"]
+    );
+    let h = holders("某事项", "证人证言原件，附证明人身份证复印件");
+    assert_eq!(h[1].0.as_deref(), Some("证人"), "{h:?}");
+    // 附件 is a document, not a particle.
+    assert_eq!(names("某事项", "附件材料"), ["附件材料"]);
 }
