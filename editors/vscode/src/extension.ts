@@ -16,7 +16,7 @@ function settings(): Settings {
   };
 }
 
-async function start(context: vscode.ExtensionContext): Promise<void> {
+async function start(): Promise<void> {
   const s = settings();
   const found = findTongban(s);
   if ("error" in found) {
@@ -32,32 +32,31 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   };
   client = new LanguageClient("tongban", "tongban", serverOptions, clientOptions);
   await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
 }
 
-async function restart(context: vscode.ExtensionContext): Promise<void> {
+async function restart(): Promise<void> {
   const old = client;
   client = undefined;
   if (old !== undefined) {
     await old.stop();
   }
-  await start(context);
+  await start();
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   context.subscriptions.push(
-    vscode.commands.registerCommand("tongban.restartServer", () => restart(context)),
+    vscode.commands.registerCommand("tongban.restartServer", () => restart()),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (
         e.affectsConfiguration("tongban.path") ||
         e.affectsConfiguration("tongban.lang") ||
         e.affectsConfiguration("tongban.rulesUrl")
       ) {
-        void restart(context);
+        void restart();
       }
     }),
   );
-  await start(context);
+  await start();
 }
 
 export async function deactivate(): Promise<void> {
