@@ -154,16 +154,19 @@ pub(crate) struct Writer {
     dir: PathBuf,
     cwd: PathBuf,
     entries: Vec<Entry>,
+    /// The language of a refusal to write (read-only, hard links, another user's file).
+    lang: crate::diagnostic::Lang,
 }
 
 impl Writer {
     /// A writer for `path`.
-    pub(crate) fn new(path: &Path, cwd: &Path) -> Writer {
+    pub(crate) fn new(path: &Path, cwd: &Path, lang: crate::diagnostic::Lang) -> Writer {
         Writer {
             path: cwd.join(path),
             dir: base_dir(path),
             cwd: cwd.to_path_buf(),
             entries: Vec::new(),
+            lang,
         }
     }
 
@@ -193,9 +196,13 @@ impl Writer {
         };
         let mut text = serde_json::to_string_pretty(&file).map_err(std::io::Error::from)?;
         text.push('\n');
-        std::fs::write(&self.path, text).map_err(|e| Error::Write {
-            path: self.path.display().to_string(),
-            message: e.to_string(),
+        // Replaced atomically: a failure leaves the previous baseline whole (a cut one would
+        // make every later `--baseline` run fail).
+        crate::atomic::write(&self.path, text.as_bytes(), self.lang).map_err(|message| {
+            Error::Write {
+                path: self.path.display().to_string(),
+                message,
+            }
         })?;
         Ok(n)
     }

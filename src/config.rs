@@ -69,6 +69,8 @@ struct RawConfig {
     synonyms: Option<String>,
     e_licences: Option<String>,
     #[serde(default)]
+    server: ServerLimits,
+    #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
@@ -80,6 +82,33 @@ struct RawOverride {
     paths: Spanned<Vec<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
+}
+
+/// Limits of `tongban server` (`[server]` in tongban.toml, read from the folder it starts in):
+/// what one client message, one document and the workspace scan may cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ServerLimits {
+    /// Longest message (LSP frame body) read, in bytes; a longer one closes the server with a
+    /// message on standard error, before anything is allocated for it.
+    pub max_frame_size: u64,
+    /// Most diagnostics published for one document; the last one says how many were left out.
+    pub max_diagnostics: usize,
+    /// Most files and folders the workspace scan (cross-region rules) visits.
+    pub max_scan_entries: u64,
+    /// Longest the workspace scan runs, in seconds.
+    pub scan_seconds: u64,
+}
+
+impl Default for ServerLimits {
+    fn default() -> Self {
+        ServerLimits {
+            max_frame_size: 64 * 1024 * 1024,
+            max_diagnostics: 1000,
+            max_scan_entries: 200_000,
+            scan_seconds: 10,
+        }
+    }
 }
 
 /// Rule levels for the files matching some globs.
@@ -120,6 +149,8 @@ pub struct Config {
     pub synonyms: Option<PathBuf>,
     /// E-licence catalogue file.
     pub e_licences: Option<PathBuf>,
+    /// Limits of `tongban server` (`[server]`).
+    pub server: ServerLimits,
     /// Code → level, for every file.
     pub rules: Vec<(&'static str, Level)>,
     /// Per-path levels, applied in order after `rules`.
@@ -218,6 +249,7 @@ impl Config {
             catalog: None,
             synonyms: None,
             e_licences: None,
+            server: ServerLimits::default(),
             rules: Vec::new(),
             overrides: Vec::new(),
             problems: None,
@@ -256,11 +288,7 @@ impl Config {
                 let p = source.position(s.start);
                 (p.line, p.column)
             });
-            Error::Config {
-                message: format!("{shown}:{line}:{col}: {message}"),
-                src: miette::NamedSource::new(shown.clone(), text.to_owned()),
-                span: span.map(|s| (s.start, s.end - s.start).into()),
-            }
+            config_error(&shown, text, (line, col), &message, span)
         };
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| fail(e.message().to_owned(), e.span()))?;
@@ -329,6 +357,7 @@ impl Config {
             catalog: raw.catalog.map(|s| root.join(s)),
             synonyms: raw.synonyms.map(|s| root.join(s)),
             e_licences: raw.e_licences.map(|s| root.join(s)),
+            server: raw.server,
             root,
             rules,
             overrides,
@@ -452,6 +481,12 @@ impl Config {
                 "the bundled catalogs/e-licences.yaml",
             ),
         );
+        let l = self.server;
+        let _ = writeln!(
+            s,
+            "\n[server]\nmax-frame-size = {}\nmax-diagnostics = {}\nmax-scan-entries = {}\nscan-seconds = {}",
+            l.max_frame_size, l.max_diagnostics, l.max_scan_entries, l.scan_seconds
+        );
         let _ = writeln!(s, "\n[rules]");
         let levels = Levels(self.rules.clone());
         for e in rules::registry() {
@@ -483,9 +518,85 @@ impl crate::input::Exclude for Config {
     }
 }
 
+/// A mistake in `tongban.toml` at `span`. A value quoted in the message, and the line shown
+/// under it, are cut short: a 5 MB string must not come back as a 28 MB error.
+fn config_error(
+    shown: &str,
+    text: &str,
+    (line, col): (usize, usize),
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> Error {
+    let long_line = span.as_ref().is_some_and(|s| {
+        let at = s.start.min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        end - start > MAX_SHOWN_LINE
+    });
+    let (src, span) = if long_line {
+        (String::new(), None)
+    } else {
+        (
+            text.to_owned(),
+            span.map(|s| (s.start, s.end - s.start).into()),
+        )
+    };
+    Error::Config {
+        message: format!("{shown}:{line}:{col}: {}", shorten_quoted(message)),
+        src: miette::NamedSource::new(shown, src),
+        span,
+    }
+}
+
+/// Longest line of `tongban.toml` shown under an error (a longer one is located by line and
+/// column only).
+const MAX_SHOWN_LINE: usize = 400;
+
+/// `message` with every quoted part (`"…"`, `` `…` ``) over 60 characters cut to its first 60
+/// and `…`: serde quotes the offending value, which may be megabytes long.
+fn shorten_quoted(message: &str) -> String {
+    const KEEP: usize = 60;
+    let mut out = String::with_capacity(message.len().min(1024));
+    let mut quote: Option<(char, usize)> = None;
+    for c in message.chars() {
+        match quote {
+            Some((q, _)) if c == q => {
+                quote = None;
+                out.push(c);
+            }
+            Some((q, n)) => {
+                if n < KEEP {
+                    out.push(c);
+                } else if n == KEEP {
+                    out.push('…');
+                }
+                quote = Some((q, n + 1));
+            }
+            None => {
+                if c == '"' || c == '`' {
+                    quote = Some((c, 0));
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn five_megabyte_string_in_the_config_was_echoed_into_a_28_megabyte_error() {
+        let big = "x".repeat(5_000_000);
+        let text = format!("fail-on = \"{big}\"\n");
+        let e = parse(&text).unwrap_err();
+        let shown = format!("{e:?}{e}");
+        assert!(shown.len() < 10_000, "{} bytes", shown.len());
+        assert!(e.to_string().contains("tongban.toml:1:"), "{e}");
+        assert_eq!(shorten_quoted("a `ab` \"cd\""), "a `ab` \"cd\"");
+    }
 
     fn parse(text: &str) -> Result<Config, Error> {
         Config::parse(

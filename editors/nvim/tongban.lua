@@ -5,7 +5,7 @@
 -- Options, set before it loads (e.g. in init.lua):
 --   vim.g.tongban_cmd = { "/opt/tongban/tongban", "server" }        -- default: tongban on PATH
 --   vim.g.tongban_init_options = { lang = "en", rulesUrl = "https://…/rules.md" }
--- tests/editors.rs runs this file in Debian's Neovim and checks the diagnostics arrive.
+-- tests/it/editors.rs runs this file in Debian's Neovim and checks the diagnostics arrive.
 local cmd = vim.g.tongban_cmd or { "tongban", "server" }
 local init_options = vim.g.tongban_init_options or vim.empty_dict()
 local clients = {} -- root folder -> client id

@@ -2,36 +2,38 @@
 
 use std::io::Write;
 
-use super::{Env, Outcome, finish_output, output_file};
+use super::settings::{self, Settings};
+use super::{Outcome, finish_output, output_file};
 use crate::compare::coverage;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{agreement, cli, config, input, load, ontology, progress, report};
+use crate::{agreement, cli, input, ontology, report};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
 /// item two or more members publish) → render.
 pub(super) fn command(
     args: cli::CoverageArgs,
-    config_path: Option<&std::path::Path>,
-    style: report::Style,
-    env: &Env,
+    s: &Settings<'_>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let lang = style.lang;
-    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+    let (lang, style, env) = (s.lang, s.style, s.env);
+    if args.format == report::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
         return Err(Error::Usage(super::xlsx_to_terminal(lang)));
     }
+    if let Some(o) = &args.output {
+        super::refuse_input(
+            o,
+            args.paths
+                .iter()
+                .map(std::path::PathBuf::as_path)
+                .chain(args.agreement.iter().map(std::path::PathBuf::as_path)),
+            lang,
+        )?;
+    }
     let (synonyms, _) = ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
-    let config = config::Config::load(config_path, &env.cwd, lang)?;
-    let limits = load::Limits {
-        max_file_size: args.catalog.max_file_size,
-        ..load::Limits::default()
-    };
-    let jobs = args
-        .catalog
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let config = s.config()?;
+    let limits = settings::limits(args.catalog.max_file_size);
+    let jobs = settings::jobs(args.catalog.jobs);
 
     // The agreements: those named, else every agreement file under the paths.
     let mut agreement_files: Vec<input::Input> = Vec::new();
@@ -87,7 +89,7 @@ pub(super) fn command(
         .collect();
 
     let walk = input::walk(&args.paths, &config, lang)?;
-    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    let mut progress = s.progress("reading guides");
     let (guides, skipped) =
         coverage::read_guides(walk, &limits, &named, jobs, lang, &mut progress)?;
     progress.finish();
@@ -103,32 +105,9 @@ pub(super) fn command(
         .collect();
     let mut cov = coverage::compute(&inputs, &guides, skipped, &synonyms, lang);
     drop(inputs);
-    // Problems in the agreement files themselves come first in their file's report.
-    for l in loaded {
-        if l.report.findings.is_empty() {
-            continue;
-        }
-        match cov
-            .findings
-            .iter_mut()
-            .find(|r| r.source.name == l.report.source.name)
-        {
-            Some(r) => {
-                r.findings.extend(l.report.findings);
-                r.sort();
-            }
-            None => cov.findings.push(l.report),
-        }
-    }
-    // Rule levels from tongban.toml apply as in lint (`TB501 = "off"`, per-path overrides).
-    for r in &mut cov.findings {
-        config
-            .levels(std::path::Path::new(&r.source.name))
-            .apply(&mut r.findings);
-    }
-    cov.findings.retain(|r| !r.findings.is_empty());
-    cov.findings
-        .sort_by(|a, b| a.source.name.cmp(&b.source.name));
+    cov.finish(loaded.into_iter().map(|l| l.report), |path, findings| {
+        config.levels(path).apply(findings)
+    });
 
     let mut notes: Vec<String> = cov
         .skipped
@@ -142,7 +121,7 @@ pub(super) fn command(
     };
     let mut safe;
     let target = match args.format {
-        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+        report::DiffFormat::Table | report::DiffFormat::Markdown => {
             safe = report::TerminalSafe::new(target);
             &mut safe as &mut dyn Write
         }

@@ -2,21 +2,20 @@
 
 use std::io::Write;
 
-use super::{Env, Outcome, finish_output, output_file};
+use super::settings::{self, Settings};
+use super::{Outcome, finish_output, output_file};
 use crate::compare::{catalog, diff};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{cli, config, input, load, ontology, progress, report};
+use crate::{cli, input, ontology, report};
 
 /// `tongban diff`: index → compare → render.
 pub(super) fn command(
     args: cli::DiffArgs,
-    config_path: Option<&std::path::Path>,
-    style: report::Style,
-    env: &Env,
+    s: &Settings<'_>,
     out: &mut dyn Write,
 ) -> Result<Outcome, Error> {
-    let lang = style.lang;
+    let (lang, style, env) = (s.lang, s.style, s.env);
     let pairwise = !args.regions.is_empty();
     if pairwise && args.regions.len() != 2 {
         return Err(Error::Usage(match lang {
@@ -30,7 +29,12 @@ pub(super) fn command(
             ),
         }));
     }
-    if pairwise && !matches!(args.format, cli::DiffFormat::Table | cli::DiffFormat::Json) {
+    if pairwise
+        && !matches!(
+            args.format,
+            report::DiffFormat::Table | report::DiffFormat::Json
+        )
+    {
         return Err(Error::Usage(
             lang.pick(
                 "两地对比（--regions）只能输出 table（统一差异格式）或 json",
@@ -39,13 +43,16 @@ pub(super) fn command(
             .into(),
         ));
     }
-    if args.format == cli::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
+    if args.format == report::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
         return Err(Error::Usage(super::xlsx_to_terminal(lang)));
+    }
+    if let Some(o) = &args.output {
+        super::refuse_input(o, args.paths.iter().map(std::path::PathBuf::as_path), lang)?;
     }
     let (synonyms, dictionary) =
         ontology::for_paths(args.catalog.synonyms.as_ref(), &args.paths, lang)?;
     // The config's `exclude` globs and data files apply to diff as to lint.
-    let config = config::Config::load(config_path, &env.cwd, lang)?;
+    let config = s.config()?;
     // Streamed: the walk is consumed chunk by chunk, never held as a list.
     let walk = input::walk(&args.paths, &config, lang)?;
     let mut regions = args.region.clone();
@@ -57,15 +64,8 @@ pub(super) fn command(
         },
         synonyms,
     );
-    let jobs = args
-        .catalog
-        .jobs
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let limits = load::Limits {
-        max_file_size: args.catalog.max_file_size,
-        ..load::Limits::default()
-    };
+    let jobs = settings::jobs(args.catalog.jobs);
+    let limits = settings::limits(args.catalog.max_file_size);
     // Dictionaries are not guides: the one in use, and any at the root of a folder given.
     let mut skip: Vec<std::path::PathBuf> = dictionary.into_iter().collect();
     skip.extend(
@@ -74,7 +74,7 @@ pub(super) fn command(
             .flat_map(|p| ontology::FILE_NAMES.map(|f| p.join(f)))
             .filter(|p| p.is_file()),
     );
-    let mut progress = progress::Progress::new(env.progress && !style.quiet, "reading guides");
+    let mut progress = s.progress("reading guides");
     catalog.index(walk, &limits, &skip, jobs, lang, &mut progress)?;
     progress.finish();
 
@@ -142,7 +142,7 @@ pub(super) fn command(
     };
     let mut safe;
     let target = match args.format {
-        cli::DiffFormat::Table | cli::DiffFormat::Markdown => {
+        report::DiffFormat::Table | report::DiffFormat::Markdown => {
             safe = report::TerminalSafe::new(target);
             &mut safe as &mut dyn Write
         }

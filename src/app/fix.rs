@@ -6,6 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use super::settings::{Lint, Settings};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::input::{self, Input, Walked};
@@ -125,11 +126,8 @@ pub(super) fn fix_file(
     let Ok(bytes) = std::fs::read(&target) else {
         return result;
     };
-    let (bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (&bytes[..3], rest),
-        None => (&bytes[..0], &bytes[..]),
-    };
-    let Ok(text) = std::str::from_utf8(body) else {
+    // The whole text, a byte-order mark included: `fix_text` edits it where the spans say.
+    let Ok(text) = std::str::from_utf8(&bytes) else {
         result.note = Some(
             lang.pick(
                 "不是 UTF-8 文件，未修复（先转换编码）",
@@ -143,8 +141,8 @@ pub(super) fn fix_file(
     if fixed.refused {
         result.note = Some(
             lang.pick(
-                "修复结果无法通过检查，未修改文件（请报告此问题）",
-                "the fixed text would not load cleanly; file left unchanged (please report this)",
+                "修复结果未通过复核（数据或问题与预期不符），未修改文件（请报告此问题）",
+                "the fixed text did not verify (its data or findings are not what the fixes intended); file left unchanged (please report this)",
             )
             .into(),
         );
@@ -155,23 +153,42 @@ pub(super) fn fix_file(
     }
     result.fixed = fixed.fixed;
     if !mode.write {
-        result.diff = Some(
-            similar::TextDiff::from_lines(text, fixed.text.as_str())
-                .unified_diff()
-                .context_radius(2)
-                .header(&input.name, &input.name)
-                .to_string(),
-        );
+        result.diff = Some(unified_diff(&input.name, text, &fixed.text));
         return result;
     }
-    let mut new = Vec::with_capacity(bom.len() + fixed.text.len());
-    new.extend_from_slice(bom);
-    new.extend_from_slice(fixed.text.as_bytes());
-    if let Err(e) = write_atomically(&target, &new, &meta) {
+    if let Err(e) = write_atomically(&target, fixed.text.as_bytes(), &meta, lang) {
         result.fixed = 0;
-        result.note = Some(format!("{}: {e}", lang.pick("无法写入", "cannot write")));
+        result.note = Some(format!("{}: {e}", lang.pick("未写入", "not written")));
     }
     result
+}
+
+/// A unified diff `patch` and `git apply` take: lines end at `\n` only (as they read them), so a
+/// CR-only file is one line, and a last line without `\n` carries the "No newline" marker.
+fn unified_diff(name: &str, old: &str, new: &str) -> String {
+    use std::fmt::Write as _;
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::from_slices(&old_lines, &new_lines);
+    let mut out = format!("--- {name}\n+++ {name}\n");
+    for group in diff.grouped_ops(2) {
+        let _ = writeln!(out, "{}", similar::udiff::UnifiedHunkHeader::new(&group));
+        for op in &group {
+            for change in diff.iter_changes(op) {
+                out.push(match change.tag() {
+                    similar::ChangeTag::Equal => ' ',
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                });
+                let line: &str = change.value();
+                out.push_str(line);
+                if !line.ends_with('\n') {
+                    out.push_str("\n\\ No newline at end of file\n");
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The file to read and write: the path with every symlink resolved (its own, or a linked
@@ -191,102 +208,43 @@ fn resolve(path: &Path, tree: Option<&Path>, lang: Lang) -> Result<PathBuf, Stri
     }
 }
 
-/// Writes `bytes` to a temporary file beside `target`, with `target`'s permissions, then renames
-/// it over `target`: readers see the old file or the new one, never half of one. Refuses when
-/// the file changed since it was read.
-fn write_atomically(target: &Path, bytes: &[u8], read: &std::fs::Metadata) -> std::io::Result<()> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut attempt = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(
-            ".{file_name}.tongban-fix-{}-{attempt}.tmp",
-            std::process::id()
-        ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
-                attempt += 1;
-            }
-            Err(e) => return Err(e),
-        }
-    };
-    let written = (|| {
-        file.write_all(bytes)?;
-        file.set_permissions(read.permissions())?;
-        file.sync_all()?;
-        drop(file);
-        let now = std::fs::metadata(target)?;
-        if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
-            return Err(std::io::Error::other(
+/// Replaces `target` with `bytes` atomically (`crate::atomic`: mode and owner kept; a
+/// read-only file, a file with other hard links or another user's file is refused). Refuses
+/// when the file changed since it was read.
+fn write_atomically(
+    target: &Path,
+    bytes: &[u8],
+    read: &std::fs::Metadata,
+    lang: Lang,
+) -> Result<(), String> {
+    let mut file = crate::atomic::Atomic::create(target, lang)?;
+    file.write_all(bytes).map_err(|e| e.to_string())?;
+    let now = std::fs::metadata(target).map_err(|e| e.to_string())?;
+    if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
+        return Err(lang
+            .pick(
+                "修复期间文件被改动",
                 "the file changed while it was being fixed",
-            ));
-        }
-        std::fs::rename(&tmp, target)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+            )
+            .into());
     }
-    written
+    file.commit().map_err(|e| e.to_string())
 }
 
 /// `tongban lint --fix` / `--diff`: fix the files (or print the diff), then, with `--fix`,
-/// lint them again to report what is left.
+/// lint them again, with the same session, to report what is left.
 pub(super) fn command(
-    args: crate::cli::LintArgs,
-    config_path: Option<&std::path::Path>,
-    env: &super::Env,
-    lang: Lang,
-    style: crate::report::Style,
+    lint: Lint,
+    s: &Settings<'_>,
     out: &mut dyn Write,
 ) -> Result<super::Outcome, Error> {
-    if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        // Fixes are written back to files; standard input has none to write to.
-        return Err(Error::Usage(
-            lang.pick(
-                "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
-                "--fix and --diff work on files, not on standard input (`-`); editors get the same \
-                 fixes as code actions from `tongban server`",
-            )
-            .into(),
-        ));
-    }
-    // The fix pass holds its own schema and data; they are gone before the report's lint.
-    let (totals, mut notes) = {
-        let config = crate::config::Config::load(config_path, &env.cwd, lang)?;
-        let limits = crate::load::Limits {
-            max_file_size: args.max_file_size,
-            ..crate::load::Limits::default()
-        };
-        let session = Session::new(
-            config,
-            args.schema.as_deref(),
-            &args.paths,
-            &env.cwd,
-            limits,
-            lang,
-        )?;
-        let jobs = args
-            .jobs
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-            .max(1);
-        let mode = Mode {
-            unsafe_fixes: args.unsafe_fixes,
-            write: !args.diff,
-        };
-        run(&args.paths, &session, mode, jobs, out)?
+    let (lang, style) = (s.lang, s.style);
+    let mode = Mode {
+        unsafe_fixes: lint.unsafe_fixes,
+        write: !lint.diff,
     };
-    if args.diff {
+    let (totals, mut notes) = run(&lint.paths, &lint.session, mode, lint.jobs, out)?;
+    if lint.diff {
         if !style.quiet && totals.fixed == 0 {
             notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
         } else if !style.quiet {
@@ -308,7 +266,7 @@ pub(super) fn command(
             notes,
         });
     }
-    let (outcome, summary) = super::lint::command(args, config_path, env, lang, style, out)?;
+    let (outcome, summary) = super::lint::command(lint, s, out)?;
     notes.extend(outcome.notes);
     if !style.quiet {
         let remaining = summary.errors + summary.warnings + summary.infos;

@@ -7,8 +7,6 @@ use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::{cli, config, rules, schema};
 
-use super::Env;
-
 /// `tongban schema`: the embedded national schema.
 pub(super) fn schema(out: &mut dyn Write) -> Result<u8, Error> {
     out.write_all(schema::NATIONAL_SCHEMA.as_bytes())?;
@@ -86,13 +84,8 @@ pub(super) fn man(command: Option<String>, out: &mut dyn Write) -> Result<u8, Er
 }
 
 /// `tongban config`: the effective configuration, as TOML.
-pub(super) fn config(
-    path: Option<&std::path::Path>,
-    env: &Env,
-    lang: Lang,
-    out: &mut dyn Write,
-) -> Result<u8, Error> {
-    let config = config::Config::load(path, &env.cwd, lang)?;
-    out.write_all(config.to_toml(lang).as_bytes())?;
+pub(super) fn config(s: &super::settings::Settings<'_>, out: &mut dyn Write) -> Result<u8, Error> {
+    let config = s.config()?;
+    out.write_all(config.to_toml(s.lang).as_bytes())?;
     Ok(0)
 }

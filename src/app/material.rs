@@ -2,23 +2,22 @@
 
 use std::io::Write;
 
-use super::Env;
+use super::settings::Settings;
 use crate::compare::requirement;
 use crate::error::Error;
-use crate::{cli, config, diagnostic, normalize, ontology, report};
+use crate::{cli, normalize, ontology, report};
 
 /// `tongban material`: read names as requirements → render.
 pub(super) fn command(
     args: cli::MaterialArgs,
-    config_path: Option<&std::path::Path>,
-    env: &Env,
-    lang: diagnostic::Lang,
+    s: &Settings<'_>,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
+    let (lang, env) = (s.lang, s.env);
     let ontology = match &args.synonyms {
         Some(path) => ontology::Ontology::from_file(&env.cwd.join(path), lang)?,
         None => {
-            let config = config::Config::load(config_path, &env.cwd, lang)?;
+            let config = s.config()?;
             match &config.synonyms {
                 Some(path) => ontology::Ontology::from_file(path, lang)?,
                 None => ontology::Ontology::bundled()?,
@@ -64,6 +63,20 @@ pub(super) fn command(
         }
         piece.requirement = key;
     }
-    report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
+    // A name given on the command line (or from a guide) may hold ESC: escaped on the text
+    // output, as the diff's table is (JSON escapes it itself).
+    if args.format == cli::MaterialFormat::Text {
+        let mut safe = report::TerminalSafe::new(out);
+        report::material::render(
+            &readings,
+            args.item.as_deref(),
+            args.format,
+            lang,
+            &mut safe,
+        )?;
+        safe.flush()?;
+    } else {
+        report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
+    }
     Ok(0)
 }

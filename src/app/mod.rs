@@ -13,6 +13,7 @@ mod info;
 mod lint;
 mod material;
 mod server;
+mod settings;
 
 /// Runs a command line as the `tongban` process does: the report on standard output, notes and
 /// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
@@ -127,42 +128,23 @@ pub fn run(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<u8, Error> {
 
 /// Runs a parsed command line, writing the report to `out`; returns the status and the notes.
 pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome, Error> {
-    let lang = cli
-        .lang
-        .unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
-    let color = match cli.color {
-        cli::ColorChoice::Always => true,
-        cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
-    };
-    let style = report::Style {
-        color,
-        width: if env.stdout_is_terminal { 100 } else { 80 },
-        lang,
-        quiet: cli.quiet,
-    };
+    let s = settings::Settings::new(&cli, env);
+    let lang = s.lang;
     let status = match cli.command {
-        cli::Command::Diff(args) => {
-            return diff::command(args, cli.config.as_deref(), style, env, out);
-        }
-        cli::Command::Coverage(args) => {
-            return coverage::command(args, cli.config.as_deref(), style, env, out);
-        }
-        cli::Command::Material(args) => {
-            material::command(args, cli.config.as_deref(), env, lang, out)
-        }
+        cli::Command::Diff(args) => return diff::command(args, &s, out),
+        cli::Command::Coverage(args) => return coverage::command(args, &s, out),
+        cli::Command::Material(args) => material::command(args, &s, out),
         cli::Command::Schema => info::schema(out),
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
         cli::Command::Rule { rule } => info::rule(&rule, lang, out),
         cli::Command::Completions { shell } => info::completions(shell, out),
         cli::Command::Man { command } => info::man(command, out),
-        cli::Command::Config => info::config(cli.config.as_deref(), env, lang, out),
+        cli::Command::Config => info::config(&s, out),
         cli::Command::Lint(args) if args.fix || args.diff => {
-            return fix::command(args, cli.config.as_deref(), env, lang, style, out);
+            return fix::command(settings::Lint::resolve(args, &s)?, &s, out);
         }
         cli::Command::Lint(args) => {
-            return lint::command(args, cli.config.as_deref(), env, lang, style, out)
-                .map(|(o, _)| o);
+            return lint::command(settings::Lint::resolve(args, &s)?, &s, out).map(|(o, _)| o);
         }
         cli::Command::Server(args) => server::run(&args, env, lang, out).map(|()| 0),
     }?;
@@ -177,15 +159,15 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
 fn output_file(
     path: Option<&std::path::PathBuf>,
     style: report::Style,
-) -> Result<(Option<std::io::BufWriter<std::fs::File>>, report::Style), Error> {
+) -> Result<(Option<crate::atomic::Atomic>, report::Style), Error> {
+    // Written beside the target and renamed over it at the end: a failed run leaves the
+    // previous report, never a cut one.
     let file = path
         .map(|path| {
-            std::fs::File::create(path)
-                .map(std::io::BufWriter::new)
-                .map_err(|e| Error::Write {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                })
+            crate::atomic::Atomic::create(path, style.lang).map_err(|message| Error::Write {
+                path: path.display().to_string(),
+                message,
+            })
         })
         .transpose()?;
     let mut style = style;
@@ -195,15 +177,27 @@ fn output_file(
     Ok((file, style))
 }
 
-/// Flushes `-o FILE` and notes that it was written.
+/// Refuses `-o FILE` (or `--write-baseline FILE`) naming one of the run's inputs.
+fn refuse_input<'p>(
+    path: &std::path::Path,
+    inputs: impl IntoIterator<Item = &'p std::path::Path>,
+    lang: crate::diagnostic::Lang,
+) -> Result<(), Error> {
+    crate::atomic::refuse_input(path, inputs, lang).map_err(|message| Error::Write {
+        path: path.display().to_string(),
+        message,
+    })
+}
+
+/// Commits `-o FILE` (flushed, synced, renamed over the target) and notes that it was written.
 fn finish_output(
-    file: Option<std::io::BufWriter<std::fs::File>>,
+    file: Option<crate::atomic::Atomic>,
     path: Option<&std::path::PathBuf>,
     style: report::Style,
     notes: &mut Vec<String>,
 ) -> Result<(), Error> {
-    if let (Some(mut f), Some(path)) = (file, path) {
-        f.flush().map_err(|e| Error::Write {
+    if let (Some(f), Some(path)) = (file, path) {
+        f.commit().map_err(|e| Error::Write {
             path: path.display().to_string(),
             message: e.to_string(),
         })?;

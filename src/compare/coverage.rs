@@ -256,6 +256,39 @@ pub struct Coverage {
 }
 
 impl Coverage {
+    /// Finishes the judgements [`compute`] made: the problems of the agreement files themselves
+    /// come first in their file's report, `levels` applies the configuration's rule levels to each
+    /// file's findings (as in lint: `TB501 = "off"`, per-path overrides), files left without
+    /// findings are dropped, and the reports come in name order.
+    pub fn finish(
+        &mut self,
+        agreement_reports: impl IntoIterator<Item = FileReport>,
+        levels: impl Fn(&std::path::Path, &mut Vec<Finding>),
+    ) {
+        for report in agreement_reports {
+            if report.findings.is_empty() {
+                continue;
+            }
+            match self
+                .findings
+                .iter_mut()
+                .find(|r| r.source.name == report.source.name)
+            {
+                Some(r) => {
+                    r.findings.extend(report.findings);
+                    r.sort();
+                }
+                None => self.findings.push(report),
+            }
+        }
+        for r in &mut self.findings {
+            levels(std::path::Path::new(&r.source.name), &mut r.findings);
+        }
+        self.findings.retain(|r| !r.findings.is_empty());
+        self.findings
+            .sort_by(|a, b| a.source.name.cmp(&b.source.name));
+    }
+
     /// Agreements whose coverage is below `threshold` (a fraction).
     pub fn fails_under(&self, threshold: f64) -> Vec<&AgreementCoverage> {
         self.agreements

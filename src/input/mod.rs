@@ -81,6 +81,53 @@ pub fn walk<'c>(
     config: &'c dyn Exclude,
     lang: Lang,
 ) -> Result<impl Iterator<Item = Walked> + Send + 'c, Error> {
+    walk_within(paths, config, lang, Budget::unbounded())
+}
+
+/// How much of the file system a walk may visit: the editor's workspace scan must not read all
+/// of `/` (a workspace or a catalog rooted there).
+#[derive(Debug, Clone)]
+pub struct Budget {
+    /// Most entries (files and folders) visited.
+    pub max_entries: u64,
+    /// When to stop.
+    pub deadline: Option<std::time::Instant>,
+    /// Set when the walk stopped short.
+    pub exhausted: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Budget {
+    /// No bound (the CLI walks what it was told to).
+    pub fn unbounded() -> Budget {
+        Budget {
+            max_entries: u64::MAX,
+            deadline: None,
+            exhausted: Default::default(),
+        }
+    }
+
+    /// Whether one more entry may be visited.
+    fn spend(&self, visited: &mut u64) -> bool {
+        *visited += 1;
+        let out = *visited > self.max_entries
+            || self
+                .deadline
+                .is_some_and(|d| visited.is_multiple_of(64) && std::time::Instant::now() > d);
+        if out {
+            self.exhausted
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        !out && !self.exhausted.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// [`walk`] within a [`Budget`]: past it, no folder is entered and no file yielded.
+pub fn walk_within<'c>(
+    paths: &[PathBuf],
+    config: &'c dyn Exclude,
+    lang: Lang,
+    budget: Budget,
+) -> Result<impl Iterator<Item = Walked> + Send + 'c, Error> {
     let mut roots = Vec::with_capacity(paths.len());
     for root in paths {
         match std::fs::metadata(root) {
@@ -96,8 +143,8 @@ pub fn walk<'c>(
         }
     }
     // A file named twice (itself and its folder, `./x` and `x`, absolute and relative) is linted
-    // once, under the first spelling. One root cannot repeat a file (the walk is a tree; links
-    // to folders on the way are loop-checked), so a single path costs no `canonicalize`.
+    // once, under the first spelling. One root cannot repeat a file (the walk is a tree; linked
+    // folders are walked once, see `walk_dir`), so a single path costs no `canonicalize`.
     let mut seen = (roots.len() > 1).then(std::collections::HashSet::<PathBuf>::new);
     let first_time = move |w: &Walked| match (&mut seen, w) {
         (Some(seen), Walked::File(i)) => {
@@ -109,7 +156,7 @@ pub fn walk<'c>(
         .into_iter()
         .flat_map(move |(root, is_dir)| {
             let items: Box<dyn Iterator<Item = Walked> + Send> = match is_dir {
-                Some(true) => Box::new(walk_dir(root, config, lang)),
+                Some(true) => Box::new(walk_dir(root, config, lang, budget.clone())),
                 _ if config.excluded(&root) => Box::new(std::iter::empty()),
                 Some(false) => Box::new(std::iter::once(Walked::File(Input {
                     name: display_path(&root),
@@ -138,12 +185,37 @@ fn walk_dir(
     root: PathBuf,
     config: &dyn Exclude,
     lang: Lang,
+    budget: Budget,
 ) -> impl Iterator<Item = Walked> + Send + '_ {
+    let mut visited = 0u64;
+    // A linked folder is walked once: not at all when it links to a folder inside the tree
+    // (walked under its own name), once when several links reach the same outside folder.
+    let real_root = std::fs::canonicalize(&root).ok();
+    let mut linked = std::collections::HashSet::<PathBuf>::new();
+    let mut first_visit = move |e: &walkdir::DirEntry| {
+        if !(e.path_is_symlink() && e.file_type().is_dir()) {
+            return true;
+        }
+        let Ok(real) = std::fs::canonicalize(e.path()) else {
+            return true;
+        };
+        // A link to a folder it is in is a loop: walkdir reports it.
+        let looped = e
+            .path()
+            .parent()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .is_some_and(|p| p.starts_with(&real));
+        looped || (!real_root.as_ref().is_some_and(|r| real.starts_with(r)) && linked.insert(real))
+    };
     WalkDir::new(&root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(move |e| {
+            budget.spend(&mut visited)
+                && (e.depth() == 0
+                    || (!e.file_name().to_string_lossy().starts_with('.') && first_visit(e)))
+        })
         .filter_map(move |entry| match entry {
             Ok(e) if e.file_type().is_dir() => None,
             Ok(e) if config.excluded(e.path()) => None,

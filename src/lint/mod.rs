@@ -16,9 +16,11 @@ use crate::rules::cross;
 mod fixpoint;
 mod session;
 mod setup;
+mod tally;
 pub use fixpoint::{Fixed, MAX_ROUNDS, fix_text};
 pub use session::{BufferReport, Pending, Session, locate_loaded};
 pub(crate) use setup::setup;
+pub(crate) use tally::Tally;
 
 /// Which pass of [`run`] a report comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -45,6 +45,18 @@ pub(super) fn control_characters(text: &str, lang: Lang) -> Option<Finding> {
     )
 }
 
+/// Where the text `load` reads from UTF-8 bytes starts: after one byte-order mark (which
+/// [`decode`] drops), else at 0. Every span of a UTF-8 file is an offset into
+/// `bytes[text_start(bytes)..]`: whoever edits the bytes by spans (`--fix`, an editor's
+/// buffer) must add this, or every edit lands 3 bytes early.
+pub fn text_start(bytes: &[u8]) -> usize {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    }
+}
+
 /// Decodes bytes to text (borrowed when the bytes are UTF-8 already). Returns the text, findings, and whether the text is trustworthy enough
 /// to parse.
 pub(super) fn decode(bytes: &[u8], lang: Lang) -> (std::borrow::Cow<'_, str>, Vec<Finding>, bool) {
@@ -52,7 +64,8 @@ pub(super) fn decode(bytes: &[u8], lang: Lang) -> (std::borrow::Cow<'_, str>, Ve
     use std::borrow::Cow;
 
     let mut findings = Vec::new();
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+    if text_start(bytes) > 0 {
+        let rest = &bytes[text_start(bytes)..];
         findings.push(
             Finding::new(
                 dx::BOM,

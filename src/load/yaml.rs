@@ -528,6 +528,18 @@ impl Builder<'_> {
         };
         let code = format!("U+{:04X}", u32::from(c));
         let lang = self.lang;
+        // The node the value is (or, for a key, the entry it names), as every finding points.
+        let pointer = if matches!(self.slot(), Slot::Key) {
+            let mut p = self.pointer.clone();
+            p.push('/');
+            p.push_str(&value.replace('~', "~0").replace('/', "~1"));
+            p
+        } else {
+            self.push_segment();
+            let p = self.pointer.clone();
+            self.pop_segment();
+            p
+        };
         self.findings.push(
             Finding::new(
                 dx::CONTROL_CHARACTER,
@@ -539,6 +551,7 @@ impl Builder<'_> {
                 },
                 range,
             )
+            .with_pointer(pointer)
             .with_label(lang.pick("含控制字符的取值", "value with a control character"))
             .with_help(lang.pick(
                 "删除转义的控制字符（如 \\e、\\x1b、\\u001b）",

@@ -989,10 +989,21 @@ fn requirement_sections(item: &ItemDiff, lang: Lang, out: &mut Vec<Block>) {
             let why = match (m.why, zh) {
                 ("core", true) => "各地都要求".to_owned(),
                 ("core", false) => "required everywhere".to_owned(),
-                ("majority", true) => format!("{}/{} 个完整指南要求", m.required_in, m.of),
-                ("majority", false) => {
-                    format!("required in {}/{} complete guides", m.required_in, m.of)
-                }
+                // Counted where its status is known: complete guides, and partial guides
+                // listing it (a partial guide is a lower bound).
+                ("majority", true) if m.partial > 0 => format!(
+                    "已知的 {} 个地区中 {} 个要求（其中 {} 个为部分指南）",
+                    m.of, m.required_in, m.partial
+                ),
+                ("majority", true) => format!("已知的 {} 个地区中 {} 个要求", m.of, m.required_in),
+                ("majority", false) if m.partial > 0 => format!(
+                    "required in {} of {} regions where known ({} partial guides)",
+                    m.required_in, m.of, m.partial
+                ),
+                ("majority", false) => format!(
+                    "required in {} of {} regions where known",
+                    m.required_in, m.of
+                ),
                 (_, true) => "全国基线要求".to_owned(),
                 (_, false) => "required by the national baseline".to_owned(),
             };

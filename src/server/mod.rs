@@ -30,6 +30,7 @@ use crate::diagnostic::{FileReport, Lang};
 use crate::lint::Session;
 
 mod convert;
+pub mod frame;
 mod handlers;
 pub mod text;
 mod workspace;
@@ -44,31 +45,52 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 /// findings).
 const MAX_DEFER: Duration = Duration::from_millis(300);
 
-/// Runs the server until the client says `exit` (or closes standard input), reading requests
-/// from standard input and writing responses to `out`.
+/// Runs the server until the client says `exit` (or closes standard input, or sends a frame
+/// that cannot be read), reading requests from standard input and writing responses to `out`.
+/// Its limits are `[server]` of the `tongban.toml` found from `cwd` (the defaults when there is
+/// none, or it does not load: that is reported when a file is linted).
 pub fn run(max_file_size: u64, cwd: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
+    let limits = crate::config::Config::load(None, cwd, lang)
+        .map(|c| c.server)
+        .unwrap_or_default();
     let (tx, rx) = mpsc::channel();
     // The reader owns standard input; it stops at end of input or when the server is gone.
     let reader = tx.clone();
     std::thread::spawn(move || {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
-        read_messages(&mut input, &reader);
+        read_messages(&mut input, &reader, limits.max_frame_size);
         // End of input: the client is gone (the server's own sender keeps the queue open).
         let _ = reader.send(Message::Notification(Notification::new(
             "exit".into(),
             Value::Null,
         )));
     });
-    serve(tx, rx, max_file_size, cwd, lang, out)
+    serve(tx, rx, max_file_size, limits, cwd, lang, out)
 }
 
-/// Reads framed messages from `input` into `tx` until end of input or a framing error.
-pub fn read_messages(input: &mut dyn BufRead, tx: &mpsc::Sender<Message>) {
-    let mut input = input;
-    while let Ok(Some(msg)) = Message::read(&mut input) {
+/// The notification the reader sends for a frame whose body is no JSON-RPC message: the loop
+/// answers it with the error it carries.
+const BAD_FRAME: &str = "tongban/badFrame";
+
+/// Reads framed messages from `input` into `tx` until end of input or a frame that cannot be
+/// read (said on standard error). A body that is no message goes on as [`BAD_FRAME`].
+pub fn read_messages(input: &mut dyn BufRead, tx: &mpsc::Sender<Message>, max_frame: u64) {
+    loop {
+        let msg = match frame::read(input, max_frame) {
+            frame::Frame::Message(m) => m,
+            frame::Frame::Bad { id, code, message } => Message::Notification(Notification::new(
+                BAD_FRAME.into(),
+                serde_json::json!({"id": id, "code": code, "message": message}),
+            )),
+            frame::Frame::End => return,
+            frame::Frame::Fatal(why) => {
+                let _ = writeln!(std::io::stderr().lock(), "tongban server: {why}; closing");
+                return;
+            }
+        };
         if tx.send(msg).is_err() {
-            break;
+            return;
         }
     }
 }
@@ -79,6 +101,7 @@ pub fn serve(
     tx: mpsc::Sender<Message>,
     rx: mpsc::Receiver<Message>,
     max_file_size: u64,
+    limits: crate::config::ServerLimits,
     cwd: &Path,
     lang: Lang,
     out: &mut dyn Write,
@@ -87,6 +110,7 @@ pub fn serve(
         out,
         lang,
         max_file_size,
+        limits,
         cwd: cwd.to_path_buf(),
         encoding: Encoding::Utf16,
         roots: Vec::new(),
@@ -138,6 +162,8 @@ struct Server<'o> {
     out: &'o mut dyn Write,
     lang: Lang,
     max_file_size: u64,
+    /// `[server]` of tongban.toml: frame size, diagnostics per document, workspace scan.
+    limits: crate::config::ServerLimits,
     cwd: PathBuf,
     encoding: Encoding,
     roots: Vec<PathBuf>,
@@ -183,18 +209,66 @@ impl Server<'_> {
             })
             .collect();
         for msg in batch {
-            match msg {
-                Message::Request(req) if cancelled.contains(&req.id) => {
-                    self.error(req.id, ErrorCode::RequestCanceled, "cancelled")?;
+            let id = match &msg {
+                Message::Request(req) => Some(req.id.clone()),
+                _ => None,
+            };
+            // A bug met on some request must not take the editor's server down: the request
+            // gets an internal error, the server goes on.
+            let handled = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.message(msg, &cancelled)
+            }));
+            match handled {
+                Ok(Ok(true)) => return Ok(true),
+                Ok(Ok(false)) => {}
+                Ok(Err(e)) => return Err(e),
+                Err(_) => {
+                    if let Some(id) = id {
+                        self.error(id, ErrorCode::InternalError, "tongban: internal error")?;
+                    }
                 }
-                Message::Request(req) => self.request(req)?,
-                Message::Notification(n) if n.method == "exit" => return Ok(true),
-                Message::Notification(n) if n.method == SCANNED => self.scanned()?,
-                Message::Notification(n) => self.notification(n)?,
-                Message::Response(_) => {}
             }
         }
-        self.publish_stale()?;
+        let published =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.publish_stale()));
+        match published {
+            Ok(r) => r?,
+            Err(_) => {
+                // Whatever was being linted is dropped rather than retried forever.
+                self.docs.retain(|_, d| d.report.is_some());
+            }
+        }
+        Ok(false)
+    }
+
+    /// Handles one message; returns whether to stop.
+    fn message(&mut self, msg: Message, cancelled: &HashSet<RequestId>) -> Result<bool, Error> {
+        match msg {
+            Message::Request(req) if cancelled.contains(&req.id) => {
+                self.error(req.id, ErrorCode::RequestCanceled, "cancelled")?;
+            }
+            Message::Request(req) => self.request(req)?,
+            Message::Notification(n) if n.method == "exit" => return Ok(true),
+            Message::Notification(n) if n.method == SCANNED => self.scanned()?,
+            Message::Notification(n) if n.method == BAD_FRAME => {
+                let p = &n.params;
+                let id = p
+                    .get("id")
+                    .and_then(|id| serde_json::from_value::<RequestId>(id.clone()).ok());
+                let code = p
+                    .get("code")
+                    .and_then(Value::as_i64)
+                    .and_then(|c| i32::try_from(c).ok())
+                    .unwrap_or(ErrorCode::ParseError as i32);
+                let message = p
+                    .get("message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("bad frame");
+                frame::write_error(&mut self.out, id.as_ref(), code, message)?;
+            }
+            Message::Notification(n) => self.notification(n)?,
+            Message::Response(_) => {}
+        }
         Ok(false)
     }
 

@@ -21,8 +21,11 @@ use crate::{input, load, rules, schema};
 /// path. Only a summary of each is kept (a few strings), as in `lint`'s cross-region pass.
 pub(super) struct Workspace {
     guides: BTreeMap<PathBuf, GuideSummary>,
-    /// The workspace has more guides than [`MAX_WORKSPACE_GUIDES`]: cross-region rules are off.
+    /// The workspace has more guides than [`MAX_WORKSPACE_GUIDES`], or more files and folders
+    /// than the scan may visit (`[server]` in tongban.toml): cross-region rules are off.
     too_large: bool,
+    /// Why, for the client's log.
+    why: String,
 }
 
 /// Where the workspace scan stands.
@@ -148,12 +151,11 @@ impl Server<'_> {
         let Some(ws) = ws else {
             return Ok(());
         };
-        let too_large = ws.too_large;
+        let (too_large, why) = (ws.too_large, ws.why.clone());
         self.workspace = Scan::Ready(ws);
         if too_large {
             self.log(&format!(
-                "tongban: the workspace has more than {MAX_WORKSPACE_GUIDES} guides; \
-                 cross-region rules are left to `tongban lint`"
+                "tongban: {why}; cross-region rules are left to `tongban lint`"
             ))?;
         }
         self.all_stale();
@@ -190,15 +192,34 @@ impl Server<'_> {
 }
 
 /// Reads the summaries of the workspace's guides (load and summarise only: no schema, no
-/// rules), up to [`MAX_WORKSPACE_GUIDES`].
+/// rules), up to [`MAX_WORKSPACE_GUIDES`] guides and within the scan limits of `[server]` in
+/// tongban.toml (a workspace rooted at `/` is not read whole).
 fn scan(roots: &[PathBuf], session: &Session) -> Workspace {
+    let limits = session.config.server;
     let mut ws = Workspace {
         guides: BTreeMap::new(),
         too_large: false,
+        why: String::new(),
+    };
+    let budget = input::Budget {
+        max_entries: limits.max_scan_entries,
+        deadline: Some(
+            std::time::Instant::now() + std::time::Duration::from_secs(limits.scan_seconds),
+        ),
+        exhausted: Default::default(),
+    };
+    let give_up = |ws: &mut Workspace, why: String| {
+        ws.too_large = true;
+        ws.why = why;
+        ws.guides.clear();
     };
     for root in roots {
-        let Ok(walk) = input::walk(std::slice::from_ref(root), &session.config, session.lang)
-        else {
+        let Ok(walk) = input::walk_within(
+            std::slice::from_ref(root),
+            &session.config,
+            session.lang,
+            budget.clone(),
+        ) else {
             continue;
         };
         for w in walk {
@@ -206,14 +227,27 @@ fn scan(roots: &[PathBuf], session: &Session) -> Workspace {
                 continue;
             };
             if ws.guides.len() >= MAX_WORKSPACE_GUIDES {
-                ws.too_large = true;
-                ws.guides.clear();
+                give_up(
+                    &mut ws,
+                    format!("the workspace has more than {MAX_WORKSPACE_GUIDES} guides"),
+                );
                 return ws;
             }
             if let Some(g) = session.summarize_file(&input.path, input.path.display().to_string()) {
                 let key = std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
                 ws.guides.insert(key, g);
             }
+        }
+        if budget.exhausted.load(std::sync::atomic::Ordering::Relaxed) {
+            give_up(
+                &mut ws,
+                format!(
+                    "the workspace scan stopped at {} files and folders or {} s \
+                     (max-scan-entries and scan-seconds under [server] in tongban.toml)",
+                    limits.max_scan_entries, limits.scan_seconds
+                ),
+            );
+            return ws;
         }
     }
     ws

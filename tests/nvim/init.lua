@@ -1,7 +1,7 @@
 -- Headless Neovim (0.7+) with its built-in LSP client and nothing else: starts `tongban server`
 -- ($TONGBAN), attaches it to the file given on the command line, waits for its diagnostics and
 -- writes them to $TONGBAN_OUT, one per line: `line:col code message` (0-based, as Neovim keeps
--- them). Used by tests/server.rs; exits 1 when no diagnostic arrives in 20 seconds.
+-- them). Used by tests/it/server.rs; exits 1 when no diagnostic arrives in 20 seconds.
 local out = os.getenv("TONGBAN_OUT")
 local bin = os.getenv("TONGBAN") or "tongban"
 

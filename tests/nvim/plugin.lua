@@ -2,7 +2,7 @@
 -- to copy into ~/.config/nvim/plugin/) as a user's config would: opens each guide in
 -- $TONGBAN_GUIDES (newline-separated) with filetype detection on, waits for its diagnostics, and
 -- writes `file line:col code message` lines, then `client NAME ROOT` per running client, to
--- $TONGBAN_OUT. Used by tests/editors.rs.
+-- $TONGBAN_OUT. Used by tests/it/editors.rs.
 vim.g.tongban_cmd = { os.getenv("TONGBAN"), "server" }
 vim.g.tongban_init_options = { lang = "en" }
 dofile(os.getenv("TONGBAN_PLUGIN"))

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::compare::align::{self, Idf};
-use crate::compare::catalog::{Catalog, Guide, Item, Status};
+use crate::compare::catalog::{Catalog, Cell, Guide, Item, Status};
 
 pub(crate) use baseline::BaselineDiff;
 pub(crate) use elements::ElementDiff;
@@ -283,10 +283,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let lists = |g: &Guide, id: u32| {
         group_of
             .get(&id)
-            .map_or_else(
-                || g.cell(id),
-                |group| rows::member(g, group).map(|(_, c)| c),
-            )
+            .map_or_else(|| g.cell(id), |group| member(g, group).map(|(_, c)| c))
             .map(|c| c.status)
     };
     let name_of = |id: u32| {
@@ -320,7 +317,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
             .collect();
         (
             near::near_matches(catalog, item, &unplaced, &name_of),
-            propose::propose(&materials, &region_details, &counted_codes),
+            propose::propose(&materials, &region_details),
         )
     } else {
         (Vec::new(), Proposal::default())
@@ -432,4 +429,10 @@ fn region_details(
                 .collect(),
         })
         .collect()
+}
+
+/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
+/// guide), with its cell.
+fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
+    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }

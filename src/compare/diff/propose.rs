@@ -1,5 +1,7 @@
-//! The harmonisation proposal: a unified material list (the core, what a majority of complete
-//! regions require, what the national baseline requires) and each region's changes to adopt it.
+//! The harmonisation proposal: a unified material list (the core, what most regions where it is
+//! known require, what the national baseline requires) and each region's changes to adopt it.
+//! A partial guide is a lower bound: what it lists is known to be asked there, what it leaves out
+//! is unknown; so a requirement's support is counted over the regions where its status is known.
 
 use std::collections::{HashMap, HashSet};
 
@@ -20,13 +22,15 @@ pub struct Proposed {
     pub name: String,
     /// Documents to accept: every one some region or the baseline accepts.
     pub accepts: Vec<String>,
-    /// `core` (every complete region requires it), `majority` (most do), `baseline` (the
-    /// national baseline requires it).
+    /// `core` (every complete region requires it), `majority` (most regions where its status
+    /// is known do), `baseline` (the national baseline requires it).
     pub why: &'static str,
-    /// Complete regions requiring it.
+    /// Regions requiring it (complete or partial guides).
     pub required_in: usize,
-    /// Complete regions counted.
+    /// Regions where its status is known: every complete guide, and a partial one listing it.
     pub of: usize,
+    /// Of the regions requiring it, those whose guide is partial.
+    pub partial: usize,
 }
 
 /// A wording to change.
@@ -77,7 +81,7 @@ pub struct RegionChange {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub accept_more: Vec<AcceptMore>,
     /// Requirements to make 必要: listed as optional, with a condition or for some situations
-    /// only, while a majority of the counted regions require them always.
+    /// only, while most regions where its status is known require them always.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub make_required: Vec<MakeRequired>,
 }
@@ -93,8 +97,8 @@ impl RegionChange {
     }
 }
 
-/// A harmonisation proposal: a unified material list (the core, what a majority of complete
-/// regions require, what the national baseline requires) and each region's changes to adopt it.
+/// A harmonisation proposal: a unified material list (the core, what most regions where it is
+/// known require, what the national baseline requires) and each region's changes to adopt it.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Proposal {
     /// The proposed list.
@@ -103,20 +107,19 @@ pub struct Proposal {
     pub changes: Vec<RegionChange>,
 }
 
-/// The harmonisation proposal: the core, what a majority of the counted (complete) regions
-/// require and what the baseline requires, each under the baseline's wording or the most common
-/// one, accepting every document some region accepts; then what each region changes.
-pub(super) fn propose(
-    materials: &[MaterialRow],
-    regions: &[RegionInfo],
-    counted: &[String],
-) -> Proposal {
-    let mut proposed: Vec<(&MaterialRow, Proposed)> = materials
+/// The harmonisation proposal: the core, what most regions where it is known require and what
+/// the baseline requires, each under the baseline's wording or the most common one, accepting
+/// every document some region accepts; then what each region changes.
+pub(super) fn propose(materials: &[MaterialRow], regions: &[RegionInfo]) -> Proposal {
+    let mut proposed: Vec<(&MaterialRow, Proposed, Support)> = materials
         .iter()
-        .filter_map(|m| Some((m, proposed(m, counted)?)))
+        .filter_map(|m| {
+            let support = Support::of(m, regions);
+            Some((m, proposed(m, &support)?, support))
+        })
         .collect();
     name_shared(&mut proposed);
-    let plan = Plan::new(proposed, counted);
+    let plan = Plan::new(proposed);
     let changes = regions
         .iter()
         .map(|r| plan.change(r, materials))
@@ -128,17 +131,61 @@ pub(super) fn propose(
     }
 }
 
-/// The row as proposed, or `None` when it is neither core, nor required by a majority of the
-/// counted regions, nor by the baseline.
-fn proposed(m: &MaterialRow, counted: &[String]) -> Option<Proposed> {
-    let of = counted.len();
-    let required_in = counted
-        .iter()
-        .filter(|c| m.status(c) == Status::Required)
-        .count();
-    let why = if m.class == "core" {
+/// A row's support: the regions where its status is known and how many of them require it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Support {
+    /// Regions where its status is known: complete guides, and partial guides listing it.
+    known: usize,
+    /// Of those, the regions requiring it.
+    required_in: usize,
+    /// Of those, the regions requiring it always (not with a condition, not for some
+    /// situations only).
+    always: usize,
+    /// Of the regions requiring it, those whose guide is partial.
+    partial: usize,
+}
+
+impl Support {
+    /// A partial guide is a lower bound: what it lists is known, what it leaves out is not.
+    fn of(m: &MaterialRow, regions: &[RegionInfo]) -> Support {
+        let mut s = Support::default();
+        for r in regions {
+            let status = m.status(&r.code);
+            if r.partial && status == Status::Absent {
+                continue;
+            }
+            s.known += 1;
+            if status == Status::Required {
+                s.required_in += 1;
+                s.partial += usize::from(r.partial);
+                let sometimes = m.conditional_in.contains(&r.code)
+                    || m.only_in_situations.contains_key(&r.code);
+                s.always += usize::from(!sometimes);
+            }
+        }
+        s
+    }
+
+    /// Most regions where its status is known require it.
+    fn majority(&self) -> bool {
+        self.required_in * 2 > self.known
+    }
+}
+
+/// Whether the national baseline lists the row without requiring it (非必要, 容缺后补): the
+/// baseline's list wins, so it is neither proposed as required nor proposed to be dropped.
+fn baseline_allows(m: &MaterialRow) -> bool {
+    matches!(m.baseline, Some(Status::Optional | Status::Deferred))
+}
+
+/// The row as proposed, or `None` when it is neither core, nor required by most regions where
+/// its status is known, nor by the baseline; or when the baseline lists it as not required.
+fn proposed(m: &MaterialRow, support: &Support) -> Option<Proposed> {
+    let why = if baseline_allows(m) {
+        return None;
+    } else if m.class == "core" {
         "core"
-    } else if of > 0 && required_in * 2 > of {
+    } else if support.majority() {
         "majority"
     } else if m.baseline == Some(Status::Required) {
         "baseline"
@@ -172,17 +219,18 @@ fn proposed(m: &MaterialRow, counted: &[String]) -> Option<Proposed> {
         name,
         accepts,
         why,
-        required_in,
-        of,
+        required_in: support.required_in,
+        of: support.known,
+        partial: support.partial,
     })
 }
 
 /// One wording naming several persons (法定代表人、董事、监事和经理的任职文件) meets several
 /// proposed requirements: each is proposed under its own name (法定代表人的任职文件 …).
-fn name_shared(proposed: &mut [(&MaterialRow, Proposed)]) {
+fn name_shared(proposed: &mut [(&MaterialRow, Proposed, Support)]) {
     let shared_names: Vec<String> = {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (_, p) in proposed.iter() {
+        for (_, p, _) in proposed.iter() {
             *seen.entry(p.name.as_str()).or_default() += 1;
         }
         seen.into_iter()
@@ -190,7 +238,7 @@ fn name_shared(proposed: &mut [(&MaterialRow, Proposed)]) {
             .map(|(w, _)| w.to_owned())
             .collect()
     };
-    for (m, p) in proposed.iter_mut() {
+    for (m, p, _) in proposed.iter_mut() {
         let distributed = m.parts.iter().any(|part| {
             part.piece == p.name
                 && part
@@ -215,33 +263,22 @@ struct Plan<'a> {
     own: Vec<(ByRegion<'a>, ByRegion<'a>)>,
     /// Per row: the regions listing it with a condition.
     conditional: Vec<HashSet<&'a str>>,
-    /// Per row: whether most counted regions always require it.
+    /// Per row: whether most regions where its status is known always require it.
     mostly_always: Vec<bool>,
 }
 
 impl<'a> Plan<'a> {
-    fn new(rows: Vec<(&'a MaterialRow, Proposed)>, counted: &[String]) -> Self {
-        let of = counted.len();
+    fn new(rows: Vec<(&'a MaterialRow, Proposed, Support)>) -> Self {
+        let mostly_always = rows
+            .iter()
+            .map(|(_, _, s)| s.always * 2 > s.known)
+            .collect();
+        let rows: Vec<(&MaterialRow, Proposed)> =
+            rows.into_iter().map(|(m, p, _)| (m, p)).collect();
         let own = rows.iter().map(|(m, _)| by_region(m)).collect();
         let conditional: Vec<HashSet<&str>> = rows
             .iter()
             .map(|(m, _)| m.conditional_in.iter().map(String::as_str).collect())
-            .collect();
-        let mostly_always = rows
-            .iter()
-            .zip(&conditional)
-            .map(|((m, _), conditional)| {
-                counted
-                    .iter()
-                    .filter(|c| {
-                        m.status(c) == Status::Required
-                            && !conditional.contains(c.as_str())
-                            && !m.only_in_situations.contains_key(c.as_str())
-                    })
-                    .count()
-                    * 2
-                    > of
-            })
             .collect();
         Plan {
             rows,
@@ -274,6 +311,7 @@ impl<'a> Plan<'a> {
         }
         for m in materials {
             if m.status(&r.code) == Status::Required
+                && !baseline_allows(m)
                 && !self.rows.iter().any(|(pm, _)| std::ptr::eq(*pm, m))
             {
                 let own = m

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use super::distinct;
 use super::situations::{everywhere, limited};
+use super::{distinct, member};
 use crate::compare::align::{Alignment, Similar};
 use crate::compare::catalog::{Attrs, BASELINE_REGION, Catalog, Cell, Guide, Item, Status};
 use crate::compare::requirement::{How, Piece, Qualifiers};
@@ -179,12 +179,6 @@ pub(super) fn build<'a>(
     });
     let row_ids = rows.iter().map(|r| r.3).collect();
     (rows.into_iter().map(|(r, _, _, _)| r).collect(), row_ids)
-}
-
-/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
-/// guide), with its cell.
-pub(super) fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
-    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }
 
 /// One requirement's row (the ids of `group`, joined by the alignment), or `None` when only the

@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::distinct;
-use super::rows::member;
+use super::{distinct, member};
 use crate::compare::catalog::{Cell, Guide, Status};
 
 /// The situations (情形) one region's guide distinguishes.

@@ -27,6 +27,17 @@ impl<'o> Reader<'o> {
         self.close_enumeration(&mut segments, item);
         self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
+        // Every piece of a compound names it; a long compound is named by its start (each piece
+        // holding all of it made a 64,000-character name quadratic in time and memory).
+        let from: String = if written.len() > 300 {
+            let mut cut = 300;
+            while !written.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            format!("{}…", &written[..cut])
+        } else {
+            written.to_owned()
+        };
         let mut pieces: Vec<Piece> = Vec::new();
         let mut inherited: Option<Vec<String>> = None;
         let mut before: Option<Vec<String>> = None;
@@ -72,12 +83,7 @@ impl<'o> Reader<'o> {
             before = shared.last().map(|p| p.accepts.clone());
             for mut piece in shared {
                 if compound {
-                    piece.how.insert(
-                        0,
-                        How::Split {
-                            from: written.to_owned(),
-                        },
-                    );
+                    piece.how.insert(0, How::Split { from: from.clone() });
                 }
                 pieces.push(piece.piece);
             }

@@ -264,6 +264,13 @@ impl Reader<'_> {
                 i += 1;
                 continue;
             }
+            // Each half is normalised and looked up: only a body short enough for both halves
+            // to be known names is cut (normalising drops quotes and spaces, hence the margin),
+            // which keeps a very long name linear instead of quadratic.
+            if body.len() > 2 * (4 * self.ontology.longest_name() + 16) {
+                i += 1;
+                continue;
+            }
             let cut = body
                 .char_indices()
                 .map(|(at, _)| at)

@@ -19,7 +19,8 @@ fn xerr(e: XlsxError) -> Error {
 fn sheet_name(name: &str, used: &mut HashSet<String>) -> String {
     let clean: String = name
         .chars()
-        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        // Control characters too: a raw ESC in a sheet name made the whole workbook unreadable.
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control())
         .collect();
     let clean = clean.trim_matches('\'').to_owned();
     let base: String = clean.chars().take(28).collect();
@@ -260,4 +261,15 @@ fn matrix(sheet: &mut Worksheet, m: &Matrix, mut r: u32, f: &Formats) -> Result<
     }
     sheet.write_string(r, 0, &m.legend)?;
     Ok(r + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_character_in_an_item_name_made_the_workbook_unreadable() {
+        let mut used = HashSet::new();
+        assert_eq!(sheet_name("a\u{1b}[31mb\u{85}c\u{0}", &mut used), "a31mbc");
+    }
 }

@@ -13,11 +13,15 @@ use crate::server::text::LineIndex;
 
 impl Server<'_> {
     pub(in crate::server) fn code_actions(
-        &self,
+        &mut self,
         uri: &str,
         range: lsp::Range,
         only: Option<&[lsp::CodeActionKind]>,
     ) -> Vec<lsp::CodeActionOrCommand> {
+        let session = match self.docs.get(uri).map(|d| d.path.clone()) {
+            Some(path) => self.session(&path),
+            None => None,
+        };
         let Some(doc) = self.docs.get(uri) else {
             return Vec::new();
         };
@@ -82,15 +86,13 @@ impl Server<'_> {
                     .is_some_and(|x| x.applicability == Applicability::Safe)
             })
         {
-            let (fixed, n) = crate::fix::apply(
-                &doc.text,
-                report
-                    .findings
-                    .iter()
-                    .filter_map(|f| f.fix.as_deref())
-                    .filter(|x| x.applicability == Applicability::Safe),
-            );
-            if n > 0 {
+            // The same verified fixing as `--fix` (a byte-order mark in the buffer counted, the
+            // result re-read before it is offered).
+            let fixed = session
+                .as_ref()
+                .map(|session| crate::lint::fix_text(&doc.path, uri, &doc.text, session, false));
+            if let Some(fixed) = fixed.filter(|f| f.fixed > 0 && !f.refused) {
+                let fixed = fixed.text;
                 let whole = 0..doc.text.len();
                 actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: self
@@ -134,9 +136,17 @@ impl Server<'_> {
         }
         let loaded = load::load_bytes(String::new(), doc.text.as_bytes(), &limits, self.lang);
         let document = loaded.document?;
-        let pointer = super::hover::pointer_at(&document, index.offset(range.start))?;
-        let fix =
-            crate::fix::reword_material(&document, &pointer, &doc.text, &session.data, self.lang)?;
+        // The document's spans start after a byte-order mark the buffer may keep.
+        let mark = load::text_start(doc.text.as_bytes());
+        let pointer =
+            super::hover::pointer_at(&document, index.offset(range.start).checked_sub(mark)?)?;
+        let fix = crate::fix::reword_material(
+            &document,
+            &pointer,
+            &doc.text[mark..],
+            &session.data,
+            self.lang,
+        )?;
         let lsp_uri = lsp::Uri::from_str(uri).ok()?;
         Some(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
             title: fix.title.clone(),
@@ -146,7 +156,10 @@ impl Server<'_> {
                     lsp_uri,
                     fix.edits
                         .iter()
-                        .map(|e| lsp::TextEdit::new(index.range(&e.range), e.replacement.clone()))
+                        .map(|e| {
+                            let at = e.range.start + mark..e.range.end + mark;
+                            lsp::TextEdit::new(index.range(&at), e.replacement.clone())
+                        })
                         .collect(),
                 )])),
                 ..Default::default()

@@ -121,7 +121,30 @@ impl Server<'_> {
                 }
             }
         };
-        let diagnostics = self.diagnostics(uri, &text, &report);
+        // Bounded per document: the first `max-diagnostics` (by position) are kept and shown, the
+        // last diagnostic says how many more there are.
+        let mut report = report;
+        let max = self.limits.max_diagnostics;
+        let omitted = report.findings.len().saturating_sub(max);
+        report.findings.truncate(max);
+        report.findings.shrink_to_fit();
+        let mut diagnostics = self.diagnostics(uri, &text, &report);
+        if omitted > 0 {
+            diagnostics.push(lsp::Diagnostic {
+                range: lsp::Range::default(),
+                severity: Some(lsp::DiagnosticSeverity::INFORMATION),
+                source: Some("tongban".into()),
+                message: match self.lang {
+                    crate::diagnostic::Lang::Zh => format!(
+                        "另有 {omitted} 处问题未显示（tongban.toml 中 [server] 的 max-diagnostics 为 {max}）；运行 tongban lint 查看全部"
+                    ),
+                    crate::diagnostic::Lang::En => format!(
+                        "{omitted} more findings not shown (max-diagnostics = {max} under [server] in tongban.toml); run tongban lint for all"
+                    ),
+                },
+                ..Default::default()
+            });
+        }
         if let Some(doc) = self.docs.get_mut(uri) {
             doc.report = Some(report);
         }
@@ -150,8 +173,31 @@ impl Server<'_> {
             };
         };
         let catalog = self.catalog(path, &session);
-        session
+        let mut report = session
             .lint_buffer(path, name, text.as_bytes(), catalog)
-            .merged()
+            .merged();
+        to_buffer(&mut report, crate::load::text_start(text.as_bytes()));
+        report
+    }
+}
+
+/// Moves a report's spans into the client's buffer: `load` reads after one byte-order mark, a
+/// client that keeps the mark in its buffer counts it (or every diagnostic sits 3 bytes, one
+/// column, early and every quick fix lands there).
+pub(in crate::server) fn to_buffer(report: &mut FileReport, mark: usize) {
+    if mark == 0 {
+        return;
+    }
+    let shift = |r: &mut std::ops::Range<usize>| *r = r.start + mark..r.end + mark;
+    for f in &mut report.findings {
+        shift(&mut f.span);
+        for r in &mut f.related {
+            shift(&mut r.span);
+        }
+        if let Some(fix) = &mut f.fix {
+            for e in &mut fix.edits {
+                shift(&mut e.range);
+            }
+        }
     }
 }

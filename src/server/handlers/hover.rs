@@ -44,7 +44,9 @@ impl Server<'_> {
             self.lang,
         );
         let document = loaded.document?;
-        let pointer = pointer_at(&document, offset)?;
+        // The document's spans start after a byte-order mark the buffer may keep.
+        let mark = load::text_start(doc.text.as_bytes());
+        let pointer = pointer_at(&document, offset.checked_sub(mark)?)?;
         // The schema in force for this folder (`--schema` in tongban.toml, else the national one).
         // An extension that `$ref`s the national schema by its `$id`: the national titles.
         let (title, description) = element(session?.schema.json(), &pointer).or_else(|| {
@@ -57,7 +59,9 @@ impl Server<'_> {
             md.push_str("\n\n");
             md.push_str(&d);
         }
-        let range = document.key(&pointer).map(|k| index.range(&k));
+        let range = document
+            .key(&pointer)
+            .map(|k| index.range(&(k.start + mark..k.end + mark)));
         Some(markdown(md, range))
     }
 }

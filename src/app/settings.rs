@@ -1,0 +1,245 @@
+//! Settings resolved once, as ripgrep resolves its flags (`LowArgs` → `HiArgs`): the command
+//! line, `tongban.toml` and the environment become one value per run — language, style, jobs,
+//! limits, formats, outputs, catalog — before any command starts. A command reads these values;
+//! none looks at the environment, loads the configuration or computes a default itself. A new
+//! setting is one field here and one line in [`Lint::resolve`] (or its command's resolver).
+
+use std::path::{Path, PathBuf};
+
+use super::Env;
+use crate::baseline::Baseline;
+use crate::cli;
+use crate::config::{self, Config};
+use crate::diagnostic::Lang;
+use crate::error::Error;
+use crate::lint::Session;
+use crate::load::Limits;
+use crate::progress::Progress;
+use crate::report::{self, FailOn, LintFormat};
+
+/// What every command shares: the language, how output looks, where the configuration is.
+pub(super) struct Settings<'e> {
+    /// The process's environment (working directory, terminal, CI).
+    pub env: &'e Env,
+    /// Message language: `--lang`, else the locale.
+    pub lang: Lang,
+    /// Colour, width, quiet.
+    pub style: report::Style,
+    /// `--config`, when given.
+    config_path: Option<PathBuf>,
+}
+
+impl<'e> Settings<'e> {
+    /// The global options and the environment, resolved.
+    pub(super) fn new(cli: &cli::Cli, env: &'e Env) -> Self {
+        let lang = cli
+            .lang
+            .unwrap_or_else(|| Lang::from_locale(env.locale.as_deref()));
+        let color = match cli.color {
+            cli::ColorChoice::Always => true,
+            cli::ColorChoice::Never => false,
+            cli::ColorChoice::Auto => env.stdout_is_terminal && !env.no_color,
+        };
+        let style = report::Style {
+            color,
+            width: if env.stdout_is_terminal { 100 } else { 80 },
+            lang,
+            quiet: cli.quiet,
+        };
+        Settings {
+            env,
+            lang,
+            style,
+            config_path: cli.config.clone(),
+        }
+    }
+
+    /// The configuration in force: `--config`, else `tongban.toml` found upward from the working
+    /// directory, else the defaults. The one place a command loads it.
+    pub(super) fn config(&self) -> Result<Config, Error> {
+        Config::load(self.config_path.as_deref(), &self.env.cwd, self.lang)
+    }
+
+    /// A progress line on standard error, shown only when a person watches and `--quiet` is off.
+    pub(super) fn progress(&self, label: &'static str) -> Progress {
+        Progress::new(self.env.progress && !self.style.quiet, label)
+    }
+
+    /// The working directory.
+    pub(super) fn cwd(&self) -> &Path {
+        &self.env.cwd
+    }
+}
+
+/// Worker threads: `--jobs`, else one per core (at least one).
+pub(super) fn jobs(arg: Option<usize>) -> usize {
+    arg.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Resource limits: `--max-file-size`, the rest at their defaults.
+pub(super) fn limits(max_file_size: u64) -> Limits {
+    Limits {
+        max_file_size,
+        ..Limits::default()
+    }
+}
+
+/// `tongban lint` (and `--fix`, `--diff`), resolved.
+pub(super) struct Lint {
+    /// Schema, data, configuration and limits: what every file is linted with.
+    pub session: Session,
+    /// The paths to lint (empty for standard input).
+    pub paths: Vec<PathBuf>,
+    /// `Some(path it stands for)` when linting standard input (`-`; `-` itself without
+    /// `--stdin-filename`).
+    pub stdin: Option<PathBuf>,
+    /// Worker threads.
+    pub jobs: usize,
+    /// The report format: `--format`, else the config's, else human.
+    pub format: LintFormat,
+    /// When the run fails: `--fail-on`, else the config's, else error.
+    pub fail_on: FailOn,
+    /// The catalog walked as cross-region context (as the walk of a relative path names it),
+    /// unless the paths linted cover it.
+    pub catalog: Option<PathBuf>,
+    /// `-o [FORMAT=]PATH`, each path joined to the working directory.
+    pub outputs: Vec<cli::OutputSpec>,
+    /// `--statistics`.
+    pub statistics: bool,
+    /// `--baseline`, read.
+    pub baseline: Option<Baseline>,
+    /// `--write-baseline`.
+    pub write_baseline: Option<PathBuf>,
+    /// `--unsafe-fixes`.
+    pub unsafe_fixes: bool,
+    /// `--diff` (show fixes) rather than `--fix` (write them).
+    pub diff: bool,
+    /// Notes already due (the baseline's).
+    pub notes: Vec<String>,
+}
+
+impl Lint {
+    /// Resolves `tongban lint`'s options against the configuration; usage mistakes are errors
+    /// here, before anything is read.
+    pub(super) fn resolve(args: cli::LintArgs, s: &Settings<'_>) -> Result<Lint, Error> {
+        let lang = s.lang;
+        if (args.fix || args.diff) && args.paths.iter().any(|p| p.as_os_str() == "-") {
+            // Fixes are written back to files; standard input has none to write to.
+            return Err(Error::Usage(
+                lang.pick(
+                    "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
+                    "--fix and --diff work on files, not on standard input (`-`); editors get the same \
+                     fixes as code actions from `tongban server`",
+                )
+                .into(),
+            ));
+        }
+        let config = s.config()?;
+        let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
+        stdin_usage(&args, stdin, lang)?;
+        let paths = if stdin { Vec::new() } else { args.paths };
+        let session = Session::new(
+            config,
+            args.schema.as_deref(),
+            &paths,
+            s.cwd(),
+            limits(args.max_file_size),
+            lang,
+        )?;
+        let config = &session.config;
+        let format = args.format.or(config.format).unwrap_or(LintFormat::Human);
+        let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+        let catalog = catalog(args.catalog.as_deref(), config, &paths, stdin, s.cwd())?;
+        let mut notes = Vec::new();
+        let baseline = match &args.baseline {
+            // `--diff` prints fixes, not findings: no baseline to read.
+            Some(p) if !args.diff => {
+                let b = Baseline::read(p, s.cwd())?;
+                notes.extend(b.note(p));
+                Some(b)
+            }
+            _ => None,
+        };
+        let stdin = stdin.then(|| args.stdin_filename.unwrap_or_else(|| PathBuf::from("-")));
+        Ok(Lint {
+            session,
+            paths,
+            stdin,
+            jobs: jobs(args.jobs),
+            format,
+            fail_on,
+            catalog,
+            outputs: args.output,
+            statistics: args.statistics,
+            baseline,
+            write_baseline: args.write_baseline,
+            unsafe_fixes: args.unsafe_fixes,
+            diff: args.diff,
+            notes,
+        })
+    }
+}
+
+/// `-` stands alone, and `--stdin-filename` needs it.
+fn stdin_usage(args: &cli::LintArgs, stdin: bool, lang: Lang) -> Result<(), Error> {
+    if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Error::Usage(
+            lang.pick(
+                "`-`（标准输入）不能与其他路径同时使用",
+                "`-` (standard input) cannot be combined with other paths",
+            )
+            .into(),
+        ));
+    }
+    if args.stdin_filename.is_some() && !stdin {
+        return Err(Error::Usage(
+            lang.pick(
+                "--stdin-filename 要求 `-` 是唯一的路径（tongban lint - --stdin-filename 路径）",
+                "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)",
+            )
+            .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The catalog the named files are compared against (cross-region rules): `--catalog`, else the
+/// config's, unless the paths linted already cover it; named as the walk of a relative path
+/// would name it, when inside the working directory.
+fn catalog(
+    arg: Option<&Path>,
+    config: &Config,
+    paths: &[PathBuf],
+    stdin: bool,
+    cwd: &Path,
+) -> Result<Option<PathBuf>, Error> {
+    let catalog = arg
+        .map(|c| cwd.join(c))
+        .or_else(|| config.catalog.clone())
+        .filter(|c| stdin || !covered(c, paths, cwd));
+    let Some(c) = catalog else {
+        return Ok(None);
+    };
+    if !c.is_dir() {
+        return Err(Error::Io {
+            path: c.display().to_string(),
+            message: "the catalog (--catalog or `catalog` in tongban.toml) is not a folder".into(),
+        });
+    }
+    Ok(Some(match config::relative_to(&c, cwd, cwd) {
+        Some(rel) if rel.is_empty() => PathBuf::from("."),
+        Some(rel) if Path::new(&rel).is_relative() => rel.into(),
+        _ => c,
+    }))
+}
+
+/// Whether one of the linted paths is the catalog or a folder above it.
+fn covered(catalog: &Path, paths: &[PathBuf], cwd: &Path) -> bool {
+    let Ok(catalog) = std::fs::canonicalize(catalog) else {
+        return false;
+    };
+    paths.iter().any(|p| {
+        std::fs::canonicalize(cwd.join(p)).is_ok_and(|p| p.is_dir() && catalog.starts_with(&p))
+    })
+}

@@ -1,0 +1,101 @@
+//! What a lint run counts as reports stream out: the baseline's filter and record, the summary
+//! (a file counted once, though its cross-region findings come in a second report), and whether
+//! tongban crashed on a file. Printing is the caller's.
+
+use std::collections::HashSet;
+use std::hash::{BuildHasher, BuildHasherDefault};
+
+use crate::baseline::{Baseline, Writer};
+use crate::diagnostic::{self, FileReport, Summary};
+use crate::error::Error;
+
+use super::Pass;
+
+/// The running count of a lint run.
+pub(crate) struct Tally {
+    baseline: Option<Baseline>,
+    writer: Option<Writer>,
+    summary: Summary,
+    /// Files whose first report showed findings: a file's cross-region findings must not count it
+    /// twice, and one whose own findings the baseline hid must count once. Kept as 64-bit hashes
+    /// of the names: 8 bytes a file even when a million files have findings.
+    counted: HashSet<u64>,
+    crashed: bool,
+}
+
+/// A finished run's count.
+pub(crate) struct Counted {
+    /// Files, findings by severity, baseline figures.
+    pub summary: Summary,
+    /// tongban crashed on a file (TB000): the run could not do its job.
+    pub crashed: bool,
+    /// `--write-baseline` wrote a baseline (the run then passes).
+    pub wrote_baseline: bool,
+}
+
+impl Tally {
+    /// A count that hides what `baseline` knows and records every finding in `writer`.
+    pub(crate) fn new(baseline: Option<Baseline>, writer: Option<Writer>) -> Tally {
+        Tally {
+            baseline,
+            writer,
+            summary: Summary::default(),
+            counted: HashSet::new(),
+            crashed: false,
+        }
+    }
+
+    /// Counts one report from `pass` and returns it as it is to be printed (without what the
+    /// baseline hides).
+    pub(crate) fn take(&mut self, mut r: FileReport, pass: Pass) -> FileReport {
+        self.crashed |= r
+            .findings
+            .iter()
+            .any(|f| f.code == diagnostic::INTERNAL_ERROR.code);
+        if let Some(w) = &mut self.writer {
+            w.record(&r);
+        }
+        if let Some(b) = &mut self.baseline {
+            b.filter(&mut r);
+        }
+        let name = name_hash(&r.source.name);
+        match pass {
+            Pass::First => {
+                self.summary.add(&r);
+                if !r.findings.is_empty() {
+                    self.counted.insert(name);
+                }
+            }
+            Pass::Again => {
+                let already = self.counted.contains(&name);
+                self.summary.add_again(&r, already);
+            }
+        }
+        r
+    }
+
+    /// The end of the run: the baseline's figures and the baseline written.
+    pub(crate) fn finish(self) -> Result<Counted, Error> {
+        let mut summary = self.summary;
+        if let Some(b) = &self.baseline {
+            summary.baseline_matched = Some(b.matched);
+            summary.baseline_fixed = Some(b.fixed());
+        }
+        let wrote_baseline = match self.writer {
+            Some(w) => {
+                summary.baseline_written = Some(w.finish()?);
+                true
+            }
+            None => false,
+        };
+        Ok(Counted {
+            summary,
+            crashed: self.crashed,
+            wrote_baseline,
+        })
+    }
+}
+
+fn name_hash(name: &str) -> u64 {
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(name)
+}
