@@ -105,14 +105,24 @@ fn wheel_installs_and_lints_and_pre_commit_hooks_work() {
     let t = tempfile::TempDir::new().unwrap();
     let dist = t.path().join("dist");
 
-    // 1. The wheel, built from this tree (debug profile: it reuses target/debug; stripped,
-    // 9 MB instead of 46 MB, which the two installs below feel).
+    // 1. The wheel of this tree: TONGBAN_WHEEL (.ci/run builds it before `cargo test`), else
+    // built here (debug profile, stripped: 9 MB instead of 46 MB, which the two installs below
+    // feel) in a target folder of its own. Regression: in the shared target/debug, maturin
+    // re-linked target/debug/tongban while the other tests of this binary ran it (23 failed
+    // with "NotFound target/debug/tongban").
     let started = std::time::Instant::now();
-    let (ok, out) = run(Command::new(&maturin)
-        .current_dir(root())
-        .args(["build", "--strip", "--out"])
-        .arg(&dist));
-    assert!(ok, "maturin build: {out}");
+    std::fs::create_dir_all(&dist).unwrap();
+    if let Some(prebuilt) = std::env::var_os("TONGBAN_WHEEL") {
+        let prebuilt = PathBuf::from(prebuilt);
+        std::fs::copy(&prebuilt, dist.join(prebuilt.file_name().unwrap())).unwrap();
+    } else {
+        let (ok, out) = run(Command::new(&maturin)
+            .current_dir(root())
+            .env("CARGO_TARGET_DIR", root().join("target/packaging"))
+            .args(["build", "--strip", "--out"])
+            .arg(&dist));
+        assert!(ok, "maturin build: {out}");
+    }
     let wheel = std::fs::read_dir(&dist)
         .unwrap()
         .map(|e| e.unwrap().path())
