@@ -80,8 +80,68 @@ pub(super) fn man(command: Option<String>, out: &mut dyn Write) -> Result<u8, Er
         }
     };
     clap_mangen::Man::new(page).render(out)?;
+    out.write_all(MAN_SECTIONS.as_bytes())?;
     Ok(0)
 }
+
+/// The sections clap does not write, in roff, after the options (every page: they hold for
+/// each subcommand).
+const MAN_SECTIONS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Clean: no finding at or above \fB\-\-fail\-on\fR (lint), no item under \fB\-\-fail\-under\fR (diff, coverage).
+.TP
+\fB1\fR
+Findings at or above \fB\-\-fail\-on\fR (default: error), or an item under \fB\-\-fail\-under\fR.
+.TP
+\fB2\fR
+tongban could not do its job: a usage error, an unreadable path, a bad tongban.toml or schema, or a crash on a file (TB000).
+.SH ENVIRONMENT
+.TP
+\fBLANG\fR, \fBLC_ALL\fR
+Message language when \fB\-\-lang\fR is not given: a locale starting with \fBen\fR gives English, any other Chinese.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour (as \fB\-\-color never\fR).
+.TP
+\fBCI\fR
+When set, no progress line on standard error.
+.TP
+\fBGITHUB_STEP_SUMMARY\fR
+With \fB\-f github\fR, a Markdown summary of the run is appended to this file.
+.SH FILES
+.TP
+\fBtongban.toml\fR
+Configuration, looked for in the working directory and the folders above it (\fB\-\-config\fR names another); \fBtongban config\fR prints the one in effect. Without one, \fBlint\fR skips YAML files that are not guides.
+.TP
+\fBdocuments.yaml\fR, \fBmaterials.yaml\fR
+A catalog's document dictionary (synonyms of material names), at the root of a folder given.
+.TP
+\fBagreements/*.yaml\fR
+Cross-province agreements (跨省通办), read by \fBcoverage\fR and validated by \fBlint\fR.
+.TP
+\fBe\-licences.yaml\fR
+The e-licence catalogue, when \fBtongban.toml\fR names it.
+.SH EXAMPLES
+.TP
+\fBtongban lint catalogs\fR
+Lint every guide under catalogs/.
+.TP
+\fBtongban lint \-\-catalog catalogs catalogs/shanghai/jiehun\-dengji.yaml\fR
+Lint one guide, comparing it with the whole catalog (四级四同).
+.TP
+\fBtongban lint catalogs \-f sarif \-o tongban.sarif\fR
+A SARIF log for code scanning.
+.TP
+\fBtongban diff catalogs \-\-item 生育登记\fR
+Compare one item across regions in the terminal.
+.TP
+\fBtongban diff catalogs \-f html \-o report.html\fR
+The report for a meeting (prints on A4 landscape).
+.TP
+\fBtongban coverage catalogs \-f xlsx \-o coverage.xlsx\fR
+Agreement coverage as a workbook.
+"#;
 
 /// `tongban config`: the effective configuration, as TOML.
 pub(super) fn config(s: &super::settings::Settings<'_>, out: &mut dyn Write) -> Result<u8, Error> {

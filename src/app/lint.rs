@@ -31,6 +31,9 @@ pub(super) fn command(
     let mut tally = lint::Tally::new(lint.baseline, writer);
     let mut sink = |r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
         let r = tally.take(r, pass);
+        if pass == lint::Pass::NotAGuide {
+            return Ok(());
+        }
         printers.iter_mut().try_for_each(|p| p.file(&r))
     };
     let session = &lint.session;
@@ -42,12 +45,20 @@ pub(super) fn command(
         Some(c) => Some(input::walk(std::slice::from_ref(c), &session.config, lang)?),
         None => None,
     };
+    let mut compared = 0;
     match &lint.stdin {
         Some(path) => lint_stdin(path, context, session, lint.jobs, &mut sink)?,
         None => {
             let walk = input::walk(&lint.paths, &session.config, lang)?;
             let mut progress = s.progress("linting");
-            lint::run_with_context(walk, context, session, lint.jobs, &mut progress, &mut sink)?;
+            compared = lint::run_with_context(
+                walk,
+                context,
+                session,
+                lint.jobs,
+                &mut progress,
+                &mut sink,
+            )?;
             progress.finish();
         }
     }
@@ -65,6 +76,23 @@ pub(super) fn command(
         report::FailOn::Warning => summary.errors + summary.warnings > 0,
         report::FailOn::Never => false,
     };
+    // Named files and no catalog: the 四级四同 rules compared those files with each other only,
+    // so a changed 基本编码 in one guide passes silently. Say so, once.
+    let named_only = lint.stdin.is_none()
+        && lint.catalog.is_none()
+        && lint.paths.iter().all(|p| !s.cwd().join(p).is_dir());
+    if named_only && compared > 0 {
+        notes.push(
+            lang.pick(
+                "注意：跨地区规则（TB3xx）只比较了所给的文件；要与整个目录比较，请用 --catalog 目录，或在 tongban.toml 中写 catalog",
+                "note: the cross-region rules (TB3xx) compared only the files given; to compare against the whole catalog, pass --catalog DIR or set `catalog` in tongban.toml",
+            )
+            .to_owned(),
+        );
+    }
+    if let Some(first) = &counted.not_guide {
+        notes.push(not_guides_note(summary.not_guides, first, lang));
+    }
     if summary.files == 0 {
         notes.push(
             lang.pick(
@@ -80,6 +108,18 @@ pub(super) fn command(
         u8::from(failed && !counted.wrote_baseline)
     };
     Ok((Outcome { status, notes }, summary))
+}
+
+/// The one note for the YAML files skipped as not guides.
+fn not_guides_note(n: usize, first: &str, lang: diagnostic::Lang) -> String {
+    match lang {
+        diagnostic::Lang::Zh => format!(
+            "注意：跳过 {n} 个不是办事指南的 YAML 文件（如 {first}）：没有 item、materials 等顶层要素；要检查哪些文件，可在 tongban.toml 的 include 中列出"
+        ),
+        diagnostic::Lang::En => format!(
+            "note: skipped {n} YAML file(s) that are not guides (e.g. {first}): no top-level item, materials …; list the files to lint under `include` in tongban.toml"
+        ),
+    }
 }
 
 /// The `-o` report files, created (with missing folders, like ruff's --output-file) before
@@ -115,6 +155,7 @@ fn printers<'a>(
     let file_style = report::Style {
         color: false,
         width: 80,
+        fold: false,
         ..style
     };
     let stdout_taken = lint.outputs.iter().any(|s| s.format.is_none());

@@ -80,6 +80,8 @@ pub struct Env {
     pub locale: Option<String>,
     /// Whether stdout is a terminal.
     pub stdout_is_terminal: bool,
+    /// Its width in columns when it is one (human output is wrapped to it).
+    pub terminal_width: Option<usize>,
     /// Whether `NO_COLOR` is set.
     pub no_color: bool,
     /// The working directory (where `tongban.toml` is looked for, upward).
@@ -99,6 +101,8 @@ impl Env {
                 .filter(|s| !s.is_empty())
                 .or_else(|| std::env::var("LANG").ok()),
             stdout_is_terminal: std::io::stdout().is_terminal(),
+            terminal_width: terminal_size::terminal_size_of(std::io::stdout())
+                .map(|(w, _)| usize::from(w.0).max(40)),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
             progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),

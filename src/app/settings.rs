@@ -42,7 +42,8 @@ impl<'e> Settings<'e> {
         };
         let style = report::Style {
             color,
-            width: if env.stdout_is_terminal { 100 } else { 80 },
+            width: env.terminal_width.unwrap_or(80),
+            fold: env.terminal_width.is_some(),
             lang,
             quiet: cli.quiet,
         };

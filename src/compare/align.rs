@@ -204,13 +204,38 @@ const HEADS: &[(&str, &str)] = &[
 ];
 
 /// The head class of a normalised name, when it ends with a known head.
-fn head(text: &str) -> Option<&'static str> {
+fn head(text: &str) -> Option<(&'static str, &'static str)> {
     let text = text.trim_end_matches(['的', ')', '(']);
     HEADS
         .iter()
         .filter(|(h, _)| text.ends_with(h))
         .max_by_key(|(h, _)| h.len())
-        .map(|(_, class)| *class)
+        .copied()
+}
+
+/// Heads that name no kind of document but "a proof": any specific document can fill the need
+/// (a labour contract proves the labour relation), so they clash with no other head.
+const GENERIC_HEADS: &[&str] = &["证明", "证明材料", "证明书", "材料"];
+
+/// Whether a conditional row is the generic proof of its condition: a proof whose words, but for
+/// the head and generic words, all repeat its condition (下落不明证明 under 发生事故下落不明的;
+/// 证明材料, 有效证明 under anything). Such a wording means "the proof this condition calls for"
+/// and aligns by its condition alone.
+fn generic_proof(idf: &Idf, c: &Candidate<'_>, condition: &[Term]) -> bool {
+    if c.condition.is_empty() {
+        return false;
+    }
+    let text = c.text.trim_end_matches(['的', ')', '(']);
+    let Some((h, "proof")) = head(text) else {
+        return false;
+    };
+    let modifier = &text[..text.len() - h.len()];
+    let residual: f32 = terms(modifier)
+        .into_iter()
+        .filter(|t| !generic(*t) && condition.binary_search(t).is_err())
+        .map(|t| idf.names.weight(t))
+        .sum();
+    residual < MIN_SHARED
 }
 
 /// Why a row joined another: the similarity score and the terms the two wordings share.
@@ -412,8 +437,10 @@ fn score(
         let contain = shared / wa.min(wb);
         f64::from((dice + contain) / 2.0)
     };
-    if let (Some(x), Some(y)) = (head(&a.text), head(&b.text))
+    if let (Some((hx, x)), Some((hy, y))) = (head(&a.text), head(&b.text))
         && x != y
+        && !GENERIC_HEADS.contains(&hx)
+        && !GENERIC_HEADS.contains(&hy)
     {
         name /= 2.0;
     }
@@ -430,7 +457,12 @@ fn score(
             if cond > 0.0 {
                 terms_shared.extend(shared_runs_cond(idf, &a.condition, conds.1));
             }
-            (name + cond) / 2.0
+            if generic_proof(idf, a, conds.0) || generic_proof(idf, b, conds.1) {
+                // The generic wording says only "the proof for this condition".
+                cond.max(name)
+            } else {
+                (name + cond) / 2.0
+            }
         }
         _ => name * 0.8,
     };
@@ -667,7 +699,8 @@ mod tests {
 
     #[test]
     fn two_wordings_of_one_region_never_merge() {
-        // 120000 lists both: they are different requirements there, whatever their likeness.
+        // 120000 lists both: they are different requirements there, whatever their likeness;
+        // 110000's wording joins the closer one only.
         let c = catalog(&[
             ("110000", &[("旧伤复发诊断证明", "")]),
             (
@@ -676,8 +709,11 @@ mod tests {
             ),
         ]);
         let groups = merged(&c);
-        assert_eq!(groups.len(), 1, "{groups:?}");
-        assert_eq!(groups[0].len(), 2, "one wording per region: {groups:?}");
+        assert_eq!(
+            groups,
+            [["旧伤复发的诊断书", "旧伤复发诊断证明"]],
+            "one wording per region"
+        );
     }
 
     #[test]
@@ -741,5 +777,73 @@ mod tests {
             c.add(summarize(&doc, "x.yaml").unwrap());
         }
         assert!(merged(&c).is_empty());
+    }
+
+    /// Two groups that each hold a wording of region 0 are never joined, however the pairs
+    /// between them score: a requirement has one wording per region.
+    #[test]
+    fn groups_sharing_a_region_are_not_joined() {
+        let cand = |id: u32, guide: usize| Candidate {
+            id,
+            key: "",
+            text: format!("w{id}"),
+            placed: false,
+            guides: vec![guide],
+            condition: String::new(),
+        };
+        // A (region 0) ~ B (region 1); E (region 2) ~ D (region 0); then B ~ E.
+        let candidates = [cand(1, 0), cand(2, 1), cand(3, 2), cand(4, 0)];
+        let pairs = vec![
+            (0, 1, 0.9, vec![]),
+            (2, 3, 0.8, vec![]),
+            (1, 2, 0.7, vec![]),
+        ];
+        let merges = choose(&candidates, &pairs);
+        assert_eq!(merges.len(), 2, "{merges:?}");
+        let joined: Vec<(u32, u32)> = merges.iter().map(|(r, j, _)| (*r, *j)).collect();
+        assert!(
+            !joined
+                .iter()
+                .any(|&(r, j)| (r, j) == (2, 3) || (r, j) == (3, 2))
+        );
+    }
+
+    /// A generic wording under a condition (有效证明 "if hurt in rescue work") means the proof
+    /// that condition calls for: it aligns with another region's specific proof under the same
+    /// condition. Two specific documents under one condition do not (a map is not a residence
+    /// certificate).
+    #[test]
+    fn a_generic_proof_aligns_by_its_condition() {
+        let c = catalog(&[
+            (
+                "110000",
+                &[("申请表", ""), ("有效证明", "在抢险救灾活动中受到伤害的")],
+            ),
+            (
+                "120000",
+                &[
+                    ("申请表", ""),
+                    ("县级以上公安部门的证明", "属于在抢险救灾活动中受到伤害的"),
+                ],
+            ),
+        ]);
+        assert_eq!(merged(&c), [["县级以上公安部门证明", "有效证明"]]);
+        let c = catalog(&[
+            (
+                "110000",
+                &[
+                    ("申请表", ""),
+                    ("上下班路线图", "上下班途中受到交通事故伤害的"),
+                ],
+            ),
+            (
+                "120000",
+                &[
+                    ("申请表", ""),
+                    ("居住地证明", "属于上下班途中受到交通事故伤害的"),
+                ],
+            ),
+        ]);
+        assert!(merged(&c).is_empty(), "{:?}", merged(&c));
     }
 }

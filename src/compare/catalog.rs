@@ -952,7 +952,13 @@ impl Catalog {
                     r.guides.push(gi);
                 }
                 r.set |= p.accepts.len() > 1;
-                for a in &p.accepts {
+                // A proof named by its issuer only (公安部门证明) means what its condition calls
+                // for: sharing it says nothing about the need.
+                for a in p
+                    .accepts
+                    .iter()
+                    .filter(|a| !requirement::is_generic_proof(a))
+                {
                     let ids = by_doc.entry(a.as_str()).or_default();
                     if !ids.contains(id) {
                         ids.push(*id);

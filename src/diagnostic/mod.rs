@@ -286,6 +286,14 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// A report with no findings and no text (a file skipped, or clean).
+    pub fn empty(name: String) -> FileReport {
+        FileReport {
+            source: Source::new(name, ""),
+            findings: Vec::new(),
+        }
+    }
+
     /// Sorts findings by position, then code, so output is stable.
     pub fn sort(&mut self) {
         self.findings.sort_by(|a, b| {
@@ -299,6 +307,10 @@ impl FileReport {
 pub struct Summary {
     /// Files examined.
     pub files: usize,
+    /// YAML files skipped as not guides (no `tongban.toml` says which files are guides, and
+    /// no top-level guide element was found): mkdocs.yml, CI workflows, data files.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_guides: usize,
     /// Files with at least one finding.
     pub files_with_findings: usize,
     /// Findings at error severity.
@@ -316,6 +328,10 @@ pub struct Summary {
     /// With `--write-baseline`: entries written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline_written: Option<usize>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {

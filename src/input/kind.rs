@@ -53,9 +53,35 @@ pub fn is_dictionary(path: &Path) -> bool {
         .is_some_and(|n| DICTIONARY_NAMES.iter().any(|f| n == *f))
 }
 
-/// Top-level keys only a guide has: an editor lints a YAML buffer with one of them (the walk takes
-/// every YAML file it is given; an editor opens any, and a CI workflow is not a guide).
-const GUIDE_KEYS: [&str; 4] = ["item:", "materials:", "region:", "department:"];
+/// Top-level elements of the guide schema (schemas/service-guide.schema.json) but `source`, which
+/// a data file has too (e-licences.yaml): a YAML file with one of them is a guide to the editor and
+/// to `lint` without a tongban.toml; mkdocs.yml, a CI workflow or a data file has none. A guide in
+/// progress (only `time_limit:` so far) still reads as one. A test keeps the list in step with the
+/// schema.
+pub(crate) const GUIDE_KEYS: [&str; 22] = [
+    "item:",
+    "region:",
+    "department:",
+    "department_code:",
+    "competent_department:",
+    "entrusted_department:",
+    "power_source:",
+    "exercise_level:",
+    "service_objects:",
+    "legal_basis:",
+    "conditions:",
+    "case_type:",
+    "case_type_raw:",
+    "time_limit:",
+    "process:",
+    "special_procedure:",
+    "fee:",
+    "handling:",
+    "result:",
+    "contact:",
+    "situations:",
+    "materials:",
+];
 
 /// Whether a guide-kind text reads as a guide: a line opens with a top-level guide element.
 pub fn looks_like_guide(text: &str) -> bool {
@@ -103,6 +129,32 @@ mod tests {
         }
         assert!(shapes_linting(Path::new("tongban.toml")));
         assert!(!shapes_linting(Path::new("catalogs/shanghai/hehuo.yaml")));
+    }
+
+    #[test]
+    fn guide_keys_are_the_schema_top_level_elements_but_source() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::NATIONAL_SCHEMA).unwrap();
+        let mut want: Vec<String> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| *k != "source")
+            .map(|k| format!("{k}:"))
+            .collect();
+        want.sort();
+        let mut have: Vec<String> = GUIDE_KEYS.iter().map(|k| (*k).to_owned()).collect();
+        have.sort();
+        assert_eq!(have, want);
+    }
+
+    #[test]
+    fn data_and_site_files_do_not_look_like_guides() {
+        assert!(!looks_like_guide(
+            "source:\n  document: x\nlicences:\n  - name: y\n"
+        ));
+        assert!(!looks_like_guide("site_name: x\nnav:\n  - index.md\n"));
+        assert!(looks_like_guide("time_limit:\n  legal_days: 20\n"));
     }
 
     #[test]

@@ -30,18 +30,22 @@ pub enum Pass {
     /// More findings that add no file to the count: the cross-region findings of a file already
     /// reported in the first pass (or the configuration's own problems).
     Again,
+    /// A YAML file that is not a guide, skipped (see [`Session::reads_as_guide`]): its report is
+    /// empty and counts as no file linted.
+    NotAGuide,
 }
 
 /// Lints everything a walk yields and feeds reports to `sink` in walk order, then runs the
 /// cross-region rules over the small per-guide summaries and feeds the files they flag a second
-/// time (`sink`'s flag says which pass a report comes from).
+/// time (`sink`'s flag says which pass a report comes from). Returns how many linted guides the
+/// cross-region rules compared (those naming an item).
 pub fn run(
     walk: impl Iterator<Item = Walked> + Send,
     session: &Session,
     jobs: usize,
     progress: &mut Progress,
     sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     run_with_context(
         walk,
         None::<std::iter::Empty<Walked>>,
@@ -54,7 +58,8 @@ pub fn run(
 
 /// [`run`], with the cross-region rules also comparing the linted guides against the guides of
 /// `context` (the whole catalog when only some files are named, as pre-commit does). Context
-/// guides that were linted are skipped; findings are reported in linted files only.
+/// guides that were linted are skipped; findings are reported in linted files only. Returns how
+/// many linted guides the cross-region rules compared.
 pub fn run_with_context(
     walk: impl Iterator<Item = Walked> + Send,
     context: Option<impl Iterator<Item = Walked> + Send>,
@@ -62,7 +67,7 @@ pub fn run_with_context(
     jobs: usize,
     progress: &mut Progress,
     mut sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
-) -> Result<(), Error> {
+) -> Result<usize, Error> {
     let pool = pool(jobs)?;
     let mut guides = Vec::new();
     let mut interner = cross::Interner::default();
@@ -76,15 +81,18 @@ pub fn run_with_context(
                 session.lang,
                 || {
                     test_panic("TONGBAN_PANIC_ON", &input.name);
-                    session.lint_file(&input)
+                    match session.lint_file(&input) {
+                        Some((r, g)) => (r, g, Pass::First),
+                        None => (FileReport::empty(input.name.clone()), None, Pass::NotAGuide),
+                    }
                 },
-                |r| (r, None),
+                |r| (r, None, Pass::First),
             ),
-            Walked::Problem(report) => (report, None),
+            Walked::Problem(report) => (report, None, Pass::First),
         },
-        |(r, g)| {
+        |(r, g, pass)| {
             guides.extend(g.map(|g| interner.intern(g)));
-            sink(r, Pass::First)
+            sink(r, pass)
         },
     )?;
     let chunk_size = (jobs * 256).max(256);
@@ -94,11 +102,14 @@ pub fn run_with_context(
             .iter()
             .filter_map(|g: &cross::GuideSummary| std::fs::canonicalize(&g.path).ok())
             .collect();
+        progress.stage("reading the catalog", None);
         let more = session.summaries(context, &linted, &pool)?;
         guides.extend(more.into_iter().map(|g| interner.intern(g)));
     }
     drop(interner);
+    progress.stage("comparing regions (四级四同)", None);
     let mut pending = session.cross_region_reported(guides, reported);
+    progress.stage("locating cross-region findings", Some(pending.len()));
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);
@@ -111,9 +122,10 @@ pub fn run_with_context(
                 })
                 .collect()
         });
+        progress.inc(reports.len());
         for r in reports {
             sink(r, Pass::Again)?;
         }
     }
-    Ok(())
+    Ok(reported)
 }

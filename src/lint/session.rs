@@ -78,15 +78,35 @@ impl Session {
 
     /// Lints one file: load, schema, rules, then the config's levels and the file's
     /// suppressions. Keeps the text only when there is something to show. Returns the summary the
-    /// cross-region pass needs, when the guide names an item.
-    pub fn lint_file(&self, input: &Input) -> (FileReport, Option<cross::GuideSummary>) {
+    /// cross-region pass needs, when the guide names an item; `None` for a YAML file that is not
+    /// a guide (see [`Session::reads_as_guide`]).
+    pub fn lint_file(&self, input: &Input) -> Option<(FileReport, Option<cross::GuideSummary>)> {
         let load = if input.walked {
             load::load_walked_file
         } else {
             load::load_file
         };
         let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
-        self.lint_loaded(&input.path, loaded)
+        // A file that did not load cleanly is reported as before: bad input gets its finding.
+        if loaded.findings.is_empty() && !self.reads_as_guide(&input.path, &loaded.source.text) {
+            return None;
+        }
+        Some(self.lint_loaded(&input.path, loaded))
+    }
+
+    /// Whether a file is one to lint, decided as `diff` and the editor decide: with a
+    /// `tongban.toml`, its `include`/`exclude` already chose; without one, an agreement or a
+    /// dictionary by its name, else a guide only if a line opens with a top-level guide element
+    /// (`item:`, `materials:` …) — so mkdocs.yml, CI workflows and data files such as
+    /// e-licences.yaml are not told they lack 事项名称. An empty file stays a (broken) guide; a
+    /// custom schema (`--schema`) says itself what a document is. (`lint_file` asks only about
+    /// files that loaded without a finding.)
+    pub fn reads_as_guide(&self, path: &Path, text: &str) -> bool {
+        self.config.file.is_some()
+            || self.schema.origin != "national"
+            || Kind::of(path) != Kind::Guide
+            || text.trim().is_empty()
+            || crate::input::looks_like_guide(text)
     }
 
     /// Lints text already in memory as if it were the file at `path`, the cross-region rules

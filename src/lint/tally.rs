@@ -21,6 +21,8 @@ pub(crate) struct Tally {
     /// of the names: 8 bytes a file even when a million files have findings.
     counted: HashSet<u64>,
     crashed: bool,
+    /// The first YAML file skipped as not a guide (named in the run's one note about them).
+    not_guide: Option<String>,
 }
 
 /// A finished run's count.
@@ -31,6 +33,8 @@ pub(crate) struct Counted {
     pub crashed: bool,
     /// `--write-baseline` wrote a baseline (the run then passes).
     pub wrote_baseline: bool,
+    /// The first YAML file skipped as not a guide, if any (`summary.not_guides` counts them).
+    pub not_guide: Option<String>,
 }
 
 impl Tally {
@@ -42,12 +46,20 @@ impl Tally {
             summary: Summary::default(),
             counted: HashSet::new(),
             crashed: false,
+            not_guide: None,
         }
     }
 
     /// Counts one report from `pass` and returns it as it is to be printed (without what the
     /// baseline hides).
     pub(crate) fn take(&mut self, mut r: FileReport, pass: Pass) -> FileReport {
+        if pass == Pass::NotAGuide {
+            self.summary.not_guides += 1;
+            if self.not_guide.is_none() {
+                self.not_guide = Some(r.source.name.clone());
+            }
+            return r;
+        }
         self.crashed |= r
             .findings
             .iter()
@@ -70,6 +82,7 @@ impl Tally {
                 let already = self.counted.contains(&name);
                 self.summary.add_again(&r, already);
             }
+            Pass::NotAGuide => {}
         }
         r
     }
@@ -92,6 +105,7 @@ impl Tally {
             summary,
             crashed: self.crashed,
             wrote_baseline,
+            not_guide: self.not_guide,
         })
     }
 }

@@ -553,10 +553,10 @@ fn items(a: &AgreementCoverage, n: usize, lang: Lang) -> Matrix {
                         flagged: !conflicts.is_empty(),
                         note: (!note.is_empty()).then(|| note.join("\n")),
                         fields: vec![
-                            c.published().to_string(),
+                            yes_no(c.published(), lang),
                             c.guide.clone().unwrap_or_default(),
                             c.via.clone().unwrap_or_default(),
-                            c.partial.to_string(),
+                            yes_no(c.partial, lang),
                             conflicts.join("; "),
                         ],
                     }
@@ -640,5 +640,13 @@ fn items(a: &AgreementCoverage, n: usize, lang: Lang) -> Matrix {
                 "✓ publishes a guide (via: a lower-level region's guide counts)  ✗ publishes none  * mode contradicts the agreement",
             )
             .into(),
+    }
+}
+
+/// A yes/no in the CSV long view: `true`/`false` in English (stable), 是/否 in Chinese.
+fn yes_no(b: bool, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => (if b { "是" } else { "否" }).to_owned(),
+        _ => b.to_string(),
     }
 }

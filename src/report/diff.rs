@@ -480,8 +480,9 @@ impl<'r> Explanations<'r> {
 }
 
 /// The proposal's change for one row in one region, as a long-table value: `add`, `drop`,
-/// `reword: A → B`, `accept: X、Y`, `make required (now …)`, or empty.
-fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
+/// `reword: A → B`, `accept: X、Y`, `make required (now …)` (in Chinese: 增加, 去掉, 改写：…,
+/// 另接受：…, 改为必要（现为…）), or empty.
+fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str, lang: Lang) -> String {
     // Changes are in region order.
     let changes = &item.proposal.changes;
     let at = changes.partition_point(|c| c.region.as_str() < region);
@@ -497,21 +498,54 @@ fn proposal_change(item: &ItemDiff, row: &MaterialRow, region: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     if let Some(p) = proposed {
         if c.add.iter().any(|a| a == p) {
-            out.push("add".into());
+            out.push(lang.pick("增加", "add").into());
         }
         for r in c.reword.iter().filter(|r| r.to == p) {
-            out.push(format!("reword: {} → {}", r.from, r.to));
+            let verb = lang.pick("改写：", "reword: ");
+            out.push(format!("{verb}{} → {}", r.from, r.to));
         }
         for a in c.accept_more.iter().filter(|a| a.requirement == p) {
-            out.push(format!("accept: {}", a.add.join("、")));
+            let verb = lang.pick("另接受：", "accept: ");
+            out.push(format!("{verb}{}", a.add.join("、")));
         }
         for m in c.make_required.iter().filter(|m| m.requirement == p) {
-            out.push(format!("make required (now {})", m.now));
+            out.push(match lang {
+                Lang::Zh => make_required_label(m, lang).replace(&format!(" {p}"), ""),
+                _ => format!("make required (now {})", m.now),
+            });
         }
     } else if row.status(region) == Status::Required {
-        out.push("drop".into());
+        out.push(lang.pick("去掉", "drop").into());
     }
-    out.join("; ")
+    out.join(lang.pick("；", "; "))
+}
+
+/// A status in the long view: the stable code in English (`required`), the word in Chinese.
+fn status_value(s: Status, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => Mark::from_status(s).word(lang).to_owned(),
+        _ => s.as_str().to_owned(),
+    }
+}
+
+/// A yes/no in the long view: `true`/`false` in English, 是/否 in Chinese.
+fn yes_no(b: bool, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => (if b { "是" } else { "否" }).to_owned(),
+        _ => b.to_string(),
+    }
+}
+
+/// A row's class in the long view: the stable code in English (`core`), the report's word in
+/// Chinese.
+fn class_value(class: &str, lang: Lang) -> String {
+    match (lang, class) {
+        (Lang::Zh, "core") => "共同核心".into(),
+        (Lang::Zh, "extra") => "核心之外".into(),
+        (Lang::Zh, "optional") => "非必要".into(),
+        (Lang::Zh, "baseline") => "仅全国基线".into(),
+        _ => class.to_owned(),
+    }
 }
 
 /// "改为必要 X（现为非必要）": one region's change making a requirement 必要.
@@ -778,7 +812,7 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
             title: Some(r.path.clone()),
             aside: false,
             keys: if want.long {
-                vec![r.code.clone(), r.name.clone(), r.partial.to_string()]
+                vec![r.code.clone(), r.name.clone(), yes_no(r.partial, lang)]
             } else {
                 Vec::new()
             },
@@ -843,7 +877,7 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                     }
                     let fields = if want.long {
                         vec![
-                            row.status(code).as_str().to_owned(),
+                            status_value(row.status(code), lang),
                             attrs
                                 .and_then(|a| a.original())
                                 .unwrap_or_default()
@@ -856,13 +890,20 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                                 .and_then(|a| a.medium())
                                 .unwrap_or_default()
                                 .to_owned(),
-                            row.attribute_differences.join(" "),
+                            match lang {
+                                Lang::Zh => row
+                                    .attribute_differences
+                                    .iter()
+                                    .map(|a| attribute_title(a, lang))
+                                    .collect::<Vec<_>>()
+                                    .join("、"),
+                                _ => row.attribute_differences.join(" "),
+                            },
                             row.baseline
-                                .map(|b| b.as_str())
-                                .unwrap_or_default()
-                                .to_owned(),
+                                .map(|b| status_value(b, lang))
+                                .unwrap_or_default(),
                             how(code).unwrap_or_default().to_owned(),
-                            proposal_change(item, row, code),
+                            proposal_change(item, row, code, lang),
                             limited.map(|n| n.join(" ")).unwrap_or_default(),
                         ]
                     } else {
@@ -894,7 +935,7 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                 values: Vec::new(),
                 cells,
                 keys: if want.long {
-                    vec![row.name.clone(), row.class.to_owned()]
+                    vec![row.name.clone(), class_value(row.class, lang)]
                 } else {
                     Vec::new()
                 },
@@ -939,7 +980,7 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
                 item.name.clone(),
                 item.basic_code.clone().unwrap_or_default(),
                 format!("{}", item.uniformity),
-                item.comparable.to_string(),
+                yes_no(item.comparable, lang),
             ],
         },
         legend: if item.materials.iter().any(|m| m.similar) {

@@ -162,8 +162,13 @@ fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
-        format!("{n} {noun}s")
+        format!("{} {noun}s", thousands(n))
     }
+}
+
+/// `101,200`: counts with the separator the progress line uses (indicatif's `HumanCount`).
+fn thousands(n: usize) -> String {
+    indicatif::HumanCount(n as u64).to_string()
 }
 
 /// One line saying how the run went.
@@ -178,19 +183,23 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
     }
     if s.errors + s.warnings + s.infos == 0 {
         return match lang {
-            Lang::Zh => format!("✓ 已检查 {} 个文件，未发现问题", s.files),
+            Lang::Zh => format!("✓ 已检查 {} 个文件，未发现问题", thousands(s.files)),
             Lang::En => format!("✓ checked {}: no findings", count(s.files, "file")),
         };
     }
     match lang {
         Lang::Zh => format!(
             "✗ 已检查 {} 个文件，其中 {} 个有问题：{} 个错误，{} 个警告，{} 条提示",
-            s.files, s.files_with_findings, s.errors, s.warnings, s.infos
+            thousands(s.files),
+            thousands(s.files_with_findings),
+            thousands(s.errors),
+            thousands(s.warnings),
+            thousands(s.infos)
         ),
         Lang::En => format!(
             "✗ checked {}, {} with findings: {}, {}, {}",
             count(s.files, "file"),
-            s.files_with_findings,
+            thousands(s.files_with_findings),
             count(s.errors, "error"),
             count(s.warnings, "warning"),
             count(s.infos, "info")
@@ -583,6 +592,27 @@ impl SourceCode for Frame {
 
 #[cfg(test)]
 mod tests {
+
+    /// Regression: the final count had no thousands separator though the progress line has one
+    /// (101200 guides).
+    #[test]
+    fn the_summary_counts_with_thousands_separators_in_both_languages() {
+        let s = Summary {
+            files: 101_200,
+            files_with_findings: 1_234,
+            errors: 5_000,
+            warnings: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary_line(&s, Lang::Zh),
+            "✗ 已检查 101,200 个文件，其中 1,234 个有问题：5,000 个错误，1 个警告，0 条提示"
+        );
+        assert_eq!(
+            summary_line(&s, Lang::En),
+            "✗ checked 101,200 files, 1,234 with findings: 5,000 errors, 1 warning, 0 infos"
+        );
+    }
     use super::*;
     use crate::diagnostic::{self as dx, Finding};
 

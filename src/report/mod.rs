@@ -28,6 +28,9 @@ pub struct Style {
     pub color: bool,
     /// Wrap width in columns.
     pub width: usize,
+    /// Fold report lines longer than `width` (a terminal); piped output keeps one line per fact,
+    /// for grep.
+    pub fold: bool,
     /// Message language (for the summary line).
     pub lang: Lang,
     /// Omit the summary line.

@@ -180,6 +180,13 @@ impl<'w> Printer<'w> {
                 )?;
             }
         }
+        if summary.not_guides > 0 {
+            let n = summary.not_guides;
+            match lang {
+                Lang::Zh => writeln!(self.out, "跳过 {n} 个不是办事指南的 YAML 文件")?,
+                Lang::En => writeln!(self.out, "skipped {n} YAML file(s) that are not guides")?,
+            }
+        }
         if !self.style.quiet {
             writeln!(self.out, "{}", super::human::summary_line(summary, lang))?;
         }

@@ -154,6 +154,19 @@ fn completions_and_man_page() {
         out.contains("stdin\\-filename"),
         "every lint option is on the page: {out}"
     );
+    // The sections clap does not write (issue 24), on every page.
+    for page in [&["man"][..], &["man", "diff"]] {
+        let (_, out, _) = run(t.path(), page);
+        for section in [
+            ".SH \"EXIT STATUS\"",
+            ".SH ENVIRONMENT",
+            ".SH FILES",
+            ".SH EXAMPLES",
+        ] {
+            assert!(out.contains(section), "{page:?} lacks {section}: {out}");
+        }
+        assert!(out.contains("\\fBNO_COLOR\\fR"), "{out}");
+    }
     let (code, _, err) = run(t.path(), &["man", "lnt"]);
     assert_eq!(code, 2);
     assert!(err.contains("subcommands: lint,"), "{err}");

@@ -342,9 +342,9 @@ fn bundled_agreements_are_valid_and_lint_stays_clean_of_them() {
     // 失业登记: 芜湖 counts toward 安徽, 瑞安/柯城 toward 浙江, 吉首 toward 湖南.
     let shiye = item(national, "失业登记");
     assert_eq!(shiye["published"], 3);
-    // 购房提取: 成都 → 四川, 西宁 → 青海, 天津; two-place handling agreed.
+    // 购房提取: 成都 → 四川, 西宁 → 青海, 天津, 大连 → 辽宁; two-place handling agreed.
     let goufang = item(national, "购房提取住房公积金");
-    assert_eq!(goufang["published"], 3);
+    assert_eq!(goufang["published"], 4);
     assert_eq!(strings(&goufang["modes"]), ["两地联办"]);
     assert!(goufang["uniformity"].is_number());
 
@@ -454,6 +454,35 @@ fn xlsx_has_a_summary_one_sheet_per_agreement_and_findings() {
     let o = run(&[FIXTURES, "--format", "xlsx"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.starts_with(b"PK"));
+}
+
+/// Regression: 覆盖率 was text (`66.7%`) and the findings' level English (`warning`) in a
+/// Chinese workbook.
+#[test]
+fn xlsx_coverage_is_a_number_and_levels_speak_the_workbook_language() {
+    for (lang, level, sheet) in [("zh", "警告", "问题"), ("en", "warning", "findings")] {
+        let o = run(&[FIXTURES, "--format", "xlsx", "--lang", lang]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let parts = common::xlsx_parts(&o.stdout);
+        let styles = &parts["xl/styles.xml"];
+        assert!(styles.contains("formatCode=\"0.0%\""), "{lang}: {styles}");
+        // A share with its fraction: a number whose format shows the fraction as text.
+        assert!(styles.contains("0.0% &quot;("), "{lang}: {styles}");
+        let sheet1 = &parts["xl/worksheets/sheet1.xml"];
+        assert!(sheet1.contains("<v>0.6667</v>"), "{lang}: {sheet1}");
+        let cells = common::xlsx_cells(&o.stdout);
+        let findings = &cells[cells.find(&format!("== {sheet}\n")).unwrap()..];
+        let findings = &findings[..findings.find("== notes").unwrap_or(findings.len())];
+        assert!(
+            findings.contains(&format!(": {level}\n")),
+            "{lang}: {findings}"
+        );
+        let other = if lang == "zh" { "warning" } else { "警告" };
+        assert!(
+            !findings.contains(&format!(": {other}\n")),
+            "{lang}: {findings}"
+        );
+    }
 }
 
 #[test]

@@ -31,7 +31,7 @@ const LAYERS: &[&[&str]] = &[
     // Bytes → text → YAML → Document.
     &["load"],
     // Shared leaves.
-    &["diagnostic", "error", "source", "progress"],
+    &["diagnostic", "error", "source", "progress", "atomic"],
 ];
 
 /// Names the crate root re-exports, by the room they come from.

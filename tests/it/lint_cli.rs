@@ -623,3 +623,127 @@ fn no_progress_or_noise_on_stderr_when_piped() {
         .assert()
         .stderr("");
 }
+
+/// A repository with other YAML beside its guides, and no tongban.toml (synthetic files; the
+/// guide is a bundled catalog's).
+fn repository_with_other_yaml() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::create_dir_all(dir.path().join("catalogs/shanghai")).unwrap();
+    fs::create_dir_all(dir.path().join("ci/workflows")).unwrap();
+    fs::copy(
+        root.join("catalogs/shanghai/jiehun-dengji.yaml"),
+        dir.path().join("catalogs/shanghai/jiehun-dengji.yaml"),
+    )
+    .unwrap();
+    fs::copy(
+        root.join("catalogs/e-licences.yaml"),
+        dir.path().join("catalogs/e-licences.yaml"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("mkdocs.yml"),
+        "site_name: 指南\nnav:\n  - index.md\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("ci/workflows/ci.yml"),
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// Regression: without tongban.toml every YAML file was linted as a guide — mkdocs.yml and CI
+/// workflows failed with TB101/TB102 and catalogs/e-licences.yaml with 6 errors. `lint` now
+/// decides as `diff` and the editor do, skips the others with one note, and `--statistics`
+/// counts them.
+#[test]
+fn lint_without_config_skips_yaml_that_is_not_a_guide() {
+    let dir = repository_with_other_yaml();
+    for (lang, note, stat) in [
+        (
+            "zh",
+            "注意：跳过 3 个不是办事指南的 YAML 文件",
+            "跳过 3 个不是办事指南的 YAML 文件\n",
+        ),
+        (
+            "en",
+            "note: skipped 3 YAML file(s) that are not guides",
+            "skipped 3 YAML file(s) that are not guides\n",
+        ),
+    ] {
+        let out = tongban()
+            .current_dir(dir.path())
+            .args(["lint", ".", "--lang", lang])
+            .output()
+            .unwrap();
+        let (stdout, stderr) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(0), "{lang}: {stdout}{stderr}");
+        assert!(!stdout.contains("TB10"), "{lang}: {stdout}");
+        assert!(
+            stdout.contains(if lang == "zh" {
+                "已检查 1 个文件"
+            } else {
+                "checked 1 file"
+            }),
+            "{lang}: {stdout}"
+        );
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
+        let out = tongban()
+            .current_dir(dir.path())
+            .args(["lint", ".", "--statistics", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(stat),
+            "{lang}"
+        );
+    }
+    // Named explicitly (as pre-commit names changed files), they are skipped too.
+    let (code, json) = lint_json(dir.path(), &["mkdocs.yml", "ci/workflows/ci.yml"]);
+    assert_eq!(code, 0);
+    assert_eq!(json["summary"]["not_guides"], 2, "{json}");
+    assert_eq!(json["summary"]["files"], 0, "{json}");
+    // A tongban.toml decides instead: with `include`, what it includes is a guide.
+    fs::write(dir.path().join("tongban.toml"), "include = [\"*.yml\"]\n").unwrap();
+    let (code, json) = lint_json(dir.path(), &["."]);
+    assert_eq!(code, 1, "{json}");
+    assert!(codes(&json).iter().any(|c| c.starts_with("TB10")), "{json}");
+}
+
+/// A guide linted by name without its catalog: the run says, in one line, that the
+/// cross-region rules saw only the named files (a changed 基本编码 passed silently).
+#[test]
+fn lint_of_named_guides_says_cross_region_rules_saw_only_them() {
+    let dir = repository_with_other_yaml();
+    for (lang, note) in [
+        ("zh", "跨地区规则（TB3xx）只比较了所给的文件"),
+        (
+            "en",
+            "the cross-region rules (TB3xx) compared only the files given",
+        ),
+    ] {
+        let run = |args: &[&str]| {
+            let out = tongban()
+                .current_dir(dir.path())
+                .args(["lint", "--lang", lang])
+                .args(args)
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stderr).into_owned()
+        };
+        let stderr = run(&["catalogs/shanghai/jiehun-dengji.yaml"]);
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
+        let stderr = run(&[
+            "catalogs/shanghai/jiehun-dengji.yaml",
+            "--catalog",
+            "catalogs",
+        ]);
+        assert!(!stderr.contains(note), "{lang}: {stderr}");
+        assert!(!run(&["catalogs"]).contains(note), "{lang}");
+    }
+}

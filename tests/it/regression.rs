@@ -611,6 +611,7 @@ fn best_time(dir: &Path, args: &[&str], runs: usize) -> std::time::Duration {
     let env = tongban::Env {
         locale: None,
         stdout_is_terminal: false,
+        terminal_width: None,
         no_color: true,
         cwd: dir.to_path_buf(),
         progress: false,
@@ -818,5 +819,5 @@ fn raw_esc_from_material_and_a_newline_from_stdin_filename_reached_the_terminal(
         .unwrap();
     let shown = stdout(&o);
     assert!(!shown.contains("a\nb"), "{shown}");
-    assert!(shown.contains("a\\nb"), "{shown}");
+    assert!(shown.contains("a␊b.yaml"), "{shown}");
 }

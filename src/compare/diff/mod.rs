@@ -148,8 +148,9 @@ pub struct ItemDiff {
     pub regions: Vec<String>,
     /// Per region: name, partial flag, path, what it requires beyond the core.
     pub region_details: Vec<RegionInfo>,
-    /// |required in every complete region| / |required in at least one complete region| (1.0
-    /// when nothing is required; over all regions when none is complete).
+    /// |required in every complete region| / |required in at least one region| (1.0 when
+    /// nothing is required; the core over all regions when none is complete). A partial guide's
+    /// silence is unknown, but what it lists as required is known: it counts in the denominator.
     pub uniformity: f64,
     /// The regions core and uniformity are computed over: the complete ones (all when none is).
     pub counted: Vec<String>,
@@ -270,27 +271,9 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let alignment = align::align(catalog, idf, item, &ids);
     let (materials, row_groups) =
         rows::build(catalog, item, &regions, &counted, &alignment, detail);
-    let name_by_id: HashMap<u32, &str> = row_groups
-        .iter()
-        .zip(&materials)
-        .flat_map(|(group, m)| group.iter().map(|id| (*id, m.name.as_str())))
-        .collect();
-    let group_of: HashMap<u32, &[u32]> = row_groups
-        .iter()
-        .flat_map(|group| group.iter().map(move |id| (*id, *group)))
-        .collect();
-    // The status a guide gives `id` or a requirement the alignment joined to it, if listed.
-    let lists = |g: &Guide, id: u32| {
-        group_of
-            .get(&id)
-            .map_or_else(|| g.cell(id), |group| member(g, group).map(|(_, c)| c))
-            .map(|c| c.status)
-    };
-    let name_of = |id: u32| {
-        name_by_id
-            .get(&id)
-            .map_or_else(|| catalog.display[id as usize].clone(), |n| (*n).to_owned())
-    };
+    let index = RowIndex::new(&row_groups, &materials);
+    let name_of = |id: u32| index.name(catalog, id);
+    let lists = |g: &Guide, id: u32| index.status(g, id);
     let situations = situations::declared(&regions);
     let per_situation = if detail && situations.len() >= 2 {
         let names: Vec<&str> = materials.iter().map(|m| m.name.as_str()).collect();
@@ -301,8 +284,7 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
     let counted_codes: Vec<String> = counted.iter().map(|&i| codes[i].clone()).collect();
     let (common_core, regional_extras) = core_and_extras(&materials, &codes);
     let required_everywhere = common_core.len();
-    let (required_anywhere, uniformity) =
-        uniformity(&materials, &counted_codes, required_everywhere);
+    let (required_anywhere, uniformity) = uniformity(&materials, &codes, required_everywhere);
     let region_details = region_details(catalog, &regions, &materials);
     let elements = elements::compare(catalog, item, &regions);
     let baseline = baseline::compare(item, &regions, &name_of, &lists);
@@ -343,6 +325,49 @@ fn compare_item(catalog: &Catalog, idf: &Idf, item: &Item, detail: bool) -> Item
         per_situation,
         proposal,
     }
+}
+
+/// Each requirement id's row: its name and the ids the alignment joined with it.
+struct RowIndex<'a> {
+    name: HashMap<u32, &'a str>,
+    group: HashMap<u32, &'a [u32]>,
+}
+
+impl<'a> RowIndex<'a> {
+    fn new(groups: &[&'a [u32]], materials: &'a [MaterialRow]) -> Self {
+        let mut index = RowIndex {
+            name: HashMap::new(),
+            group: HashMap::new(),
+        };
+        for (group, m) in groups.iter().zip(materials) {
+            for id in group.iter() {
+                index.name.insert(*id, m.name.as_str());
+                index.group.insert(*id, group);
+            }
+        }
+        index
+    }
+
+    /// The name of the row requirement `id` is in (its own name when it has no row).
+    fn name(&self, catalog: &Catalog, id: u32) -> String {
+        self.name
+            .get(&id)
+            .map_or_else(|| catalog.display[id as usize].clone(), |n| (*n).to_owned())
+    }
+
+    /// The status guide `g` gives `id`, or a requirement the alignment joined to it, if listed.
+    fn status(&self, g: &Guide, id: u32) -> Option<Status> {
+        self.group
+            .get(&id)
+            .map_or_else(|| g.cell(id), |group| member(g, group).map(|(_, c)| c))
+            .map(|c| c.status)
+    }
+}
+
+/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
+/// guide), with its cell.
+fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
+    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }
 
 /// The regions core and uniformity count (indices into `regions`): complete guides only, as a
@@ -394,12 +419,12 @@ fn core_and_extras(materials: &[MaterialRow], codes: &[String]) -> (Vec<String>,
     (common_core, regional_extras)
 }
 
-/// (|required in some counted region|, uniformity = |core| / that, 1.0 when nothing is
-/// required).
-fn uniformity(materials: &[MaterialRow], counted: &[String], core: usize) -> (usize, f64) {
+/// (|required in some region of `regions`|, uniformity = |core| / that, 1.0 when nothing is
+/// required). Called with every region: what a partial guide requires is known to be required.
+fn uniformity(materials: &[MaterialRow], regions: &[String], core: usize) -> (usize, f64) {
     let anywhere = materials
         .iter()
-        .filter(|m| counted.iter().any(|c| m.status(c) == Status::Required))
+        .filter(|m| regions.iter().any(|c| m.status(c) == Status::Required))
         .count();
     let uniformity = if anywhere == 0 {
         1.0
@@ -429,10 +454,4 @@ fn region_details(
                 .collect(),
         })
         .collect()
-}
-
-/// The member of `group` a guide lists (one at most: the alignment never joins two rows of one
-/// guide), with its cell.
-fn member<'g>(g: &'g Guide, group: &[u32]) -> Option<(u32, &'g Cell)> {
-    group.iter().find_map(|&id| Some((id, g.cell(id)?)))
 }

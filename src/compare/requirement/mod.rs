@@ -228,6 +228,25 @@ pub struct Reader<'o> {
     ontology: &'o Ontology,
 }
 
+/// Whether an accepted document's name says only who issues a proof, not what it proves
+/// (证明, 有效证明, 公安部门证明, 相关部门证明材料, 法律文书): such a proof means what the condition
+/// it is listed under calls for, so it identifies no requirement by itself.
+pub(crate) fn is_generic_proof(name: &str) -> bool {
+    let Some(stem) = lexicon::GENERIC_HEADS
+        .iter()
+        .filter(|h| name.ends_with(**h))
+        .map(|h| &name[..name.len() - h.len()])
+        .min_by_key(|s| s.len())
+    else {
+        return false;
+    };
+    let stem = stem.trim_end_matches('的');
+    let stem = ["其他", "相关", "有关", "有效", "法律"]
+        .iter()
+        .fold(stem, |s, w| s.trim_end_matches(w));
+    stem.is_empty() || lexicon::ORGANISATION_ENDS.iter().any(|e| stem.ends_with(e))
+}
+
 /// The requirement each piece of one guide stands for, in order: a piece keeps its requirement
 /// unless another piece of the guide, offering a different document, already holds it (户口簿 listed
 /// next to 身份证 is its own requirement; the piece offering the category's first document keeps

@@ -229,6 +229,24 @@ fn is_narrowing(m: &str) -> bool {
         || (m.starts_with("用于") && chars <= 16)
 }
 
+/// Whether a material names the data an applicant gives rather than a document (个人基本信息和
+/// 失业原因; 办理时登记申请人姓名、性别、…): the item's own form records them.
+fn names_form_data(core: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "姓名",
+        "性别",
+        "联系电话",
+        "联系方式",
+        "住址",
+        "地址",
+        "民族",
+    ];
+    !looks_like_document(core)
+        && (core.ends_with("信息")
+            || core.contains("基本信息")
+            || FIELDS.iter().filter(|f| core.contains(**f)).count() >= 2)
+}
+
 /// Whether a bracketed remark only says which copy is asked for ((副本及复印件), (原件)).
 fn is_copy_remark(inner: &str) -> bool {
     let mut rest = inner;
@@ -513,7 +531,7 @@ impl<'o> Reader<'o> {
                 return self.alt_hit(h, &core, vague);
             }
         }
-        if is_item_form(&core, item.name) {
+        if is_item_form(&core, item.name) || names_form_data(&core) {
             how.push(How::ItemForm);
             return Alt {
                 hit: None,

@@ -536,11 +536,17 @@ impl<'o> Reader<'o> {
                 let primary = o.primary(*c).is_some_and(offers) || offers(*c);
                 (normalize(&cat.name), cat.name.clone(), primary)
             }
-            [] => {
+            [] if accepts.len() <= 1 => {
                 how.push(How::Wording);
                 (format!("~{}", first.core), first.core.clone(), false)
             }
+            // Wordings the ontology does not know, as alternatives: the set is the requirement
+            // (its first alternative alone would join 公安部门证明或其他证明 with 公安部门的证明或者
+            // 人民法院的相关法律文书); overlapping sets are joined across regions later.
             _ => {
+                if winners.is_empty() {
+                    how.push(How::Wording);
+                }
                 let mut names: Vec<String> = accepts.to_vec();
                 names.sort();
                 let joined = names.join("或");
@@ -589,13 +595,14 @@ fn accepts_of(alts: &[Alt], how: &mut Vec<How>) -> Vec<String> {
         }
     }
     let mut accepts: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for a in alts {
         let n = match &a.hit {
-            Some((_, name, _)) => name.clone(),
-            None => a.core.clone(),
+            Some((_, name, _)) => name.as_str(),
+            None => a.core.as_str(),
         };
-        if !accepts.contains(&n) {
-            accepts.push(n);
+        if seen.insert(n) {
+            accepts.push(n.to_owned());
         }
     }
     if accepts.len() > 1 {

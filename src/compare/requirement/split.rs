@@ -205,14 +205,23 @@ fn shared_head<'b>(a: &str, b: &'b str) -> Option<&'b str> {
     (b.len() - head.len() >= 6).then(|| &b[b.len() - head.len()..])
 }
 
+/// Past this many bytes a joined segment takes no more: reading stays linear in a name's length.
+const MERGE_CAP: usize = 1024;
+
 /// Joins segments that are not requirements of their own: a list of persons before a document
 /// (股东、发起人的主体资格证明), a modifier list (工商、民政等部门出具的…), a phrase that names no
 /// document (个人基本信息和失业原因).
 pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, item: ItemRef<'_>) {
-    let mut i = 0;
-    while i + 1 < segments.len() {
-        let a = prepare(&segments[i].text);
-        let b = prepare(&segments[i + 1].text);
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    // The prepared text of `out`'s last segment, kept up to date as segments join it.
+    let mut a = String::new();
+    for next in segments.drain(..) {
+        let Some(seg) = out.last_mut().filter(|_| a.len() <= MERGE_CAP) else {
+            a = prepare(&next.text);
+            out.push(next);
+            continue;
+        };
+        let b = prepare(&next.text);
         let persons_only = {
             let p = strip_persons(&a);
             p.rest.is_empty() && !p.consumed.is_empty()
@@ -223,26 +232,31 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .ontology
                 .suffix(item.name, item.code, &normalize(&a))
                 .is_some();
-        let modifier = !known && !looks_like_document(&a) && segments[i].copy.is_none();
+        let modifier = !known && !looks_like_document(&a) && seg.copy.is_none();
         // A和B证明 with a shared head (抢救和死亡证明): two documents, the head distributed.
         if modifier
-            && matches!(segments[i + 1].sep_text.as_str(), "和" | "及")
+            && matches!(next.sep_text.as_str(), "和" | "及")
             && let Some(head) = shared_head(&a, &b)
         {
-            let seg = &mut segments[i];
-            seg.text = format!("{}{head}", seg.text.trim());
-            i += 1;
+            let head = head.to_owned();
+            seg.text.truncate(seg.text.trim_end().len());
+            seg.text.push_str(&head);
+            a = b;
+            out.push(next);
             continue;
         }
         if persons_only || person_list || modifier {
-            let next = segments.remove(i + 1);
-            let seg = &mut segments[i];
-            seg.text = format!("{}{}{}", seg.text.trim(), next.sep_text, next.text.trim());
+            seg.text.truncate(seg.text.trim_end().len());
+            seg.text.push_str(&next.sep_text);
+            seg.text.push_str(next.text.trim());
             seg.copy = seg.copy.or(next.copy);
+            a.push_str(&prepare(&format!("{}{}", next.sep_text, next.text.trim())));
             continue;
         }
-        i += 1;
+        a = b;
+        out.push(next);
     }
+    *segments = out;
 }
 
 impl Reader<'_> {
@@ -260,7 +274,11 @@ impl Reader<'_> {
             let p = strip_persons(body);
             let (persons, body) = (p.consumed.as_str(), p.rest.as_str());
             let known = |s: &str| self.lookup(item, &normalize(s)).is_some();
-            if body.contains(['《', '(', '或']) || known(body) {
+            // Two known names are no longer than two of the longest: no scan past that.
+            if body.len() > 2 * self.ontology.longest_name()
+                || body.contains(['《', '(', '或'])
+                || known(body)
+            {
                 i += 1;
                 continue;
             }

@@ -848,3 +848,33 @@ fn issuers_shared_heads_and_attached_documents_are_read() {
     // 附件 is a document, not a particle.
     assert_eq!(names("某事项", "附件材料"), ["附件材料"]);
 }
+
+/// A material naming the data the applicant gives, not a document (个人基本信息和失业原因;
+/// 办理时登记申请人姓名、性别、联系电话…), is what the item's own form records.
+#[test]
+fn the_data_an_applicant_gives_is_the_items_form() {
+    let r = read("失业登记", "个人基本信息和就业失业状况");
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].requirement, "§form");
+    let r = read("某事项", "申请人姓名、性别、住址、联系电话");
+    assert_eq!(r.pieces[0].requirement, "§form");
+    // A document about a person's data is still a document.
+    assert_eq!(
+        read("某事项", "个人信息登记表").pieces[0].requirement,
+        "~个人信息登记表"
+    );
+}
+
+/// A proof named by its issuer only means what its condition calls for; two sets of unknown
+/// alternatives sharing only such a proof are not one requirement by their first alternative.
+#[test]
+fn a_proof_named_by_its_issuer_only_identifies_no_requirement() {
+    assert!(is_generic_proof("公安部门证明"));
+    assert!(is_generic_proof("其他证明"));
+    assert!(is_generic_proof("证明"));
+    assert!(!is_generic_proof("下落不明证明"));
+    assert!(!is_generic_proof("劳动关系证明"));
+    let a = read("某事项", "公安部门的证明或者人民法院的相关法律文书");
+    let b = read("某事项", "公安部门证明或其他证明");
+    assert_ne!(a.pieces[0].requirement, b.pieces[0].requirement);
+}

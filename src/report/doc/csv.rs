@@ -1,5 +1,6 @@
 //! CSV: the long view of each section's matrix, one row per cell (pivots well in Excel), UTF-8
-//! with a byte-order mark because Excel otherwise reads UTF-8 CSV as the local code page.
+//! with a byte-order mark because Excel otherwise reads UTF-8 CSV as the local code page. Values
+//! are in the run's language (the builders decide); `--lang en` gives the stable codes.
 
 use std::io::Write;
 
@@ -26,8 +27,20 @@ pub(crate) fn write(doc: Doc<'_>, out: &mut dyn Write) -> Result<(), Error> {
     Ok(())
 }
 
+/// A value as a cell. A code of digits that a spreadsheet would turn into a number and change
+/// — a leading zero (基本编码 `000000000001` → 1) or more than 11 digits (shown as `1.1E+11`,
+/// cut past 15) — is written as the formula `="…"`, which Excel and LibreOffice both read as
+/// that text. (For programs, `--format json` carries every value as written.)
+fn cell(s: &str) -> String {
+    let digits = s.len() > 1 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits && (s.starts_with('0') || s.len() > 11) {
+        return format!("\"=\"\"{s}\"\"\"");
+    }
+    csv_cell(s)
+}
+
 fn line<'a>(out: &mut dyn Write, cells: impl Iterator<Item = &'a str>) -> Result<(), Error> {
-    let cells: Vec<String> = cells.map(csv_cell).collect();
+    let cells: Vec<String> = cells.map(cell).collect();
     writeln!(out, "{}", cells.join(","))?;
     Ok(())
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::Lang;
 use crate::error::Error;
 
 const STYLE: &str = r#"
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f2933;background:#fff}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",sans-serif;margin:24px;color:#1f2933;background:#fff}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:20px;margin:32px 0 4px;border-top:2px solid #e4e7eb;padding-top:16px}
 p.meta{color:#52606d;margin:4px 0 12px}
 table{border-collapse:collapse;margin:8px 0}
@@ -38,7 +38,38 @@ td.yes.via{background:#66bb6a}
 td.conflict{outline:3px solid #e65100;outline-offset:-3px}
 p.note{color:#52606d;font-size:14px;margin:4px 0}
 p.legend{color:#52606d;font-size:13px}
+.matrix{display:flex;flex-wrap:wrap;align-items:flex-start;gap:4px 16px}
+table.legend{font-size:13px;color:#52606d;margin:8px 0}table.legend td{border:none;padding:2px 4px}
+table.legend td.cell{border:1px solid #cbd2d9;width:22px;min-width:22px;height:20px;text-align:center}
+sup.flag{font-size:10px;margin-left:1px}
+details.fold{display:inline}details.fold summary{cursor:pointer;display:inline}
+.print-only,.print-full{display:none}
+table.legend{break-inside:avoid}
+@media print{
+@page{size:A4 landscape;margin:10mm}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{margin:0;font-size:12px}h1{font-size:18px}h2{font-size:16px;margin-top:8px}
+body>section{break-before:page}
+.scroll{overflow:visible;max-width:none}
+thead{display:table-header-group}tfoot{display:table-footer-group}tr{break-inside:avoid}
+thead th{cursor:auto}thead th.sorted-asc::after,thead th.sorted-desc::after{content:""}
+th,td{padding:2px 4px}
+table.heat td.cell{width:20px;min-width:20px;height:18px;font-size:11px;padding:0}
+table.legend{flex:none}
+table.heat thead th.mat,table.heat th.col{font-size:11px;padding:4px 1px}
+.matrix{flex-wrap:nowrap}
+.screen-only{display:none}.matrix.print-only{display:flex}
+details.fold{display:none}.print-full{display:inline}
+}
 "#;
+
+/// Widest a matrix prints: more mark columns than this are printed as several tables, each
+/// repeating the row names, so every column is on the paper of an A4 landscape page.
+const PRINT_COLUMNS: usize = 30;
+
+/// Longer notes (in characters) are folded on screen: the first part shows, the rest on a click
+/// (all of it on paper).
+const FOLD: usize = 200;
 
 /// Sortable tables.
 const SCRIPT: &str = r#"
@@ -90,9 +121,27 @@ fn tone_class(t: Tone) -> &'static str {
 
 fn toned(text: &str, t: Tone) -> String {
     match t {
-        Tone::Plain => esc(text),
+        Tone::Plain => fold(text),
         t => format!("<span class=\"{}\">{}</span>", tone_class(t), esc(text)),
     }
+}
+
+/// `text` escaped; past `FOLD` characters, its start with the rest behind a click on screen, and
+/// all of it wrapped on paper.
+fn fold(text: &str) -> String {
+    let Some((cut, _)) = text.char_indices().nth(FOLD) else {
+        return esc(text);
+    };
+    let shown = text[..cut]
+        .char_indices()
+        .nth(FOLD / 2)
+        .map_or(cut, |(i, _)| i);
+    format!(
+        "<details class=\"fold\"><summary>{}…</summary>{}</details><span class=\"print-full\">{}</span>",
+        esc(&text[..shown]),
+        esc(&text[shown..]),
+        esc(text)
+    )
 }
 
 /// Writes `doc` as one page.
@@ -171,12 +220,12 @@ fn block(b: &Block, level: usize, sep: &str, out: &mut dyn Write) -> Result<(), 
             }
             writeln!(out, "</ul>")?;
         }
-        Block::Note(text) => writeln!(out, "<p class=\"note\">{}</p>", esc(text))?,
+        Block::Note(text) => writeln!(out, "<p class=\"note\">{}</p>", fold(text))?,
         Block::List { title: t, items } => {
             title(t, out)?;
             writeln!(out, "<ul>")?;
             for i in items {
-                writeln!(out, "<li>{}</li>", esc(i))?;
+                writeln!(out, "<li>{}</li>", fold(i))?;
             }
             writeln!(out, "</ul>")?;
         }
@@ -184,14 +233,7 @@ fn block(b: &Block, level: usize, sep: &str, out: &mut dyn Write) -> Result<(), 
             title(&t.title, out)?;
             table(t, out)?;
         }
-        Block::Matrix(m) => {
-            if m.tall {
-                tall(m, sep, out)?;
-            } else {
-                wide(m, sep, out)?;
-            }
-            writeln!(out, "<p class=\"legend\">{}</p>", esc(&m.legend))?;
-        }
+        Block::Matrix(m) => matrix(m, sep, out)?,
         Block::Sub(s) => section(s, level, sep, out)?,
     }
     Ok(())
@@ -245,27 +287,150 @@ fn title(row: &str, column: &str, m: &Mark, sep: &str) -> String {
 
 fn td(m: &Mark, title: &str) -> String {
     format!(
-        "<td class=\"cell {}{}\" data-sort=\"{}\" title=\"{}\">{}</td>",
+        "<td class=\"cell {}{}\" data-sort=\"{}\" title=\"{}\">{}{}</td>",
         m.class,
         if m.flagged { " attr-diff" } else { "" },
         m.sort,
         esc(title),
-        m.symbol
+        m.symbol,
+        if m.flagged {
+            "<sup class=\"flag\">*</sup>"
+        } else {
+            ""
+        }
     )
+}
+
+/// The look of each symbol the cells of a matrix show (a handful), for its legend.
+#[derive(Default)]
+struct Seen(Vec<(String, &'static str)>);
+
+impl Seen {
+    fn note(&mut self, m: &Mark) {
+        if !self.0.iter().any(|(s, _)| *s == m.symbol) {
+            self.0.push((m.symbol.to_string(), m.class));
+        }
+    }
+
+    fn class(&self, symbol: &str) -> Option<&'static str> {
+        self.0.iter().find(|(s, _)| s == symbol).map(|(_, c)| *c)
+    }
+}
+
+/// A matrix with its legend beside it. One wider than `PRINT_COLUMNS` marks is also written in
+/// parts of at most that many columns, each repeating the row names, shown on paper only.
+fn matrix(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
+    let marks = if m.tall {
+        m.rows.len()
+    } else {
+        m.columns.len()
+    };
+    let split = marks > PRINT_COLUMNS;
+    let mut seen = Seen::default();
+    let whole = Part {
+        id: Some(&m.id),
+        marks: 0..marks,
+    };
+    writeln!(
+        out,
+        "<div class=\"matrix{}\">",
+        if split { " screen-only" } else { "" }
+    )?;
+    if m.tall {
+        tall(m, &whole, sep, &mut seen, out)?;
+    } else {
+        wide(m, &whole, sep, &mut seen, out)?;
+    }
+    legend(m, &seen, out)?;
+    writeln!(out, "</div>")?;
+    if split {
+        for start in (0..marks).step_by(PRINT_COLUMNS) {
+            let part = Part {
+                id: None,
+                marks: start..(start + PRINT_COLUMNS).min(marks),
+            };
+            writeln!(out, "<div class=\"matrix print-only\">")?;
+            if m.tall {
+                tall(m, &part, sep, &mut Seen::default(), out)?;
+            } else {
+                wide(m, &part, sep, &mut Seen::default(), out)?;
+            }
+            legend(m, &seen, out)?;
+            writeln!(out, "</div>")?;
+        }
+    }
+    Ok(())
+}
+
+/// Which mark columns of a matrix a table shows, and its anchor (the whole matrix only).
+struct Part<'a> {
+    id: Option<&'a str>,
+    marks: std::ops::Range<usize>,
+}
+
+impl Part<'_> {
+    /// The part of a row's values this table shows (rows may be shorter than the header).
+    fn of<'v, T>(&self, values: &'v [T]) -> &'v [T] {
+        let end = self.marks.end.min(values.len());
+        &values[self.marks.start.min(end)..end]
+    }
+
+    fn open(&self, out: &mut String) {
+        match self.id {
+            Some(id) => out.push_str(&format!(
+                "<div class=\"scroll\"><table class=\"heat sortable\" id=\"{}\">\n",
+                esc(id)
+            )),
+            None => out.push_str("<div class=\"scroll\"><table class=\"heat\">\n"),
+        }
+    }
+}
+
+/// The legend as a small table: each symbol drawn as the cells draw it (colour, outline, `*`).
+fn legend(m: &Matrix, seen: &Seen, out: &mut dyn Write) -> Result<(), Error> {
+    let mut h = String::from("<table class=\"legend\">\n");
+    for entry in m
+        .legend
+        .split("  ")
+        .map(str::trim)
+        .filter(|e| !e.is_empty())
+    {
+        let (symbol, word) = entry.split_once(' ').unwrap_or((entry, ""));
+        let class = match symbol {
+            "*" => Some("attr-diff"),
+            s => seen.class(s),
+        };
+        match class {
+            Some(class) => h.push_str(&format!(
+                "<tr><td class=\"cell {class}\">{}</td><td>{}</td></tr>\n",
+                esc(symbol),
+                esc(word)
+            )),
+            None => h.push_str(&format!("<tr><td colspan=\"2\">{}</td></tr>\n", esc(entry))),
+        }
+    }
+    h.push_str("</table>");
+    writeln!(out, "{h}")?;
+    Ok(())
 }
 
 /// Columns drawn as rows (regions × materials), written one row at a time; columns kept aside
 /// (the national baseline) are footer rows.
-fn tall(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
-    let mut h = format!(
-        "<div class=\"scroll\"><table class=\"heat sortable\" id=\"{}\">\n<thead><tr><th>{}</th>",
-        esc(&m.id),
-        esc(&m.across)
-    );
+fn tall(
+    m: &Matrix,
+    part: &Part<'_>,
+    sep: &str,
+    seen: &mut Seen,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut h = String::new();
+    part.open(&mut h);
+    h.push_str(&format!("<thead><tr><th>{}</th>", esc(&m.across)));
     if let Some((label, _)) = &m.totals {
         h.push_str(&format!("<th>{}</th>", esc(label)));
     }
-    for r in &m.rows {
+    let rows = &m.rows[part.marks.clone()];
+    for r in rows {
         let short: String = if r.head.chars().count() > 12 {
             r.head
                 .chars()
@@ -300,8 +465,9 @@ fn tall(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
             let n = counts.get(i).copied().unwrap_or(0);
             h.push_str(&format!("<td data-sort=\"{n}\">{n}</td>"));
         }
-        for r in &m.rows {
+        for r in rows {
             if let Some(cell) = r.cells.get(i) {
+                seen.note(cell);
                 h.push_str(&td(cell, &title(&r.head, &c.label, cell, sep)));
             }
         }
@@ -321,16 +487,21 @@ fn tall(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
 }
 
 /// Rows as rows (items × members).
-fn wide(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
-    let mut h = format!(
-        "<div class=\"scroll\"><table class=\"heat sortable\" id=\"{}\">\n<thead><tr><th>{}</th>",
-        esc(&m.id),
-        esc(&m.corner)
-    );
+fn wide(
+    m: &Matrix,
+    part: &Part<'_>,
+    sep: &str,
+    seen: &mut Seen,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let mut h = String::new();
+    part.open(&mut h);
+    h.push_str(&format!("<thead><tr><th>{}</th>", esc(&m.corner)));
     for v in &m.values {
         h.push_str(&format!("<th>{}</th>", esc(v)));
     }
-    for c in &m.columns {
+    let columns = &m.columns[part.marks.clone()];
+    for c in columns {
         h.push_str(&format!(
             "<th class=\"col\" title=\"{}\">{}</th>",
             esc(c.title.as_deref().unwrap_or(&c.label)),
@@ -348,7 +519,9 @@ fn wide(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
         for (v, t) in &r.values {
             h.push_str(&format!("<td>{}</td>", toned(v, *t)));
         }
-        for (c, cell) in m.columns.iter().zip(&r.cells) {
+        let cells = part.of(&r.cells);
+        for (c, cell) in columns.iter().zip(cells) {
+            seen.note(cell);
             h.push_str(&td(cell, &title(&r.head, &c.label, cell, sep)));
         }
         h.push_str("</tr>\n");
@@ -360,7 +533,7 @@ fn wide(m: &Matrix, sep: &str, out: &mut dyn Write) -> Result<(), Error> {
         for _ in &m.values {
             h.push_str("<td></td>");
         }
-        for n in counts {
+        for n in part.of(counts) {
             h.push_str(&format!("<td>{n}</td>"));
         }
         writeln!(out, "{h}</tr></tfoot>")?;

@@ -112,6 +112,22 @@ pub(crate) fn write(doc: Doc<'_>, style: Style, out: &mut dyn Write) -> Result<(
 }
 
 impl Writer<'_> {
+    /// `line` folded to the output's width, continuation lines indented by `hang` spaces (a
+    /// 1,000-character 受理条件 is a paragraph, not one line past the edge of the terminal).
+    fn fold(&self, line: &str, hang: usize) -> String {
+        let width = self.style.width.max(hang + 20);
+        if !self.style.fold || line.width() <= width {
+            return line.to_owned();
+        }
+        let hang = " ".repeat(hang);
+        textwrap::fill(
+            line,
+            textwrap::Options::new(width)
+                .subsequent_indent(&hang)
+                .break_words(true),
+        )
+    }
+
     fn section(&mut self, s: &Section, indent: usize) -> Result<(), Error> {
         let title = if indent == 0 {
             s.title.clone()
@@ -136,7 +152,8 @@ impl Writer<'_> {
             Block::Facts { title: None, facts } => {
                 for (label, value, t) in facts {
                     let value = tone(&self.style, *t, value);
-                    writeln!(self.out, "{at}{label}{}{value}", self.colon)?;
+                    let line = format!("{at}{label}{}{value}", self.colon);
+                    writeln!(self.out, "{}", self.fold(&line, indent + 2))?;
                 }
             }
             Block::Facts {
@@ -146,10 +163,13 @@ impl Writer<'_> {
                 writeln!(self.out, "{at}{title}{}", self.colon.trim_end())?;
                 for (label, value, t) in facts {
                     let value = tone(&self.style, *t, value);
-                    writeln!(self.out, "{at}  {label}: {value}")?;
+                    let line = format!("{at}  {label}: {value}");
+                    writeln!(self.out, "{}", self.fold(&line, indent + 4))?;
                 }
             }
-            Block::Note(text) => writeln!(self.out, "{at}{text}")?,
+            Block::Note(text) => {
+                writeln!(self.out, "{}", self.fold(&format!("{at}{text}"), indent))?
+            }
             Block::List { title, items } => {
                 let inner = match title {
                     Some(t) => {
@@ -159,7 +179,8 @@ impl Writer<'_> {
                     None => at.clone(),
                 };
                 for i in items {
-                    writeln!(self.out, "{inner}{i}")?;
+                    let hang = inner.len() + 2;
+                    writeln!(self.out, "{}", self.fold(&format!("{inner}{i}"), hang))?;
                 }
             }
             Block::Table(t) => self.table(t, &at)?,
@@ -309,5 +330,63 @@ impl Writer<'_> {
             writeln!(self.out, "{}", line.trim_end())?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Lang;
+
+    fn render(lang: Lang, fold: bool) -> String {
+        let condition = "申请人应当符合条件；".repeat(100);
+        let doc = super::super::model::Doc {
+            title: "t".into(),
+            summary: "s".into(),
+            lang,
+            head: vec![
+                Block::Facts {
+                    title: None,
+                    facts: vec![(
+                        lang.pick("受理条件", "conditions").into(),
+                        condition.clone(),
+                        Tone::Plain,
+                    )],
+                },
+                Block::List {
+                    title: Some("l".into()),
+                    items: vec![condition],
+                },
+            ],
+            sections: Box::new(std::iter::empty()),
+            tail: Vec::new(),
+            findings: (String::new(), &[]),
+        };
+        let style = Style {
+            color: false,
+            width: 60,
+            fold,
+            lang,
+            quiet: true,
+        };
+        let mut out = Vec::new();
+        write(doc, style, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// Regression: a 1,000-character 受理条件 was one line of 1,893 terminal columns.
+    #[test]
+    fn long_notes_fold_to_the_terminal_width_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            let out = render(lang, true);
+            assert!(out.lines().count() > 30, "{out}");
+            for line in out.lines() {
+                assert!(line.width() <= 60, "{lang:?}: {line}");
+            }
+            // Continuation lines hang under the text, not the margin.
+            assert!(out.lines().skip(2).any(|l| l.starts_with("  申")), "{out}");
+            // Piped output keeps one line per fact (grep finds a whole note).
+            assert_eq!(render(lang, false).lines().count(), 6, "{lang:?}");
+        }
     }
 }

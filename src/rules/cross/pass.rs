@@ -339,11 +339,13 @@ fn place_prefixes(region_name: &str, region_code: &str) -> Vec<String> {
 fn strip_place(s: &str) -> Option<&str> {
     const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
     // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局),
-    // except 县 (沛县); and the 市 of 市场 is a word, not a suffix (赵县市场监督管理局).
+    // except 县 (沛县); the 市 of 市场 is a word, not a suffix (赵县市场监督管理局); and so is a
+    // level, 区级 / 市级 / 县级 (任意一个区级婚姻登记机关 is not 级婚姻登记机关).
     for (n, (i, c)) in s.char_indices().enumerate().take(8) {
         let rest = &s[i + c.len_utf8()..];
         let suffix = SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
-        if suffix && !(c == '市' && rest.starts_with('场')) {
+        let word = (c == '市' && rest.starts_with('场')) || rest.starts_with('级');
+        if suffix && !word {
             return (rest.chars().count() >= 2).then_some(rest);
         }
     }
@@ -366,6 +368,23 @@ mod tests {
             values: values.into(),
             suppressions: Vec::new(),
         }
+    }
+
+    /// Regression: TB305 said 实施机关“级婚姻登记机关” for 上海市任意一个区级婚姻登记机关 (catalogs/
+    /// shanghai): place stripping took the 区 of 区级 for a district's suffix and cut the word.
+    #[test]
+    fn a_level_is_not_a_place_suffix() {
+        assert_eq!(
+            agency_kind("上海市任意一个区级婚姻登记机关", "上海市", "310000"),
+            "任意一个区级婚姻登记机关"
+        );
+        assert_eq!(agency_kind("市级婚姻登记机关", "", ""), "市级婚姻登记机关");
+        // Real place suffixes are still taken off.
+        assert_eq!(
+            agency_kind("益阳市赫山区民政局", "益阳市", "430900"),
+            "民政局"
+        );
+        assert_eq!(agency_kind("沛县市场监督管理局", "", ""), "市场监督管理局");
     }
 
     #[test]

@@ -78,7 +78,10 @@ pub fn chromium_or_notice() -> bool {
 /// ones included, in output order.
 pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
     let cwd = std::env::current_dir().unwrap();
-    let config = Config::defaults(&cwd);
+    let mut config = Config::defaults(&cwd);
+    // As the CLI run from the crate root finds its tongban.toml: every YAML file given is linted
+    // as a guide, fragments (rule fixtures, doc examples) included.
+    config.file = Some(cwd.join("tongban.toml"));
     let schema = schema::Schema::national().unwrap();
     let data = rules::Data {
         licences: rules::licences::Licences::bundled(),
@@ -115,6 +118,7 @@ pub fn render(reports: &[FileReport], format: cli::LintFormat, lang: Lang) -> St
     let style = Style {
         color: false,
         width: 80,
+        fold: false,
         lang,
         quiet: false,
     };
@@ -237,6 +241,28 @@ pub fn xlsx_cells(bytes: &[u8]) -> String {
     let strings: Vec<String> = read("xl/sharedStrings.xml")
         .map(|x| elements(&x, "si").iter().map(|(_, b)| text(b)).collect())
         .unwrap_or_default();
+    // Per cell style, its custom number format (`0.00`, `0.0%`), if any.
+    let styles = read("xl/styles.xml").unwrap_or_default();
+    let codes: Vec<(String, String)> = elements(&styles, "numFmt")
+        .iter()
+        .filter_map(|(h, _)| {
+            Some((
+                attr(h, "numFmtId")?.to_owned(),
+                unescape(attr(h, "formatCode")?),
+            ))
+        })
+        .collect();
+    let xfs = styles
+        .split_once("<cellXfs")
+        .map(|(_, rest)| rest.split_once("</cellXfs>").map_or(rest, |(x, _)| x))
+        .unwrap_or("");
+    let formats: Vec<Option<String>> = elements(xfs, "xf")
+        .iter()
+        .map(|(h, _)| {
+            let id = attr(h, "numFmtId")?;
+            codes.iter().find(|(i, _)| i == id).map(|(_, c)| c.clone())
+        })
+        .collect();
     let workbook = read("xl/workbook.xml").unwrap();
     let mut out = String::new();
     for (n, (head, _)) in elements(&workbook, "sheet").iter().enumerate() {
@@ -248,7 +274,11 @@ pub fn xlsx_cells(bytes: &[u8]) -> String {
             };
             let value = match attr(head, "t") {
                 Some("s") => strings[v.parse::<usize>().unwrap()].clone(),
-                _ => unescape(v),
+                // A number with a format of its own shows it: `0.6667 [0.0%]`.
+                _ => match attr(head, "s").and_then(|x| formats.get(x.parse::<usize>().ok()?)) {
+                    Some(Some(code)) => format!("{} [{code}]", unescape(v)),
+                    _ => unescape(v),
+                },
             };
             out.push_str(&format!("{}: {value}\n", attr(head, "r").unwrap()));
         }
@@ -267,4 +297,73 @@ pub fn xlsx_cells(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// Prints a local HTML page to PDF with headless Chromium; returns (pages, page size in points,
+/// the PDF's text as `pdftotext -raw` reads it: vertical headers one character a line). `None`,
+/// with a notice, when poppler's tools are missing outside CI (.ci/run installs them).
+pub fn print_pdf(page: &Path, scratch: &Path) -> Option<(usize, String, String)> {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    // Without a CJK font the PDF's text loses characters: the test would say nothing true.
+    let cjk = std::process::Command::new("fc-list")
+        .arg(":lang=zh")
+        .output()
+        .is_ok_and(|o| !o.stdout.is_empty());
+    if !Path::new("/usr/bin/pdftotext").exists() || !cjk {
+        assert!(
+            !ci,
+            "CI is set but pdftotext or a CJK font is missing: .ci/run installs them"
+        );
+        eprintln!(
+            "notice: pdftotext (poppler-utils) or a CJK font not found; skipping the print test"
+        );
+        return None;
+    }
+    let pdf = scratch.join("print.pdf");
+    let out = headless(&scratch.join("profile"))
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.exists(), "{}", String::from_utf8_lossy(&out.stderr));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let field = |name: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let pages = field("Pages:").parse().unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .arg("-raw")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    Some((
+        pages,
+        field("Page size:"),
+        String::from_utf8_lossy(&text.stdout).into_owned(),
+    ))
+}
+
+/// The parts of an xlsx workbook by name (XML as text), read with the zip crate.
+pub fn xlsx_parts(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut parts = std::collections::BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut s = String::new();
+        if f.read_to_string(&mut s).is_ok() {
+            parts.insert(name, s);
+        }
+    }
+    parts
 }
