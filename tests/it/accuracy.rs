@@ -25,13 +25,13 @@ const CATALOG_UNI_ERR: f64 = 0.08;
 const CATALOG_PRECISION: f64 = 0.98;
 
 /// Dev gold (社会保障卡申领, 工伤认定: items no reading was written for): macro pair F1.
-const DEV_PAIR_F1: f64 = 0.83;
+const DEV_PAIR_F1: f64 = 0.85;
 /// Dev gold: mean Jaccard of the common core.
 const DEV_CORE: f64 = 0.95;
 /// Dev gold: mean uniformity error (a ceiling).
 const DEV_UNI_ERR: f64 = 0.06;
 /// Dev gold: micro pair precision.
-const DEV_PRECISION: f64 = 0.98;
+const DEV_PRECISION: f64 = 0.95;
 
 const CATALOG_GOLD: &str = "tests/data/diff-gold/catalogs.yaml";
 const DEV_GOLD: &str = "tests/data/diff-gold/dev.yaml";
