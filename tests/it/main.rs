@@ -11,6 +11,7 @@ mod cli;
 mod coverage;
 mod diff;
 mod docs;
+mod editors;
 mod fix;
 mod formats;
 mod fuzz;

@@ -105,14 +105,24 @@ fn wheel_installs_and_lints_and_pre_commit_hooks_work() {
     let t = tempfile::TempDir::new().unwrap();
     let dist = t.path().join("dist");
 
-    // 1. The wheel, built from this tree (debug profile: it reuses target/debug; stripped,
-    // 9 MB instead of 46 MB, which the two installs below feel).
+    // 1. The wheel of this tree: TONGBAN_WHEEL (.ci/run builds it before `cargo test`), else
+    // built here (debug profile, stripped: 9 MB instead of 46 MB, which the two installs below
+    // feel) in a target folder of its own. Regression: in the shared target/debug, maturin
+    // re-linked target/debug/tongban while the other tests of this binary ran it (23 failed
+    // with "NotFound target/debug/tongban").
     let started = std::time::Instant::now();
-    let (ok, out) = run(Command::new(&maturin)
-        .current_dir(root())
-        .args(["build", "--strip", "--out"])
-        .arg(&dist));
-    assert!(ok, "maturin build: {out}");
+    std::fs::create_dir_all(&dist).unwrap();
+    if let Some(prebuilt) = std::env::var_os("TONGBAN_WHEEL") {
+        let prebuilt = PathBuf::from(prebuilt);
+        std::fs::copy(&prebuilt, dist.join(prebuilt.file_name().unwrap())).unwrap();
+    } else {
+        let (ok, out) = run(Command::new(&maturin)
+            .current_dir(root())
+            .env("CARGO_TARGET_DIR", root().join("target/packaging"))
+            .args(["build", "--strip", "--out"])
+            .arg(&dist));
+        assert!(ok, "maturin build: {out}");
+    }
     let wheel = std::fs::read_dir(&dist)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -123,6 +133,19 @@ fn wheel_installs_and_lints_and_pre_commit_hooks_work() {
         wheel.file_name().unwrap().to_string_lossy(),
         std::fs::metadata(&wheel).unwrap().len(),
         started.elapsed().as_secs_f64()
+    );
+
+    // The PyPI page and project URLs travel in the wheel's metadata.
+    let metadata = wheel_metadata(&wheel);
+    assert!(
+        metadata.contains("Project-URL: Repository, https://github.com/")
+            && metadata.contains("Project-URL: Issues, https://github.com/"),
+        "{metadata}"
+    );
+    assert!(
+        metadata.contains("Description-Content-Type: text/markdown")
+            && metadata.contains("pip install ./tongban-"),
+        "the wheel's description is docs/pypi.md: {metadata}"
     );
 
     // 2. A fresh venv, the wheel alone (no index), and the README's first command.
@@ -242,6 +265,74 @@ fn wheel_installs_and_lints_and_pre_commit_hooks_work() {
         out.contains("checked 2 files"),
         "only the changed guides are reported on: {out}"
     );
+
+    // 4. This repository's own hooks (`language: system`): the installed wheel's tongban on
+    // PATH, nothing installed by pre-commit; without it, a clear failure and no download.
+    let roothooks = t.path().join("roothooks");
+    write(
+        &roothooks,
+        ".pre-commit-hooks.yaml",
+        &std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap(),
+    );
+    git(&git_bin, &roothooks, &["init", "-q"]);
+    git(&git_bin, &roothooks, &["add", "-A"]);
+    git(&git_bin, &roothooks, &["commit", "-q", "-m", "hooks"]);
+    let path_without_tongban = std::env::join_paths(
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+            .filter(|d| !d.join("tongban").is_file()),
+    )
+    .unwrap();
+    let system_hook = |path: &std::ffi::OsStr| {
+        let mut c = Command::new(&pre_commit);
+        c.current_dir(&repo)
+            .arg("try-repo")
+            .arg(&roothooks)
+            .arg("tongban")
+            .env("PRE_COMMIT_HOME", t.path().join("pre-commit-home-system"))
+            .env("PATH", path)
+            .env("PIP_NO_INDEX", "1")
+            .env("LANG", "en_US.UTF-8")
+            .env("NO_COLOR", "1")
+            .env_remove("LC_ALL");
+        run(&mut c)
+    };
+    let mut with_venv = std::ffi::OsString::from(bin.as_os_str());
+    with_venv.push(if cfg!(windows) { ";" } else { ":" });
+    with_venv.push(&path_without_tongban);
+    let (ok, out) = system_hook(&with_venv);
+    assert!(
+        !ok,
+        "the system hook lints the staged guides and fails: {out}"
+    );
+    assert!(
+        out.contains("TB303(inconsistent-item-type)") && out.contains("TB102(unknown-element)"),
+        "{out}"
+    );
+    let (ok, out) = system_hook(&path_without_tongban);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("Executable `tongban` not found"),
+        "without tongban on PATH pre-commit says so: {out}"
+    );
+    assert!(
+        !out.contains("rustup") && !out.contains("cargo install"),
+        "nothing is downloaded: {out}"
+    );
+}
+
+/// The wheel's `*.dist-info/METADATA`.
+fn wheel_metadata(wheel: &Path) -> String {
+    use std::io::Read as _;
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(wheel).unwrap()).unwrap();
+    let mut text = String::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        if file.name().unwrap().ends_with(".dist-info/METADATA") {
+            file.read_to_string(&mut text).unwrap();
+            return text;
+        }
+    }
+    panic!("no METADATA in {}", wheel.display());
 }
 
 #[test]
@@ -258,4 +349,109 @@ fn hooks_pin_this_version_and_the_wheel_is_maturin_bin() {
     let hooks =
         std::fs::read_to_string(root().join("pre-commit-mirror/.pre-commit-hooks.yaml")).unwrap();
     assert!(hooks.contains("language: python") && hooks.contains("files: \\.ya?ml$"));
+}
+
+/// Regression: the source hook (`language: rust`) made pre-commit download rustup where cargo
+/// was missing, and crates in any case. The hooks here run the tongban on PATH.
+#[test]
+fn repository_hooks_never_build_or_download() {
+    let hooks = std::fs::read_to_string(root().join(".pre-commit-hooks.yaml")).unwrap();
+    let languages: Vec<&str> = hooks
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("language:"))
+        .map(str::trim)
+        .collect();
+    assert_eq!(languages, ["system"], "{hooks}");
+    assert!(hooks.contains("entry: tongban lint") && hooks.contains("files: \\.ya?ml$"));
+}
+
+/// The PyPI page: install first, every link absolute (PyPI resolves no relative link), and the
+/// project URLs; the repository README keeps the Rust quick start first.
+#[test]
+fn pypi_page_installs_first_with_absolute_links() {
+    let py = std::fs::read_to_string(root().join("pyproject.toml")).unwrap();
+    assert!(py.contains("readme = \"docs/pypi.md\""), "{py}");
+    for key in ["Homepage", "Repository", "Issues", "Changelog"] {
+        assert!(
+            py.contains(&format!("{key} = \"https://github.com/")),
+            "{key} missing"
+        );
+    }
+    let page = std::fs::read_to_string(root().join("docs/pypi.md")).unwrap();
+    let headings: Vec<&str> = page.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings.first(), Some(&"## Install"), "{headings:?}");
+    let offline = page
+        .find("pip install ./tongban-")
+        .expect("offline install");
+    let index = page.find("pipx install tongban").expect("index install");
+    assert!(offline < index, "the offline install comes first");
+    for (i, _) in page.match_indices("](") {
+        let target = &page[i + 2..];
+        assert!(
+            target.starts_with("https://"),
+            "relative link in docs/pypi.md: {}",
+            &target[..target.find(')').unwrap_or(target.len())]
+        );
+    }
+    assert!(
+        !page.contains("<img") && !page.contains("src=\""),
+        "no relative images"
+    );
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let quick = readme.find("## Quick start").unwrap();
+    assert!(quick < readme.find("## Install").unwrap());
+    assert!(readme[quick..].starts_with(
+        "## Quick start\n\nWith a Rust toolchain (1.88+), from a clone of this repository:\n\n```console\ncargo run --release -- lint catalogs\ncargo test\n```"
+    ));
+}
+
+/// `.github/scripts/check-glibc.sh` reads the GLIBC versions an ELF binary needs and fails
+/// above the floor: any glibc-linked x86_64 binary needs more than GLIBC_2.2.5 and less than 99.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn glibc_check_fails_above_the_floor() {
+    if on_path("readelf").is_none() && on_path("objdump").is_none() {
+        assert!(!ci(), "CI is set but binutils (readelf) is missing");
+        eprintln!("notice: no readelf or objdump; skipping the glibc check test");
+        return;
+    }
+    let script = root().join(".github/scripts/check-glibc.sh");
+    let check = |floor: &str| {
+        run(Command::new("bash")
+            .arg(&script)
+            .arg(env!("CARGO_BIN_EXE_tongban"))
+            .arg(floor))
+    };
+    let (ok, out) = check("2.2.5");
+    assert!(!ok, "{out}");
+    assert!(out.contains("above the floor 2.2.5"), "{out}");
+    let (ok, out) = check("99.0");
+    assert!(ok && out.contains("(floor 99.0): ok"), "{out}");
+}
+
+/// The shipped x86_64 Linux binary needs glibc 2.17 at most (manylinux2014: CentOS 7, RHEL 8,
+/// Kylin V10, UOS V20). Checks the artifact of `.github/scripts/build-dist.sh
+/// x86_64-unknown-linux-gnu manylinux2014` when it was built (a zig cross-build, too slow for
+/// every test run; ci.yml builds it on every push), or `TONGBAN_DIST_BINARY`.
+#[cfg(target_os = "linux")]
+#[test]
+fn dist_binary_needs_glibc_2_17_at_most() {
+    let binary = std::env::var_os("TONGBAN_DIST_BINARY").map_or_else(
+        || root().join("target/x86_64-unknown-linux-gnu/dist/tongban"),
+        PathBuf::from,
+    );
+    if !binary.is_file() {
+        eprintln!(
+            "notice: {} not built; skipping (bash .github/scripts/build-dist.sh \
+             x86_64-unknown-linux-gnu manylinux2014)",
+            binary.display()
+        );
+        return;
+    }
+    let (ok, out) = run(Command::new("bash")
+        .arg(root().join(".github/scripts/check-glibc.sh"))
+        .arg(&binary)
+        .arg("2.17"));
+    eprintln!("{out}");
+    assert!(ok, "{out}");
 }
