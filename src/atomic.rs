@@ -8,7 +8,9 @@
 //! target is replaced, the link stays); the mode of the replaced file is kept, and its owner
 //! when the process may set it; a target that is read-only, has other hard links (rename would
 //! split them) or belongs to another user whose ownership cannot be kept is refused with a
-//! message instead of surprising anyone.
+//! message instead of surprising anyone. A target that exists and is not a file at all — a
+//! device such as `/dev/null` or `/dev/stdout`, a FIFO a reader waits on — is written
+//! directly: there is nothing to replace and nothing to lose.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -18,8 +20,24 @@ use crate::diagnostic::Lang;
 /// A file being written: it replaces its target on [`Atomic::commit`]; dropped before that, the
 /// temporary file is deleted and the target is untouched.
 pub(crate) struct Atomic {
-    file: io::BufWriter<tempfile::NamedTempFile>,
+    file: Sink,
     target: PathBuf,
+}
+
+/// Where the bytes go: a temporary file that replaces a regular target, or the target itself
+/// when it is a device or a FIFO.
+enum Sink {
+    Replace(io::BufWriter<tempfile::NamedTempFile>),
+    Direct(io::BufWriter<std::fs::File>),
+}
+
+impl Sink {
+    fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Sink::Replace(w) => w,
+            Sink::Direct(w) => w,
+        }
+    }
 }
 
 impl std::fmt::Debug for Atomic {
@@ -42,6 +60,16 @@ impl Atomic {
         };
         let existing = std::fs::metadata(&target).ok();
         if let Some(m) = &existing {
+            if is_stream(m) {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|e| e.to_string())?;
+                return Ok(Atomic {
+                    file: Sink::Direct(io::BufWriter::with_capacity(64 * 1024, file)),
+                    target,
+                });
+            }
             check_replaceable(m, lang)?;
         }
         let dir = match target.parent() {
@@ -64,14 +92,17 @@ impl Atomic {
             keep_owner(tmp.as_file(), m, lang)?;
         }
         Ok(Atomic {
-            file: io::BufWriter::with_capacity(64 * 1024, tmp),
+            file: Sink::Replace(io::BufWriter::with_capacity(64 * 1024, tmp)),
             target,
         })
     }
 
     /// Flushes the content to disk and renames it over the target.
     pub(crate) fn commit(self) -> io::Result<()> {
-        let tmp = self.file.into_inner().map_err(|e| e.into_error())?;
+        let tmp = match self.file {
+            Sink::Direct(mut w) => return w.flush(),
+            Sink::Replace(w) => w.into_inner().map_err(|e| e.into_error())?,
+        };
         tmp.as_file().sync_all()?;
         tmp.persist(&self.target).map_err(|e| e.error)?;
         // The rename itself is durable once the folder is synced (best effort: not every
@@ -91,15 +122,15 @@ impl Atomic {
 
 impl Write for Atomic {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.file.write(buf)
+        self.file.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.file.write_all(buf)
+        self.file.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.file.flush()
+        self.file.writer().flush()
     }
 }
 
@@ -108,6 +139,20 @@ pub(crate) fn write(target: &Path, bytes: &[u8], lang: Lang) -> Result<(), Strin
     let mut file = Atomic::create(target, lang)?;
     file.write_all(bytes).map_err(|e| e.to_string())?;
     file.commit().map_err(|e| e.to_string())
+}
+
+/// A device or a FIFO: written in place (there is no file content to keep whole).
+fn is_stream(m: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = m.file_type();
+        t.is_char_device() || t.is_fifo()
+    }
+    #[cfg(not(unix))]
+    {
+        !m.is_file() && !m.is_dir()
+    }
 }
 
 /// Refuses a target that replacing by rename would treat badly: read-only, or with other hard

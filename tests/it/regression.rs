@@ -821,3 +821,20 @@ fn raw_esc_from_material_and_a_newline_from_stdin_filename_reached_the_terminal(
     assert!(!shown.contains("a\nb"), "{shown}");
     assert!(shown.contains("a␊b.yaml"), "{shown}");
 }
+
+/// The atomic writer refused every target that is not a regular file, so `-o /dev/null` (the
+/// benchmark's own command) exited 2: a device or a FIFO is written directly.
+#[cfg(unix)]
+#[test]
+fn output_to_dev_null_was_refused_as_not_a_regular_file() {
+    let t = TempDir::new().unwrap();
+    common::write_in(t.path(), "guides/a/g.yaml", GUIDE);
+    for args in [
+        &["diff", "--format", "json", "-o", "/dev/null", "guides"][..],
+        &["lint", "--format", "json", "-o", "/dev/null", "guides"][..],
+    ] {
+        let (code, _, err) = run_in(t.path(), args);
+        no_panic(&err);
+        assert!(code <= 1, "{args:?} exited {code}: {err}");
+    }
+}
