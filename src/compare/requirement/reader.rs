@@ -13,6 +13,10 @@ use super::split::{
 };
 use super::{How, ItemRef, Piece, Qualifiers, Reader, Reading};
 
+/// The most documents one listed name is split into (published names list a handful; 64 is
+/// far beyond any): more is read as one wording.
+const MAX_SEGMENTS: usize = 64;
+
 impl<'o> Reader<'o> {
     /// A reader with this ontology.
     pub fn new(ontology: &'o Ontology) -> Self {
@@ -23,6 +27,16 @@ impl<'o> Reader<'o> {
     pub fn read(&self, item: ItemRef<'_>, material: &str) -> Reading {
         let written = material.trim();
         let mut segments = split_top(written);
+        if segments.len() > MAX_SEGMENTS {
+            // No published name lists this many documents; read as one wording, so that a
+            // hostile name is linear (each piece of a compound is a row part in the diff).
+            segments = vec![Segment {
+                text: written.to_owned(),
+                sep: Sep::Start,
+                sep_text: String::new(),
+                copy: None,
+            }];
+        }
         merge_segments(&mut segments, self, item);
         self.close_enumeration(&mut segments, item);
         self.split_adjacent(&mut segments, item);
