@@ -72,51 +72,10 @@ pub(crate) fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressi
             .partition_point(|(s, _)| *s <= offset)
             .saturating_sub(1)
     };
-    // A `#` inside a scalar (a block scalar's text, a quoted string) is content, not a comment:
-    // the parsed document knows where every scalar is. Indexed once (sorted starts, running
-    // maximum of ends), so a file of many directives and many nodes stays linear.
-    let mut scalars: Vec<(usize, usize)> = doc
-        .map(|d| {
-            d.nodes()
-                .filter(|(pointer, _)| {
-                    !matches!(
-                        crate::load::lookup(&d.value, pointer),
-                        Some(serde_json::Value::Object(_) | serde_json::Value::Array(_))
-                    )
-                })
-                .map(|(_, node)| (node.value.start, node.value.end))
-                .collect()
-        })
-        .unwrap_or_default();
-    scalars.sort_unstable();
-    let mut reach = 0;
-    let max_end: Vec<usize> = scalars
-        .iter()
-        .map(|&(_, end)| {
-            reach = reach.max(end);
-            reach
-        })
-        .collect();
-    let in_scalar = |offset: usize| {
-        let k = scalars.partition_point(|&(start, _)| start <= offset);
-        k > 0 && max_end[k - 1] > offset
-    };
-    // The element each line introduces: the shallowest node whose key (or value) starts there.
-    let mut by_line: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
-    if let Some(d) = doc {
-        for (p, s) in d.nodes().filter(|(p, _)| !p.is_empty()) {
-            let line = line_of(s.key.as_ref().map_or(s.value.start, |k| k.start));
-            let rank = |p: &str| (p.matches('/').count(), p.len(), p.to_owned());
-            by_line
-                .entry(line)
-                .and_modify(|best| {
-                    if rank(p) < rank(best) {
-                        *best = p;
-                    }
-                })
-                .or_insert(p);
-        }
-    }
+    // A `#` inside a scalar (a block scalar's text, a quoted string) is content, not a comment.
+    let scalars = ScalarIndex::new(doc);
+    let in_scalar = |offset: usize| scalars.contains(offset);
+    let by_line = elements_by_line(doc, &line_of);
     for (n, &(start, line)) in lines.iter().enumerate() {
         let Some(hash) = comment_start(line) else {
             continue;
@@ -209,6 +168,71 @@ pub(crate) fn parse(text: &str, doc: Option<&Document>, lang: Lang) -> Suppressi
         }
     }
     out
+}
+
+/// Where the scalars of a document lie: the parsed document knows where every scalar is.
+/// Indexed once (sorted starts, running maximum of ends), so a file of many directives and many
+/// nodes stays linear.
+struct ScalarIndex {
+    scalars: Vec<(usize, usize)>,
+    max_end: Vec<usize>,
+}
+
+impl ScalarIndex {
+    fn new(doc: Option<&Document>) -> Self {
+        let mut scalars: Vec<(usize, usize)> = doc
+            .map(|d| {
+                d.nodes()
+                    .filter(|(pointer, _)| {
+                        !matches!(
+                            crate::load::lookup(&d.value, pointer),
+                            Some(serde_json::Value::Object(_) | serde_json::Value::Array(_))
+                        )
+                    })
+                    .map(|(_, node)| (node.value.start, node.value.end))
+                    .collect()
+            })
+            .unwrap_or_default();
+        scalars.sort_unstable();
+        let mut reach = 0;
+        let max_end = scalars
+            .iter()
+            .map(|&(_, end)| {
+                reach = reach.max(end);
+                reach
+            })
+            .collect();
+        ScalarIndex { scalars, max_end }
+    }
+
+    /// Whether `offset` lies inside a scalar.
+    fn contains(&self, offset: usize) -> bool {
+        let k = self.scalars.partition_point(|&(start, _)| start <= offset);
+        k > 0 && self.max_end[k - 1] > offset
+    }
+}
+
+/// The element each line introduces: the shallowest node whose key (or value) starts there.
+fn elements_by_line<'d>(
+    doc: Option<&'d Document>,
+    line_of: &dyn Fn(usize) -> usize,
+) -> std::collections::HashMap<usize, &'d str> {
+    let mut by_line: std::collections::HashMap<usize, &str> = std::collections::HashMap::new();
+    if let Some(d) = doc {
+        for (p, s) in d.nodes().filter(|(p, _)| !p.is_empty()) {
+            let line = line_of(s.key.as_ref().map_or(s.value.start, |k| k.start));
+            let rank = |p: &str| (p.matches('/').count(), p.len(), p.to_owned());
+            by_line
+                .entry(line)
+                .and_modify(|best| {
+                    if rank(p) < rank(best) {
+                        *best = p;
+                    }
+                })
+                .or_insert(p);
+        }
+    }
+    by_line
 }
 
 fn invalid(span: Range<usize>, lang: Lang, what: &str) -> Finding {

@@ -802,7 +802,30 @@ fn facts(blocks: &mut Vec<Block>, title: &str, facts: Vec<(String, String, Tone)
 }
 
 /// The material × region matrix of one item, with the national baseline as a column apart.
-fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
+/// The long view's column names (CSV, xlsx), in both languages.
+const LONG_NAMES: &[(&str, &str)] = &[
+    ("事项", "item"),
+    ("基本编码", "basic_code"),
+    ("一致性", "uniformity"),
+    ("可比较", "comparable"),
+    ("材料", "material"),
+    ("类别", "class"),
+    ("区划代码", "region_code"),
+    ("区划名称", "region_name"),
+    ("部分指南", "partial"),
+    ("状态", "status"),
+    ("原件/复印件", "original"),
+    ("份数", "copies"),
+    ("纸质/电子", "medium"),
+    ("属性差异", "attribute_differences"),
+    ("全国基线", "baseline_status"),
+    ("读法", "how"),
+    ("建议调整", "proposal"),
+    ("仅限情形", "only_in_situations"),
+];
+
+/// The matrix's columns: one per region, then the national baseline set aside.
+fn matrix_columns(item: &ItemDiff, lang: Lang, want: Detail) -> Vec<Column> {
     let mut columns: Vec<Column> = item
         .region_details
         .iter()
@@ -829,6 +852,11 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
             keys: Vec::new(),
         });
     }
+    columns
+}
+
+fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
+    let columns = matrix_columns(item, lang, want);
     let mut totals = vec![0; columns.len()];
     let rows = item
         .materials
@@ -942,26 +970,6 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
             }
         })
         .collect();
-    let names: &[(&str, &str)] = &[
-        ("事项", "item"),
-        ("基本编码", "basic_code"),
-        ("一致性", "uniformity"),
-        ("可比较", "comparable"),
-        ("材料", "material"),
-        ("类别", "class"),
-        ("区划代码", "region_code"),
-        ("区划名称", "region_name"),
-        ("部分指南", "partial"),
-        ("状态", "status"),
-        ("原件/复印件", "original"),
-        ("份数", "copies"),
-        ("纸质/电子", "medium"),
-        ("属性差异", "attribute_differences"),
-        ("全国基线", "baseline_status"),
-        ("读法", "how"),
-        ("建议调整", "proposal"),
-        ("仅限情形", "only_in_situations"),
-    ];
     Matrix {
         id: format!("matrix-{n}"),
         corner: lang.pick("材料", "material").into(),
@@ -972,7 +980,7 @@ fn matrix(item: &ItemDiff, n: usize, lang: Lang, want: Detail) -> Matrix {
         rows,
         totals: Some((lang.pick("必要材料数", "required").into(), totals)),
         long: Long {
-            names: names
+            names: LONG_NAMES
                 .iter()
                 .map(|(zh, en)| lang.pick(zh, en).to_owned())
                 .collect(),
