@@ -383,7 +383,7 @@ struct Region {
 /// Every real province-, prefecture- and county-level code (the 2023 table tongban embeds), so
 /// valid guides carry real GB/T 2260 codes.
 fn regions() -> Vec<Region> {
-    tongban::regions::all()
+    tongban::data::regions::all()
         .filter_map(|(code, name)| {
             let province = PROVINCES.iter().position(|p| p.0[..2] == code[..2])?;
             let level = if code.ends_with("0000") {

@@ -1,17 +1,17 @@
 //! tongban (通办): lint and compare Chinese government service guides (政务服务办事指南).
 //!
-//! The floor plan, top to bottom (no module imports one above it; `module-cycles` checks):
+//! The floor plan, top to bottom (no module imports one above it: `tests/it/layers.rs` checks; docs/architecture.md explains each room):
 //!
 //! ```text
-//! main.rs → app/          one file per subcommand: lint, diff, coverage, material, fix, info, server
+//! main.rs → app/, cli     one file per subcommand: lint, diff, coverage, material, fix, info, server
+//!         → server/       the editor (LSP): buffers through the one lint session
+//!         → lint/         the lint session; config, suppress, baseline, fix, identity
 //!         → report/       lint printers (human, json, sarif, junit, github, gitlab, json-lines);
 //!                         diff and coverage reports (text, markdown, html, xlsx, csv, json)
-//!         → config, suppress, baseline, fix
 //!         → rules/        TB2xx per-guide, TB3xx cross-region, TB5xx agreement/coverage checks
 //!         → compare/      catalog, diff, coverage, requirement (guides → values; nothing printed)
-//!         → identity
-//!         → ontology, regions, agreement, normalize           (bundled data, one shape each)
-//!         → schema, input/ (walk, file kind, parallel engine)
+//!         → data/         ontology, regions, agreement, normalize (bundled data, one shape each)
+//!         → schema/, input/ (walk, file kind, parallel engine)
 //!         → load/ (read → decode → yaml → scalar; fast path)
 //!         → diagnostic, source, progress, error, atomic (files replaced by rename)
 //! ```
@@ -25,15 +25,11 @@
 
 pub mod app;
 mod atomic;
-mod baseline;
 pub mod cli;
 mod compare;
-pub mod config;
-mod data;
+pub mod data;
 pub mod diagnostic;
 pub mod error;
-mod fix;
-mod identity;
 pub mod input;
 pub mod lint;
 pub mod load;
@@ -43,11 +39,6 @@ pub mod rules;
 pub mod schema;
 pub mod server;
 mod source;
-mod suppress;
 
 pub use app::{Env, Outcome, execute, main_process, run};
-// The bundled data's modules keep their crate-root paths (`crate::ontology`, …) while work on
-// other branches that names them merges; new code may name either.
-pub(crate) use data::{agreement, normalize};
-pub use data::{ontology, regions};
 pub use error::{EXIT_TROUBLE, Error};

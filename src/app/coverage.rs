@@ -5,9 +5,10 @@ use std::io::Write;
 use super::settings::{self, Settings};
 use super::{Outcome, finish_output, write_report};
 use crate::compare::coverage;
+use crate::data::{agreement, ontology};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{agreement, cli, input, ontology, report, rules};
+use crate::{cli, input, report, rules};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
 /// item two or more members publish) → render.
@@ -153,7 +154,7 @@ pub(super) fn command(
 /// else every agreement file under the paths.
 fn agreement_files(
     args: &cli::CoverageArgs,
-    config: &crate::config::Config,
+    config: &crate::lint::config::Config,
     lang: Lang,
 ) -> Result<Vec<input::Input>, Error> {
     let mut agreement_files: Vec<input::Input> = Vec::new();

@@ -5,9 +5,10 @@ use std::io::Write;
 use super::settings::{self, Settings};
 use super::{Outcome, finish_output, write_report};
 use crate::compare::{catalog, diff};
+use crate::data::ontology;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{cli, input, ontology, report};
+use crate::{cli, input, report};
 
 /// `tongban diff`: index → compare → render.
 pub(super) fn command(

@@ -5,7 +5,8 @@ use std::io::Write;
 
 use crate::diagnostic::Lang;
 use crate::error::Error;
-use crate::{cli, config, rules, schema};
+use crate::lint::config;
+use crate::{cli, rules, schema};
 
 /// `tongban schema`: the embedded national schema.
 pub(super) fn schema(out: &mut dyn Write) -> Result<u8, Error> {

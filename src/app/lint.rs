@@ -5,7 +5,8 @@ use std::io::Write;
 use super::settings::{self, Settings};
 use super::{Outcome, finish_output, output_file};
 use crate::error::{EXIT_TROUBLE, Error};
-use crate::{baseline, cli, diagnostic, input, lint, report};
+use crate::lint::baseline;
+use crate::{cli, diagnostic, input, lint, report};
 
 /// `tongban lint` without `--fix`: lint, report; the outcome and the counts.
 pub(super) fn command(

@@ -4,8 +4,9 @@ use std::io::Write;
 
 use super::settings::Settings;
 use crate::compare::requirement;
+use crate::data::{normalize, ontology};
 use crate::error::Error;
-use crate::{cli, normalize, ontology, report};
+use crate::{cli, report};
 
 /// `tongban material`: read names as requirements → render.
 pub(super) fn command(

@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use super::Env;
-use crate::baseline::Baseline;
 use crate::cli;
-use crate::config::{self, Config};
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::lint::Session;
+use crate::lint::baseline::Baseline;
+use crate::lint::config::{self, Config};
 use crate::load::Limits;
 use crate::progress::Progress;
 use crate::report::{self, FailOn, LintFormat};

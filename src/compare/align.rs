@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::compare::catalog::{Catalog, Item};
-use crate::normalize::normalize;
+use crate::data::normalize::normalize;
 
 /// Rows scoring at least this much are merged. Chosen on the dev alignments (docs/diff.md).
 pub(crate) const SIMILAR_THRESHOLD: f64 = 0.55;
@@ -763,7 +763,8 @@ mod tests {
             "overrides:\n  never_merge: [[医疗机构对旧伤复发的诊断证明, 旧伤复发诊断证明]]\n",
         )
         .unwrap();
-        let o = crate::ontology::Ontology::from_file(&path, crate::diagnostic::Lang::En).unwrap();
+        let o =
+            crate::data::ontology::Ontology::from_file(&path, crate::diagnostic::Lang::En).unwrap();
         let mut c = Catalog::with_ontology(Filter::default(), o);
         for (region, name) in [
             ("110000", "医疗机构对旧伤复发的诊断证明"),

@@ -11,13 +11,13 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::compare::requirement::{self, How, ItemRef, Piece, Reader, Reading};
+use crate::data::normalize::normalize;
+use crate::data::ontology::Ontology;
 use crate::diagnostic::{Lang, Severity};
 use crate::error::Error;
 use crate::input::Kind;
 use crate::input::{Input, Walked};
 use crate::load::{self, Limits};
-use crate::normalize::normalize;
-use crate::ontology::Ontology;
 
 /// The region code of the national baseline (全国): not a region column, the reference.
 pub(crate) const BASELINE_REGION: &str = "100000";
@@ -383,7 +383,7 @@ pub(crate) fn situation_name(s: &str) -> String {
     // for_each_nfkc: the NFKC form without the Unicode tables for the usual CJK text (collecting
     // `nfkc()` took 14k instructions per guide for its 情形 and 受理条件).
     let mut out = String::with_capacity(s.len());
-    crate::normalize::for_each_nfkc(s, |c| {
+    crate::data::normalize::for_each_nfkc(s, |c| {
         if !c.is_whitespace() {
             out.push(c);
         }

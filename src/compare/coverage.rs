@@ -11,16 +11,16 @@ use std::path::PathBuf;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
 use crate::compare::catalog::{self, BASELINE_REGION, Catalog, Filter, GuideSummary, Skipped};
 use crate::compare::diff::{self, ItemDiff};
+use crate::data::agreement::{AgreedItem, Agreement, AgreementInfo, Member};
+use crate::data::ontology::Ontology;
+use crate::data::regions::{self, Level};
 use crate::diagnostic::{FileReport, Finding, Lang};
 use crate::error::Error;
 use crate::input::{Input, Walked};
 use crate::load::{self, Document, Limits};
-use crate::ontology::Ontology;
 use crate::progress::Progress;
-use crate::regions::{self, Level};
 use crate::source::Source;
 
 /// Version of the JSON shape; bumped when a field changes meaning or disappears.
@@ -593,7 +593,7 @@ fn compare(item: &AgreedItem, chosen: &[(&Member, &GuideFacts)], ontology: &Onto
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::normalize;
+    use crate::data::normalize::normalize;
 
     fn guide(path: &str, item: &str, region: &str, online: Option<bool>) -> GuideFacts {
         GuideFacts {

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::data::normalize::normalize;
+use crate::data::regions;
 use crate::diagnostic::{FileReport, Finding, Lang, Severity};
 use crate::load::{self, Document, Limits};
-use crate::normalize::normalize;
-use crate::regions;
 use crate::schema::Schema;
 use crate::source::Source;
 

@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use crate::data::normalize::normalize;
 use crate::diagnostic::{self as dx, Finding, Lang, Severity};
 use crate::error::Error;
 use crate::load::{self, Limits, Loaded};
-use crate::normalize::normalize;
 use crate::schema::Schema;
 
 /// The schema of the ontology, embedded in the binary.

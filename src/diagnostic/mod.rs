@@ -144,7 +144,7 @@ pub struct Check {
     /// The same documentation in Chinese, with the headings 作用 / 原因 / 示例 / 改为
     /// (`docs::HEADINGS_ZH`); `None` while a check still lacks one (it then shows the English).
     pub doc_zh: Option<&'static str>,
-    /// The fixes `tongban lint --fix` makes to its findings (documentation; `crate::fix` makes them).
+    /// The fixes `tongban lint --fix` makes to its findings (documentation; `crate::lint::fix` makes them).
     pub fixes: &'static [FixDoc],
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::diagnostic::FileReport;
-use crate::fix::{applies, apply};
+use crate::lint::fix::{applies, apply};
 use crate::load;
 
 use super::Session;

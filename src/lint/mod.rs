@@ -13,9 +13,14 @@ use crate::input::{Walked, contained, for_each_chunk, pool, test_panic};
 use crate::progress::Progress;
 use crate::rules::cross;
 
+pub(crate) mod baseline;
+pub mod config;
+pub(crate) mod fix;
 mod fixpoint;
+pub(crate) mod identity;
 mod session;
 mod setup;
+pub(crate) mod suppress;
 mod tally;
 pub use fixpoint::{Fixed, MAX_ROUNDS, fix_text};
 pub use session::{BufferReport, Pending, Session, locate_loaded};

@@ -6,16 +6,16 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
 use crate::diagnostic::{FileReport, Finding, Lang};
 use crate::error::Error;
 use crate::input::{Input, Kind, Walked, for_each_chunk};
+use crate::lint::config::Config;
+use crate::lint::suppress;
 use crate::load::{self, Limits};
 use crate::progress::Progress;
 use crate::rules::{self, cross};
 use crate::schema::Schema;
 use crate::source::Source;
-use crate::suppress;
 
 /// What linting needs besides the files, built once per run (per folder configuration in an
 /// editor).
@@ -201,7 +201,7 @@ impl Session {
             Kind::Agreement => return (self.lint_agreement(input_path, loaded), None),
             Kind::Dictionary => {
                 // A dictionary is validated against its own schema, not the guide schema.
-                let findings = crate::ontology::Ontology::check(&loaded, self.lang);
+                let findings = crate::data::ontology::Ontology::check(&loaded, self.lang);
                 let mut report = FileReport {
                     source: loaded.source,
                     findings,
@@ -222,7 +222,7 @@ impl Session {
                 data: &self.data,
             };
             rules::check(&cx, &mut findings);
-            crate::fix::attach(&mut findings, doc, &loaded.source, &self.data, self.lang);
+            crate::lint::fix::attach(&mut findings, doc, &loaded.source, &self.data, self.lang);
             summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
         }
         let levels = self.config.levels(input_path);
@@ -245,7 +245,7 @@ impl Session {
         if let Some(s) = &mut summary {
             s.suppressions = pending;
         }
-        crate::identity::assign(&mut findings, loaded.document.as_ref());
+        crate::lint::identity::assign(&mut findings, loaded.document.as_ref());
         let source = if findings.is_empty() {
             Source::new(loaded.source.name, "")
         } else {
@@ -259,9 +259,9 @@ impl Session {
     /// An agreement is validated against its own schema, not the guide schema.
     fn lint_agreement(&self, input_path: &Path, loaded: load::Loaded) -> FileReport {
         let doc = loaded.document.clone();
-        let mut report = crate::agreement::lint(loaded, self.lang, rules::agreement::check);
+        let mut report = crate::data::agreement::lint(loaded, self.lang, rules::agreement::check);
         self.config.levels(input_path).apply(&mut report.findings);
-        crate::identity::assign(&mut report.findings, doc.as_ref());
+        crate::lint::identity::assign(&mut report.findings, doc.as_ref());
         if report.findings.is_empty() {
             report.source = Source::new(report.source.name, "");
         }
@@ -398,7 +398,7 @@ pub fn locate_loaded(p: Pending, loaded: load::Loaded) -> FileReport {
             f.span = doc.locate(&f.pointer, &loaded.source.text);
         }
     }
-    crate::identity::assign(&mut findings, loaded.document.as_ref());
+    crate::lint::identity::assign(&mut findings, loaded.document.as_ref());
     findings.extend(p.located);
     let mut report = FileReport {
         source: loaded.source,

@@ -1,7 +1,8 @@
 //! What linting needs besides the files: the schema and the rules' data.
 
+use super::config;
 use crate::error::Error;
-use crate::{config, diagnostic, rules, schema};
+use crate::{diagnostic, rules, schema};
 
 /// What linting needs besides the files: the schema (`--schema`, else the config's, else the
 /// national one) and the rules' data (e-licences; the synonyms dictionary `diff` uses: config
@@ -25,7 +26,7 @@ pub(crate) fn setup(
         },
         // The ontology diff uses: config `synonyms`, else the folder's documents.yaml, else
         // the bundled one.
-        synonyms: crate::ontology::for_paths(config.synonyms.as_ref(), paths, lang)?.0,
+        synonyms: crate::data::ontology::for_paths(config.synonyms.as_ref(), paths, lang)?.0,
         readings: Default::default(),
     };
     Ok((schema, data))

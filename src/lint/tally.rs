@@ -5,9 +5,9 @@
 use std::collections::HashSet;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-use crate::baseline::{Baseline, Writer};
 use crate::diagnostic::{self, FileReport, Summary};
 use crate::error::Error;
+use crate::lint::baseline::{Baseline, Writer};
 
 use super::Pass;
 

@@ -8,9 +8,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::compare::coverage::{AgreementCoverage, Coverage, ItemCoverage};
+use crate::data::regions::Level;
 use crate::diagnostic::Lang;
 use crate::error::Error;
-use crate::regions::Level;
 use crate::report::DiffFormat;
 use crate::report::Style;
 use crate::report::doc::{

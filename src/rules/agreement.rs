@@ -1,13 +1,13 @@
 //! The checks of an agreement file (TB503–TB505): declared here, below everything that uses
-//! them; `check` runs them, handed to `crate::agreement` when it loads a file. Listed in [`CHECKS`].
+//! them; `check` runs them, handed to `crate::data::agreement` when it loads a file. Listed in [`CHECKS`].
 
 use serde_json::Value;
 
 use super::Def;
+use crate::data::normalize::normalize;
+use crate::data::regions;
 use crate::diagnostic::{Finding, Kind, Lang, Severity};
 use crate::load::Document;
-use crate::normalize::normalize;
-use crate::regions;
 use crate::source::Source;
 
 /// TB503: a member region listed twice.

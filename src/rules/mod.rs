@@ -22,14 +22,14 @@ mod guide;
 pub mod licences;
 pub mod names;
 mod rule;
-pub use crate::regions;
+pub use crate::data::regions;
 
 pub use cross::CROSS_RULES;
 pub use guide::RULES;
 pub use rule::{Context, CrossRule, Data, Def, Rule};
 
 /// Every agreement check (TB5xx), sorted by code: the coverage judgements `crate::compare::coverage`
-/// makes ([`coverage::RULES`]), then the checks of an agreement file `crate::agreement` runs
+/// makes ([`coverage::RULES`]), then the checks of an agreement file `crate::data::agreement` runs
 /// ([`agreement::CHECKS`]).
 pub fn agreement_checks() -> impl Iterator<Item = &'static Def> {
     coverage::RULES.iter().chain(agreement::CHECKS).copied()

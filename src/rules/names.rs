@@ -5,10 +5,10 @@
 //! `materials.yaml`, else the bundled one).
 
 /// Folds a material name for comparison: the one normalisation `tongban diff` uses too
-/// ([`crate::normalize::normalize`]: NFKC; 《》〈〉<> and quotes, whitespace and trailing
+/// ([`crate::data::normalize::normalize`]: NFKC; 《》〈〉<> and quotes, whitespace and trailing
 /// punctuation dropped). `《身份证》。` and `身份证` compare equal.
 pub fn normalize_material_name(name: &str) -> String {
-    crate::normalize::normalize(name)
+    crate::data::normalize::normalize(name)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub struct Data {
     pub licences: super::licences::Licences,
     /// The material synonyms dictionary (`catalogs/materials.yaml` format), the same one
     /// `tongban diff` aligns materials with.
-    pub synonyms: crate::ontology::Ontology,
+    pub synonyms: crate::data::ontology::Ontology,
     /// Material names read with `synonyms`, once per distinct wording (TB209).
     pub readings: crate::compare::requirement::Readings,
 }
@@ -117,7 +117,7 @@ pub trait CrossRule: Sync {
 /// Folds text for comparison: NFKC, no whitespace.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    crate::normalize::for_each_nfkc(s, |c| {
+    crate::data::normalize::for_each_nfkc(s, |c| {
         if !c.is_whitespace() {
             out.push(c);
         }

@@ -50,7 +50,7 @@ const MAX_DEFER: Duration = Duration::from_millis(300);
 /// Its limits are `[server]` of the `tongban.toml` found from `cwd` (the defaults when there is
 /// none, or it does not load: that is reported when a file is linted).
 pub fn run(max_file_size: u64, cwd: &Path, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
-    let limits = crate::config::Config::load(None, cwd, lang)
+    let limits = crate::lint::config::Config::load(None, cwd, lang)
         .map(|c| c.server)
         .unwrap_or_default();
     let (tx, rx) = mpsc::channel();
@@ -101,7 +101,7 @@ pub fn serve(
     tx: mpsc::Sender<Message>,
     rx: mpsc::Receiver<Message>,
     max_file_size: u64,
-    limits: crate::config::ServerLimits,
+    limits: crate::lint::config::ServerLimits,
     cwd: &Path,
     lang: Lang,
     out: &mut dyn Write,
@@ -163,7 +163,7 @@ struct Server<'o> {
     lang: Lang,
     max_file_size: u64,
     /// `[server]` of tongban.toml: frame size, diagnostics per document, workspace scan.
-    limits: crate::config::ServerLimits,
+    limits: crate::lint::config::ServerLimits,
     cwd: PathBuf,
     encoding: Encoding,
     roots: Vec<PathBuf>,

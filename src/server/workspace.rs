@@ -12,8 +12,8 @@ use lsp_types as lsp;
 use serde_json::Value;
 
 use super::Server;
-use crate::config::Config;
 use crate::lint::Session;
+use crate::lint::config::Config;
 use crate::rules::cross::GuideSummary;
 use crate::{input, load, rules, schema};
 

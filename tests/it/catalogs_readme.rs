@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use serde_json::Value;
+use tongban::data::regions;
 use tongban::diagnostic::Lang;
 use tongban::load::{Limits, load_file};
-use tongban::regions;
 
 const README: &str = "catalogs/README.md";
 const BEGIN: &str = "<!-- BEGIN GENERATED: tables below are generated from the guide files by tests/it/catalogs_readme.rs (TONGBAN_BLESS=1 cargo test --test it catalogs_readme::); do not edit by hand -->";

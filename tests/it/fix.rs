@@ -396,11 +396,11 @@ fn fix_never_produces_yaml_that_does_not_parse() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
     let cwd = std::env::current_dir().unwrap();
-    let config = tongban::config::Config::defaults(&cwd);
+    let config = tongban::lint::config::Config::defaults(&cwd);
     let schema = tongban::schema::Schema::national().unwrap();
     let data = tongban::rules::Data {
         licences: tongban::rules::licences::Licences::bundled(),
-        synonyms: tongban::ontology::Ontology::bundled().unwrap(),
+        synonyms: tongban::data::ontology::Ontology::bundled().unwrap(),
         readings: Default::default(),
     };
     let opts = tongban::lint::Session {

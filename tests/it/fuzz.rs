@@ -498,7 +498,7 @@ fn mutated_config_files_never_crash_or_echo_a_long_value() {
         let seed = rng.next();
         let (_, bytes) = mutate(&corpus, seed);
         let text = String::from_utf8_lossy(&bytes);
-        let parsed = tongban::config::Config::parse(
+        let parsed = tongban::lint::config::Config::parse(
             &cwd.join("tongban.toml"),
             &text,
             cwd,

@@ -12,20 +12,17 @@ const LAYERS: &[&[&str]] = &[
     &["main", "app", "cli"],
     // The editor: only it knows LSP.
     &["server"],
-    // One lint session: what every front end lints with.
+    // One lint session: what every front end lints with, and what a lint run applies after the
+    // rules (configuration, suppressions, baselines, fixes, finding identities).
     &["lint"],
-    // What a lint run applies after the rules: configuration, suppressions, baselines, fixes,
-    // finding identities.
-    &["config", "suppress", "baseline", "fix", "identity"],
     // Printers and report writers: decide nothing about findings.
     &["report"],
     // Every check's declaration and its behaviour on one guide or across regions.
     &["rules"],
     // Guides → comparison values; nothing printed.
     &["compare"],
-    // Bundled data, one shape each (`agreement`, `ontology`, `regions`, `normalize` are kept as
-    // paths at the crate root while the move into `data/` merges).
-    &["data", "agreement", "ontology", "regions", "normalize"],
+    // Bundled data, one shape each.
+    &["data"],
     // The schema, and the walk and file kinds.
     &["schema", "input"],
     // Bytes → text → YAML → Document.

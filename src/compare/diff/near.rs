@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::compare::catalog::{Catalog, Guide, Item};
-use crate::normalize::{NEAR_MATCH_THRESHOLD, similarity};
+use crate::data::normalize::{NEAR_MATCH_THRESHOLD, similarity};
 
 /// Near-match suggestions are computed among at most this many materials of one item (the
 /// comparison is quadratic in them).

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::compare::catalog::Catalog;
+use crate::data::normalize::normalize;
 use crate::error::Error;
-use crate::normalize::normalize;
 
 /// One side of a pairwise view.
 #[derive(Debug, Clone, Serialize)]

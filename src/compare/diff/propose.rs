@@ -11,7 +11,7 @@ use super::RegionInfo;
 use super::rows::MaterialRow;
 use crate::compare::catalog::{BASELINE_REGION, Status};
 use crate::compare::requirement::How;
-use crate::normalize::normalize;
+use crate::data::normalize::normalize;
 
 /// A requirement of the proposed unified list.
 #[derive(Debug, Clone, Serialize)]

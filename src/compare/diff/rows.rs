@@ -11,7 +11,7 @@ use super::{distinct, member};
 use crate::compare::align::{Alignment, Similar};
 use crate::compare::catalog::{Attrs, BASELINE_REGION, Catalog, Cell, Guide, Item, Status};
 use crate::compare::requirement::{How, Piece, Qualifiers};
-use crate::normalize::normalize;
+use crate::data::normalize::normalize;
 
 /// How a listed material reached a requirement row, for every region writing it so (one entry
 /// per distinct wording, not per region: a national catalog repeats each wording thousands of

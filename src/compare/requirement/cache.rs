@@ -70,7 +70,7 @@ impl std::fmt::Debug for Readings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ontology::Ontology;
+    use crate::data::ontology::Ontology;
 
     #[test]
     fn a_wording_is_read_once_per_item_and_reads_as_without_the_cache() {

@@ -13,10 +13,10 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Lang;
 #[cfg(test)]
-use crate::normalize::normalize;
-use crate::ontology::Ontology;
+use crate::data::normalize::normalize;
+use crate::data::ontology::Ontology;
+use crate::diagnostic::Lang;
 
 mod cache;
 mod lexicon;

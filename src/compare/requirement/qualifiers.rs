@@ -6,8 +6,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::normalize::normalize;
-use crate::ontology::{Hit, Origin};
+use crate::data::normalize::normalize;
+use crate::data::ontology::{Hit, Origin};
 
 use super::lexicon::{
     CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS, GENERIC_BIGRAMS,
@@ -21,7 +21,9 @@ pub(super) fn places() -> &'static HashSet<String> {
     static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
     PLACES.get_or_init(|| {
         let mut set = HashSet::new();
-        for (_, name) in crate::regions::all().chain(crate::regions::DIVISIONS.iter().copied()) {
+        for (_, name) in
+            crate::data::regions::all().chain(crate::data::regions::DIVISIONS.iter().copied())
+        {
             if name == "全国" {
                 continue;
             }

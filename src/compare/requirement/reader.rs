@@ -2,8 +2,8 @@
 //! persons, the accepted alternatives; then the requirement the piece meets (the item's form, the
 //! category its documents share, the document, or the wording) and whose it is.
 
-use crate::normalize::normalize;
-use crate::ontology::{Hit, Ontology, Origin};
+use crate::data::normalize::normalize;
+use crate::data::ontology::{Hit, Ontology, Origin};
 
 use super::lexicon::{CATCH_ALL_TAILS, CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VALIDITY};
 use super::persons::strip_persons;

@@ -2,7 +2,7 @@
 //! never on 或), alternatives on 或, two known documents written back to back, and segments joined
 //! back when they name no requirement of their own (a list of persons, a modifier list).
 
-use crate::normalize::{for_each_nfkc, normalize};
+use crate::data::normalize::{for_each_nfkc, normalize};
 
 use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};

@@ -112,7 +112,7 @@ fn is_local(title: &str) -> bool {
 fn local_stems() -> &'static [&'static str] {
     static STEMS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
     STEMS.get_or_init(|| {
-        crate::regions::DIVISIONS
+        crate::data::regions::DIVISIONS
             .iter()
             .filter(|(code, _)| *code != "100000")
             .map(|(_, name)| {

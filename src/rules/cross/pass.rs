@@ -292,10 +292,10 @@ pub fn agency_kind(department: &str, region_name: &str, region_code: &str) -> St
 /// its division and every division above it (from the code), each with its short form.
 fn place_prefixes(region_name: &str, region_code: &str) -> Vec<String> {
     let mut names = vec![fold(region_name)];
-    if crate::regions::is_six_digits(region_code) {
+    if crate::data::regions::is_six_digits(region_code) {
         let own = std::iter::once(region_code.to_owned());
-        for code in own.chain(crate::regions::ancestors(region_code)) {
-            if let Some(n) = crate::regions::name(&code) {
+        for code in own.chain(crate::data::regions::ancestors(region_code)) {
+            if let Some(n) = crate::data::regions::name(&code) {
                 names.push(fold(n));
             }
         }

@@ -1,7 +1,7 @@
 //! TB205: `region.code` must belong to a real province-level division.
 
+use crate::data::regions;
 use crate::diagnostic::{Check, Finding, Kind, Severity};
-use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB205 invalid-region-code.

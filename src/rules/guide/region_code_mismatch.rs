@@ -1,7 +1,7 @@
 //! TB207: `region.code` agrees with the 区划 inside the 实施编码.
 
+use crate::data::regions;
 use crate::diagnostic::{Check, Finding, Kind, Severity};
-use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB207 region-code-mismatch.

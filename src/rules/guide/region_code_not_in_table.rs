@@ -1,7 +1,7 @@
 //! TB206: a city- or county-level `region.code` missing from the bundled 2023 division table.
 
+use crate::data::regions;
 use crate::diagnostic::{Check, Finding, Kind, Severity};
-use crate::regions;
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB206 region-code-not-in-table.

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use tongban::config::Config;
 use tongban::diagnostic::{FileReport, Lang, Summary};
+use tongban::lint::config::Config;
 use tongban::report::{LintPrinter, Style};
 use tongban::{cli, input, lint, load, rules, schema};
 
@@ -85,7 +85,7 @@ pub fn lint(paths: &[&str], lang: Lang) -> Vec<FileReport> {
     let schema = schema::Schema::national().unwrap();
     let data = rules::Data {
         licences: rules::licences::Licences::bundled(),
-        synonyms: tongban::ontology::Ontology::bundled().unwrap(),
+        synonyms: tongban::data::ontology::Ontology::bundled().unwrap(),
         readings: Default::default(),
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();

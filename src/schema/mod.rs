@@ -14,10 +14,10 @@ use crate::load::{self, Document, Limits};
 use crate::source::Source;
 
 /// The national 办事指南 schema (v2), embedded in the binary.
-pub const NATIONAL_SCHEMA: &str = include_str!("../schemas/service-guide.schema.json");
+pub const NATIONAL_SCHEMA: &str = include_str!("../../schemas/service-guide.schema.json");
 
 /// The national schema v1, frozen: schemas that `$ref` it by its `$id` keep resolving offline.
-pub const NATIONAL_SCHEMA_V1: &str = include_str!("../schemas/service-guide-v1.schema.json");
+pub const NATIONAL_SCHEMA_V1: &str = include_str!("../../schemas/service-guide-v1.schema.json");
 
 /// A compiled schema plus its raw JSON (for titles, descriptions and allowed keys).
 pub struct Schema {

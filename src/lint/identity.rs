@@ -25,7 +25,7 @@ fn entry_name(entry: &Value) -> Option<String> {
         Value::String(s) => ("=", s.as_str()),
         _ => return None,
     };
-    let n = crate::normalize::normalize(text);
+    let n = crate::data::normalize::normalize(text);
     (!n.is_empty()).then(|| format!("[{prefix}{}]", escape(&n)))
 }
 

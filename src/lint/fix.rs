@@ -247,9 +247,9 @@ pub(crate) fn standard_name<'d>(
     code: Option<&str>,
     name: &str,
 ) -> Option<&'d str> {
-    let norm = crate::normalize::normalize(name);
+    let norm = crate::data::normalize::normalize(name);
     data.synonyms
-        .canonical(&crate::normalize::normalize(item), code, &norm)
+        .canonical(&crate::data::normalize::normalize(item), code, &norm)
 }
 
 /// An unsafe fix that rewrites the material name at `pointer` (`/materials/N/name`) to its
@@ -272,7 +272,7 @@ pub(crate) fn reword_material(
         .and_then(Value::as_str)
         .map(str::to_ascii_uppercase);
     let standard = standard_name(data, item, code.as_deref(), name)?;
-    if crate::normalize::normalize(standard) == crate::normalize::normalize(name) {
+    if crate::data::normalize::normalize(standard) == crate::data::normalize::normalize(name) {
         return None;
     }
     let (range, _) = scalar(doc, pointer, text)?;
@@ -307,7 +307,7 @@ fn remove_duplicate(f: &Finding, doc: &Document, text: &str, lang: Lang) -> Opti
     let name = |m: &serde_json::Map<String, Value>| {
         m.get("name")
             .and_then(Value::as_str)
-            .map(crate::normalize::normalize)
+            .map(crate::data::normalize::normalize)
     };
     let others = |m: &serde_json::Map<String, Value>| {
         let mut m = m.clone();
