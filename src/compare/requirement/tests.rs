@@ -927,3 +927,12 @@ fn persons_filling_in_the_items_form_do_not_own_it() {
     let r = read("离婚登记", "夫妻双方签署的离婚协议书");
     assert_eq!(r.pieces[0].accepts, ["离婚协议书"]);
 }
+
+/// 婚姻状况证明(结婚证、离婚证) was compared as written (no entry): the ontology lists the long
+/// form 婚姻状况证明材料, and a name ending 证明材料 / 证明文件 / 证明资料 now also answers to its
+/// short form, as the reader already folds the long form of what a guide writes.
+#[test]
+fn a_proofs_short_form_finds_the_entry_of_its_long_form() {
+    let r = read("户口迁移（投靠落户）", "婚姻状况证明(结婚证、离婚证)");
+    assert_eq!(r.pieces[0].name, "婚姻关系证明");
+}
