@@ -936,3 +936,14 @@ fn a_proofs_short_form_finds_the_entry_of_its_long_form() {
     let r = read("户口迁移（投靠落户）", "婚姻状况证明(结婚证、离婚证)");
     assert_eq!(r.pieces[0].name, "婚姻关系证明");
 }
+
+/// 填写郑州市高龄津贴申请表 and 高龄老年人高龄津贴申领表 were two rows: a verb before the first
+/// word (填写, 提交, 提供 …) is no part of the document, and a 申领表 is a form as a 申请表 is.
+#[test]
+fn a_leading_verb_and_a_shenling_form() {
+    let item = "高龄津贴申领";
+    for name in ["填写郑州市高龄津贴申请表", "高龄老年人高龄津贴申领表"] {
+        assert_eq!(read(item, name).pieces[0].requirement, "§form", "{name}");
+    }
+    assert_eq!(read(item, "提供户口簿").pieces[0].accepts, ["户口簿"]);
+}
