@@ -947,3 +947,11 @@ fn a_leading_verb_and_a_shenling_form() {
     }
     assert_eq!(read(item, "提供户口簿").pieces[0].accepts, ["户口簿"]);
 }
+
+/// 居住、暂住证明 was one wording: a head shared over 、 is distributed as over 和 (抢救和死亡证明).
+#[test]
+fn a_head_shared_over_a_comma_is_distributed() {
+    let r = read("某事项", "居住、暂住证明");
+    let names: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(names, [vec!["居住证明"], vec!["暂住证明"]]);
+}
