@@ -15,7 +15,6 @@ use super::lexicon::{
     VAGUE_ENDS, VALIDITY,
 };
 use super::persons::strip_persons;
-use super::split::{ends_with_page, page_or_card};
 use super::{How, ItemRef, Qualifiers, Reader};
 
 /// GB/T 2260 division names and their short forms (广东省 / 广东), for place names in titles.
@@ -123,6 +122,29 @@ pub(super) fn looks_like_document(s: &str) -> bool {
         .unwrap_or(s);
     // 代表 (指定的代表) is a person, 表 or not.
     !s.ends_with("代表") && (DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》'))
+}
+
+/// A bare page, or (when `after_page`: the conjunct before ends in a page, 户口簿首页和…) a
+/// booklet's card ([`BOOKLET_CARDS`]).
+pub(super) fn page_or_card(b: &str, after_page: bool) -> bool {
+    let b = b
+        .split_once(['(', '（'])
+        .map_or(b, |(before, _)| before)
+        .trim_end();
+    let b = COPY_FORMS
+        .iter()
+        .find_map(|(p, _)| b.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(b);
+    let persons = strip_persons(b);
+    let rest = persons.rest.trim_start_matches('的');
+    PAGES.contains(&b)
+        || PAGES.contains(&rest)
+        || (after_page && (BOOKLET_CARDS.contains(&b) || BOOKLET_CARDS.contains(&rest)))
+}
+
+/// Whether `a` ends in a page of a booklet (户口簿首页).
+pub(super) fn ends_with_page(a: &str) -> bool {
+    PAGES.iter().any(|p| p.len() > "页".len() && a.ends_with(p))
 }
 
 /// A trailing parenthesised remark (儿童出生保健卡（1996年1月1日前）): where it starts.

@@ -1003,3 +1003,15 @@ fn a_bracketed_alternative_ends_at_its_own_bracket() {
     );
     assert_eq!(r.pieces[0].accepts, ["不动产权证书", "商品房买卖合同"]);
 }
+
+/// 被投靠人居民户口簿首页及本人页 was read as the applicant's 户口簿: the relative a person moves
+/// in with (被投靠人) and a residence's owner (合法稳定住所所有权人, 国发〔2014〕25号) are other
+/// persons; the person moving in (投靠人) is the applicant.
+#[test]
+fn the_relative_joined_is_another_person() {
+    let item = "户口迁移（投靠落户）";
+    let r = read(item, "被投靠人居民户口簿首页及本人页");
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("被投靠人"));
+    let r = read(item, "投靠人和被投靠人《居民户口簿》和《居民身份证》");
+    assert_eq!(r.pieces.len(), 4, "{:?}", r.pieces);
+}
