@@ -335,21 +335,72 @@ fn place_prefixes(region_name: &str, region_code: &str) -> Vec<String> {
     candidates
 }
 
-/// `rest` after a leading place name such as 武汉市, 江宁区 or 沛县, when one is there.
+/// The characters that end a place name (and name a level: 县(区), 县级).
+const PLACE_SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// `rest` after a leading place name such as 武汉市, 江宁区, 沛县 or 某某县(区), or after a level
+/// placeholder such as 县(区) or 市（州） that stands for the place; `None` when none leads.
 fn strip_place(s: &str) -> Option<&str> {
-    const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
     // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局),
     // except 县 (沛县); the 市 of 市场 is a word, not a suffix (赵县市场监督管理局); and so is a
-    // level, 区级 / 市级 / 县级 (任意一个区级婚姻登记机关 is not 级婚姻登记机关).
+    // level, 区级 / 市级 / 县级 (任意一个区级婚姻登记机关 is not 级婚姻登记机关). A character
+    // inside brackets is an alternative, never the end of the place (县(区)民政局 is not
+    // )民政局).
+    if let Some(rest) = level_placeholder(s) {
+        return (rest.chars().count() >= 2).then_some(rest);
+    }
+    let mut depth = 0usize;
     for (n, (i, c)) in s.char_indices().enumerate().take(8) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
         let rest = &s[i + c.len_utf8()..];
-        let suffix = SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
+        let suffix = PLACE_SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
         let word = (c == '市' && rest.starts_with('场')) || rest.starts_with('级');
         if suffix && !word {
+            let rest = skip_alternatives(rest);
             return (rest.chars().count() >= 2).then_some(rest);
         }
     }
     None
+}
+
+/// A level followed by its bracketed alternatives at the start (县(区), 市（州）, 县（市、区）):
+/// the text after them.
+fn level_placeholder(s: &str) -> Option<&str> {
+    let c = s.chars().next()?;
+    if !PLACE_SUFFIXES.contains(&c) {
+        return None;
+    }
+    let rest = &s[c.len_utf8()..];
+    let after = skip_alternatives(rest);
+    (after.len() < rest.len()).then_some(after)
+}
+
+/// `s` without leading bracketed level alternatives (`(区)`, `（市、区）`); `s` itself when it
+/// does not start with them.
+fn skip_alternatives(s: &str) -> &str {
+    let Some(inner) = s.strip_prefix(['(', '（']) else {
+        return s;
+    };
+    let Some(end) = inner.find([')', '）']) else {
+        return s;
+    };
+    let alternatives = &inner[..end];
+    let levels = !alternatives.is_empty()
+        && alternatives
+            .chars()
+            .all(|c| PLACE_SUFFIXES.contains(&c) || matches!(c, '、' | '/' | ','));
+    if !levels {
+        return s;
+    }
+    let close = inner[end..].chars().next().map_or(0, char::len_utf8);
+    &inner[end + close..]
 }
 
 #[cfg(test)]
@@ -385,6 +436,35 @@ mod tests {
             "民政局"
         );
         assert_eq!(agency_kind("沛县市场监督管理局", "", ""), "市场监督管理局");
+    }
+
+    /// Regression (issue 24): TB305 said 实施机关“)民政局婚姻登记处” for 县(区)民政局婚姻登记处 and
+    /// cut 市（州）民政局 to “)民政局”: the 区 inside the brackets was taken for a district's suffix.
+    /// A bracketed level alternative belongs to the place; a level word before 级 stays whole.
+    #[test]
+    fn tb305_cut_a_bracketed_level_alternative_to_a_stray_bracket() {
+        for (department, region, code, kind) in [
+            ("县(区)民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("县（区）民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("某某县(区)民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("市（州）民政局", "", "", "民政局"),
+            ("湖南省市（州）民政局", "湖南省", "430000", "民政局"),
+            ("县（市、区）民政局", "", "", "民政局"),
+            ("县级婚姻登记机关", "", "", "县级婚姻登记机关"),
+            (
+                "上海市县级婚姻登记机关",
+                "上海市",
+                "310000",
+                "县级婚姻登记机关",
+            ),
+            ("赵县县级婚姻登记机关", "赵县", "130133", "县级婚姻登记机关"),
+            // Brackets that are not levels stay.
+            ("县(筹)民政局", "", "", "县(筹)民政局"),
+        ] {
+            let got = agency_kind(department, region, code);
+            assert_eq!(got, fold(kind), "{department}");
+            assert!(!got.starts_with([')', '）', '级']), "{department} -> {got}");
+        }
     }
 
     #[test]
