@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Lang;
-pub use crate::report::{DiffFormat, FailOn, LintFormat, MaterialFormat};
+pub use crate::report::{DiffFormat, LintFormat, MaterialFormat};
 
 /// tongban (通办): lint and compare government service guides (政务服务办事指南) across regions.
 #[derive(Debug, Parser)]
@@ -315,10 +315,12 @@ pub struct LintArgs {
     #[arg(long)]
     pub statistics: bool,
 
-    /// Exit with status 1 when there are findings at this severity or above
+    /// Exit with status 1 when there are findings at this level or above (error, warning,
+    /// never), or any finding of these codes or groups whatever its level (TB305, TB3xx, a rule
+    /// name); comma-separated or repeated: `--fail-on warning,TB3xx`
     /// [default: `fail-on` in tongban.toml, else error].
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub fail_on: Option<FailOn>,
+    #[arg(long, value_name = "LEVEL|CODE")]
+    pub fail_on: Vec<String>,
 
     /// Report (and fail on) only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]

@@ -99,7 +99,7 @@ pub(super) struct Lint {
     pub jobs: usize,
     /// The report format: `--format`, else the config's, else human.
     pub format: LintFormat,
-    /// When the run fails: `--fail-on`, else the config's, else error.
+    /// When the run fails: `--fail-on`, else the config's, else error (a level and codes).
     pub fail_on: FailOn,
     /// The catalog walked as cross-region context (as the walk of a relative path names it),
     /// unless the paths linted cover it.
@@ -150,7 +150,11 @@ impl Lint {
         )?;
         let config = &session.config;
         let format = args.format.or(config.format).unwrap_or(LintFormat::Human);
-        let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
+        let fail_on = if args.fail_on.is_empty() {
+            config.fail_on.clone().unwrap_or_default()
+        } else {
+            FailOn::parse(&args.fail_on, lang).map_err(Error::Usage)?
+        };
         let catalog = catalog(args.catalog.as_deref(), config, &paths, stdin, s.cwd())?;
         let mut notes = Vec::new();
         let baseline = match &args.baseline {

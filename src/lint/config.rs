@@ -60,7 +60,7 @@ impl Level {
 struct RawConfig {
     schema: Option<String>,
     format: Option<LintFormat>,
-    fail_on: Option<FailOn>,
+    fail_on: Option<Spanned<Selectors>>,
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
@@ -74,6 +74,14 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+}
+
+/// `fail-on = "warning"` or `fail-on = ["error", "TB3xx"]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Selectors {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,7 +142,7 @@ pub struct Config {
     pub schema: Option<PathBuf>,
     /// Default output format.
     pub format: Option<LintFormat>,
-    /// Default `--fail-on`.
+    /// Default `--fail-on` (a level and codes).
     pub fail_on: Option<FailOn>,
     /// Globs of files never linted.
     pub exclude: Vec<String>,
@@ -322,6 +330,17 @@ impl Config {
                 .collect::<Vec<_>>()
         };
         let rules = resolve(raw.rules);
+        let fail_on = match raw.fail_on {
+            Some(f) => {
+                let span = f.span();
+                let selectors = match f.into_inner() {
+                    Selectors::One(s) => vec![s],
+                    Selectors::Many(v) => v,
+                };
+                Some(FailOn::parse(&selectors, lang).map_err(|m| fail(m, Some(span)))?)
+            }
+            None => None,
+        };
         let mut overrides = Vec::new();
         for o in raw.overrides {
             let span = o.paths.span();
@@ -349,7 +368,7 @@ impl Config {
             cwd: cwd.to_path_buf(),
             schema: raw.schema.map(|s| root.join(s)),
             format: raw.format,
-            fail_on: raw.fail_on,
+            fail_on,
             exclude: raw.exclude,
             exclude_set,
             include: raw.include,
@@ -447,11 +466,11 @@ impl Config {
         );
         let format = self.format.unwrap_or(LintFormat::Human);
         let _ = writeln!(s, "format = \"{}\"", format.name());
-        let _ = writeln!(
-            s,
-            "fail-on = \"{}\"",
-            self.fail_on.unwrap_or(FailOn::Error).name()
-        );
+        let fail_on = self.fail_on.clone().unwrap_or_default();
+        let _ = match fail_on.codes.is_empty() {
+            true => writeln!(s, "fail-on = \"{}\"", fail_on.level.name()),
+            false => writeln!(s, "fail-on = {:?}", fail_on.selectors()),
+        };
         let _ = writeln!(s, "exclude = {:?}", self.exclude);
         let _ = writeln!(s, "include = {:?}", self.include);
         path_key(

@@ -19,7 +19,7 @@ use std::io::Write;
 
 use crate::diagnostic::{FileReport, Lang, Summary};
 use crate::error::Error;
-pub use format::{DiffFormat, FailOn, LintFormat, MaterialFormat};
+pub use format::{DiffFormat, FailLevel, FailOn, LintFormat, MaterialFormat, fail_on_candidates};
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +40,8 @@ pub struct Style {
 /// What the CI formats need to know about the run besides the findings.
 #[derive(Debug, Clone, Default)]
 pub struct RunInfo {
-    /// `--fail-on` (JUnit fails a file's test case only at or above it) [default: error].
+    /// `--fail-on` (JUnit fails a file's test case only on the findings that fail the run)
+    /// [default: error].
     pub fail_on: Option<FailOn>,
     /// Absolute paths under this folder (the working directory) are written relative to it in
     /// SARIF, GitLab, GitHub and JUnit output.
@@ -63,13 +64,11 @@ impl RunInfo {
         path_for_ci(name)
     }
 
-    /// Whether a finding of this severity fails the run.
-    pub fn fails(&self, severity: crate::diagnostic::Severity) -> bool {
-        use crate::diagnostic::Severity;
-        match self.fail_on.unwrap_or(FailOn::Error) {
-            FailOn::Error => severity == Severity::Error,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Never => false,
+    /// Whether a finding of this code and severity fails the run (the exit status's decision).
+    pub fn fails(&self, code: &str, severity: crate::diagnostic::Severity) -> bool {
+        match &self.fail_on {
+            Some(f) => f.fails(code, severity),
+            None => FailOn::default().fails(code, severity),
         }
     }
 }
