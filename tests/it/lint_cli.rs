@@ -629,6 +629,8 @@ fn no_progress_or_noise_on_stderr_when_piped() {
 fn repository_with_other_yaml() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A repository: the catalog root is not looked for above it.
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
     fs::create_dir_all(dir.path().join("catalogs/shanghai")).unwrap();
     fs::create_dir_all(dir.path().join("ci/workflows")).unwrap();
     fs::copy(
@@ -745,5 +747,121 @@ fn lint_of_named_guides_says_cross_region_rules_saw_only_them() {
         ]);
         assert!(!stderr.contains(note), "{lang}: {stderr}");
         assert!(!run(&["catalogs"]).contains(note), "{lang}");
+    }
+}
+
+/// A repository (no tongban.toml) whose catalog holds three region folders of one item; hunan's
+/// 基本编码 differs from the national baseline's (TB302). Synthetic: the TB302 fixture.
+fn repository_of_regions() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    let fixture = fixtures().join("TB302-inconsistent-basic-code/fail");
+    for region in ["hunan", "national", "shanghai"] {
+        let to = dir.path().join("repo/catalogs").join(region);
+        fs::create_dir_all(&to).unwrap();
+        fs::copy(
+            fixture.join(format!("{region}.yaml")),
+            to.join(format!("{region}.yaml")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn lint_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, Value, String) {
+    let out = tongban()
+        .current_dir(dir)
+        .args(["lint", "--format", "json", "--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap(), json, stderr)
+}
+
+/// Issue 24: a guide linted by name (pre-commit, or from inside its region folder) without
+/// `--catalog`: the catalog root is found above it and the cross-region rules compare it with
+/// every region, reporting in the named file only; a changed 基本编码 no longer passes silently.
+#[test]
+fn lint_of_a_named_guide_finds_its_catalog_root() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    for (lang, note) in [
+        (
+            "zh",
+            "注意：跨地区规则（TB3xx）将所给文件与 catalogs 下的整个目录比较",
+        ),
+        (
+            "en",
+            "note: the cross-region rules (TB3xx) compared the files given against the catalog catalogs",
+        ),
+    ] {
+        let (code, json, stderr) = lint_in(&repo, lang, &["catalogs/hunan/hunan.yaml"]);
+        assert_eq!(code, 1, "{lang}: {json}{stderr}");
+        assert_eq!(codes(&json), ["TB302"], "{lang}: {json}");
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
+        // Only the named file is reported on, though the others were read.
+        assert_eq!(json["summary"]["files"], 1, "{json}");
+        // The whole catalog: nothing is looked for, nothing is said.
+        let (_, json, stderr) = lint_in(&repo, lang, &["catalogs"]);
+        assert_eq!(codes(&json), ["TB302"], "{json}");
+        assert!(!stderr.contains(note), "{lang}: {stderr}");
+    }
+    // From inside the region folder: the file, or the folder itself.
+    let region = repo.join("catalogs/hunan");
+    for named in ["hunan.yaml", "."] {
+        let (code, json, stderr) = lint_in(&region, "en", &[named]);
+        assert_eq!(code, 1, "{named}: {stderr}");
+        assert_eq!(codes(&json), ["TB302"], "{named}: {json}");
+        // Above the working directory: named by its full path.
+        assert!(
+            stderr.contains(&format!(
+                "against the catalog {}",
+                repo.join("catalogs").display()
+            )),
+            "{named}: {stderr}"
+        );
+    }
+    // A file that agrees has nothing to report, and the other regions are not reported on.
+    let (code, json, _) = lint_in(&repo, "en", &["catalogs/shanghai/shanghai.yaml"]);
+    assert_eq!((code, codes(&json).len()), (0, 0), "{json}");
+}
+
+/// The catalog a tongban.toml above the named guides sets (`catalog`) is the root, though the
+/// run starts outside the repository (its configuration is not the one in force).
+#[test]
+fn lint_of_a_named_guide_takes_the_catalog_of_a_config_above_it() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    fs::write(repo.join("tongban.toml"), "catalog = \"catalogs\"\n").unwrap();
+    // One region moved out of the folder of regions: only the config can name the catalog.
+    let (code, json, stderr) = lint_in(t.path(), "en", &["repo/catalogs/hunan/hunan.yaml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(codes(&json), ["TB302"], "{json}");
+    assert!(
+        stderr.contains("(`catalog` in a tongban.toml above them)"),
+        "{stderr}"
+    );
+}
+
+/// No catalog root above the named guide (one region folder in a repository): one line says
+/// the cross-region rules saw only the named files, in both languages.
+#[test]
+fn lint_of_a_named_guide_without_a_catalog_root_says_so() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    fs::remove_dir_all(repo.join("catalogs/shanghai")).unwrap();
+    fs::remove_dir_all(repo.join("catalogs/national")).unwrap();
+    for (lang, note) in [
+        ("zh", "跨地区规则（TB3xx）只比较了所给的文件"),
+        (
+            "en",
+            "the cross-region rules (TB3xx) compared only the files given",
+        ),
+    ] {
+        let (code, json, stderr) = lint_in(&repo, lang, &["catalogs/hunan/hunan.yaml"]);
+        assert_eq!(code, 0, "{json}{stderr}");
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
     }
 }
