@@ -20,6 +20,7 @@ pub(super) fn command(
         fail_on: Some(lint.fail_on.clone()),
         base: Some(s.cwd().to_path_buf()),
         step_summary: s.env.step_summary.clone(),
+        docs_url: lint.session.config.docs_url.clone(),
     };
     // Report files are created before anything is linted, so a bad path fails early.
     refuse_inputs(&lint, s)?;

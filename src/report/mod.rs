@@ -48,6 +48,9 @@ pub struct RunInfo {
     pub base: Option<std::path::PathBuf>,
     /// `$GITHUB_STEP_SUMMARY`: `-f github` appends a Markdown summary to this file.
     pub step_summary: Option<std::path::PathBuf>,
+    /// `docs-url` in tongban.toml: the repository whose docs/rules.md documents the rules
+    /// (SARIF links each rule there); else the one the binary was released from, if known.
+    pub docs_url: Option<String>,
 }
 
 impl RunInfo {
