@@ -203,28 +203,39 @@ fn bad_selector(s: &str, lang: Lang) -> String {
     }
 }
 
-/// Every `--fail-on` selector worth offering to a shell's completion: the levels, each group
-/// (`TB3xx`) and each code.
-pub fn fail_on_candidates() -> Vec<(String, &'static str)> {
+/// Every `--fail-on` selector worth offering to a shell's completion, with a line of help in
+/// `lang`: the levels, each group (`TB3xx`) and each code.
+pub fn fail_on_candidates(lang: Lang) -> Vec<(String, &'static str)> {
     let mut out: Vec<(String, &'static str)> = vec![
-        ("error".into(), "errors fail the run"),
-        ("warning".into(), "warnings and errors fail the run"),
-        ("never".into(), "no level fails the run"),
+        (
+            "error".into(),
+            lang.pick("错误使检查失败", "errors fail the run"),
+        ),
+        (
+            "warning".into(),
+            lang.pick("警告和错误使检查失败", "warnings and errors fail the run"),
+        ),
+        (
+            "never".into(),
+            lang.pick("任何级别都不使检查失败", "no level fails the run"),
+        ),
     ];
     let mut groups: Vec<String> = crate::rules::registry()
         .iter()
         .map(|c| group_name(&c.code[..3]))
         .collect();
     groups.dedup();
-    out.extend(
-        groups
-            .into_iter()
-            .map(|g| (g, "every finding of the group")),
-    );
+    out.extend(groups.into_iter().map(|g| {
+        let help = lang.pick(
+            "该组的每个问题都使检查失败",
+            "every finding of the group fails the run",
+        );
+        (g, help)
+    }));
     out.extend(
         crate::rules::registry()
             .iter()
-            .map(|c| (c.code.to_owned(), c.summary_en)),
+            .map(|c| (c.code.to_owned(), lang.pick(c.summary_zh, c.summary_en))),
     );
     out
 }
