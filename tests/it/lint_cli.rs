@@ -865,3 +865,57 @@ fn lint_of_a_named_guide_without_a_catalog_root_says_so() {
         assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
     }
 }
+
+/// Issue 24: progress is drawn where a person watches and nowhere else. The same run of a few
+/// seconds (4,000 copies of a bundled guide, synthetic layout) under a pseudo-terminal
+/// (`script`) draws its count on standard error; with standard error piped, or with `CI` set on
+/// a terminal, it draws nothing.
+#[test]
+fn progress_is_drawn_on_a_terminal_and_nowhere_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guide = fs::read(root.join("catalogs/shanghai/jiehun-dengji.yaml")).unwrap();
+    for region in ["a", "b", "c", "d"] {
+        let folder = dir.path().join("c").join(region);
+        fs::create_dir_all(&folder).unwrap();
+        for i in 0..1_000 {
+            fs::write(folder.join(format!("g{i}.yaml")), &guide).unwrap();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_tongban");
+    let on_terminal = |ci: bool| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("'{bin}' lint c >/dev/null"), "/dev/null"])
+            .current_dir(dir.path())
+            .env_remove("CI");
+        if ci {
+            cmd.env("CI", "true");
+        }
+        let out = cmd
+            .output()
+            .expect("`script` (util-linux) runs a pseudo-terminal");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let screen = on_terminal(false);
+    assert!(
+        screen.contains("linting: "),
+        "no progress on a terminal: {screen:?}"
+    );
+    assert!(
+        screen.contains("4,000"),
+        "the count has its separator: {screen:?}"
+    );
+    let screen = on_terminal(true);
+    assert!(!screen.contains("linting"), "progress in CI: {screen:?}");
+    let out = std::process::Command::new(bin)
+        .args(["lint", "c"])
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("linting"),
+        "progress on a pipe: {stderr:?}"
+    );
+}
