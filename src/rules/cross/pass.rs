@@ -151,8 +151,18 @@ pub fn groups(guides: &[GuideSummary]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Most other guides linked from one cross-region finding (an item may have thousands).
+const MAX_ELSEWHERE: usize = 20;
+
 /// Compares every cross rule's element within each group. Returns `(guide index, finding)`.
-pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
+/// The findings of the guides in `linked` also name the other guides they were compared with
+/// ([`Finding::elsewhere`], which an editor links): the one buffer of an editor, not the
+/// million findings of a national run.
+pub fn check(
+    guides: &[GuideSummary],
+    lang: Lang,
+    linked: std::ops::Range<usize>,
+) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     for group in groups(guides) {
         for (r, rule) in CROSS_RULES.iter().enumerate() {
@@ -234,10 +244,15 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
                     }
                 };
                 let def = rule.def();
+                // The other guides, for an editor to link (the message names a few by path).
+                let mut finding = Finding::new(def.check, message, 0..0);
+                if linked.contains(&i) {
+                    finding.elsewhere = Some(elsewhere(guides, &present, i));
+                }
                 // Located later, when the file is read again (see `lint::cross_region`).
                 out.push((
                     i,
-                    Finding::new(def.check, message, 0..0)
+                    finding
                         .with_pointer(rule.pointer())
                         .with_help(lang.pick(
                             "“四级四同”：同一事项的名称、编码、类型、主管部门、实施机关、设定依据应全国一致；如确属地方差异，请用 `# tongban: allow` 注明理由",
@@ -248,6 +263,31 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
         }
     }
     out
+}
+
+/// The other guides of `present` than `i`, each with its region and value (`上海市（310000）：
+/// 行政许可`): the message a link to it shows.
+fn elsewhere(
+    guides: &[GuideSummary],
+    present: &[(usize, &str)],
+    i: usize,
+) -> Box<[crate::diagnostic::Elsewhere]> {
+    present
+        .iter()
+        .filter(|(j, _)| *j != i)
+        .take(MAX_ELSEWHERE)
+        .map(|&(j, value)| {
+            let code = &*guides[j].region;
+            let message = match crate::data::regions::name(code) {
+                Some(region) => format!("{region}（{code}）：{value}"),
+                None => format!("{code}：{value}"),
+            };
+            crate::diagnostic::Elsewhere {
+                path: guides[j].path.to_path_buf(),
+                message,
+            }
+        })
+        .collect()
 }
 
 /// Place-name prefixes by (region code, region name).
@@ -487,7 +527,7 @@ mod tests {
             guide("b.yaml", "310000", "行政确认"),
             guide("c.yaml", "320000", "其他行政权力"),
         ];
-        let found = check(&guides, Lang::En);
+        let found = check(&guides, Lang::En, 0..0);
         assert_eq!(found.len(), 3);
         assert!(
             found[0]
@@ -501,7 +541,7 @@ mod tests {
             guide("b.yaml", "310000", "公共服务"),
             guide("n.yaml", "100000", "行政确认"),
         ];
-        let found = check(&guides, Lang::En);
+        let found = check(&guides, Lang::En, 0..0);
         assert_eq!(found.len(), 2);
         assert!(found[0].1.message.contains("differs from `行政确认`"));
     }
