@@ -919,3 +919,44 @@ fn progress_is_drawn_on_a_terminal_and_nowhere_else() {
         "progress on a pipe: {stderr:?}"
     );
 }
+
+/// Issue 24: output was 98 columns wide whatever the terminal. On a pseudo-terminal of 60 and
+/// of 140 columns (`script`, `stty`), the list of allowed values in a help wraps to the
+/// terminal's width.
+#[test]
+fn human_output_wraps_to_the_terminal_width() {
+    let bin = env!("CARGO_BIN_EXE_tongban");
+    let guide = fixtures().join("lint/broken-guide.yaml");
+    let screen = |cols: usize| {
+        let out = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!(
+                    "stty rows 40 cols {cols}; '{bin}' lint --lang en '{}'",
+                    guide.display()
+                ),
+                "/dev/null",
+            ])
+            .env_remove("CI")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("`script` (util-linux) runs a pseudo-terminal");
+        String::from_utf8_lossy(&out.stdout).replace('\r', "")
+    };
+    let help = |s: &str| -> Vec<String> {
+        let start = s.find("help: allowed values").expect("the help is shown");
+        s[start..]
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let columns = |l: &str| unicode_width::UnicodeWidthStr::width(l.trim_end());
+    let narrow = help(&screen(60));
+    assert!(narrow.len() >= 3, "{narrow:#?}");
+    assert!(narrow.iter().all(|l| columns(l) <= 60), "{narrow:#?}");
+    let wide = help(&screen(140));
+    assert!(wide.len() < narrow.len(), "{wide:#?}");
+    assert!(columns(&wide[0]) > 98, "{wide:#?}");
+    assert!(wide.iter().all(|l| columns(l) <= 140), "{wide:#?}");
+}

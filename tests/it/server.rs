@@ -435,7 +435,10 @@ fn cross_region_findings_against_the_workspace() {
         .map(|r| r["location"]["uri"].as_str().unwrap())
         .collect();
     for other in &files[1..] {
-        assert!(linked.contains(&uri(other).as_str()), "{other:?} not in {related:?}");
+        assert!(
+            linked.contains(&uri(other).as_str()),
+            "{other:?} not in {related:?}"
+        );
     }
     assert!(
         related
