@@ -33,14 +33,21 @@ impl Server<'_> {
             Some(base) => format!("{base}#{anchor}"),
             None => {
                 // docs/rules.md (docs/rules.zh.md in Chinese) of the tongban checkout the guide
-                // lives in, when there is one.
+                // lives in, when there is one; else the repository a released binary was built
+                // from (as SARIF's helpUri).
                 let page = self.lang.pick("docs/rules.zh.md", "docs/rules.md");
                 let docs = path
                     .ancestors()
                     .chain(self.roots.iter().map(PathBuf::as_path))
                     .map(|d| d.join(page))
-                    .find(|p| p.is_file())?;
-                format!("{}#{anchor}", text::path_to_uri(&docs))
+                    .find(|p| p.is_file());
+                match (docs, crate::report::sarif::RELEASED_FROM) {
+                    (Some(docs), _) => format!("{}#{anchor}", text::path_to_uri(&docs)),
+                    (None, Some(repo)) => {
+                        crate::report::sarif::rule_url(repo, code, name, self.lang)
+                    }
+                    (None, None) => return None,
+                }
             }
         };
         lsp::Uri::from_str(&url).ok()
