@@ -11,6 +11,9 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash tongban -- …`: a shell asking for completions (`tongban completions`).
+    clap_complete::CompleteEnv::with_factory(<tongban::cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = tongban::cli::Cli::parse();
     let env = tongban::Env::from_process();
     ExitCode::from(tongban::main_process(cli, &env))

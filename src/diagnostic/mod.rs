@@ -188,6 +188,20 @@ pub struct Finding {
     /// boxed, since most findings have none and a run may hold many findings.
     #[serde(skip)]
     pub fix: Option<Box<Fix>>,
+    /// Other files this finding compares the file with (a cross-region finding's other guides
+    /// of the item), each with what it says: an editor links them (`relatedInformation`).
+    /// Boxed, since most findings have none.
+    #[serde(skip)]
+    pub elsewhere: Option<Box<[Elsewhere]>>,
+}
+
+/// Another file a finding refers to: its path and what it says there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// What it says (`上海市：行政许可`), in the finding's language.
+    pub message: String,
 }
 
 /// Whether a fix keeps the guide's meaning.
@@ -245,6 +259,7 @@ impl Finding {
             label: None,
             related: Vec::new(),
             fix: None,
+            elsewhere: None,
         }
     }
 

@@ -268,6 +268,10 @@ impl Session {
         report
     }
 
+    /// Most files reported whose cross-region findings name the other guides they were
+    /// compared with (memory: up to 20 paths a finding).
+    const MAX_LINKED: usize = 64;
+
     /// The cross-region pass, first half: compares the summaries and applies each file's levels
     /// and pending suppressions. Cheap; no file is read.
     pub fn cross_region(&self, guides: Vec<cross::GuideSummary>) -> Vec<Pending> {
@@ -283,7 +287,14 @@ impl Session {
         reported: usize,
     ) -> Vec<Pending> {
         let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
-        for (i, f) in cross::check(&guides, self.lang) {
+        // Few files reported (an editor's buffer, a pre-commit's changed files): each finding
+        // names the other guides it was compared with, for an editor to link.
+        let linked = if reported <= Self::MAX_LINKED {
+            0..reported
+        } else {
+            0..0
+        };
+        for (i, f) in cross::check(&guides, self.lang, linked) {
             if i < reported {
                 found[i].push(f);
             }

@@ -67,7 +67,7 @@ impl<'w> Printer<'w> {
                     .map(|h| format!("\n  {}{h}", self.lang.pick("帮助：", "help: ")))
                     .unwrap_or_default()
             );
-            if self.info.fails(f.severity) {
+            if self.info.fails(f.code, f.severity) {
                 case.failing[match f.severity {
                     Severity::Error => 0,
                     Severity::Warning => 1,
@@ -89,14 +89,25 @@ impl<'w> Printer<'w> {
             let Some(c) = cases.remove(&path) else {
                 continue;
             };
-            let [e, w, _] = c.failing;
+            let [e, w, i] = c.failing;
             let failing = c.failing.iter().sum::<usize>();
             let mut case = if failing > 0 {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
                     .set_message(match self.lang {
+                        // Infos fail only when --fail-on selects their code.
+                        Lang::Zh if i > 0 => format!(
+                            "{failing} 个问题达到或超过 --fail-on 级别或属于其所选代码（{e} 个错误，{w} 个警告，{i} 个提示）"
+                        ),
                         Lang::Zh => format!(
                             "{failing} 个问题达到或超过 --fail-on 级别（{e} 个错误，{w} 个警告）"
+                        ),
+                        Lang::En if i > 0 => format!(
+                            "{failing} finding{} at or above --fail-on or of a code it selects ({e} error{}, {w} warning{}, {i} info{})",
+                            plural(failing),
+                            plural(e),
+                            plural(w),
+                            plural(i)
                         ),
                         Lang::En => format!(
                             "{failing} finding{} at or above --fail-on ({e} error{}, {w} warning{})",
@@ -138,7 +149,7 @@ fn plural(n: usize) -> &'static str {
 mod tests {
     use super::*;
     use crate::diagnostic::{self as dx, Finding};
-    use crate::report::FailOn;
+    use crate::report::{FailLevel, FailOn};
     use crate::source::Source;
 
     fn xml(fail_on: FailOn, reports: &[FileReport]) -> String {
@@ -171,15 +182,41 @@ mod tests {
             findings: vec![Finding::new(dx::BOM, "bom again", 0..1)],
         };
         let reports = [warn, clean, again];
-        let x = xml(FailOn::Error, &reports);
+        let x = xml(FailOn::default(), &reports);
         assert_eq!(x.matches("<testcase ").count(), 2, "{x}");
         assert!(x.contains("failures=\"0\""), "{x}");
         assert!(x.contains("bom again"), "{x}");
-        let x = xml(FailOn::Warning, &reports);
+        let x = xml(FailOn::level(FailLevel::Warning), &reports);
         assert!(x.contains("failures=\"1\""), "{x}");
         assert!(
             x.contains("2 findings at or above --fail-on (0 errors, 2 warnings)"),
             "{x}"
         );
+    }
+
+    /// `--fail-on never,TB305`: the file with an info TB305 fails, the one with a warning of
+    /// another code does not — the exit status's decision, per finding.
+    #[test]
+    fn a_selected_code_fails_its_case_whatever_its_level() {
+        let info = FileReport {
+            source: Source::new("a.yaml", "x: 1\n"),
+            findings: vec![Finding {
+                code: "TB305",
+                severity: dx::Severity::Info,
+                ..Finding::new(dx::BOM, "agency", 0..1)
+            }],
+        };
+        let warn = FileReport {
+            source: Source::new("b.yaml", "x: 1\n"),
+            findings: vec![Finding::new(dx::BOM, "bom", 0..1)],
+        };
+        let fail_on = FailOn::parse(&["never,TB3xx"], Lang::En).unwrap();
+        let x = xml(fail_on, &[info, warn]);
+        assert!(x.contains("failures=\"1\""), "{x}");
+        assert!(
+            x.contains("1 finding at or above --fail-on or of a code it selects (0 errors, 0 warnings, 1 info)"),
+            "{x}"
+        );
+        assert!(x.contains("<system-out>b.yaml"), "{x}");
     }
 }
