@@ -11,7 +11,7 @@
 //! [`Check`]; CONTRIBUTING.md has the recipe for adding one of each kind.
 
 pub use crate::diagnostic::Kind;
-use crate::diagnostic::{CHECKS, Check, Finding};
+use crate::diagnostic::{CHECKS, Check, Finding, Fix};
 
 pub mod agreement;
 pub mod codes;
@@ -82,6 +82,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         })
     });
     out.extend(found);
+}
+
+/// The fix of one finding of a guide, if it has one: a code written full-width gets the
+/// half-width rewrite whichever check reports it ([`codes::half_width_fix`]); otherwise the
+/// finding's rule offers its own ([`Rule::fix`]). Schema findings carry theirs from where they
+/// are made (`crate::schema`); `crate::lint::fix` attaches, applies and verifies.
+pub fn fix(finding: &Finding, cx: &Context<'_>) -> Option<Fix> {
+    codes::half_width_fix(finding, cx).or_else(|| {
+        RULES
+            .iter()
+            .find(|rule| rule.def().check.code == finding.code)?
+            .fix(finding, cx)
+    })
 }
 
 #[cfg(test)]
@@ -198,6 +211,27 @@ mod tests {
                     !f.text_zh.is_empty(),
                     "{}: a fix without Chinese text",
                     e.code
+                );
+            }
+        }
+    }
+
+    /// Each fix a check's findings get is documented in its declaration, and the doc shows it.
+    /// (Which checks offer a fix is guarded in tests/it/rules.rs, over the fixtures.)
+    #[test]
+    fn every_documented_fix_is_in_its_check_doc() {
+        for check in registry() {
+            let md = docs::entry_markdown(check, crate::diagnostic::Lang::En);
+            for f in check.fixes {
+                assert!(
+                    md.contains("\n### Fix\n"),
+                    "{}: no `### Fix` section",
+                    check.code
+                );
+                assert!(
+                    md.contains(f.text),
+                    "{}: its fix is not documented",
+                    check.code
                 );
             }
         }

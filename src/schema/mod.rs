@@ -13,6 +13,8 @@ use crate::error::Error;
 use crate::load::{self, Document, Limits};
 use crate::source::Source;
 
+mod fix;
+
 /// The national 办事指南 schema (v2), embedded in the binary.
 pub const NATIONAL_SCHEMA: &str = include_str!("../../schemas/service-guide.schema.json");
 
@@ -198,6 +200,7 @@ impl Schema {
         for error in self.validator.iter_errors(&doc.value) {
             self.convert(&error, doc, source, lang, &mut out);
         }
+        fix::quote_numbers(&mut out, doc, &source.text, lang);
         out
     }
 

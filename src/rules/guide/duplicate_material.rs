@@ -4,8 +4,10 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use serde_json::{Map, Value};
+
 use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
-use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use crate::diagnostic::{Applicability, Check, Edit, Finding, Fix, FixDoc, Kind, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB209 duplicate-material.
@@ -174,5 +176,50 @@ impl Rule for DuplicateMaterial {
                 }
             }
         }
+    }
+
+    /// Removes the duplicate entry's lines: safe when it says exactly what the first one says
+    /// ([`REMOVE_SAME`]), unsafe otherwise ([`REMOVE_SYNONYM`]).
+    fn fix(&self, f: &Finding, cx: &Context<'_>) -> Option<Fix> {
+        let doc = cx.doc;
+        let entry = f.pointer.strip_suffix("/name")?;
+        let (list, index) = entry.rsplit_once('/')?;
+        let index: usize = index.parse().ok()?;
+        let materials = cx.get(list)?.as_array()?;
+        let this = materials.get(index)?.as_object()?;
+        let first_span = &f.related.first()?.span;
+        let first = (0..index)
+            .find(|j| {
+                doc.node(&format!("{list}/{j}/name"))
+                    .is_some_and(|n| &n.value == first_span)
+            })
+            .and_then(|j| materials.get(j)?.as_object())?;
+        // Exact: names equal once normalised (NFKC, 《》, punctuation) and every other field equal.
+        let name = |m: &Map<String, Value>| {
+            m.get("name")
+                .and_then(Value::as_str)
+                .map(crate::data::normalize::normalize)
+        };
+        let others = |m: &Map<String, Value>| {
+            let mut m = m.clone();
+            m.remove("name");
+            m
+        };
+        let exact = name(this) == name(first) && others(this) == others(first);
+        let range = doc.entry_lines(entry, &cx.source.text)?;
+        Some(Fix {
+            edits: vec![Edit {
+                range,
+                replacement: String::new(),
+            }],
+            applicability: if exact {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            },
+            title: cx
+                .pick("删除重复的材料", "remove the duplicate material")
+                .to_owned(),
+        })
     }
 }

@@ -1,6 +1,8 @@
 //! TB210: form and table names are written with 《》.
 
-use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use std::ops::Range;
+
+use crate::diagnostic::{Applicability, Check, Edit, Finding, Fix, FixDoc, Kind, Lang, Severity};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB210 form-name-without-title-marks.
@@ -115,5 +117,108 @@ impl Rule for FormNameWithoutTitleMarks {
                 );
             }
         }
+    }
+
+    /// Puts the form's name in 《》 ([`MARK_TITLE`]): unsafe on a generic word or a description,
+    /// which marking would claim is a title.
+    fn fix(&self, f: &Finding, cx: &Context<'_>) -> Option<Fix> {
+        let name = cx.str(&f.pointer)?;
+        let inner = form_title(name)?;
+        let title = &name[inner.clone()];
+        let applicability = if title.chars().count() > 3 && !title.contains('的') {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        mark_title(cx, &f.pointer, name, inner, applicability)
+    }
+}
+
+/// The core of a form name: without surrounding spaces and trailing punctuation.
+fn form_title(name: &str) -> Option<Range<usize>> {
+    if name.contains(['《', '》']) {
+        return None;
+    }
+    let start = name.len() - name.trim_start().len();
+    let core = name.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '；' | ';' | '，' | ',' | '」' | '”')
+    });
+    (core.len() > start).then_some(start..core.len())
+}
+
+/// The fix that puts `name[inner]`, the string at `pointer`, in 《》: two insertions in the
+/// source, when it writes the value as it is (plain, or quoted without escapes). Shared with
+/// TB216.
+pub(super) fn mark_title(
+    cx: &Context<'_>,
+    pointer: &str,
+    name: &str,
+    inner: Range<usize>,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let offset = cx.doc.value_start(pointer, &cx.source.text, name)?;
+    let title = &name[inner.clone()];
+    Some(Fix {
+        applicability,
+        title: match cx.lang {
+            Lang::Zh => format!("加书名号：《{title}》"),
+            Lang::En => format!("put it in 《》: 《{title}》"),
+        },
+        edits: vec![
+            Edit {
+                range: offset + inner.start..offset + inner.start,
+                replacement: "《".into(),
+            },
+            Edit {
+                range: offset + inner.end..offset + inner.end,
+                replacement: "》".into(),
+            },
+        ],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Data;
+    use crate::source::Source;
+
+    #[test]
+    fn marks_on_a_generic_or_descriptive_form_name_are_unsafe() {
+        let text = "materials:\n  - name: 申请书\n  - name: 全体合伙人签署的设立登记申请书\n  - name: \"生育服务登记表\"\n  - name: \"a\\u4e00表\"\n";
+        let loaded = crate::load::load_bytes(
+            String::new(),
+            text.as_bytes(),
+            &Default::default(),
+            Lang::En,
+        );
+        let doc = loaded.document.unwrap();
+        let data = Data::default();
+        let source = Source::new(String::new(), text);
+        let cx = Context {
+            doc: &doc,
+            source: &source,
+            lang: Lang::En,
+            data: &data,
+        };
+        let at = |i: usize| {
+            let pointer = format!("/materials/{i}/name");
+            let f = cx.finding(&DEF, &pointer, String::new(), String::new());
+            FormNameWithoutTitleMarks.fix(&f, &cx)
+        };
+        assert_eq!(at(0).map(|f| f.applicability), Some(Applicability::Unsafe));
+        assert_eq!(at(1).map(|f| f.applicability), Some(Applicability::Unsafe));
+        let quoted = at(2).unwrap();
+        assert_eq!(quoted.applicability, Applicability::Safe);
+        let mut fixed = text.to_owned();
+        for e in quoted.edits.iter().rev() {
+            fixed.replace_range(e.range.clone(), &e.replacement);
+        }
+        assert_eq!(
+            fixed.lines().nth(3),
+            Some("  - name: \"《生育服务登记表》\"")
+        );
+        // An escape inside quotes: the value's offsets are not the source's, so no fix.
+        assert!(at(3).is_none());
     }
 }
