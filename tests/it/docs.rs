@@ -27,6 +27,27 @@ fn rules_md_is_up_to_date() {
     }
 }
 
+/// `tongban rule CODE` as users read it, in both languages: one doc per check holds both
+/// languages' text and one example (TB201 plain; TB216 with its fix; TB002 and TB301 with words
+/// around the example).
+#[test]
+fn rule_doc_in_both_languages() {
+    for code in ["TB002", "TB201", "TB216", "TB301"] {
+        let page = |lang: &str| {
+            let out = tongban()
+                .args(["--lang", lang, "rule", code])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "tongban --lang {lang} rule {code}");
+            common::stdout(&out)
+        };
+        insta::assert_snapshot!(
+            format!("rule_{code}"),
+            format!("{}----- en -----\n{}", page("zh"), page("en"))
+        );
+    }
+}
+
 /// Facts are cited by their public sources (document numbers, standards, URLs). A path under the
 /// project's private notes (`shared/…`) means nothing to users, and some slipped into rule docs.
 #[test]
