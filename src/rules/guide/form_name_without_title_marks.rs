@@ -2,7 +2,9 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::{Applicability, Check, Edit, Finding, Fix, FixDoc, Kind, Lang, Severity};
+use crate::diagnostic::{
+    Applicability, Check, Doc, Edit, Finding, Fix, FixDoc, Kind, Lang, Sample, Severity, Text,
+};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB210 form-name-without-title-marks.
@@ -33,47 +35,31 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "表格、申请书名称未使用书名号《》",
         summary_en: "form or table name is not written with 《》",
-        doc: r#"## What it does
-Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
-`category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》.
-
-## Why is this bad?
-A form has a title, and Chinese official writing puts titles of documents and forms in 书名号
+        doc: Doc {
+            what: Text {
+                zh: "报告属于表格的材料——名称以表、表格、申请书或登记书结尾，或 `category` 为申请表格文书且名称以书或单结尾——但名称中没有《》的情况。",
+                en: r#"Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
+`category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》."#,
+            },
+            why: Text {
+                zh: "表格有标题，中文公文把文件和表格的标题放在书名号中（GB/T 15834《标点符号用法》）。加上《》，所指的表格就明确无误，可以与空白模板对应，也可以跨地区对应；不加，“生育服务登记表”读起来只是一段描述。",
+                en: r#"A form has a title, and Chinese official writing puts titles of documents and forms in 书名号
 (GB/T 15834 标点符号用法). With 《》 the exact form is unambiguous and can be matched with its
-blank template and across regions; without them "生育服务登记表" reads as a description.
-
-## Example
-```yaml
+blank template and across regions; without them "生育服务登记表" reads as a description."#,
+            },
+            example: Sample::yaml(
+                r#"
 materials:
   - name: 生育服务登记表
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 materials:
   - name: 《生育服务登记表》
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告属于表格的材料——名称以表、表格、申请书或登记书结尾，或 `category` 为申请表格文书且名称以书或单结尾——但名称中没有《》的情况。
-
-## 原因
-表格有标题，中文公文把文件和表格的标题放在书名号中（GB/T 15834《标点符号用法》）。加上《》，所指的表格就明确无误，可以与空白模板对应，也可以跨地区对应；不加，“生育服务登记表”读起来只是一段描述。
-
-## 示例
-```yaml
-materials:
-  - name: 生育服务登记表
-```
-
-## 改为
-```yaml
-materials:
-  - name: 《生育服务登记表》
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[MARK_TITLE, MARK_DOUBTFUL_TITLE],
     },
     supersedes: &[],

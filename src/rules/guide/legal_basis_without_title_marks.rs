@@ -3,7 +3,9 @@
 use std::ops::Range;
 
 use super::form_name_without_title_marks::mark_title;
-use crate::diagnostic::{Applicability, Check, Finding, Fix, FixDoc, Kind, Severity};
+use crate::diagnostic::{
+    Applicability, Check, Doc, Finding, Fix, FixDoc, Kind, Sample, Severity, Text,
+};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB216 legal-basis-without-title-marks.
@@ -29,51 +31,33 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "设定依据未以《》标明法律法规名称",
         summary_en: "legal basis does not name a law or regulation in 《》",
-        doc: r#"## What it does
-Reports a `legal_basis[].name` (设定依据) that does not contain a title in 《》, such as
-《中华人民共和国合伙企业法》.
-
-## Why is this bad?
-设定和实施依据 is one of the six "四级四同" elements that must agree across regions; the basis
+        doc: Doc {
+            what: Text {
+                zh: "报告不含《》标题（如《中华人民共和国合伙企业法》）的 `legal_basis[].name`（设定依据）。",
+                en: r#"Reports a `legal_basis[].name` (设定依据) that does not contain a title in 《》, such as
+《中华人民共和国合伙企业法》."#,
+            },
+            why: Text {
+                zh: "设定和实施依据是“四级四同”中必须跨地区一致的六个要素之一；依据以法律、法规或规范性文件的准确标题来识别。“合伙企业法”或“相关法律法规”无法比较、无法检索，也无法核实是否现行有效。",
+                en: r#"设定和实施依据 is one of the six "四级四同" elements that must agree across regions; the basis
 is identified by the exact title of the law, regulation or normative document. "合伙企业法" or
-"相关法律法规" cannot be compared, looked up or checked for being in force.
-
-## Example
-```yaml
+"相关法律法规" cannot be compared, looked up or checked for being in force."#,
+            },
+            example: Sample::yaml(
+                r#"
 legal_basis:
   - name: 合伙企业法
     article: 第九条
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 legal_basis:
   - name: 《中华人民共和国合伙企业法》
     article: 第九条
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告不含《》标题（如《中华人民共和国合伙企业法》）的 `legal_basis[].name`（设定依据）。
-
-## 原因
-设定和实施依据是“四级四同”中必须跨地区一致的六个要素之一；依据以法律、法规或规范性文件的准确标题来识别。“合伙企业法”或“相关法律法规”无法比较、无法检索，也无法核实是否现行有效。
-
-## 示例
-```yaml
-legal_basis:
-  - name: 合伙企业法
-    article: 第九条
-```
-
-## 改为
-```yaml
-legal_basis:
-  - name: 《中华人民共和国合伙企业法》
-    article: 第九条
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[MARK_LAW],
     },
     supersedes: &[],
