@@ -166,6 +166,30 @@ pub(super) const SIDES: &[&str] = &[
     "电子版",
 ];
 
+/// Pages of a booklet document (户口簿首页和本人页, 护照个人资料页): a page is not a document of its
+/// own; a list of them asks for the document they are pages of.
+pub(super) const PAGES: &[&str] = &[
+    "页",
+    "首页",
+    "主页",
+    "户主页",
+    "本人页",
+    "个人页",
+    "资料页",
+    "个人资料页",
+    "信息页",
+    "个人信息页",
+    "变更页",
+    "内页",
+    "登记页",
+];
+
+/// The per-person cards of a household booklet: a 居民户口簿 is its 户主页 (首页) and one
+/// 常住人口登记卡 per member (《中华人民共和国户口登记条例》 第五条; the Ministry of Public Security's
+/// booklet layout), a 集体户口 its 首页 and 户口卡片. Written after a page (户口簿首页和本人常住人口
+/// 登记卡) a card is another page of the same booklet.
+pub(super) const BOOKLET_CARDS: &[&str] = &["常住人口登记卡", "户口卡片"];
+
 /// The applicants named after a document (居民身份证复印件男女双方各一份), longest first.
 pub(super) const TRAILING_PARTIES: &[&str] =
     &["双方当事人", "当事人双方", "男女双方", "夫妻双方", "双方"];

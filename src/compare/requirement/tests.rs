@@ -878,3 +878,52 @@ fn a_proof_named_by_its_issuer_only_identifies_no_requirement() {
     let b = read("某事项", "公安部门证明或其他证明");
     assert_ne!(a.pieces[0].requirement, b.pieces[0].requirement);
 }
+
+/// 居民户口簿首页和本人页复印件 was read as two requirements, 户口簿 and a document called 页: a
+/// list of bare pages after a conjunction asks for the booklet they are pages of (the
+/// annotation rules: "two pages of one 户口簿: one document"). A page with its own document
+/// (新生儿记录页) stays its own piece.
+#[test]
+fn pages_of_one_booklet_are_one_document() {
+    for name in [
+        "居民户口簿首页和本人页复印件",
+        "被投靠人居民户口簿首页及本人页",
+        "户口簿首页和本人页(原件及复印件1份)",
+        "户口簿户主页",
+        "参保人户口簿首页和本人常住人口登记卡",
+    ] {
+        let r = read("某事项", name);
+        assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
+        assert_eq!(r.pieces[0].accepts, ["户口簿"], "{name}");
+    }
+    let r = read("某事项", "护照个人资料页");
+    assert_eq!(r.pieces[0].accepts, ["护照"]);
+    let r = read("某事项", "集体户口首页与本人的户口卡片原件");
+    assert_eq!(r.pieces.len(), 1, "{:?}", r.pieces);
+    let r = read("某事项", "分娩记录表首页、新生儿记录页复印件");
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+}
+
+/// 残疾人身份证与户口本 was read as 户口簿 with "残疾人身份证与" dropped as a qualifier: 与 joins
+/// two documents as 和 does (not in 赠与合同).
+#[test]
+fn yu_joins_two_documents_as_he_does() {
+    let r = read("残疾人证核发", "残疾人身份证与户口本");
+    let accepts: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(accepts, [vec!["居民身份证"], vec!["户口簿"]]);
+    let r = read("某事项", "赠与合同");
+    assert_eq!(r.pieces.len(), 1);
+}
+
+/// 新生儿父母填写首次签发登记表 was read as the parents' own document "填写首次签发登记表": a verb
+/// of filling in or signing after the persons is no part of the document, and the persons
+/// before the item's own form are its signers, not another person holding it.
+#[test]
+fn persons_filling_in_the_items_form_do_not_own_it() {
+    let item = "出生医学证明首次签发";
+    let r = read(item, "新生儿父母填写首次签发登记表");
+    assert_eq!(r.pieces[0].requirement, "§form");
+    assert_eq!(r.pieces[0].holder, None);
+    let r = read("离婚登记", "夫妻双方签署的离婚协议书");
+    assert_eq!(r.pieces[0].accepts, ["离婚协议书"]);
+}
