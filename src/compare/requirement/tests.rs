@@ -927,3 +927,31 @@ fn persons_filling_in_the_items_form_do_not_own_it() {
     let r = read("离婚登记", "夫妻双方签署的离婚协议书");
     assert_eq!(r.pieces[0].accepts, ["离婚协议书"]);
 }
+
+/// 婚姻状况证明(结婚证、离婚证) was compared as written (no entry): the ontology lists the long
+/// form 婚姻状况证明材料, and a name ending 证明材料 / 证明文件 / 证明资料 now also answers to its
+/// short form, as the reader already folds the long form of what a guide writes.
+#[test]
+fn a_proofs_short_form_finds_the_entry_of_its_long_form() {
+    let r = read("户口迁移（投靠落户）", "婚姻状况证明(结婚证、离婚证)");
+    assert_eq!(r.pieces[0].name, "婚姻关系证明");
+}
+
+/// 填写郑州市高龄津贴申请表 and 高龄老年人高龄津贴申领表 were two rows: a verb before the first
+/// word (填写, 提交, 提供 …) is no part of the document, and a 申领表 is a form as a 申请表 is.
+#[test]
+fn a_leading_verb_and_a_shenling_form() {
+    let item = "高龄津贴申领";
+    for name in ["填写郑州市高龄津贴申请表", "高龄老年人高龄津贴申领表"] {
+        assert_eq!(read(item, name).pieces[0].requirement, "§form", "{name}");
+    }
+    assert_eq!(read(item, "提供户口簿").pieces[0].accepts, ["户口簿"]);
+}
+
+/// 居住、暂住证明 was one wording: a head shared over 、 is distributed as over 和 (抢救和死亡证明).
+#[test]
+fn a_head_shared_over_a_comma_is_distributed() {
+    let r = read("某事项", "居住、暂住证明");
+    let names: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(names, [vec!["居住证明"], vec!["暂住证明"]]);
+}
