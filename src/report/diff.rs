@@ -650,6 +650,54 @@ pub(crate) fn item_section(
             Tone::Plain,
         )],
     });
+    difference_blocks(item, lang, &mut blocks);
+    if let Some(b) = &item.baseline {
+        let partial = if b.partial {
+            lang.pick("，部分", ", partial")
+        } else {
+            ""
+        };
+        blocks.push(Block::Table(Table {
+            id: format!("baseline-{n}"),
+            title: Some(match lang {
+                Lang::Zh => format!(
+                    "全国基线（{}{partial}；必要材料 {} 项）",
+                    b.path,
+                    b.required.len()
+                ),
+                Lang::En => format!(
+                    "national baseline ({}{partial}; requires {})",
+                    b.path,
+                    b.required.len()
+                ),
+            }),
+            columns: [
+                lang.pick("地区", "region"),
+                lang.pick("增加", "adds"),
+                lang.pick(
+                    "去掉 / 未列出（部分指南）",
+                    "drops / does not list (partial)",
+                ),
+                lang.pick("放宽", "relaxes"),
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows: deviation_rows(item, b, lang),
+        }));
+    }
+    requirement_sections(item, lang, &mut blocks);
+    Section {
+        id: id.to_owned(),
+        title: format!("{}{code}", item.name),
+        name: item.name.clone(),
+        blocks,
+    }
+}
+
+/// The blocks of what differs beyond the common core: each region's further requirements, the
+/// materials' attributes, the other elements, and the matches by similarity to confirm.
+fn difference_blocks(item: &ItemDiff, lang: Lang, blocks: &mut Vec<Block>) {
+    let sep = lang.pick("、", ", ");
     let beyond: Vec<_> = item
         .region_details
         .iter()
@@ -663,7 +711,7 @@ pub(crate) fn item_section(
         })
         .collect();
     facts(
-        &mut blocks,
+        blocks,
         lang.pick("核心之外（各地另要求）", "beyond the core"),
         beyond,
     );
@@ -681,7 +729,7 @@ pub(crate) fn item_section(
         })
         .collect();
     facts(
-        &mut blocks,
+        blocks,
         lang.pick("材料属性差异", "attribute differences"),
         attributes,
     );
@@ -697,7 +745,7 @@ pub(crate) fn item_section(
         })
         .collect();
     facts(
-        &mut blocks,
+        blocks,
         lang.pick("其他要素差异", "other differences"),
         elements,
     );
@@ -730,65 +778,33 @@ pub(crate) fn item_section(
                 .collect(),
         });
     }
-    if let Some(b) = &item.baseline {
-        let partial = if b.partial {
-            lang.pick("，部分", ", partial")
+}
+
+/// The baseline table's rows: per region, what it adds, drops and relaxes.
+fn deviation_rows(
+    item: &ItemDiff,
+    b: &crate::compare::diff::BaselineDiff,
+    lang: Lang,
+) -> Vec<Vec<Cell>> {
+    let sep = lang.pick("、", ", ");
+    let join = |v: &[String]| {
+        Cell::text(if v.is_empty() {
+            "—".to_owned()
         } else {
-            ""
-        };
-        let join = |v: &[String]| {
-            Cell::text(if v.is_empty() {
-                "—".to_owned()
-            } else {
-                v.join(sep)
-            })
-        };
-        blocks.push(Block::Table(Table {
-            id: format!("baseline-{n}"),
-            title: Some(match lang {
-                Lang::Zh => format!(
-                    "全国基线（{}{partial}；必要材料 {} 项）",
-                    b.path,
-                    b.required.len()
-                ),
-                Lang::En => format!(
-                    "national baseline ({}{partial}; requires {})",
-                    b.path,
-                    b.required.len()
-                ),
-            }),
-            columns: [
-                lang.pick("地区", "region"),
-                lang.pick("增加", "adds"),
-                lang.pick(
-                    "去掉 / 未列出（部分指南）",
-                    "drops / does not list (partial)",
-                ),
-                lang.pick("放宽", "relaxes"),
+            v.join(sep)
+        })
+    };
+    b.deviations
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::text(region_label(item, &d.region, lang)),
+                join(&d.added),
+                join(&d.dropped),
+                join(&d.relaxed),
             ]
-            .map(String::from)
-            .to_vec(),
-            rows: b
-                .deviations
-                .iter()
-                .map(|d| {
-                    vec![
-                        Cell::text(region_label(item, &d.region, lang)),
-                        join(&d.added),
-                        join(&d.dropped),
-                        join(&d.relaxed),
-                    ]
-                })
-                .collect(),
-        }));
-    }
-    requirement_sections(item, lang, &mut blocks);
-    Section {
-        id: id.to_owned(),
-        title: format!("{}{code}", item.name),
-        name: item.name.clone(),
-        blocks,
-    }
+        })
+        .collect()
 }
 
 /// A titled group of facts, when there is any.
