@@ -657,6 +657,13 @@ pub(crate) fn item_section(
         } else {
             ""
         };
+        let join = |v: &[String]| {
+            Cell::text(if v.is_empty() {
+                "—".to_owned()
+            } else {
+                v.join(sep)
+            })
+        };
         blocks.push(Block::Table(Table {
             id: format!("baseline-{n}"),
             title: Some(match lang {
@@ -682,7 +689,18 @@ pub(crate) fn item_section(
             ]
             .map(String::from)
             .to_vec(),
-            rows: deviation_rows(item, b, lang),
+            rows: b
+                .deviations
+                .iter()
+                .map(|d| {
+                    vec![
+                        Cell::text(region_label(item, &d.region, lang)),
+                        join(&d.added),
+                        join(&d.dropped),
+                        join(&d.relaxed),
+                    ]
+                })
+                .collect(),
         }));
     }
     requirement_sections(item, lang, &mut blocks);
@@ -778,33 +796,6 @@ fn difference_blocks(item: &ItemDiff, lang: Lang, blocks: &mut Vec<Block>) {
                 .collect(),
         });
     }
-}
-
-/// The baseline table's rows: per region, what it adds, drops and relaxes.
-fn deviation_rows(
-    item: &ItemDiff,
-    b: &crate::compare::diff::BaselineDiff,
-    lang: Lang,
-) -> Vec<Vec<Cell>> {
-    let sep = lang.pick("、", ", ");
-    let join = |v: &[String]| {
-        Cell::text(if v.is_empty() {
-            "—".to_owned()
-        } else {
-            v.join(sep)
-        })
-    };
-    b.deviations
-        .iter()
-        .map(|d| {
-            vec![
-                Cell::text(region_label(item, &d.region, lang)),
-                join(&d.added),
-                join(&d.dropped),
-                join(&d.relaxed),
-            ]
-        })
-        .collect()
 }
 
 /// A titled group of facts, when there is any.
