@@ -222,7 +222,7 @@ impl Session {
                 data: &self.data,
             };
             rules::check(&cx, &mut findings);
-            crate::lint::fix::attach(&mut findings, doc, &loaded.source, &self.data, self.lang);
+            crate::lint::fix::attach(&mut findings, &cx);
             summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
         }
         let levels = self.config.levels(input_path);
