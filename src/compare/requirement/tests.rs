@@ -890,6 +890,7 @@ fn pages_of_one_booklet_are_one_document() {
         "被投靠人居民户口簿首页及本人页",
         "户口簿首页和本人页(原件及复印件1份)",
         "户口簿户主页",
+        "参保人户口簿首页和本人常住人口登记卡",
     ] {
         let r = read("某事项", name);
         assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
@@ -897,6 +898,19 @@ fn pages_of_one_booklet_are_one_document() {
     }
     let r = read("某事项", "护照个人资料页");
     assert_eq!(r.pieces[0].accepts, ["护照"]);
+    let r = read("某事项", "集体户口首页与本人的户口卡片原件");
+    assert_eq!(r.pieces.len(), 1, "{:?}", r.pieces);
     let r = read("某事项", "分娩记录表首页、新生儿记录页复印件");
     assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+}
+
+/// 残疾人身份证与户口本 was read as 户口簿 with "残疾人身份证与" dropped as a qualifier: 与 joins
+/// two documents as 和 does (not in 赠与合同).
+#[test]
+fn yu_joins_two_documents_as_he_does() {
+    let r = read("残疾人证核发", "残疾人身份证与户口本");
+    let accepts: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(accepts, [vec!["居民身份证"], vec!["户口簿"]]);
+    let r = read("某事项", "赠与合同");
+    assert_eq!(r.pieces.len(), 1);
 }
