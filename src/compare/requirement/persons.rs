@@ -184,9 +184,20 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
             link = Link::Start;
             continue;
         }
-        if let Some(r) = ["提供", "提交", "持有的", "持"]
-            .iter()
-            .find_map(|v| rest.strip_prefix(v))
+        if let Some(r) = [
+            "提供",
+            "提交",
+            "填写的",
+            "填写",
+            "签署的",
+            "签署",
+            "出示",
+            "携带",
+            "持有的",
+            "持",
+        ]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
         {
             rest = r;
         }

@@ -145,8 +145,10 @@ fn separator(c: char, prev: Option<char>, next: Option<char>) -> Option<(Sep, us
             Some((Sep::And, 1))
         }
         // 与 as 和 (残疾人身份证与户口本), not in 赠与, 参与, 给与, 授与, 与否, 与其.
-        '与' if !matches!(prev, Some('赠' | '参' | '给' | '授' | '施' | '准' | '及' | '以' | '和'))
-            && !matches!(next, Some('否' | '其' | '会')) =>
+        '与' if !matches!(
+            prev,
+            Some('赠' | '参' | '给' | '授' | '施' | '准' | '及' | '以' | '和')
+        ) && !matches!(next, Some('否' | '其' | '会')) =>
         {
             Some((Sep::And, 1))
         }

@@ -914,3 +914,25 @@ fn yu_joins_two_documents_as_he_does() {
     let r = read("某事项", "赠与合同");
     assert_eq!(r.pieces.len(), 1);
 }
+
+/// 新生儿父母填写首次签发登记表 was read as the parents' own document "填写首次签发登记表": a verb
+/// of filling in or signing after the persons is no part of the document, and the persons
+/// before the item's own form are its signers, not another person holding it.
+#[test]
+fn persons_filling_in_the_items_form_do_not_own_it() {
+    let item = "出生医学证明首次签发";
+    let r = read(item, "新生儿父母填写首次签发登记表");
+    assert_eq!(r.pieces[0].requirement, "§form");
+    assert_eq!(r.pieces[0].holder, None);
+    let r = read("离婚登记", "夫妻双方签署的离婚协议书");
+    assert_eq!(r.pieces[0].accepts, ["离婚协议书"]);
+}
+
+/// 婚姻状况证明(结婚证、离婚证) was compared as written (no entry): the ontology lists the long
+/// form 婚姻状况证明材料, and a name ending 证明材料 / 证明文件 / 证明资料 now also answers to its
+/// short form, as the reader already folds the long form of what a guide writes.
+#[test]
+fn a_proofs_short_form_finds_the_entry_of_its_long_form() {
+    let r = read("户口迁移（投靠落户）", "婚姻状况证明(结婚证、离婚证)");
+    assert_eq!(r.pieces[0].name, "婚姻关系证明");
+}
