@@ -304,6 +304,7 @@ pub(super) const DOCUMENT_ENDS: &[&str] = &[
 pub(super) const FORM_ENDS: &[&str] = &[
     "申请书",
     "申请表",
+    "申领表",
     "登记服务表",
     "登记表",
     "备案表",
