@@ -960,8 +960,34 @@ fn a_head_shared_over_a_comma_is_distributed() {
 /// was a variant of 离婚判决书. A judgment that does not say what it decides is its own entry.
 #[test]
 fn a_judgment_is_no_divorce_judgment_unless_it_says_so() {
-    let r = read("工伤认定", "公安部门的证明或者人民法院的判决书或者其他有效证明");
+    let r = read(
+        "工伤认定",
+        "公安部门的证明或者人民法院的判决书或者其他有效证明",
+    );
     assert_ne!(r.pieces[0].name, "离婚文书");
     let r = read("离婚登记", "离婚判决书");
     assert_eq!(r.pieces[0].accepts, ["离婚判决书"]);
+}
+
+/// Two classes of bracket that hid documents: a segment ending in a remark was taken for a
+/// modifier and joined to the next (双方户口簿(原件及复印件)、双方身份证(原件及复印件) was one
+/// piece; 法定代表人任职文件(…)及身份证件 lost its 任职文件), and two remarks in one name were
+/// stripped as one from the first bracket to the last, with the document between them.
+#[test]
+fn a_remark_neither_hides_a_document_nor_swallows_the_next() {
+    let r = read(
+        "离婚登记",
+        "双方户口簿(原件及复印件)、双方身份证(原件及复印件)",
+    );
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+    let r = read(
+        "内资有限公司设立登记",
+        "法定代表人任职文件(股东会决议由股东签署,董事会决议由公司董事签字)及身份证件复印件",
+    );
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+    let r = read(
+        "工伤认定",
+        "与用人单位存在劳动关系(包括人事关系)的证明材料(劳动合同、入职通知、工资表、考勤记录等)",
+    );
+    assert_eq!(r.pieces[0].name, "劳动关系证明");
 }
