@@ -991,3 +991,15 @@ fn a_remark_neither_hides_a_document_nor_swallows_the_next() {
     );
     assert_eq!(r.pieces[0].name, "劳动关系证明");
 }
+
+/// 《房屋所有权证》(或已登记备案的《房屋(商品房)买卖(销售)合同》) was cut at the first `)`
+/// (accepting "房屋(商品房" and "房屋所有权证买卖(销售)合同)"): a bracketed 或 alternative ends at
+/// its own closing bracket.
+#[test]
+fn a_bracketed_alternative_ends_at_its_own_bracket() {
+    let r = read(
+        "购房提取住房公积金",
+        "《房屋所有权证》(或已登记备案的《房屋(商品房)买卖(销售)合同》)",
+    );
+    assert_eq!(r.pieces[0].accepts, ["不动产权证书", "商品房买卖合同"]);
+}
