@@ -333,36 +333,64 @@ impl Session {
         cross::summarize(doc, &loaded.source, path.to_path_buf())
     }
 
-    /// The cross-region summaries of the guides a walk yields (a catalog), except those in
-    /// `skip` (canonical paths): only loaded and summarised, not linted.
-    pub fn summaries(
+    /// The cross-region summaries of the guides under `root` (the catalog of `--catalog` or
+    /// `catalog`), except those in `skip` (canonical paths), each with its canonical path: only
+    /// loaded and summarised, not linted. The walk keeps to `[catalog-limits]`; past one, an error
+    /// naming it (a partial catalog would make the cross-region rules judge against a sample).
+    pub fn catalog(
+        &self,
+        root: &Path,
+        skip: &std::collections::HashSet<PathBuf>,
+        pool: &rayon::ThreadPool,
+    ) -> Result<Vec<(PathBuf, cross::GuideSummary)>, Error> {
+        let limits = self.config.catalog_limits;
+        let budget = crate::input::Budget::new(limits.max_entries, limits.max_bytes, None);
+        let walk = crate::input::walk_within(
+            std::slice::from_ref(&root.to_path_buf()),
+            &self.config,
+            self.lang,
+            budget.clone(),
+        )?;
+        let out = self.summaries(walk, skip, pool, &budget)?;
+        match budget.stopped() {
+            None => Ok(out),
+            Some(bytes) => Err(catalog_too_large(root, limits, bytes, self.lang)),
+        }
+    }
+
+    fn summaries(
         &self,
         walk: impl Iterator<Item = Walked> + Send,
         skip: &std::collections::HashSet<PathBuf>,
         pool: &rayon::ThreadPool,
-    ) -> Result<Vec<cross::GuideSummary>, Error> {
+        budget: &crate::input::Budget,
+    ) -> Result<Vec<(PathBuf, cross::GuideSummary)>, Error> {
         let mut out = Vec::new();
         for_each_chunk(
             walk,
             pool,
             &mut Progress::hidden(),
-            |w| match w {
-                Walked::File(input)
-                    if input.kind == Kind::Guide
-                        && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
-                {
-                    let load = if input.walked {
-                        load::load_walked_file
-                    } else {
-                        load::load_file
-                    };
-                    let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
-                    loaded
-                        .document
-                        .as_ref()
-                        .and_then(|doc| cross::summarize(doc, &loaded.source, input.path.clone()))
+            |w| {
+                let Walked::File(input) = w else {
+                    return None;
+                };
+                if input.kind != Kind::Guide {
+                    return None;
                 }
-                _ => None,
+                let real =
+                    std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
+                if skip.contains(&real) {
+                    return None;
+                }
+                let load = if input.walked {
+                    load::load_walked_file
+                } else {
+                    load::load_file
+                };
+                let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
+                budget.charge(loaded.source.text.len() as u64);
+                let doc = loaded.document.as_ref()?;
+                cross::summarize(doc, &loaded.source, input.path.clone()).map(|g| (real, g))
             },
             |g| {
                 out.extend(g);
@@ -371,6 +399,41 @@ impl Session {
         )?;
         Ok(out)
     }
+}
+
+/// The error for a catalog walk past a limit of `[catalog-limits]`: which, and how to raise it.
+fn catalog_too_large(
+    root: &Path,
+    limits: crate::lint::config::CatalogLimits,
+    bytes: bool,
+    lang: Lang,
+) -> Error {
+    let root = crate::source::display_path(root);
+    let (key, value) = if bytes {
+        ("max-bytes", limits.max_bytes)
+    } else {
+        ("max-entries", limits.max_entries)
+    };
+    Error::Limit(match (lang, bytes) {
+        (Lang::Zh, true) => format!(
+            "目录 {root} 中的办事指南超过 {value} 字节（tongban.toml 中 [catalog-limits] 的 {key}），跨地区规则未运行：\
+             请让 catalog 或 --catalog 指向办事指南所在的文件夹；若目录确实这么大，请在 tongban.toml 中调大 [catalog-limits] {key}"
+        ),
+        (Lang::Zh, false) => format!(
+            "目录 {root} 超过 {value} 个文件和文件夹（tongban.toml 中 [catalog-limits] 的 {key}），跨地区规则未运行：\
+             请让 catalog 或 --catalog 指向办事指南所在的文件夹；若目录确实这么大，请在 tongban.toml 中调大 [catalog-limits] {key}"
+        ),
+        (Lang::En, true) => format!(
+            "the catalog {root} holds more than {value} bytes of guides ({key} under [catalog-limits] in tongban.toml); \
+             the cross-region rules did not run: point `catalog` or --catalog at the folder of the guides, or, if the \
+             catalog really is that large, raise {key} under [catalog-limits] in tongban.toml"
+        ),
+        (Lang::En, false) => format!(
+            "the catalog {root} has more than {value} files and folders ({key} under [catalog-limits] in tongban.toml); \
+             the cross-region rules did not run: point `catalog` or --catalog at the folder of the guides, or, if the \
+             catalog really is that large, raise {key} under [catalog-limits] in tongban.toml"
+        ),
+    })
 }
 
 /// A file with cross-region findings, waiting to be read again for its text and spans.
