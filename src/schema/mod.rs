@@ -53,6 +53,39 @@ fn embedded_schemas(national: &Arc<Value>) -> Vec<(String, Arc<Value>)> {
         .collect()
 }
 
+/// Reads a schema file (the `--schema` one or one it `$ref`s) as guides are read: JSON or YAML,
+/// within the default size limit, never a FIFO or a device. The error says what is wrong.
+fn read_schema(path: &Path) -> Result<Value, String> {
+    let loaded = load::load_file(
+        path,
+        path.display().to_string(),
+        &Limits::default(),
+        Lang::En,
+    );
+    // A control character written as an escape (`"foo\fbar"`) is data a schema may match
+    // on (the JSON Schema Test Suite has some); only raw ones in the file are refused.
+    let escaped = |f: &dx::Finding| {
+        f.code == dx::CONTROL_CHARACTER.code
+            && loaded
+                .source
+                .text
+                .get(f.span.clone())
+                .is_some_and(|s| !s.contains(load::is_forbidden_control))
+    };
+    if let Some(f) = loaded
+        .findings
+        .iter()
+        .find(|f| f.severity == dx::Severity::Error && !escaped(f))
+    {
+        let at = loaded.source.position(f.span.start);
+        return Err(format!("{}:{}: {}", at.line, at.column, f.message));
+    }
+    match loaded.document {
+        Some(doc) => Ok(doc.value),
+        None => Err("no schema in file".into()),
+    }
+}
+
 /// Resolves `$ref`s without any network: the national schemas (v2 and v1) by their `$id`, and
 /// local files by `file://` URI. Everything else is refused with a message saying how to make it
 /// local.
@@ -74,10 +107,10 @@ impl Retrieve for OfflineRetriever {
             let path = percent_decode(path);
             #[cfg(windows)]
             let path = path.trim_start_matches('/').to_owned();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read referenced schema {path}: {e}"))?;
-            return Ok(serde_json::from_str(&text)
-                .map_err(|e| format!("referenced schema {path} is not JSON: {e}"))?);
+            // Read as the schema file itself is: within the size limit, never a FIFO or a device
+            // (`file:///dev/zero` read until memory ran out; a FIFO hung the run).
+            return Ok(read_schema(Path::new(&path))
+                .map_err(|e| format!("referenced schema {path}: {e}"))?);
         }
         Err(format!(
             "tongban does not fetch schemas over the network ({s}); download it and refer to it by a relative path"
@@ -109,36 +142,10 @@ impl Schema {
             path: path.display().to_string(),
             message,
         };
-        let loaded = load::load_file(
-            path,
-            path.display().to_string(),
-            &Limits::default(),
-            Lang::En,
-        );
-        // A control character written as an escape (`"foo\fbar"`) is data a schema may match
-        // on (the JSON Schema Test Suite has some); only raw ones in the file are refused.
-        let escaped = |f: &dx::Finding| {
-            f.code == dx::CONTROL_CHARACTER.code
-                && loaded
-                    .source
-                    .text
-                    .get(f.span.clone())
-                    .is_some_and(|s| !s.contains(load::is_forbidden_control))
-        };
-        if let Some(f) = loaded
-            .findings
-            .iter()
-            .find(|f| f.severity == dx::Severity::Error && !escaped(f))
-        {
-            let at = loaded.source.position(f.span.start);
-            return Err(bad(format!("{}:{}: {}", at.line, at.column, f.message)));
-        }
-        let Some(doc) = loaded.document else {
-            return Err(bad("no schema in file".into()));
-        };
+        let value = read_schema(path).map_err(bad)?;
         let abs = std::path::absolute(path).map_err(|e| bad(e.to_string()))?;
         Self::compile(
-            Arc::new(doc.value),
+            Arc::new(value),
             national_value(),
             path.display().to_string(),
             Some(file_uri(&abs)),
