@@ -251,3 +251,148 @@ fn cli_sample_agrees_with_the_suite() {
         }
     }
 }
+
+/// Keywords a hostile schema may hold, inserted into a suite schema's objects.
+const HOSTILE: &[&str] = &[
+    r#""pattern": "(a+)+$""#,
+    r#""pattern": "\\p{Nope}""#,
+    r#""pattern": "a{1000000}""#,
+    r#""pattern": "(?<=a+)b""#,
+    r#""minimum": 1e400"#,
+    r#""multipleOf": 1e-320"#,
+    r#""multipleOf": 0"#,
+    r#""maxLength": 18446744073709551616"#,
+    r#""minItems": -1"#,
+    r#""enum": []"#,
+    r##""$ref": "#""##,
+    r##""$ref": "#/$defs/a", "$defs": {"a": {"$ref": "#/$defs/a"}}"##,
+    r#""$ref": "file:///dev/zero""#,
+    r#""$ref": "file:///""#,
+    r#""$ref": "http://localhost:1/x""#,
+    r#""$ref": "%%%""#,
+    r##""$dynamicRef": "#x""##,
+    r#""$schema": "http://example.com/none""#,
+    r#""$id": "::::""#,
+    r#""$id": "file:///dev/zero""#,
+    r#""$anchor": """#,
+    r#""format": "regex""#,
+    r#""\u0000": {"type": "\u001b"}"#,
+    r#""required": ["\ud800"]"#,
+];
+
+/// What a byte mutation may insert.
+const BYTES: &[&str] = &[
+    "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\ud800", "null", "1e999", "-0", "\0",
+    "\u{1b}", "\u{feff}", "# ", "&a ", "*a", "\n- ", "'", "中",
+];
+
+/// splitmix64, as tests/it/fuzz.rs.
+fn next(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// One mutation of a schema's text: a hostile keyword in one of its objects, or a few bytes
+/// inserted, deleted or repeated (at character boundaries).
+fn mutate_schema(text: &str, seed: u64) -> String {
+    let mut s = seed;
+    let mut below = |n: usize| (next(&mut s) % n.max(1) as u64) as usize;
+    let mut t = text.to_owned();
+    for _ in 0..1 + below(3) {
+        let cuts: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+        let at = cuts[below(cuts.len())];
+        match below(4) {
+            0 => {
+                let braces: Vec<usize> = t.match_indices('{').map(|(i, _)| i + 1).collect();
+                if let Some(&i) = braces.get(below(braces.len())) {
+                    let extra = HOSTILE[below(HOSTILE.len())];
+                    let sep = if t[i..].trim_start().starts_with('}') {
+                        ""
+                    } else {
+                        ","
+                    };
+                    t.insert_str(i, &format!("{extra}{sep}"));
+                }
+            }
+            1 => t.insert_str(at, BYTES[below(BYTES.len())]),
+            2 => {
+                let end = cuts
+                    [(cuts.iter().position(|&c| c == at).unwrap() + below(8)).min(cuts.len() - 1)];
+                t.replace_range(at..end, "");
+            }
+            _ => {
+                let end = cuts
+                    [(cuts.iter().position(|&c| c == at).unwrap() + below(40)).min(cuts.len() - 1)];
+                let piece = t[at..end].to_owned();
+                t.insert_str(at, &piece);
+            }
+        }
+    }
+    t
+}
+
+/// Mutated suite schemas through `--schema`'s loader, and the group's instances through the
+/// schema when it compiles: never a panic, never a hang (the run is timed). Seeded and
+/// replayable: `TONGBAN_FUZZ_SCHEMAS=<count>` (default 150), `TONGBAN_FUZZ_SEED`; a failure
+/// names its seed.
+#[test]
+fn mutated_suite_schemas_never_crash() {
+    let count: u64 = std::env::var("TONGBAN_FUZZ_SCHEMAS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(150);
+    let base: u64 = std::env::var("TONGBAN_FUZZ_SEED")
+        .ok()
+        .and_then(|v| u64::from_str_radix(v.trim_start_matches("0x"), 16).ok())
+        .unwrap_or(0x5c4e_2026_1207);
+    let root = common::root().join(SUITE).join("draft2020-12");
+    let mut groups = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for path in files {
+        let g: Vec<Group> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        groups.extend(g);
+    }
+    let scratch = tempfile::tempdir().unwrap();
+    let path = scratch.path().join("schema.json");
+    let mut state = base;
+    let (mut compiled, start) = (0, std::time::Instant::now());
+    for _ in 0..count {
+        let seed = next(&mut state);
+        let group = &groups[(seed % groups.len() as u64) as usize];
+        let text = mutate_schema(&serde_json::to_string_pretty(&group.schema).unwrap(), seed);
+        std::fs::write(&path, &text).unwrap();
+        let case = std::time::Instant::now();
+        let ran = std::panic::catch_unwind(|| {
+            let Ok(schema) = Schema::from_file(&path) else {
+                return false;
+            };
+            for test in &group.tests {
+                let bytes = serde_json::to_vec(&test.data).unwrap();
+                let loaded =
+                    load::load_bytes("i.yaml".into(), &bytes, &Limits::default(), Lang::En);
+                if let Some(doc) = &loaded.document {
+                    let _ = schema.check(doc, &loaded.source, Lang::En);
+                }
+            }
+            true
+        });
+        let took = case.elapsed();
+        assert!(ran.is_ok(), "seed {seed:#x} panicked on:\n{text}");
+        compiled += usize::from(ran.unwrap_or(false));
+        assert!(
+            took.as_secs() < 5,
+            "seed {seed:#x} took {took:?} on:\n{text}"
+        );
+    }
+    eprintln!(
+        "{count} mutated schemas, {compiled} compiled, {:?}",
+        start.elapsed()
+    );
+}
