@@ -146,6 +146,25 @@ pub(super) fn trailing_remark(s: &str) -> Option<usize> {
     None
 }
 
+/// The last balanced `(…)` group of `s` (byte offsets of its brackets), nested ones inside it.
+fn last_group(s: &str) -> Option<(usize, usize)> {
+    let close = s.rfind(')')?;
+    let mut depth = 0usize;
+    for (i, c) in s[..=close].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((i, close));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The text before a title and before a trailing bracketed remark: where a clause or a condition
 /// of the whole name is looked for (not 结婚证（夫妻投靠的提供）'s remark; but 乡镇（街道）…出具的
 /// keeps its inner brackets).
@@ -443,21 +462,27 @@ impl<'o> Reader<'o> {
                 return Some(h);
             }
         }
-        if let (Some(open), Some(close)) = (core.find('('), core.rfind(')'))
-            && open < close
-        {
+        // One bracketed group at a time, from the last: 劳动关系(包括人事关系)的证明材料(劳动合同、
+        // …等) has two remarks, and the text between them is the document.
+        for _ in 0..4 {
+            let Some((open, close)) = last_group(core) else {
+                break;
+            };
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
-            if !without.is_empty()
-                && (self.exact(item, &without).is_some()
+            if without.is_empty()
+                || !(self.exact(item, &without).is_some()
                     || is_copy_remark(&core[open + 1..close])
                     || !looks_like_document(&core[open..=close])
                     || core[open..=close].contains('/'))
             {
-                let remark = core[open..=close].to_owned();
-                q.other.push(remark.clone());
-                how.push(How::QualifierRemoved { what: remark });
-                *core = without;
-                return self.exact(item, core);
+                break;
+            }
+            let remark = core[open..=close].to_owned();
+            q.other.push(remark.clone());
+            how.push(How::QualifierRemoved { what: remark });
+            *core = without;
+            if let Some(h) = self.exact(item, core) {
+                return Some(h);
             }
         }
         None

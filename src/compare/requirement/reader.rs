@@ -381,7 +381,7 @@ impl<'o> Reader<'o> {
         // A或B(或者C): the bracketed 或者 adds to the alternatives before it (条例 wording:
         // 医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）).
         if let Some(open) = text.find("(或")
-            && let Some(close) = text[open..].find(')').map(|c| open + c)
+            && let Some(close) = matching_close(text, open)
         {
             let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
@@ -789,4 +789,22 @@ pub(super) fn absorb(into: &mut Piece, other: Piece, other_first: bool) {
     into.how.push(How::Alternative {
         of: into.accepts.clone(),
     });
+}
+
+/// The `)` closing the `(` at byte `open` (brackets inside it balanced: 《房屋(商品房)买卖合同》).
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -6,7 +6,7 @@ use crate::data::normalize::{for_each_nfkc, normalize};
 
 use super::lexicon::{BOOKLET_CARDS, COPY_FORMS, DOCUMENT_ENDS, PAGES, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};
-use super::qualifiers::looks_like_document;
+use super::qualifiers::{looks_like_document, trailing_remark};
 use super::{ItemRef, Reader};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +266,9 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .ontology
                 .suffix(item.name, item.code, &normalize(&a))
                 .is_some();
-        let modifier = !known && !looks_like_document(&a) && seg.copy.is_none();
+        // 双方户口簿(原件及复印件)、…: a trailing remark does not hide the document before it.
+        let bare = trailing_remark(&a).map_or(a.as_str(), |at| &a[..at]);
+        let modifier = !known && !looks_like_document(bare) && seg.copy.is_none();
         // 户口簿首页和本人页: the second conjunct is another page of the same document.
         // 与 splits only between two documents (残疾人身份证与户口本), never inside a clause
         // (本人无配偶与对方当事人没有直系血亲关系的签字声明).
