@@ -90,6 +90,11 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A walk went past a limit of tongban.toml (the catalog walk's `[catalog-limits]`): the
+    /// message, in the run's language, names the limit and how to raise it.
+    #[error("{0}")]
+    #[diagnostic(code(tongban::limit))]
+    Limit(String),
     /// tongban crashed on an input: a bug (contained: the run stops cleanly).
     #[error("internal error while reading {path}: {message}")]
     #[diagnostic(
@@ -132,7 +137,7 @@ impl Error {
                 format!("材料词典有误 {path}：\n{message}"),
                 Some("词典格式见 schemas/documents.schema.json，示例见 catalogs/documents.yaml".into()),
             ),
-            Error::Usage(message) => (message.clone(), None),
+            Error::Usage(message) | Error::Limit(message) => (message.clone(), None),
             Error::Output(e) => (format!("无法写出结果：{e}"), None),
             Error::Write { path, message } => (format!("无法写入 {path}：{message}"), None),
             Error::Internal { path, message } => (
