@@ -388,6 +388,17 @@ impl<'o> Reader<'o> {
     /// (《离婚证》（生效的离婚判决书或者离婚调解书）), `A或B`; else the text itself.
     fn accepted_parts(&self, item: ItemRef<'_>, text: &str, d: &mut Draft) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
+        // A(B)或C(D): alternatives with brackets of their own are read one by one
+        // (身份证(社会保障卡)或户口簿(常住人员居住证或常住证明) lost 身份证 and 社会保障卡 to the
+        // brackets' readings below, which take the name as one document).
+        if let Some(alts) = self.alternatives(item, text)
+            && alts.iter().any(|a| a.contains('('))
+        {
+            for alt in alts {
+                parts.extend(self.accepted_parts(item, &alt, d));
+            }
+            return parts;
+        }
         // A或B(或者C): the bracketed 或者 adds to the alternatives before it (条例 wording:
         // 医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）).
         if let Some(open) = text.find("(或")

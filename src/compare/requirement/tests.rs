@@ -1044,3 +1044,21 @@ fn the_relative_joined_is_another_person() {
     let r = read(item, "投靠人和被投靠人《居民户口簿》和《居民身份证》");
     assert_eq!(r.pieces.len(), 4, "{:?}", r.pieces);
 }
+
+/// 身份证(社会保障卡)或户口簿(常住人员居住证或常住证明) was read as 户口簿/居住证/常住证明 only,
+/// with "身份证(社会保障卡)或" dropped as a qualifier: alternatives that carry brackets of their
+/// own are read one by one.
+#[test]
+fn alternatives_with_their_own_brackets_are_read_one_by_one() {
+    let r = read(
+        "失业登记",
+        "身份证(社会保障卡)或户口簿(常住人员居住证或常住证明)",
+    );
+    assert_eq!(r.pieces.len(), 1);
+    assert!(
+        r.pieces[0].accepts.contains(&"居民身份证".to_owned()),
+        "{:?}",
+        r.pieces[0].accepts
+    );
+    assert!(r.pieces[0].accepts.contains(&"户口簿".to_owned()));
+}
