@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::{cli, diagnostic, report, source};
 
 mod coverage;
@@ -15,7 +16,26 @@ mod material;
 mod server;
 mod settings;
 
-/// Runs a command line as the `tongban` process does: the report on standard output, notes and
+/// Parses the arguments and runs them as the `tongban` process does; `--help`, `--version` and
+/// a command line clap refuses are printed here, in the language of the run (`--lang` read
+/// before parsing, else the locale): status 0 for help and version, 2 for a refused line.
+pub fn main_args(args: Vec<std::ffi::OsString>, env: &Env) -> u8 {
+    let lang =
+        cli::lang_of(&args).unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
+    match cli::parse(args, lang) {
+        Ok(cli) => main_process(cli, env),
+        Err(e) => {
+            // A closed pipe after `--help | head` is not an error of the command line.
+            let _ = match cli::error_text(&e, lang) {
+                Some(text) => write!(std::io::stderr().lock(), "{text}"),
+                None => e.print(),
+            };
+            u8::try_from(e.exit_code()).unwrap_or(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Runs a parsed command line as the `tongban` process does: the report on standard output, notes and
 /// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
 ///
 /// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
@@ -46,7 +66,8 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
     match result {
         Ok(Ok(outcome)) => {
             for note in &outcome.notes {
-                let _ = writeln!(stderr, "{}", source::escape_controls(note));
+                let note = crate::i18n::explain_os_errors(note, lang);
+                let _ = writeln!(stderr, "{}", source::escape_controls(&note));
             }
             outcome.status
         }
@@ -61,14 +82,7 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
             EXIT_TROUBLE
         }
         Err(_) => {
-            let _ = writeln!(
-                stderr,
-                "{}",
-                lang.pick(
-                    "tongban：内部错误（缺陷）：请报告此问题，并附上命令和输入",
-                    "tongban: internal error (a bug): please report it with the command and inputs"
-                )
-            );
+            let _ = writeln!(stderr, "{}", tr!(lang, "error-panic"));
             EXIT_TROUBLE
         }
     }

@@ -10,6 +10,7 @@ use super::Env;
 use crate::cli;
 use crate::diagnostic::Lang;
 use crate::error::Error;
+use crate::i18n::tr;
 use crate::lint::Session;
 use crate::lint::baseline::Baseline;
 use crate::lint::config::{self, Config};
@@ -151,7 +152,14 @@ impl Lint {
         let config = &session.config;
         let format = args.format.or(config.format).unwrap_or(LintFormat::Human);
         let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-        let catalog = catalog(args.catalog.as_deref(), config, &paths, stdin, s.cwd())?;
+        let catalog = catalog(
+            args.catalog.as_deref(),
+            config,
+            &paths,
+            stdin,
+            s.cwd(),
+            lang,
+        )?;
         let mut notes = Vec::new();
         let baseline = match &args.baseline {
             // `--diff` prints fixes, not findings: no baseline to read.
@@ -214,6 +222,7 @@ fn catalog(
     paths: &[PathBuf],
     stdin: bool,
     cwd: &Path,
+    lang: Lang,
 ) -> Result<Option<PathBuf>, Error> {
     let catalog = arg
         .map(|c| cwd.join(c))
@@ -225,7 +234,7 @@ fn catalog(
     if !c.is_dir() {
         return Err(Error::Io {
             path: c.display().to_string(),
-            message: "the catalog (--catalog or `catalog` in tongban.toml) is not a folder".into(),
+            message: tr!(lang, "error-catalog-not-folder"),
         });
     }
     Ok(Some(match config::relative_to(&c, cwd, cwd) {
