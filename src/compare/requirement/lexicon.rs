@@ -166,6 +166,24 @@ pub(super) const SIDES: &[&str] = &[
     "电子版",
 ];
 
+/// Pages of a booklet document (户口簿首页和本人页, 护照个人资料页): a page is not a document of its
+/// own; a list of them asks for the document they are pages of.
+pub(super) const PAGES: &[&str] = &[
+    "页",
+    "首页",
+    "主页",
+    "户主页",
+    "本人页",
+    "个人页",
+    "资料页",
+    "个人资料页",
+    "信息页",
+    "个人信息页",
+    "变更页",
+    "内页",
+    "登记页",
+];
+
 /// The applicants named after a document (居民身份证复印件男女双方各一份), longest first.
 pub(super) const TRAILING_PARTIES: &[&str] =
     &["双方当事人", "当事人双方", "男女双方", "夫妻双方", "双方"];

@@ -11,9 +11,11 @@ use crate::data::ontology::{Hit, Origin};
 
 use super::lexicon::{
     CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS, GENERIC_BIGRAMS,
-    GENERIC_HEADS, ORGANISATION_ENDS, PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS, VALIDITY,
+    GENERIC_HEADS, ORGANISATION_ENDS, PAGES, PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS,
+    VALIDITY,
 };
 use super::persons::strip_persons;
+use super::split::bare_page;
 use super::{How, ItemRef, Qualifiers, Reader};
 
 /// GB/T 2260 division names and their short forms (广东省 / 广东), for place names in titles.
@@ -497,6 +499,11 @@ impl<'o> Reader<'o> {
                 q.other.push(quantity.clone());
                 how.push(How::QualifierRemoved { what: quantity });
                 core.truncate(at);
+            } else if let Some(cut) = self.pages_at(item, core) {
+                let pages = core[cut..].to_owned();
+                q.other.push(pages.clone());
+                how.push(How::QualifierRemoved { what: pages });
+                core.truncate(cut);
             } else if let Some(w) = TRAILING_PARTIES
                 .iter()
                 .find(|w| core.len() > w.len() && core.ends_with(**w))
@@ -513,6 +520,44 @@ impl<'o> Reader<'o> {
                 return Some(h);
             }
         }
+    }
+
+    /// Where the pages asked for begin (户口簿首页和本人页 → 户口簿, 户口簿户主页 → 户口簿): a list of
+    /// bare pages joined by 和/及/与/、 and the page word before them, cut only when what is left
+    /// is a known document (新生儿记录页 keeps its page: 新生儿记录 is no document).
+    fn pages_at(&self, item: ItemRef<'_>, core: &str) -> Option<usize> {
+        if !core.ends_with('页') {
+            return None;
+        }
+        // The last conjunct, while it is a bare page: 首页和本人页 → 首页.
+        let mut end = core.len();
+        while let Some((at, _)) = ["和", "及", "与", "、"]
+            .iter()
+            .filter_map(|c| core[..end].rfind(c).map(|at| (at, c.len())))
+            .max_by_key(|&(at, _)| at)
+            .filter(|&(at, len)| bare_page(&core[at + len..end]))
+        {
+            end = at;
+        }
+        // The page word itself (户口簿首页 → 户口簿), longest first.
+        let head = &core[..end];
+        let known = |s: &str| {
+            let rest = strip_persons(s).rest;
+            self.exact(item, s).is_some()
+                || self.exact(item, &rest).is_some()
+                || self
+                    .ontology
+                    .suffix(item.name, item.code, &normalize(&rest))
+                    .is_some()
+        };
+        let mut pages: Vec<&&str> = PAGES.iter().filter(|p| p.len() > "页".len()).collect();
+        pages.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        pages
+            .into_iter()
+            .filter_map(|p| head.strip_suffix(*p).map(str::len))
+            .chain([end])
+            .filter(|&cut| cut > 0 && cut < core.len())
+            .find(|&cut| known(&core[..cut]))
     }
 
     /// The stripped core: a generic noun written the common way (合影照 / 合影照片, 证明材料 /

@@ -4,7 +4,7 @@
 
 use crate::data::normalize::{for_each_nfkc, normalize};
 
-use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, VALIDITY};
+use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, PAGES, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};
 use super::qualifiers::looks_like_document;
 use super::{ItemRef, Reader};
@@ -205,6 +205,21 @@ fn shared_head<'b>(a: &str, b: &'b str) -> Option<&'b str> {
     (b.len() - head.len() >= 6).then(|| &b[b.len() - head.len()..])
 }
 
+/// A bare page of a document (本人页, 首页, 户主页, 本人资料页; [`PAGES`]): `b` names no
+/// document of its own, only a page, so `户口簿首页和本人页` is one document (its pages), not two
+/// requirements. A page with its own document (新生儿记录页, 分娩记录表首页) is not bare.
+pub(super) fn bare_page(b: &str) -> bool {
+    let b = b
+        .split_once(['(', '（'])
+        .map_or(b, |(before, _)| before)
+        .trim_end();
+    let b = COPY_FORMS
+        .iter()
+        .find_map(|(p, _)| b.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(b);
+    PAGES.contains(&b) || PAGES.contains(&strip_persons(b).rest.as_str())
+}
+
 /// Past this many bytes a joined segment takes no more: reading stays linear in a name's length.
 const MERGE_CAP: usize = 1024;
 
@@ -233,6 +248,9 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .suffix(item.name, item.code, &normalize(&a))
                 .is_some();
         let modifier = !known && !looks_like_document(&a) && seg.copy.is_none();
+        // 户口簿首页和本人页: the second conjunct is another page of the same document.
+        let page =
+            matches!(next.sep_text.as_str(), "和" | "及" | "与" | "以及" | "、") && bare_page(&b);
         // A和B证明 with a shared head (抢救和死亡证明): two documents, the head distributed.
         if modifier
             && matches!(next.sep_text.as_str(), "和" | "及")
@@ -245,7 +263,7 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
             out.push(next);
             continue;
         }
-        if persons_only || person_list || modifier {
+        if persons_only || person_list || modifier || page {
             seg.text.truncate(seg.text.trim_end().len());
             seg.text.push_str(&next.sep_text);
             seg.text.push_str(next.text.trim());

@@ -878,3 +878,25 @@ fn a_proof_named_by_its_issuer_only_identifies_no_requirement() {
     let b = read("某事项", "公安部门证明或其他证明");
     assert_ne!(a.pieces[0].requirement, b.pieces[0].requirement);
 }
+
+/// 居民户口簿首页和本人页复印件 was read as two requirements, 户口簿 and a document called 页: a
+/// list of bare pages after a conjunction asks for the booklet they are pages of (the
+/// annotation rules: "two pages of one 户口簿: one document"). A page with its own document
+/// (新生儿记录页) stays its own piece.
+#[test]
+fn pages_of_one_booklet_are_one_document() {
+    for name in [
+        "居民户口簿首页和本人页复印件",
+        "被投靠人居民户口簿首页及本人页",
+        "户口簿首页和本人页(原件及复印件1份)",
+        "户口簿户主页",
+    ] {
+        let r = read("某事项", name);
+        assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
+        assert_eq!(r.pieces[0].accepts, ["户口簿"], "{name}");
+    }
+    let r = read("某事项", "护照个人资料页");
+    assert_eq!(r.pieces[0].accepts, ["护照"]);
+    let r = read("某事项", "分娩记录表首页、新生儿记录页复印件");
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+}
