@@ -78,6 +78,16 @@ pub enum Error {
     #[error("{0}")]
     #[diagnostic(code(tongban::usage))]
     Usage(String),
+    /// The command line names an item or a region the inputs do not have; with the nearest one
+    /// they have ("did you mean"), when there is one.
+    #[error("{message}")]
+    #[diagnostic(code(tongban::usage))]
+    NotInInputs {
+        /// What was not found.
+        message: String,
+        /// "did you mean `…`?", or what is there.
+        help: Option<String>,
+    },
     /// Writing the report failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
@@ -151,6 +161,7 @@ impl Error {
                 Some(tr!(lang, "error-synonyms.help")),
             ),
             Error::Usage(message) => (os(message), None),
+            Error::NotInInputs { message, help } => (message.clone(), help.clone()),
             Error::Output(e) => (
                 tr!(lang, "error-output", message = i18n::io_error(e, lang)),
                 None,

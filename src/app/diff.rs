@@ -8,6 +8,7 @@ use crate::compare::{catalog, diff};
 use crate::data::ontology;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::{cli, input, report};
 
 /// `tongban diff`: index → compare → render.
@@ -98,10 +99,11 @@ pub(super) fn command(
     if let Some(item) = &args.item
         && catalog.items.is_empty()
     {
-        return Err(Error::Usage(match lang {
-            Lang::Zh => format!("输入中没有事项 `{item}` 的指南"),
-            Lang::En => format!("no guide of item `{item}` in the inputs"),
-        }));
+        let near = catalog::nearest(item, catalog.items_seen.iter().map(String::as_str));
+        return Err(Error::NotInInputs {
+            message: tr!(lang, "diff-no-item", item = item.as_str()),
+            help: near.map(|n| tr!(lang, "did-you-mean", name = n)),
+        });
     }
     regions_present(&catalog, &regions, args.item.is_some(), lang)?;
 
@@ -152,25 +154,28 @@ fn regions_present(
 ) -> Result<(), Error> {
     for r in regions {
         if !catalog.regions_seen.contains(r) {
-            let mut seen: Vec<&str> = catalog
-                .regions_seen
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != catalog::BASELINE_REGION)
-                .collect();
+            let present = || {
+                catalog
+                    .regions_seen
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| *c != catalog::BASELINE_REGION)
+            };
+            let mut seen: Vec<&str> = present().collect();
             seen.truncate(30);
-            return Err(Error::Usage(match lang {
-                Lang::Zh => format!(
-                    "区划 `{r}` 没有{}指南；现有区划：{}",
-                    if of_item { "该事项的" } else { "" },
-                    seen.join(", ")
-                ),
-                Lang::En => format!(
-                    "no guide{} for region `{r}`; regions present: {}",
-                    if of_item { " of that item" } else { "" },
-                    seen.join(", ")
-                ),
-            }));
+            let message = if of_item {
+                tr!(lang, "diff-no-region-of-item", region = r.as_str())
+            } else {
+                tr!(lang, "diff-no-region", region = r.as_str())
+            };
+            let help = match catalog::nearest_region(r, present()) {
+                Some(near) => tr!(lang, "did-you-mean", name = near),
+                None => tr!(lang, "diff-regions-present", regions = seen.join(", ")),
+            };
+            return Err(Error::NotInInputs {
+                message,
+                help: Some(help),
+            });
         }
     }
     Ok(())

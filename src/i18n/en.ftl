@@ -91,3 +91,11 @@ value-not-between = `{ $value }` is not between { $low } and { $high }
 value-no-path = `{ $value }`: no path after `{ $format }=`
 value-unknown-format = unknown format `{ $format }` in `{ $value }` (formats: { $known })
 value-empty-path = empty path
+
+## tongban diff
+
+did-you-mean = did you mean `{ $name }`?
+diff-no-item = no guide of item `{ $item }` in the inputs
+diff-no-region = no guide for region `{ $region }`
+diff-no-region-of-item = no guide of that item for region `{ $region }`
+diff-regions-present = regions present: { $regions }

@@ -224,3 +224,11 @@ pv-format-xlsx = Excel 工作簿：一张汇总表，每个事项一张表（需
 pv-format-html = 一个独立的 HTML 页面：排序的汇总和每个事项的热力图
 pv-material-format-text = 易读的行（跟随 --lang）
 pv-material-format-json = 一个 JSON 文档：{"{"}"format_version", "item", "readings": [...]{"}"}
+
+## tongban diff
+
+did-you-mean = 您是否想写 `{ $name }`？
+diff-no-item = 输入中没有事项 `{ $item }` 的指南
+diff-no-region = 区划 `{ $region }` 没有指南
+diff-no-region-of-item = 区划 `{ $region }` 没有该事项的指南
+diff-regions-present = 现有区划：{ $regions }
