@@ -249,10 +249,11 @@ fn finish_output(
             message: e.to_string(),
         })?;
         if !style.quiet {
-            notes.push(match style.lang {
-                crate::diagnostic::Lang::Zh => format!("已写入 {}", path.display()),
-                crate::diagnostic::Lang::En => format!("wrote {}", path.display()),
-            });
+            notes.push(tr!(
+                style.lang,
+                "note-wrote",
+                path = path.display().to_string()
+            ));
         }
     }
     Ok(())
@@ -260,17 +261,10 @@ fn finish_output(
 
 /// The refusal to write a binary workbook to a terminal.
 fn xlsx_to_terminal(lang: crate::diagnostic::Lang) -> String {
-    lang.pick(
-        "xlsx 是二进制格式：请用 -o FILE 写入文件（或用管道）",
-        "xlsx is a binary format: write it to a file with -o FILE (or pipe it)",
-    )
-    .into()
+    tr!(lang, "xlsx-to-terminal")
 }
 
 /// `note: skipped PATH: REASON`.
 fn skipped_note(path: &str, reason: &str, lang: crate::diagnostic::Lang) -> String {
-    match lang {
-        crate::diagnostic::Lang::Zh => format!("注意：跳过 {path}：{reason}"),
-        crate::diagnostic::Lang::En => format!("note: skipped {path}: {reason}"),
-    }
+    tr!(lang, "note-skipped", path = path, reason = reason)
 }

@@ -128,14 +128,7 @@ impl Lint {
         let lang = s.lang;
         if (args.fix || args.diff) && args.paths.iter().any(|p| p.as_os_str() == "-") {
             // Fixes are written back to files; standard input has none to write to.
-            return Err(Error::Usage(
-                lang.pick(
-                    "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
-                    "--fix and --diff work on files, not on standard input (`-`); editors get the same \
-                     fixes as code actions from `tongban server`",
-                )
-                .into(),
-            ));
+            return Err(Error::Usage(tr!(lang, "lint-fix-stdin")));
         }
         let config = s.config()?;
         let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
@@ -193,22 +186,10 @@ impl Lint {
 /// `-` stands alone, and `--stdin-filename` needs it.
 fn stdin_usage(args: &cli::LintArgs, stdin: bool, lang: Lang) -> Result<(), Error> {
     if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
-        return Err(Error::Usage(
-            lang.pick(
-                "`-`（标准输入）不能与其他路径同时使用",
-                "`-` (standard input) cannot be combined with other paths",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(tr!(lang, "lint-stdin-alone")));
     }
     if args.stdin_filename.is_some() && !stdin {
-        return Err(Error::Usage(
-            lang.pick(
-                "--stdin-filename 要求 `-` 是唯一的路径（tongban lint - --stdin-filename 路径）",
-                "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(tr!(lang, "lint-stdin-filename")));
     }
     Ok(())
 }

@@ -99,3 +99,126 @@ diff-no-item = no guide of item `{ $item }` in the inputs
 diff-no-region = no guide for region `{ $region }`
 diff-no-region-of-item = no guide of that item for region `{ $region }`
 diff-regions-present = regions present: { $regions }
+
+## Notes during a run (standard error)
+
+note-wrote = wrote { $path }
+note-skipped = note: skipped { $path }: { $reason }
+xlsx-to-terminal = xlsx is a binary format: write it to a file with -o FILE (or pipe it)
+lint-named-only = note: the cross-region rules (TB3xx) compared only the files given; to compare against the whole catalog, pass --catalog DIR or set `catalog` in tongban.toml
+lint-no-files = warning: no guide files (*.yaml, *.yml) found in the paths given: nothing was linted
+lint-not-guides = note: skipped { $count } YAML file(s) that are not guides (e.g. { $first }): no top-level item, materials …; list the files to lint under `include` in tongban.toml
+lint-fix-stdin = --fix and --diff work on files, not on standard input (`-`); editors get the same fixes as code actions from `tongban server`
+lint-stdin-alone = `-` (standard input) cannot be combined with other paths
+lint-stdin-filename = --stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)
+fix-not-utf8 = not UTF-8; not fixed (convert it first)
+fix-did-not-verify = the fixed text did not verify (its data or findings are not what the fixes intended); file left unchanged (please report this)
+fix-not-written = not written: { $reason }
+fix-link-outside = symbolic link points outside the tree ({ $target }); not fixed
+fix-changed-meanwhile = the file changed while it was being fixed
+fix-nothing = nothing to fix
+fix-fixable = { $fixes } fixable in { $files } { $files ->
+        [one] file
+       *[other] files
+    }; run with --fix to apply
+fix-fixed = { $fixes } fixed ({ $files } { $files ->
+        [one] file
+       *[other] files
+    }), { $remaining } remaining
+diff-regions-two = --regions takes exactly two region codes (A,B), got { $count }
+diff-pairwise-formats = the pairwise view (--regions) prints as table (a unified diff) or json
+diff-collision = warning: { $kept } and { $ignored } both describe { $item } in region { $region }; compared only the first
+diff-fails-under = error: { $item } has uniformity { $uniformity }, below --fail-under { $threshold }
+coverage-no-agreement = no agreement file: give --agreement FILE, or a folder with agreements in an `{ $folder }/` folder (e.g. catalogs)
+coverage-no-such-agreement = no such agreement file
+coverage-file-errors = error: { $count } { $count ->
+        [one] error
+       *[other] errors
+    } in agreement files; their coverage is not reported
+coverage-rule-errors = error: { $count } coverage { $count ->
+        [one] finding
+       *[other] findings
+    } at error severity (raised in tongban.toml)
+coverage-fails-under = error: { $agreement } coverage { $coverage } is below --fail-under { $limit }
+
+## Summaries of findings
+
+summary-no-files = ⚠ no guide files found: nothing was linted
+summary-clean = ✓ checked { $n } { $files ->
+        [one] file
+       *[other] files
+    }: no findings
+summary-findings = ✗ checked { $n } { $files ->
+        [one] file
+       *[other] files
+    }, { $with_findings } with findings: { $e } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $w } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }, { $i } { $infos ->
+        [one] info
+       *[other] infos
+    }
+human-more-findings = { $n } { $count ->
+        [one] finding
+       *[other] findings
+    } more in { $file }, one line each (--format json and the other formats give them all in full):
+baseline-recorded = baseline: recorded { $n } { $count ->
+        [one] finding
+       *[other] findings
+    }
+baseline-matched = baseline: { $m } known { $matched ->
+        [one] finding
+       *[other] findings
+    } not shown; { $f } baseline { $fixed ->
+        [one] entry is
+       *[other] entries are
+    } now fixed (update it with --write-baseline)
+statistics-not-guides = skipped { $count } YAML file(s) that are not guides
+statistics-top-files = Files with the most findings (top { $count })
+junit-failing = { $failing } { $failing ->
+        [one] finding
+       *[other] findings
+    } at or above --fail-on ({ $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    })
+material-head = “{ $material }” → { $count } { $count ->
+        [one] requirement
+       *[other] requirements
+    }
+server-omitted = { $omitted } more findings not shown (max-diagnostics = { $max } under [server] in tongban.toml); run tongban lint for all
+
+## The comparison report (tongban diff): titles and summaries; the matrix's per-cell words stay in src/report/diff.rs
+
+diff-summary = { $items } { $items ->
+        [one] item
+       *[other] items
+    } ({ $comparable } in two or more regions) from { $guides } guides
+diff-nothing = no items to compare ({ $guides } guides)
+diff-uniformity-note = uniformity = materials required in every region ÷ materials required in at least one region; least uniform first
+diff-similar = { $row } ≈ “{ $piece }” ({ $regions }) with “{ $with }”: score { $score }, shared { $shared }; confirm: add { $pair } to overrides.same; reject: add { $pair } to overrides.never_merge
+diff-uniformity = { $uniformity } ({ $everywhere }/{ $anywhere } required everywhere)
+diff-regions-count = regions ({ $count })
+diff-common-core = common core ({ $count })
+diff-baseline = national baseline ({ $path }{ $partial }; requires { $required })
+
+## The coverage report (tongban coverage): titles and summaries
+
+coverage-summary = { $agreements } agreements, { $guides } guides read{ $covered }
+coverage-nothing = no agreements ({ $guides } guides)
+coverage-note = coverage = (item, member) pairs with a published guide ÷ items × members
+coverage-mode-conflict = { $item }: { $member } { $guide } has { $found }, agreed { $agreed }
+coverage-compared = { $title }: the members' guides compared
+coverage-none-published = ✗ none of the { $count } members
+coverage-others = ✗ the other { $count } members
+
+## Writing files
+
+write-hard-links = the file has { $links } hard links; replacing it would leave the other names with the old text, so it was not written
+write-input = the output file is also an input of this run ({ $input }); it would be overwritten

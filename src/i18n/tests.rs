@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
-/// `id` or `id.attr` → the arguments (`$name`) its text uses.
+/// `id` or `id.attr` → the arguments (`$name`) its text shows.
 fn entries(text: &str) -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut current = String::new();
@@ -28,7 +28,11 @@ fn entries(text: &str) -> BTreeMap<String, BTreeSet<String>> {
         while let Some(i) = rest.find("{ $") {
             let after = &rest[i + 3..];
             let end = after.find([' ', '}']).unwrap_or(after.len());
-            vars.insert(after[..end].to_owned());
+            // A selector (`{ $count -> … }`, English plurals) need not be shown in the other
+            // language: only the arguments shown are compared.
+            if !after[end..].starts_with(" ->") {
+                vars.insert(after[..end].to_owned());
+            }
             rest = &after[end..];
         }
     }

@@ -232,3 +232,72 @@ diff-no-item = 输入中没有事项 `{ $item }` 的指南
 diff-no-region = 区划 `{ $region }` 没有指南
 diff-no-region-of-item = 区划 `{ $region }` 没有该事项的指南
 diff-regions-present = 现有区划：{ $regions }
+
+## 运行中的提示（标准错误）
+
+note-wrote = 已写入 { $path }
+note-skipped = 注意：跳过 { $path }：{ $reason }
+xlsx-to-terminal = xlsx 是二进制格式：请用 -o FILE 写入文件（或用管道）
+lint-named-only = 注意：跨地区规则（TB3xx）只比较了所给的文件；要与整个目录比较，请用 --catalog 目录，或在 tongban.toml 中写 catalog
+lint-no-files = 警告：所给路径中没有找到办事指南文件（*.yaml、*.yml），未检查任何文件
+lint-not-guides = 注意：跳过 { $count } 个不是办事指南的 YAML 文件（如 { $first }）：没有 item、materials 等顶层要素；要检查哪些文件，可在 tongban.toml 的 include 中列出
+lint-fix-stdin = --fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复
+lint-stdin-alone = `-`（标准输入）不能与其他路径同时使用
+lint-stdin-filename = --stdin-filename 要求 `-` 是唯一的路径（tongban lint - --stdin-filename 路径）
+fix-not-utf8 = 不是 UTF-8 文件，未修复（先转换编码）
+fix-did-not-verify = 修复结果未通过复核（数据或问题与预期不符），未修改文件（请报告此问题）
+fix-not-written = 未写入：{ $reason }
+fix-link-outside = 符号链接指向检查范围之外（{ $target }），未修复
+fix-changed-meanwhile = 修复期间文件被改动
+fix-nothing = 没有可自动修复的问题
+fix-fixable = 可自动修复 { $fixes } 处（{ $files } 个文件）；加 --fix 写入
+fix-fixed = 已修复 { $fixes } 处（{ $files } 个文件），剩余 { $remaining } 处
+diff-regions-two = --regions 需要恰好两个区划代码（A,B），实际为 { $count } 个
+diff-pairwise-formats = 两地对比（--regions）只能输出 table（统一差异格式）或 json
+diff-collision = 警告：{ $kept } 和 { $ignored } 都描述区划 { $region } 的事项 { $item }；只比对了前者
+diff-fails-under = 错误：{ $item } 的一致性为 { $uniformity }，低于 --fail-under { $threshold }
+coverage-no-agreement = 没有协议文件：请用 --agreement FILE 指定，或给出含 `{ $folder }/` 文件夹的目录（如 catalogs）
+coverage-no-such-agreement = 没有这个协议文件
+coverage-file-errors = 错误：协议文件中有 { $count } 个错误；这些协议的覆盖率不予报告
+coverage-rule-errors = 错误：{ $count } 个覆盖率问题为错误级别（在 tongban.toml 中调高）
+coverage-fails-under = 错误：{ $agreement } 的覆盖率 { $coverage } 低于 --fail-under { $limit }
+
+## 检查结果的汇总
+
+summary-no-files = ⚠ 没有找到办事指南文件，未检查任何文件
+summary-clean = ✓ 已检查 { $n } 个文件，未发现问题
+summary-findings = ✗ 已检查 { $n } 个文件，其中 { $with_findings } 个有问题：{ $e } 个错误，{ $w } 个警告，{ $i } 条提示
+human-more-findings = { $file } 中另有 { $n } 条问题，每条一行显示（完整片段见 --format json 等格式）：
+baseline-recorded = 基线：已记录 { $n } 个问题
+baseline-matched = 基线：{ $m } 个已记录的问题未显示；{ $f } 条基线记录已修复（可用 --write-baseline 更新基线）
+statistics-not-guides = 跳过 { $count } 个不是办事指南的 YAML 文件
+statistics-top-files = 问题最多的文件（前 { $count } 个）
+junit-failing = { $failing } 个问题达到或超过 --fail-on 级别（{ $errors } 个错误，{ $warnings } 个警告）
+material-head = “{ $material }” → { $count } 项要求
+server-omitted = 另有 { $omitted } 处问题未显示（tongban.toml 中 [server] 的 max-diagnostics 为 { $max }）；运行 tongban lint 查看全部
+
+## 跨地区比较报告（tongban diff）：标题与汇总；矩阵中逐格的短词仍在 src/report/diff.rs
+
+diff-summary = 共 { $items } 个事项（{ $comparable } 个在两个及以上地区），来自 { $guides } 个指南
+diff-nothing = 没有可比对的事项（{ $guides } 个指南）
+diff-uniformity-note = 一致性 = 各地都要求的材料数 ÷ 至少一地要求的材料数；按一致性从低到高排列
+diff-similar = { $row } ≈ “{ $piece }”（{ $regions }）与“{ $with }”：相似度 { $score }，共同词 { $shared }；确认：overrides.same 加 { $pair }；否决：overrides.never_merge 加 { $pair }
+diff-uniformity = { $uniformity }（{ $everywhere }/{ $anywhere } 项各地都要求）
+diff-regions-count = 地区（{ $count }）
+diff-common-core = 共同核心（{ $count }）
+diff-baseline = 全国基线（{ $path }{ $partial }；必要材料 { $required } 项）
+
+## 协议覆盖报告（tongban coverage）：标题与汇总
+
+coverage-summary = { $agreements } 个协议，读取 { $guides } 个指南{ $covered }
+coverage-nothing = 没有协议（{ $guides } 个指南）
+coverage-note = 覆盖率 = 有已发布指南的（事项，成员）对数 ÷ 事项数 × 成员数
+coverage-mode-conflict = { $item }：{ $member } { $guide } 写明 { $found }，与约定的 { $agreed } 不符
+coverage-compared = { $title }：各成员指南比对
+coverage-none-published = ✗ { $count } 个成员均未发布
+coverage-others = ✗ 其余 { $count } 个成员
+
+## 写出文件
+
+write-hard-links = 文件有 { $links } 个硬链接，替换会使其他链接保留旧内容，未写入
+write-input = 输出文件也是本次检查的输入（{ $input }），不能覆盖
