@@ -189,6 +189,7 @@ impl Ontology {
         let mut parents: Vec<(usize, String, String)> = Vec::new();
         // Names the user file takes over from the bundled ontology.
         let mut claimed: Vec<String> = Vec::new();
+        let mut implied: Vec<(String, usize, Vec<String>)> = Vec::new();
         let strings = |v: Option<&Value>| -> Vec<(usize, String)> {
             v.and_then(Value::as_array)
                 .map(|a| {
@@ -237,7 +238,17 @@ impl Ontology {
                     if let Some(message) = self.insert(&n, id, &items, first, &mut claimed) {
                         problems.push((pointer, message));
                     }
+                    if let Some(short) = short_proof(&n) {
+                        implied.push((short, id, items.clone()));
+                    }
                 }
+            }
+        }
+        // X证明材料 is written X证明 as often (婚姻状况证明材料 / 婚姻状况证明): the short form
+        // names the same entry unless a file names it itself.
+        for (short, id, items) in implied {
+            if !self.map.contains_key(&normalize(&short)) {
+                self.insert(&short, id, &items, first, &mut claimed);
             }
         }
         for (id, parent, pointer) in parents {
@@ -468,6 +479,16 @@ pub(crate) fn for_paths(
             None => (Ontology::bundled()?, None),
         },
     })
+}
+
+/// The short form of a proof's long name: 婚姻状况证明材料 → 婚姻状况证明 (also 证明文件, 证明资料).
+fn short_proof(name: &str) -> Option<String> {
+    ["证明材料", "证明文件", "证明资料"]
+        .iter()
+        .find_map(|long| {
+            let stem = name.strip_suffix(long)?;
+            (!stem.is_empty()).then(|| format!("{stem}证明"))
+        })
 }
 
 #[cfg(test)]

@@ -184,6 +184,12 @@ pub(super) const PAGES: &[&str] = &[
     "登记页",
 ];
 
+/// The per-person cards of a household booklet: a 居民户口簿 is its 户主页 (首页) and one
+/// 常住人口登记卡 per member (《中华人民共和国户口登记条例》 第五条; the Ministry of Public Security's
+/// booklet layout), a 集体户口 its 首页 and 户口卡片. Written after a page (户口簿首页和本人常住人口
+/// 登记卡) a card is another page of the same booklet.
+pub(super) const BOOKLET_CARDS: &[&str] = &["常住人口登记卡", "户口卡片"];
+
 /// The applicants named after a document (居民身份证复印件男女双方各一份), longest first.
 pub(super) const TRAILING_PARTIES: &[&str] =
     &["双方当事人", "当事人双方", "男女双方", "夫妻双方", "双方"];
@@ -298,6 +304,7 @@ pub(super) const DOCUMENT_ENDS: &[&str] = &[
 pub(super) const FORM_ENDS: &[&str] = &[
     "申请书",
     "申请表",
+    "申领表",
     "登记服务表",
     "登记表",
     "备案表",

@@ -130,7 +130,11 @@ pub(super) fn strip_persons(s: &str) -> Persons {
 fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
     let mut roles: Vec<String> = Vec::new();
     let mut groups: Groups = vec![Vec::new()];
-    let mut rest = s;
+    // 填写郑州市高龄津贴申请表, 提供户口簿: a verb before the first word is no part of it.
+    let mut rest = ["填写", "提交", "提供", "出示", "携带"]
+        .iter()
+        .find_map(|v| s.strip_prefix(v).filter(|r| !r.is_empty()))
+        .unwrap_or(s);
     let mut any = false;
     let mut link = Link::Start;
     loop {
@@ -184,9 +188,20 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
             link = Link::Start;
             continue;
         }
-        if let Some(r) = ["提供", "提交", "持有的", "持"]
-            .iter()
-            .find_map(|v| rest.strip_prefix(v))
+        if let Some(r) = [
+            "提供",
+            "提交",
+            "填写的",
+            "填写",
+            "签署的",
+            "签署",
+            "出示",
+            "携带",
+            "持有的",
+            "持",
+        ]
+        .iter()
+        .find_map(|v| rest.strip_prefix(v))
         {
             rest = r;
         }

@@ -10,12 +10,12 @@ use crate::data::normalize::normalize;
 use crate::data::ontology::{Hit, Origin};
 
 use super::lexicon::{
-    CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS, GENERIC_BIGRAMS,
-    GENERIC_HEADS, ORGANISATION_ENDS, PAGES, PROCEDURES, SIDES, TRAILING_PARTIES, VAGUE_ENDS,
-    VALIDITY,
+    BOOKLET_CARDS, CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS,
+    GENERIC_BIGRAMS, GENERIC_HEADS, ORGANISATION_ENDS, PAGES, PROCEDURES, SIDES, TRAILING_PARTIES,
+    VAGUE_ENDS, VALIDITY,
 };
 use super::persons::strip_persons;
-use super::split::bare_page;
+use super::split::{ends_with_page, page_or_card};
 use super::{How, ItemRef, Qualifiers, Reader};
 
 /// GB/T 2260 division names and their short forms (广东省 / 广东), for place names in titles.
@@ -526,7 +526,7 @@ impl<'o> Reader<'o> {
     /// bare pages joined by 和/及/与/、 and the page word before them, cut only when what is left
     /// is a known document (新生儿记录页 keeps its page: 新生儿记录 is no document).
     fn pages_at(&self, item: ItemRef<'_>, core: &str) -> Option<usize> {
-        if !core.ends_with('页') {
+        if !core.ends_with('页') && !BOOKLET_CARDS.iter().any(|c| core.ends_with(c)) {
             return None;
         }
         // The last conjunct, while it is a bare page: 首页和本人页 → 首页.
@@ -535,7 +535,7 @@ impl<'o> Reader<'o> {
             .iter()
             .filter_map(|c| core[..end].rfind(c).map(|at| (at, c.len())))
             .max_by_key(|&(at, _)| at)
-            .filter(|&(at, len)| bare_page(&core[at + len..end]))
+            .filter(|&(at, len)| page_or_card(&core[at + len..end], ends_with_page(&core[..at])))
         {
             end = at;
         }

@@ -472,7 +472,11 @@ impl<'o> Reader<'o> {
         let inherits = holder_words.is_none() && identity && inherited.is_some();
         let holder_words =
             holder_words.or_else(|| inherited.filter(|_| identity).map(<[String]>::to_vec));
-        if let Some(h) = holder_words.map(|w| w.join("、")) {
+        // The item's own form is one whoever fills it in (新生儿父母填写首次签发登记表): the
+        // persons before a form are its signers, not the holder of another person's document.
+        if let Some(h) = holder_words.map(|w| w.join("、"))
+            && piece.requirement != "§form"
+        {
             own(&mut piece, h);
         }
         let holder_words_out = piece

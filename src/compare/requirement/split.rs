@@ -1,10 +1,10 @@
-//! Splitting a material name: top-level segments on 、，； 及 和 以及 (never in 《》 or brackets,
+//! Splitting a material name: top-level segments on 、，； 及 和 与 以及 (never in 《》 or brackets,
 //! never on 或), alternatives on 或, two known documents written back to back, and segments joined
 //! back when they name no requirement of their own (a list of persons, a modifier list).
 
 use crate::data::normalize::{for_each_nfkc, normalize};
 
-use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, PAGES, VALIDITY};
+use super::lexicon::{BOOKLET_CARDS, COPY_FORMS, DOCUMENT_ENDS, PAGES, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};
 use super::qualifiers::looks_like_document;
 use super::{ItemRef, Reader};
@@ -144,6 +144,14 @@ fn separator(c: char, prev: Option<char>, next: Option<char>) -> Option<(Sep, us
         {
             Some((Sep::And, 1))
         }
+        // 与 as 和 (残疾人身份证与户口本), not in 赠与, 参与, 给与, 授与, 与否, 与其.
+        '与' if !matches!(
+            prev,
+            Some('赠' | '参' | '给' | '授' | '施' | '准' | '及' | '以' | '和')
+        ) && !matches!(next, Some('否' | '其' | '会')) =>
+        {
+            Some((Sep::And, 1))
+        }
         '和' if !matches!(prev, Some('共' | '总' | '温' | '柔'))
             && !matches!(next, Some('解' | '谐' | '睦' | '平')) =>
         {
@@ -208,7 +216,9 @@ fn shared_head<'b>(a: &str, b: &'b str) -> Option<&'b str> {
 /// A bare page of a document (本人页, 首页, 户主页, 本人资料页; [`PAGES`]): `b` names no
 /// document of its own, only a page, so `户口簿首页和本人页` is one document (its pages), not two
 /// requirements. A page with its own document (新生儿记录页, 分娩记录表首页) is not bare.
-pub(super) fn bare_page(b: &str) -> bool {
+/// A bare page, or (when `after_page`: the conjunct before ends in a page, 户口簿首页和…) a
+/// booklet's card ([`BOOKLET_CARDS`]).
+pub(super) fn page_or_card(b: &str, after_page: bool) -> bool {
     let b = b
         .split_once(['(', '（'])
         .map_or(b, |(before, _)| before)
@@ -217,7 +227,16 @@ pub(super) fn bare_page(b: &str) -> bool {
         .iter()
         .find_map(|(p, _)| b.strip_suffix(p).filter(|r| !r.is_empty()))
         .unwrap_or(b);
-    PAGES.contains(&b) || PAGES.contains(&strip_persons(b).rest.as_str())
+    let persons = strip_persons(b);
+    let rest = persons.rest.trim_start_matches('的');
+    PAGES.contains(&b)
+        || PAGES.contains(&rest)
+        || (after_page && (BOOKLET_CARDS.contains(&b) || BOOKLET_CARDS.contains(&rest)))
+}
+
+/// Whether `a` ends in a page of a booklet (户口簿首页).
+pub(super) fn ends_with_page(a: &str) -> bool {
+    PAGES.iter().any(|p| p.len() > "页".len() && a.ends_with(p))
 }
 
 /// Past this many bytes a joined segment takes no more: reading stays linear in a name's length.
@@ -249,8 +268,12 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .is_some();
         let modifier = !known && !looks_like_document(&a) && seg.copy.is_none();
         // 户口簿首页和本人页: the second conjunct is another page of the same document.
-        let page =
-            matches!(next.sep_text.as_str(), "和" | "及" | "与" | "以及" | "、") && bare_page(&b);
+        // 与 splits only between two documents (残疾人身份证与户口本), never inside a clause
+        // (本人无配偶与对方当事人没有直系血亲关系的签字声明).
+        let clause_yu = next.sep_text == "与"
+            && !((known || looks_like_document(&a)) && looks_like_document(&b));
+        let page = matches!(next.sep_text.as_str(), "和" | "及" | "与" | "以及" | "、")
+            && page_or_card(&b, ends_with_page(&a));
         // A和B证明 with a shared head (抢救和死亡证明): two documents, the head distributed.
         if modifier
             && matches!(next.sep_text.as_str(), "和" | "及")
@@ -263,7 +286,7 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
             out.push(next);
             continue;
         }
-        if persons_only || person_list || modifier || page {
+        if persons_only || person_list || modifier || page || clause_yu {
             seg.text.truncate(seg.text.trim_end().len());
             seg.text.push_str(&next.sep_text);
             seg.text.push_str(next.text.trim());

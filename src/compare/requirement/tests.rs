@@ -890,6 +890,7 @@ fn pages_of_one_booklet_are_one_document() {
         "被投靠人居民户口簿首页及本人页",
         "户口簿首页和本人页(原件及复印件1份)",
         "户口簿户主页",
+        "参保人户口簿首页和本人常住人口登记卡",
     ] {
         let r = read("某事项", name);
         assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
@@ -897,6 +898,52 @@ fn pages_of_one_booklet_are_one_document() {
     }
     let r = read("某事项", "护照个人资料页");
     assert_eq!(r.pieces[0].accepts, ["护照"]);
+    let r = read("某事项", "集体户口首页与本人的户口卡片原件");
+    assert_eq!(r.pieces.len(), 1, "{:?}", r.pieces);
     let r = read("某事项", "分娩记录表首页、新生儿记录页复印件");
     assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+}
+
+/// 残疾人身份证与户口本 was read as 户口簿 with "残疾人身份证与" dropped as a qualifier: 与 joins
+/// two documents as 和 does (not in 赠与合同).
+#[test]
+fn yu_joins_two_documents_as_he_does() {
+    let r = read("残疾人证核发", "残疾人身份证与户口本");
+    let accepts: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(accepts, [vec!["居民身份证"], vec!["户口簿"]]);
+    let r = read("某事项", "赠与合同");
+    assert_eq!(r.pieces.len(), 1);
+}
+
+/// 新生儿父母填写首次签发登记表 was read as the parents' own document "填写首次签发登记表": a verb
+/// of filling in or signing after the persons is no part of the document, and the persons
+/// before the item's own form are its signers, not another person holding it.
+#[test]
+fn persons_filling_in_the_items_form_do_not_own_it() {
+    let item = "出生医学证明首次签发";
+    let r = read(item, "新生儿父母填写首次签发登记表");
+    assert_eq!(r.pieces[0].requirement, "§form");
+    assert_eq!(r.pieces[0].holder, None);
+    let r = read("离婚登记", "夫妻双方签署的离婚协议书");
+    assert_eq!(r.pieces[0].accepts, ["离婚协议书"]);
+}
+
+/// 婚姻状况证明(结婚证、离婚证) was compared as written (no entry): the ontology lists the long
+/// form 婚姻状况证明材料, and a name ending 证明材料 / 证明文件 / 证明资料 now also answers to its
+/// short form, as the reader already folds the long form of what a guide writes.
+#[test]
+fn a_proofs_short_form_finds_the_entry_of_its_long_form() {
+    let r = read("户口迁移（投靠落户）", "婚姻状况证明(结婚证、离婚证)");
+    assert_eq!(r.pieces[0].name, "婚姻关系证明");
+}
+
+/// 填写郑州市高龄津贴申请表 and 高龄老年人高龄津贴申领表 were two rows: a verb before the first
+/// word (填写, 提交, 提供 …) is no part of the document, and a 申领表 is a form as a 申请表 is.
+#[test]
+fn a_leading_verb_and_a_shenling_form() {
+    let item = "高龄津贴申领";
+    for name in ["填写郑州市高龄津贴申请表", "高龄老年人高龄津贴申领表"] {
+        assert_eq!(read(item, name).pieces[0].requirement, "§form", "{name}");
+    }
+    assert_eq!(read(item, "提供户口簿").pieces[0].accepts, ["户口簿"]);
 }
