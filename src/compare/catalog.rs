@@ -4,6 +4,7 @@
 //! the documents, so memory grows with the distinct names and the matrix, not with the text.
 //! Nothing here prints.
 
+use crate::i18n::tr;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -243,21 +244,14 @@ pub(crate) enum NotAGuide {
 impl NotAGuide {
     /// "not a guide: no item.name (事项名称)", in `lang`.
     pub(crate) fn describe(self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            NotAGuide::ItemName => ("缺少 item.name（事项名称）", "no item.name (事项名称)"),
-            NotAGuide::RegionCode => (
-                "缺少 region.code（行政区划代码）",
-                "no region.code (行政区划代码)",
-            ),
-            NotAGuide::Materials => (
-                "缺少 materials 列表（申请材料）",
-                "no materials list (申请材料)",
-            ),
-        };
-        match lang {
-            Lang::Zh => format!("不是办事指南：{zh}"),
-            Lang::En => format!("not a guide: {en}"),
-        }
+        tr!(
+            lang,
+            match self {
+                NotAGuide::ItemName => "not-a-guide-item-name",
+                NotAGuide::RegionCode => "not-a-guide-region-code",
+                NotAGuide::Materials => "not-a-guide-materials",
+            }
+        )
     }
 }
 

@@ -222,3 +222,24 @@ coverage-others = ✗ the other { $count } members
 
 write-hard-links = the file has { $links } hard links; replacing it would leave the other names with the old text, so it was not written
 write-input = the output file is also an input of this run ({ $input }); it would be overwritten
+
+## Other notes and explanations
+
+not-a-guide-item-name = not a guide: no item.name (事项名称)
+not-a-guide-region-code = not a guide: no region.code (行政区划代码)
+not-a-guide-materials = not a guide: no materials list (申请材料)
+unknown-rule-did-you-mean = did you mean `{ $name }`? `tongban rules` lists every code and name
+unknown-rule-list = `tongban rules` lists every code and name
+buffer-too-large = over the limit of { $max } bytes; not linted
+    .help = raise the limit with --max-file-size if needed
+
+## tongban rule CODE
+
+# The English severity is its code already: `code` is read (an empty selector) but not shown.
+rule-doc-head = { $summary } · default severity **{ $severity }**{ $code ->
+       *[other] {""}
+    }
+rule-doc-kind = Kind: { $kind }
+rule-doc-fix = Fix
+rule-doc-fix-safe = safe (`--fix`)
+rule-doc-fix-unsafe = unsafe (`--fix --unsafe-fixes`)

@@ -5,9 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
-/// `id` or `id.attr` → the arguments (`$name`) its text shows.
-fn entries(text: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+/// `id` or `id.attr` → (the arguments its text shows, the arguments it only selects on).
+fn entries(text: &str) -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
+    let mut out: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
     let mut current = String::new();
     let mut id = String::new();
     for line in text.lines() {
@@ -23,15 +23,16 @@ fn entries(text: &str) -> BTreeMap<String, BTreeSet<String>> {
             let (name, _) = attr.split_once(" =").expect(line);
             current = format!("{id}.{name}");
         }
-        let vars = out.entry(current.clone()).or_default();
+        let (shown, selected) = out.entry(current.clone()).or_default();
         let mut rest = line;
         while let Some(i) = rest.find("{ $") {
             let after = &rest[i + 3..];
             let end = after.find([' ', '}']).unwrap_or(after.len());
-            // A selector (`{ $count -> … }`, English plurals) need not be shown in the other
-            // language: only the arguments shown are compared.
-            if !after[end..].starts_with(" ->") {
-                vars.insert(after[..end].to_owned());
+            let name = after[..end].to_owned();
+            if after[end..].starts_with(" ->") {
+                selected.insert(name);
+            } else {
+                shown.insert(name);
             }
             rest = &after[end..];
         }
@@ -62,11 +63,15 @@ fn catalogs_hold_the_same_messages_with_the_same_arguments() {
     let only_en: Vec<_> = en.keys().filter(|k| !zh.contains_key(*k)).collect();
     assert!(only_zh.is_empty(), "only in zh.ftl: {only_zh:?}");
     assert!(only_en.is_empty(), "only in en.ftl: {only_en:?}");
-    for (id, vars) in zh.iter().filter(|(k, _)| !help(k)) {
-        assert_eq!(
-            vars, &en[id],
-            "{id}: the two languages use different arguments"
-        );
+    // What one language shows, the other receives (shows, or selects a plural on).
+    for (id, (shown, selected)) in zh.iter().filter(|(k, _)| !help(k)) {
+        let (en_shown, en_selected) = &en[id];
+        for v in shown.difference(en_shown) {
+            assert!(en_selected.contains(v), "{id}: `${v}` is in zh.ftl only");
+        }
+        for v in en_shown.difference(shown) {
+            assert!(selected.contains(v), "{id}: `${v}` is in en.ftl only");
+        }
     }
 }
 

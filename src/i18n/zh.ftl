@@ -301,3 +301,21 @@ coverage-others = ✗ 其余 { $count } 个成员
 
 write-hard-links = 文件有 { $links } 个硬链接，替换会使其他链接保留旧内容，未写入
 write-input = 输出文件也是本次检查的输入（{ $input }），不能覆盖
+
+## 其他提示与说明
+
+not-a-guide-item-name = 不是办事指南：缺少 item.name（事项名称）
+not-a-guide-region-code = 不是办事指南：缺少 region.code（行政区划代码）
+not-a-guide-materials = 不是办事指南：缺少 materials 列表（申请材料）
+unknown-rule-did-you-mean = 您是否想写 `{ $name }`？`tongban rules` 列出全部规则代码和名称
+unknown-rule-list = 用 `tongban rules` 查看全部规则代码和名称
+buffer-too-large = 超过大小上限 { $max } 字节，未检查
+    .help = 如确需检查，可用 --max-file-size 调高上限
+
+## tongban rule CODE
+
+rule-doc-head = { $summary } · 默认级别 **{ $severity }**（`{ $code }`）
+rule-doc-kind = 类别：{ $kind }
+rule-doc-fix = 修复
+rule-doc-fix-safe = 安全（`--fix`）
+rule-doc-fix-unsafe = 不安全（`--fix --unsafe-fixes`）

@@ -2,6 +2,7 @@
 //! per-path overrides, data files, defaults for the command line. Unknown keys are errors with a
 //! line and column; an unknown rule name is a finding (TB401) on the config file itself.
 
+use crate::i18n::tr;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -210,17 +211,9 @@ pub fn suggest_rule(name: &str) -> Option<&'static str> {
 
 /// "did you mean" for an unknown rule, else where to find the list.
 pub fn unknown_rule_help(name: &str, lang: Lang) -> String {
-    match (suggest_rule(name), lang) {
-        (Some(s), Lang::Zh) => format!("您是否想写 `{s}`？`tongban rules` 列出全部规则代码和名称"),
-        (Some(s), Lang::En) => {
-            format!("did you mean `{s}`? `tongban rules` lists every code and name")
-        }
-        (None, _) => lang
-            .pick(
-                "用 `tongban rules` 查看全部规则代码和名称",
-                "`tongban rules` lists every code and name",
-            )
-            .to_owned(),
+    match suggest_rule(name) {
+        Some(s) => tr!(lang, "unknown-rule-did-you-mean", name = s),
+        None => tr!(lang, "unknown-rule-list"),
     }
 }
 
