@@ -386,10 +386,18 @@ pub fn lang_of(args: &[OsString]) -> Option<Lang> {
     lang
 }
 
-/// Parses the command line with help and errors in `lang`.
+/// Parses the command line with help and errors in `lang`. A line clap accepts is parsed once,
+/// by the derive's command; only help, version and a refused line pay for the translated one.
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
-    let matches = localize::command(lang, &mut Vec::new()).try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
+    use clap::CommandFactory;
+    match Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => Cli::from_arg_matches(&matches),
+        Err(_) if lang != Lang::En => {
+            let matches = localize::command(lang, &mut Vec::new()).try_get_matches_from(args)?;
+            Cli::from_arg_matches(&matches)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// A refused command line as printed on standard error in `lang`; `None` when clap prints it
