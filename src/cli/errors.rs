@@ -13,19 +13,57 @@ pub(crate) fn render(e: &clap::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return e.render().to_string();
     }
-    let string = |kind| match e.get(kind) {
-        Some(ContextValue::String(s)) => Some(s.as_str()),
-        _ => None,
-    };
-    let strings = |kind| match e.get(kind) {
+    let mut out = tr!(lang, "clap-error");
+    out.push_str(&message(e, lang));
+    let valid = strings(e, ContextKind::ValidValue);
+    if !valid.is_empty() {
+        let values = tr!(lang, "help-possible-values", values = valid.join(", "));
+        out.push_str(&format!("\n  {values}"));
+    }
+    let valid = strings(e, ContextKind::ValidSubcommand);
+    if !valid.is_empty() {
+        let values = tr!(lang, "clap-subcommands", values = valid.join(", "));
+        out.push_str(&format!("\n  {values}"));
+    }
+    let tips = tips(e, lang);
+    if !tips.is_empty() {
+        out.push('\n');
+        for tip in tips {
+            out.push_str(&format!("\n  {}{tip}", tr!(lang, "clap-tip")));
+        }
+    }
+    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+        out.push_str(&format!("\n\n{}{usage}", tr!(lang, "help-usage")));
+    }
+    out.push_str(&format!("\n\n{}\n", tr!(lang, "clap-try-help")));
+    out
+}
+
+/// A context value that is one string.
+fn string(e: &clap::Error, kind: ContextKind) -> &str {
+    match e.get(kind) {
+        Some(ContextValue::String(s)) => s.as_str(),
+        _ => "",
+    }
+}
+
+/// A context value that is a list of strings (or one).
+fn strings(e: &clap::Error, kind: ContextKind) -> Vec<String> {
+    match e.get(kind) {
         Some(ContextValue::Strings(v)) => v.clone(),
         Some(ContextValue::String(s)) => vec![s.clone()],
         _ => Vec::new(),
-    };
-    let arg = string(ContextKind::InvalidArg).unwrap_or_default();
-    let value = string(ContextKind::InvalidValue).unwrap_or_default();
-    let mut out = tr!(lang, "clap-error");
-    out.push_str(&match e.kind() {
+    }
+}
+
+/// What clap found, from the error's kind and context.
+fn message(e: &clap::Error, lang: Lang) -> String {
+    let arg = string(e, ContextKind::InvalidArg);
+    let value = string(e, ContextKind::InvalidValue);
+    let subcommand = string(e, ContextKind::InvalidSubcommand);
+    match e.kind() {
         ErrorKind::InvalidValue if value.is_empty() => tr!(lang, "clap-value-required", arg = arg),
         ErrorKind::InvalidValue => tr!(lang, "clap-invalid-value", arg = arg, value = value),
         ErrorKind::ValueValidation => {
@@ -44,22 +82,14 @@ pub(crate) fn render(e: &clap::Error, lang: Lang) -> String {
             }
         }
         ErrorKind::UnknownArgument => tr!(lang, "clap-unknown-argument", arg = arg),
-        ErrorKind::InvalidSubcommand => tr!(
-            lang,
-            "clap-unknown-subcommand",
-            name = string(ContextKind::InvalidSubcommand).unwrap_or_default()
-        ),
+        ErrorKind::InvalidSubcommand => tr!(lang, "clap-unknown-subcommand", name = subcommand),
         ErrorKind::MissingRequiredArgument => {
-            let args = strings(ContextKind::InvalidArg);
+            let args = strings(e, ContextKind::InvalidArg);
             tr!(lang, "clap-missing-required", args = list(&args))
         }
-        ErrorKind::MissingSubcommand => tr!(
-            lang,
-            "clap-missing-subcommand",
-            name = string(ContextKind::InvalidSubcommand).unwrap_or_default()
-        ),
+        ErrorKind::MissingSubcommand => tr!(lang, "clap-missing-subcommand", name = subcommand),
         ErrorKind::ArgumentConflict => {
-            let prior = strings(ContextKind::PriorArg);
+            let prior = strings(e, ContextKind::PriorArg);
             if prior.is_empty() || prior == [arg] {
                 tr!(lang, "clap-used-twice", arg = arg)
             } else {
@@ -73,28 +103,18 @@ pub(crate) fn render(e: &clap::Error, lang: Lang) -> String {
         }
         ErrorKind::InvalidUtf8 => tr!(lang, "clap-invalid-utf8"),
         _ => tr!(lang, "clap-other"),
-    });
-    let valid = strings(ContextKind::ValidValue);
-    if !valid.is_empty() {
-        out.push_str(&format!(
-            "\n  {}",
-            tr!(lang, "help-possible-values", values = valid.join(", "))
-        ));
     }
-    let valid = strings(ContextKind::ValidSubcommand);
-    if !valid.is_empty() {
-        out.push_str(&format!(
-            "\n  {}",
-            tr!(lang, "clap-subcommands", values = valid.join(", "))
-        ));
-    }
+}
+
+/// The suggestions: a similar subcommand, argument or value, and clap's tips.
+fn tips(e: &clap::Error, lang: Lang) -> Vec<String> {
     let mut tips = Vec::new();
     for (kind, id) in [
         (ContextKind::SuggestedSubcommand, "clap-similar-subcommand"),
         (ContextKind::SuggestedArg, "clap-similar-argument"),
         (ContextKind::SuggestedValue, "clap-similar-value"),
     ] {
-        let names = strings(kind);
+        let names = strings(e, kind);
         if !names.is_empty() {
             tips.push(tr!(lang, id, names = list(&names)));
         }
@@ -102,19 +122,7 @@ pub(crate) fn render(e: &clap::Error, lang: Lang) -> String {
     if let Some(ContextValue::StyledStrs(suggestions)) = e.get(ContextKind::Suggested) {
         tips.extend(suggestions.iter().map(|s| suggestion(&s.to_string(), lang)));
     }
-    if !tips.is_empty() {
-        out.push('\n');
-        for tip in tips {
-            out.push_str(&format!("\n  {}{tip}", tr!(lang, "clap-tip")));
-        }
-    }
-    if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
-        let usage = usage.to_string();
-        let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
-        out.push_str(&format!("\n\n{}{usage}", tr!(lang, "help-usage")));
-    }
-    out.push_str(&format!("\n\n{}\n", tr!(lang, "clap-try-help")));
-    out
+    tips
 }
 
 /// `'a', 'b'`.

@@ -144,18 +144,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang, missing: &mut Vec<String>) -> 
     let long = (long.is_some() || described || arg.get_long_help().is_some()).then(|| {
         let mut text = long.unwrap_or(help);
         if described {
-            let _ = write!(text, "\n\n{}", tr!(lang, "help-possible-values-heading"));
-            for v in &values {
-                let vkeys = [
-                    format!("pv-{path}-{id}-{}", v.get_name()),
-                    format!("pv-{id}-{}", v.get_name()),
-                ];
-                let what = find(lang, &vkeys, "").map(|(_, t)| t).unwrap_or_else(|| {
-                    missing.push(vkeys[0].clone());
-                    String::new()
-                });
-                let _ = write!(text, "\n- {}：{what}", v.get_name());
-            }
+            text.push_str(&described_values(&values, path, &id, lang, missing));
         }
         if let Some(d) = &default {
             let _ = write!(text, "\n\n{d}");
@@ -168,6 +157,29 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang, missing: &mut Vec<String>) -> 
         .hide_default_value(true)
         .hide_possible_values(true);
     arg
+}
+
+/// The possible values with what each means, for `--help`: `可选值：\n- human：…`.
+fn described_values(
+    values: &[PossibleValue],
+    path: &str,
+    id: &str,
+    lang: Lang,
+    missing: &mut Vec<String>,
+) -> String {
+    let mut text = format!("\n\n{}", tr!(lang, "help-possible-values-heading"));
+    for v in values {
+        let keys = [
+            format!("pv-{path}-{id}-{}", v.get_name()),
+            format!("pv-{id}-{}", v.get_name()),
+        ];
+        let what = find(lang, &keys, "").map(|(_, t)| t).unwrap_or_else(|| {
+            missing.push(keys[0].clone());
+            String::new()
+        });
+        let _ = write!(text, "\n- {}：{what}", v.get_name());
+    }
+    text
 }
 
 /// A text, or none (clap's "reset").
