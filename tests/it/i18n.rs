@@ -387,3 +387,24 @@ fn snapshots() {
         }
     }
 }
+
+/// A dangling symbolic link was reported as `无法读取: No such file or directory (os error 2)`
+/// under `--lang zh`: the operating system's English in a Chinese finding.
+#[cfg(unix)]
+#[test]
+fn os_errors_in_findings_are_explained_in_the_run_language() {
+    let t = tempfile::TempDir::new().unwrap();
+    std::os::unix::fs::symlink(t.path().join("gone.yaml"), t.path().join("a.yaml")).unwrap();
+    for (lang, said, not) in [
+        ("zh", "无法读取：文件或文件夹不存在", "No such file"),
+        ("en", "cannot read: no such file or folder", "os error"),
+    ] {
+        let out = common::tongban_in(t.path())
+            .args(["--lang", lang, "lint", "."])
+            .output()
+            .unwrap();
+        let text = common::stdout(&out);
+        assert!(text.contains(said), "{text}");
+        assert!(!text.contains(not), "{text}");
+    }
+}
