@@ -276,7 +276,7 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
             && page_or_card(&b, ends_with_page(&a));
         // A和B证明 with a shared head (抢救和死亡证明): two documents, the head distributed.
         if modifier
-            && matches!(next.sep_text.as_str(), "和" | "及")
+            && matches!(next.sep_text.as_str(), "和" | "及" | "、")
             && let Some(head) = shared_head(&a, &b)
         {
             let head = head.to_owned();

@@ -947,3 +947,21 @@ fn a_leading_verb_and_a_shenling_form() {
     }
     assert_eq!(read(item, "提供户口簿").pieces[0].accepts, ["户口簿"]);
 }
+
+/// 居住、暂住证明 was one wording: a head shared over 、 is distributed as over 和 (抢救和死亡证明).
+#[test]
+fn a_head_shared_over_a_comma_is_distributed() {
+    let r = read("某事项", "居住、暂住证明");
+    let names: Vec<_> = r.pieces.iter().map(|p| p.accepts.clone()).collect();
+    assert_eq!(names, [vec!["居住证明"], vec!["暂住证明"]]);
+}
+
+/// 公安部门的证明或者人民法院的判决书或者其他有效证明 (工伤认定) was read as a 离婚文书: 判决书
+/// was a variant of 离婚判决书. A judgment that does not say what it decides is its own entry.
+#[test]
+fn a_judgment_is_no_divorce_judgment_unless_it_says_so() {
+    let r = read("工伤认定", "公安部门的证明或者人民法院的判决书或者其他有效证明");
+    assert_ne!(r.pieces[0].name, "离婚文书");
+    let r = read("离婚登记", "离婚判决书");
+    assert_eq!(r.pieces[0].accepts, ["离婚判决书"]);
+}
