@@ -151,7 +151,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
     let status = match cli.command {
         cli::Command::Diff(args) => return diff::command(args, &s, out),
         cli::Command::Coverage(args) => return coverage::command(args, &s, out),
-        cli::Command::Material(args) => material::command(args, &s, out),
+        cli::Command::Material(args) => return material::command(args, &s, out),
         cli::Command::Schema => info::schema(out),
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
         cli::Command::Rule { rule } => info::rule(&rule, lang, out),

@@ -659,6 +659,24 @@ pub(crate) fn nearest<'a>(
     nearest_within(query, candidates, limit)
 }
 
+/// The candidate `query` looks like a typo of: the closest by edit distance over characters,
+/// at most a third of them different, never `query` itself. For names where any other name is
+/// also valid (`material --item`): a longer name that contains `query` is another item.
+pub(crate) fn nearest_typo<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (query.chars().count() / 3).max(1);
+    let q = normalize(query);
+    candidates
+        .into_iter()
+        .filter(|c| normalize(c) != q)
+        .map(|c| (strsim::levenshtein(&q, &normalize(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
 /// The region code nearest to `query`: one digit added, dropped or changed (`31000` →
 /// `310000`); a code two digits away is another region, not a typo.
 pub(crate) fn nearest_region<'a>(
@@ -1156,6 +1174,13 @@ mod tests {
         let regions = ["310000", "510000"];
         assert_eq!(super::nearest_region("31000", regions), Some("310000"));
         assert_eq!(super::nearest_region("410001", regions), None);
+        // Any item is valid for `material --item`: only a typo is suggested, not a longer name.
+        assert_eq!(
+            super::nearest_typo("合伙企业设立登帐", items),
+            Some("合伙企业设立登记")
+        );
+        assert_eq!(super::nearest_typo("生育", items), None);
+        assert_eq!(super::nearest_typo("生育登记", items), None);
     }
 
     use super::*;

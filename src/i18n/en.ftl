@@ -243,3 +243,4 @@ rule-doc-kind = Kind: { $kind }
 rule-doc-fix = Fix
 rule-doc-fix-safe = safe (`--fix`)
 rule-doc-fix-unsafe = unsafe (`--fix --unsafe-fixes`)
+material-item-did-you-mean = note: no entry of the document ontology is limited to item `{ $item }`; did you mean `{ $name }`?

@@ -319,3 +319,4 @@ rule-doc-kind = 类别：{ $kind }
 rule-doc-fix = 修复
 rule-doc-fix-safe = 安全（`--fix`）
 rule-doc-fix-unsafe = 不安全（`--fix --unsafe-fixes`）
+material-item-did-you-mean = 注意：材料本体中没有限于事项 `{ $item }` 的条目；您是否想写 `{ $name }`？

@@ -338,7 +338,8 @@ fn lang_reaches_help_wherever_it_is_given() {
     );
 }
 
-/// `diff --item 生育登记x` and `--region 31000` said only that nothing matched.
+/// `diff --item 生育登记x` and `--region 31000` said only that nothing matched; `material --item`
+/// with a typo read the names as in no item, silently.
 #[test]
 fn did_you_mean_an_item_or_a_region() {
     let (status, _, err) = run("zh", &["diff", "catalogs", "--item", "生育登记x"]);
@@ -353,6 +354,15 @@ fn did_you_mean_an_item_or_a_region() {
     // Nothing near: the regions present, as before.
     let (_, _, err) = run("en", &["diff", "catalogs", "--region", "999999"]);
     assert!(err.contains("regions present: "), "{err}");
+    // `material --item` takes any item; a typo of one the ontology scopes entries to is noted.
+    let args = ["material", "--item", "合伙企业设立登帐", "出资确认书"];
+    let (status, _, err) = run("zh", &args);
+    assert_eq!(status, 0);
+    assert!(err.contains("您是否想写 `合伙企业设立登记`？"), "{err}");
+    let (_, _, err) = run("en", &args);
+    assert!(err.contains("did you mean `合伙企业设立登记`?"), "{err}");
+    let (_, _, err) = run("zh", &["material", "--item", "生育登记", "出资确认书"]);
+    assert!(err.is_empty(), "{err}");
 }
 
 /// The first pages an officer reads, in both languages.

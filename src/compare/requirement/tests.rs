@@ -960,7 +960,10 @@ fn a_head_shared_over_a_comma_is_distributed() {
 /// was a variant of 离婚判决书. A judgment that does not say what it decides is its own entry.
 #[test]
 fn a_judgment_is_no_divorce_judgment_unless_it_says_so() {
-    let r = read("工伤认定", "公安部门的证明或者人民法院的判决书或者其他有效证明");
+    let r = read(
+        "工伤认定",
+        "公安部门的证明或者人民法院的判决书或者其他有效证明",
+    );
     assert_ne!(r.pieces[0].name, "离婚文书");
     let r = read("离婚登记", "离婚判决书");
     assert_eq!(r.pieces[0].accepts, ["离婚判决书"]);
