@@ -232,6 +232,8 @@ unknown-rule-did-you-mean = did you mean `{ $name }`? `tongban rules` lists ever
 unknown-rule-list = `tongban rules` lists every code and name
 buffer-too-large = over the limit of { $max } bytes; not linted
     .help = raise the limit with --max-file-size if needed
+material-item-did-you-mean = note: no entry of the document ontology is limited to item `{ $item }`; did you mean `{ $name }`?
+config-unknown-rule = unknown rule `{ $name }` in the configuration
 
 ## tongban rule CODE
 
@@ -243,4 +245,3 @@ rule-doc-kind = Kind: { $kind }
 rule-doc-fix = Fix
 rule-doc-fix-safe = safe (`--fix`)
 rule-doc-fix-unsafe = unsafe (`--fix --unsafe-fixes`)
-material-item-did-you-mean = note: no entry of the document ontology is limited to item `{ $item }`; did you mean `{ $name }`?

@@ -311,6 +311,8 @@ unknown-rule-did-you-mean = 您是否想写 `{ $name }`？`tongban rules` 列出
 unknown-rule-list = 用 `tongban rules` 查看全部规则代码和名称
 buffer-too-large = 超过大小上限 { $max } 字节，未检查
     .help = 如确需检查，可用 --max-file-size 调高上限
+material-item-did-you-mean = 注意：材料本体中没有限于事项 `{ $item }` 的条目；您是否想写 `{ $name }`？
+config-unknown-rule = 配置中的规则“{ $name }”不存在
 
 ## tongban rule CODE
 
@@ -319,4 +321,3 @@ rule-doc-kind = 类别：{ $kind }
 rule-doc-fix = 修复
 rule-doc-fix-safe = 安全（`--fix`）
 rule-doc-fix-unsafe = 不安全（`--fix --unsafe-fixes`）
-material-item-did-you-mean = 注意：材料本体中没有限于事项 `{ $item }` 的条目；您是否想写 `{ $name }`？

@@ -295,12 +295,7 @@ impl Config {
                     None => problems.push(
                         Finding::new(
                             dx::UNKNOWN_RULE,
-                            match lang {
-                                Lang::Zh => format!("配置中的规则“{}”不存在", key.get_ref()),
-                                Lang::En => {
-                                    format!("unknown rule `{}` in the configuration", key.get_ref())
-                                }
-                            },
+                            tr!(lang, "config-unknown-rule", name = key.get_ref().as_str()),
                             key.span(),
                         )
                         .with_help(unknown_rule_help(key.get_ref(), lang)),
