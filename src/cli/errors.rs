@@ -67,9 +67,11 @@ fn message(e: &clap::Error, lang: Lang) -> String {
         ErrorKind::InvalidValue if value.is_empty() => tr!(lang, "clap-value-required", arg = arg),
         ErrorKind::InvalidValue => tr!(lang, "clap-invalid-value", arg = arg, value = value),
         ErrorKind::ValueValidation => {
-            let why = std::error::Error::source(e)
-                .and_then(|s| s.downcast_ref::<ValueError>())
-                .map(|v| v.message(lang));
+            // A parser of ours says why in `lang`; any other keeps its own words.
+            let why = std::error::Error::source(e).map(|s| match s.downcast_ref::<ValueError>() {
+                Some(v) => v.message(lang),
+                None => s.to_string(),
+            });
             match why {
                 Some(why) => tr!(
                     lang,
