@@ -6,13 +6,15 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::diagnostic::Lang;
 use crate::i18n::tr;
+pub use crate::report::{DiffFormat, LintFormat, MaterialFormat};
 
+mod complete;
 mod errors;
 mod localize;
-pub use crate::report::{DiffFormat, FailOn, LintFormat, MaterialFormat};
 
 /// tongban (通办): lint and compare government service guides (政务服务办事指南) across regions.
 #[derive(Debug, Parser)]
@@ -70,12 +72,14 @@ pub enum Command {
     /// Explain one check or rule.
     Rule {
         /// Its code (TB201) or name (promised-exceeds-legal).
-        #[arg(value_name = "CODE|NAME")]
+        #[arg(value_name = "CODE|NAME", add = ArgValueCandidates::new(complete::codes))]
         rule: String,
     },
     /// Print the effective configuration (tongban.toml merged with the defaults).
     Config,
-    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish). The script asks
+    /// `tongban` (on PATH) at each TAB, so it completes rule codes, the items and regions of the
+    /// catalog at hand, and new options without being generated again.
     ///
     /// bash: `tongban completions bash > ~/.local/share/bash-completion/completions/tongban`;
     /// zsh: `tongban completions zsh > "${fpath[1]}/_tongban"`;
@@ -140,7 +144,7 @@ pub struct MaterialArgs {
 
     /// Read them in this item (事项名称 or 基本编码): the item's own form and item-scoped
     /// ontology entries depend on it.
-    #[arg(long, value_name = "NAME|CODE")]
+    #[arg(long, value_name = "NAME|CODE", add = ArgValueCandidates::new(complete::items))]
     pub item: Option<String>,
 
     /// Output format.
@@ -168,11 +172,16 @@ pub struct DiffArgs {
     pub output: Option<PathBuf>,
 
     /// Compare only this item (事项名称 or 基本编码).
-    #[arg(long, value_name = "NAME|CODE")]
+    #[arg(long, value_name = "NAME|CODE", add = ArgValueCandidates::new(complete::items))]
     pub item: Option<String>,
 
     /// Compare only these regions (行政区划代码; repeat or separate with commas).
-    #[arg(long, value_name = "CODE", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "CODE",
+        value_delimiter = ',',
+        add = ArgValueCandidates::new(complete::regions)
+    )]
     pub region: Vec<String>,
 
     /// Pairwise view: a unified diff of two regions' normalised material lists (needs --item;
@@ -182,7 +191,8 @@ pub struct DiffArgs {
         value_name = "A,B",
         value_delimiter = ',',
         requires = "item",
-        conflicts_with = "region"
+        conflicts_with = "region",
+        add = ArgValueCandidates::new(complete::regions)
     )]
     pub regions: Vec<String>,
 
@@ -440,10 +450,12 @@ pub struct LintArgs {
     #[arg(long)]
     pub statistics: bool,
 
-    /// Exit with status 1 when there are findings at this severity or above
+    /// Exit with status 1 when there are findings at this level or above (error, warning,
+    /// never), or any finding of these codes or groups whatever its level (TB305, TB3xx, a rule
+    /// name); comma-separated or repeated: `--fail-on warning,TB3xx`
     /// [default: `fail-on` in tongban.toml, else error].
-    #[arg(long, value_enum, value_name = "LEVEL")]
-    pub fail_on: Option<FailOn>,
+    #[arg(long, value_name = "LEVEL|CODE", add = ArgValueCandidates::new(complete::fail_on))]
+    pub fail_on: Vec<String>,
 
     /// Report (and fail on) only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]

@@ -9,6 +9,9 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash tongban -- …`: a shell asking for completions (`tongban completions`).
+    clap_complete::CompleteEnv::with_factory(<tongban::cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let env = tongban::Env::from_process();
     ExitCode::from(tongban::main_args(std::env::args_os().collect(), &env))
 }

@@ -51,9 +51,15 @@ pub(super) fn rule(rule: &str, lang: Lang, out: &mut dyn Write) -> Result<u8, Er
 
 /// `tongban completions SHELL`.
 pub(super) fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<u8, Error> {
-    use clap::CommandFactory;
-    let mut cmd = cli::Cli::command();
-    clap_complete::generate(shell, &mut cmd, "tongban", out);
+    // The script `COMPLETE=<shell> tongban` prints: it calls `tongban` back at each TAB
+    // (clap_complete's `CompleteEnv`, run first thing in `main`), so candidates that come from
+    // data — rule codes, the catalog's items and regions — are computed then.
+    let name = shell.to_string();
+    let shells = clap_complete::env::Shells::builtins();
+    let Some(completer) = shells.completer(&name) else {
+        return Err(Error::Usage(format!("no completion for {name}")));
+    };
+    completer.write_registration("COMPLETE", "tongban", "tongban", "tongban", out)?;
     Ok(0)
 }
 

@@ -18,9 +18,10 @@ pub(super) fn command(
     let (lang, style) = (s.lang, s.style);
     let mut notes = std::mem::take(&mut lint.notes);
     let info = report::RunInfo {
-        fail_on: Some(lint.fail_on),
+        fail_on: Some(lint.fail_on.clone()),
         base: Some(s.cwd().to_path_buf()),
         step_summary: s.env.step_summary.clone(),
+        docs_url: lint.session.config.docs_url.clone(),
     };
     // Report files are created before anything is linted, so a bad path fails early.
     refuse_inputs(&lint, s)?;
@@ -30,7 +31,7 @@ pub(super) fn command(
         .write_baseline
         .as_deref()
         .map(|p| baseline::Writer::new(p, s.cwd(), lang));
-    let mut tally = lint::Tally::new(lint.baseline, writer);
+    let mut tally = lint::Tally::new(lint.baseline, writer, lint.fail_on.clone());
     let mut sink = |r: diagnostic::FileReport, pass: lint::Pass| -> Result<(), Error> {
         let r = tally.take(r, pass);
         if pass == lint::Pass::NotAGuide {
@@ -73,11 +74,7 @@ pub(super) fn command(
         let path = s.cwd().join(&spec.path);
         finish_output(Some(file), Some(&path), style, &mut notes)?;
     }
-    let failed = match lint.fail_on {
-        report::FailOn::Error => summary.errors > 0,
-        report::FailOn::Warning => summary.errors + summary.warnings > 0,
-        report::FailOn::Never => false,
-    };
+    let failed = counted.failing > 0;
     // Named files and no catalog: the 四级四同 rules compared those files with each other only,
     // so a changed 基本编码 in one guide passes silently. Say so, once.
     let named_only = lint.stdin.is_none()

@@ -11,6 +11,7 @@ use crate::cli;
 use crate::diagnostic::Lang;
 use crate::error::Error;
 use crate::i18n::tr;
+use crate::input;
 use crate::lint::Session;
 use crate::lint::baseline::Baseline;
 use crate::lint::config::{self, Config};
@@ -100,7 +101,7 @@ pub(super) struct Lint {
     pub jobs: usize,
     /// The report format: `--format`, else the config's, else human.
     pub format: LintFormat,
-    /// When the run fails: `--fail-on`, else the config's, else error.
+    /// When the run fails: `--fail-on`, else the config's, else error (a level and codes).
     pub fail_on: FailOn,
     /// The catalog walked as cross-region context (as the walk of a relative path names it),
     /// unless the paths linted cover it.
@@ -144,8 +145,12 @@ impl Lint {
         )?;
         let config = &session.config;
         let format = args.format.or(config.format).unwrap_or(LintFormat::Human);
-        let fail_on = args.fail_on.or(config.fail_on).unwrap_or(FailOn::Error);
-        let catalog = catalog(
+        let fail_on = if args.fail_on.is_empty() {
+            config.fail_on.clone().unwrap_or_default()
+        } else {
+            FailOn::parse(&args.fail_on, lang).map_err(Error::Usage)?
+        };
+        let mut catalog = catalog(
             args.catalog.as_deref(),
             config,
             &paths,
@@ -154,6 +159,17 @@ impl Lint {
             lang,
         )?;
         let mut notes = Vec::new();
+        // Guides named without their catalog: the cross-region rules want all of it.
+        if catalog.is_none()
+            && !stdin
+            && args.catalog.is_none()
+            && config.catalog.is_none()
+            && let Some(root) = discover(&paths, s.cwd())
+        {
+            let shown = shown(root.path(), s.cwd());
+            notes.push(found_note(&root, &shown, lang));
+            catalog = Some(shown);
+        }
         let baseline = match &args.baseline {
             // `--diff` prints fixes, not findings: no baseline to read.
             Some(p) if !args.diff => {
@@ -218,11 +234,47 @@ fn catalog(
             message: tr!(lang, "error-catalog-not-folder"),
         });
     }
-    Ok(Some(match config::relative_to(&c, cwd, cwd) {
+    Ok(Some(shown(&c, cwd)))
+}
+
+/// A catalog folder as the walk of a relative path names it, when inside the working directory.
+fn shown(c: &Path, cwd: &Path) -> PathBuf {
+    match config::relative_to(c, cwd, cwd) {
         Some(rel) if rel.is_empty() => PathBuf::from("."),
         Some(rel) if Path::new(&rel).is_relative() => rel.into(),
-        _ => c,
-    }))
+        _ => c.to_path_buf(),
+    }
+}
+
+/// The catalog root above guides named without their catalog (files, or region folders): see
+/// [`input::root`]. `None` when a path named is a catalog or repository itself (the whole
+/// catalog is linted: nothing is looked for) or no root is found.
+fn discover(paths: &[PathBuf], cwd: &Path) -> Option<input::root::Root> {
+    let starts: Option<Vec<PathBuf>> = paths
+        .iter()
+        .map(|p| input::root::start(&crate::source::lexical(&cwd.join(p))))
+        .collect();
+    let root = input::root::find(starts?.first()?)?;
+    (!covered(root.path(), paths, cwd)).then_some(root)
+}
+
+/// The one line saying which catalog the named guides were compared against.
+fn found_note(root: &input::root::Root, shown: &Path, lang: Lang) -> String {
+    let dir = shown.display();
+    match (root, lang) {
+        (input::root::Root::Config(_), Lang::Zh) => format!(
+            "注意：跨地区规则（TB3xx）将所给文件与 {dir} 下的整个目录比较（上级 tongban.toml 的 catalog）"
+        ),
+        (input::root::Root::Config(_), Lang::En) => format!(
+            "note: the cross-region rules (TB3xx) compared the files given against the catalog {dir} (`catalog` in a tongban.toml above them)"
+        ),
+        (input::root::Root::Folders(_), Lang::Zh) => format!(
+            "注意：跨地区规则（TB3xx）将所给文件与 {dir} 下的整个目录比较（所给文件上方存放各地区文件夹的目录；用 --catalog 目录 可指定其他目录）"
+        ),
+        (input::root::Root::Folders(_), Lang::En) => format!(
+            "note: the cross-region rules (TB3xx) compared the files given against the catalog {dir} (the folder of region folders above them; --catalog DIR chooses another)"
+        ),
+    }
 }
 
 /// Whether one of the linted paths is the catalog or a folder above it.

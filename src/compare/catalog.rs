@@ -267,6 +267,26 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         .ok_or(NotAGuide::Materials)?;
     let item_key = normalize(&item_name);
     let basic_code = text(doc, "/item/basic_code").map(|c| c.to_ascii_uppercase());
+    let mut situations = situations(doc);
+    let (materials, material_conditions, limits) = summary_materials(list, &mut situations);
+    Ok(GuideSummary {
+        path: path.to_owned(),
+        item_name,
+        item_key,
+        basic_code,
+        region_code,
+        region_name,
+        partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
+        materials,
+        conditions: material_conditions,
+        limits,
+        situations,
+        elements: elements(doc),
+    })
+}
+
+/// The names of a guide's situations (情形), in order, without repeats next to each other.
+fn situations(doc: &Value) -> Vec<String> {
     let mut situations: Vec<String> = doc
         .get("situations")
         .and_then(Value::as_array)
@@ -279,6 +299,19 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         })
         .unwrap_or_default();
     situations.dedup();
+    situations
+}
+
+/// A guide's materials as listed: name and cell.
+type Listed = Vec<(String, Cell)>;
+
+/// The materials a summary keeps (named ones), with the conditions written on them (by index)
+/// and the situations each is limited to (a mask over `situations`, which gains the names met
+/// only there; empty when no material is limited).
+fn summary_materials(
+    list: &[Value],
+    situations: &mut Vec<String>,
+) -> (Listed, Vec<(usize, String)>, Vec<u32>) {
     let mut materials = Vec::with_capacity(list.len());
     let mut limits = Vec::new();
     let mut material_conditions = Vec::new();
@@ -306,7 +339,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
         let mask = m
             .get("situations")
             .and_then(Value::as_array)
-            .map_or(0, |l| situation_mask(l, &mut situations));
+            .map_or(0, |l| situation_mask(l, situations));
         if mask != 0 {
             limits.resize(materials.len(), 0);
             limits.push(mask);
@@ -325,6 +358,12 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
     if !situations.is_empty() {
         limits.resize(materials.len(), 0);
     }
+    (materials, material_conditions, limits)
+}
+
+/// The compared elements of a guide, as text: legal and promised time limits, fee, visits,
+/// online, conditions (the order of `GuideSummary::elements`).
+fn elements(doc: &Value) -> [Option<String>; 6] {
     let days = |d: &str, u: &str| {
         let n = crate::load::lookup(doc, d)?.as_u64()?;
         let unit = pick(crate::load::lookup(doc, u), &UNITS).unwrap_or("工作日");
@@ -342,7 +381,7 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
             .collect::<Vec<_>>()
             .join("；")
     });
-    let elements = [
+    [
         days("/time_limit/legal_days", "/time_limit/legal_unit"),
         days("/time_limit/promised_days", "/time_limit/promised_unit"),
         crate::load::lookup(doc, "/fee/is_fee")
@@ -355,20 +394,38 @@ pub(crate) fn summarize(doc: &Value, path: &str) -> Result<GuideSummary, NotAGui
             .and_then(Value::as_bool)
             .map(yes_no),
         conditions.filter(|c| !c.is_empty()),
-    ];
-    Ok(GuideSummary {
-        path: path.to_owned(),
-        item_name,
-        item_key,
-        basic_code,
-        region_code,
-        region_name,
-        partial: text(doc, "/source/completeness").as_deref() == Some("partial"),
-        materials,
-        conditions: material_conditions,
-        limits,
-        situations,
-        elements,
+    ]
+}
+
+/// Each piece of a guide's materials: its requirement id and the index of its material in the
+/// summary.
+type Pieces = Vec<(u32, usize)>;
+
+/// The situations of a guide and the requirements limited to some of them: listed once per
+/// situation, a requirement applies in all of them; listed once without, always. `None` for a
+/// guide without situations.
+fn limited_situations(s: &GuideSummary, names: &[(u32, usize)]) -> Option<Box<Situations>> {
+    (!s.situations.is_empty()).then(|| {
+        let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
+        all.sort_unstable();
+        let mut limited: Vec<(u32, u32)> = Vec::new();
+        for (id, mask) in all {
+            match limited.last_mut() {
+                Some(last) if last.0 == id => {
+                    last.1 = if last.1 == 0 || mask == 0 {
+                        0
+                    } else {
+                        last.1 | mask
+                    };
+                }
+                _ => limited.push((id, mask)),
+            }
+        }
+        limited.retain(|&(_, mask)| mask != 0);
+        Box::new(Situations {
+            names: s.situations.iter().map(|n| n.as_str().into()).collect(),
+            limited: limited.into_boxed_slice(),
+        })
     })
 }
 
@@ -805,8 +862,37 @@ impl Catalog {
             return;
         }
         let idx = self.item_for(&s);
-        // Each listed material is read as requirements (once per distinct wording); then the
-        // guide's pieces are given requirements together (户口簿 next to 身份证 is its own).
+        let (mut materials, names) = self.requirements(idx, &s);
+        // One entry per material: a guide that lists a material twice counts its strongest
+        // status (必要 > 容缺后补 > 非必要).
+        materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
+        let also = other_wordings(&mut materials, &self.readings);
+        let situations = limited_situations(&s, &names);
+        let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
+        let guide = Guide {
+            path: s.path.into(),
+            region_name: self.values.intern(&s.region_name),
+            partial: s.partial,
+            materials: materials.into_boxed_slice(),
+            also: (!also.is_empty()).then(|| also.into_boxed_slice()),
+            situations,
+            elements,
+        };
+        self.file(
+            idx,
+            s.region_code,
+            guide,
+            names,
+            &s.materials,
+            &s.conditions,
+        );
+    }
+
+    /// The requirements of a guide's materials in item `idx`: each listed material is read as
+    /// requirements (once per distinct wording), then the guide's pieces are given requirements
+    /// together (户口簿 next to 身份证 is its own). Returns a cell per piece under its requirement
+    /// id, and each piece's (requirement id, index of its material in the summary).
+    fn requirements(&mut self, idx: usize, s: &GuideSummary) -> (Vec<(u32, Cell)>, Pieces) {
         let mut listed: Vec<(u32, u16, Cell, usize)> = Vec::with_capacity(s.materials.len());
         for (k, (raw, cell)) in s.materials.iter().enumerate() {
             let r = self.reading(idx, raw);
@@ -844,54 +930,32 @@ impl Catalog {
             materials.push((id, cell));
         }
         drop(pieces);
-        // One entry per material: a guide that lists a material twice counts its strongest
-        // status (必要 > 容缺后补 > 非必要).
-        materials.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.status.cmp(&a.1.status)));
-        let also = other_wordings(&mut materials, &self.readings);
-        // Listed once per situation, it applies in all of them; listed once without, always.
-        let situations = (!s.situations.is_empty()).then(|| {
-            let mut all: Vec<(u32, u32)> = names.iter().map(|&(id, k)| (id, s.limits[k])).collect();
-            all.sort_unstable();
-            let mut limited: Vec<(u32, u32)> = Vec::new();
-            for (id, mask) in all {
-                match limited.last_mut() {
-                    Some(last) if last.0 == id => {
-                        last.1 = if last.1 == 0 || mask == 0 {
-                            0
-                        } else {
-                            last.1 | mask
-                        };
-                    }
-                    _ => limited.push((id, mask)),
-                }
-            }
-            limited.retain(|&(_, mask)| mask != 0);
-            Box::new(Situations {
-                names: s.situations.iter().map(|n| n.as_str().into()).collect(),
-                limited: limited.into_boxed_slice(),
-            })
-        });
-        let elements = s.elements.map(|e| e.map(|v| self.values.intern(&v)));
-        let guide = Guide {
-            path: s.path.into(),
-            region_name: self.values.intern(&s.region_name),
-            partial: s.partial,
-            materials: materials.into_boxed_slice(),
-            also: (!also.is_empty()).then(|| also.into_boxed_slice()),
-            situations,
-            elements,
-        };
+        (materials, names)
+    }
+
+    /// Files a guide under its item and region, or records a collision when the item already
+    /// has a guide of that region; records the wordings and conditions of its requirements
+    /// (`names` point into the summary's `materials` and their `conditions`).
+    fn file(
+        &mut self,
+        idx: usize,
+        region: String,
+        guide: Guide,
+        names: Pieces,
+        materials: &[(String, Cell)],
+        conditions: &[(usize, String)],
+    ) {
         let item = &mut self.items[idx];
-        let baseline = s.region_code == BASELINE_REGION;
+        let baseline = region == BASELINE_REGION;
         let existing = if baseline {
             item.baseline.as_ref()
         } else {
-            item.regions.get(&s.region_code)
+            item.regions.get(&region)
         };
         if let Some(kept) = existing {
             self.collisions.push(Collision {
                 item: item.name.clone(),
-                region: s.region_code,
+                region,
                 kept: kept.path.to_string(),
                 ignored: guide.path.into(),
             });
@@ -900,16 +964,16 @@ impl Catalog {
         if baseline {
             item.baseline = Some(guide);
         } else {
-            item.regions.insert(s.region_code, guide);
+            item.regions.insert(region, guide);
         }
         self.guides += 1;
         for (id, k) in names {
             item.variants
                 .entry(id)
                 .or_default()
-                .insert(s.materials[k].0.clone());
-            if let Ok(at) = s.conditions.binary_search_by_key(&k, |(i, _)| *i) {
-                let c = self.conditions.intern(&s.conditions[at].1);
+                .insert(materials[k].0.clone());
+            if let Ok(at) = conditions.binary_search_by_key(&k, |(i, _)| *i) {
+                let c = self.conditions.intern(&conditions[at].1);
                 let known = item.conditions.entry(id).or_default();
                 if !known.contains(&c) {
                     known.push(c);

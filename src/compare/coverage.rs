@@ -423,127 +423,195 @@ pub(crate) fn compute(
     ontology: &Ontology,
     lang: Lang,
 ) -> Coverage {
-    let mut judgements: Vec<Judgement> = Vec::new();
-    let mut guide_findings: BTreeMap<String, (PathBuf, Vec<ModeJudgement>)> = BTreeMap::new();
-    let mut out = Vec::with_capacity(agreements.len());
-    for input in agreements {
-        let a = input.agreement;
-        let mut items = Vec::with_capacity(a.items.len());
-        let mut member_counts = vec![0usize; a.members.len()];
-        for item in &a.items {
-            let mut cells = Vec::with_capacity(a.members.len());
-            let mut conflicts = Vec::new();
-            let mut chosen: Vec<(&Member, &GuideFacts)> = Vec::new();
-            for (mi, m) in a.members.iter().enumerate() {
-                let found = guides_for(m, item, a.info.counts_toward_province, guides);
-                for g in &found {
-                    if let Some((what, pointer)) = conflict(item, g) {
-                        conflicts.push(ModeConflict {
-                            member: m.code.clone(),
-                            guide: g.summary.path.clone(),
-                            found: what.clone(),
-                        });
-                        guide_findings
-                            .entry(g.summary.path.clone())
-                            .or_insert_with(|| (g.file.clone(), Vec::new()))
-                            .1
-                            .push(ModeJudgement {
-                                pointer: pointer.to_owned(),
-                                agreement: a.info.label().to_owned(),
-                                item: item.name.clone(),
-                                modes: item.modes.clone(),
-                                found: what.clone(),
-                            });
-                    }
-                }
-                let cell = match found.split_first() {
-                    Some((first, rest)) => {
-                        member_counts[mi] += 1;
-                        chosen.push((m, first));
-                        let s = &first.summary;
-                        Cell {
-                            member: m.code.clone(),
-                            guide: Some(s.path.clone()),
-                            via: (s.region_code != m.code).then(|| s.region_code.clone()),
-                            region_name: Some(s.region_name.clone()).filter(|n| !n.is_empty()),
-                            partial: s.partial,
-                            also: rest.iter().map(|g| g.summary.path.clone()).collect(),
-                        }
-                    }
-                    None => Cell {
-                        member: m.code.clone(),
-                        guide: None,
-                        via: None,
-                        region_name: None,
-                        partial: false,
-                        also: Vec::new(),
-                    },
-                };
-                cells.push(cell);
-            }
-            let missing: Vec<String> = cells
-                .iter()
-                .filter(|c| !c.published())
-                .map(|c| c.member.clone())
-                .collect();
-            if !missing.is_empty() && !a.members.is_empty() {
-                let pointer = format!("{}/name", item.pointer);
-                let span = input.document.locate(&pointer, &input.source.text);
-                judgements.push(Judgement::NotPublished {
-                    file: a.info.path.clone(),
-                    source: input.source.clone(),
-                    pointer,
-                    span,
-                    item: item.name.clone(),
-                    members: a.members.len(),
-                    missing: a
-                        .members
-                        .iter()
-                        .filter(|m| missing.contains(&m.code))
-                        .map(|m| (m.name.clone(), m.code.clone()))
-                        .collect(),
-                });
-            }
-            let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen, ontology));
-            let published = chosen.len();
-            items.push(ItemCoverage {
-                name: item.name.clone(),
-                basic_code: item.basic_code.clone(),
-                as_written: item.as_written.clone(),
-                modes: item.modes.clone(),
-                coverage: ratio(published, a.members.len()),
-                published,
-                missing,
-                members: cells,
-                mode_conflicts: conflicts,
-                uniformity: comparison.as_ref().map(|c| c.uniformity),
-                comparison,
-            });
-        }
-        let published: usize = items.iter().map(|i| i.published).sum();
-        let expected = a.items.len() * a.members.len();
-        out.push(AgreementCoverage {
-            info: a.info.clone(),
-            members: a
-                .members
-                .iter()
-                .zip(&member_counts)
-                .map(|(m, &n)| MemberCoverage {
-                    code: m.code.clone(),
-                    name: m.name.clone(),
-                    level: m.level,
-                    published: n,
-                    coverage: (!a.items.is_empty()).then(|| ratio(n, a.items.len())),
-                })
-                .collect(),
-            items,
-            published,
-            expected,
-            coverage: (expected > 0).then(|| ratio(published, expected)),
-        });
+    let mut records = Records::default();
+    let out = agreements
+        .iter()
+        .map(|input| cover_agreement(input, guides, ontology, &mut records))
+        .collect();
+    let mut judgements = records.judgements;
+    locate_conflicts(records.conflicts, lang, &mut judgements);
+    Coverage {
+        format_version: FORMAT_VERSION,
+        agreements: out,
+        guides: guides.len(),
+        skipped,
+        judgements,
+        findings: Vec::new(),
     }
-    // Mode conflicts are located in the guides: read each such guide again, once.
-    for (name, (file, list)) in guide_findings {
+}
+
+/// What [`compute`] records on its way through the agreements: the judgements on the agreement
+/// files, and the mode conflicts by guide (path → file and conflicts), located in the guides once
+/// every agreement is done.
+#[derive(Default)]
+struct Records {
+    judgements: Vec<Judgement>,
+    conflicts: BTreeMap<String, (PathBuf, Vec<ModeJudgement>)>,
+}
+
+/// One agreement's coverage: each item's, and each member's count of items it publishes.
+fn cover_agreement(
+    input: &AgreementInput<'_>,
+    guides: &[GuideFacts],
+    ontology: &Ontology,
+    records: &mut Records,
+) -> AgreementCoverage {
+    let a = input.agreement;
+    let mut member_counts = vec![0usize; a.members.len()];
+    let items: Vec<ItemCoverage> = a
+        .items
+        .iter()
+        .map(|item| cover_item(input, item, guides, ontology, &mut member_counts, records))
+        .collect();
+    let published: usize = items.iter().map(|i| i.published).sum();
+    let expected = a.items.len() * a.members.len();
+    AgreementCoverage {
+        info: a.info.clone(),
+        members: a
+            .members
+            .iter()
+            .zip(&member_counts)
+            .map(|(m, &n)| MemberCoverage {
+                code: m.code.clone(),
+                name: m.name.clone(),
+                level: m.level,
+                published: n,
+                coverage: (!a.items.is_empty()).then(|| ratio(n, a.items.len())),
+            })
+            .collect(),
+        items,
+        published,
+        expected,
+        coverage: (expected > 0).then(|| ratio(published, expected)),
+    }
+}
+
+/// One agreed item's coverage: a cell per member (counted in `member_counts` when it publishes),
+/// its mode conflicts, a TB501 judgement when members do not publish it, and the comparison of
+/// the members' guides when two or more do.
+fn cover_item(
+    input: &AgreementInput<'_>,
+    item: &AgreedItem,
+    guides: &[GuideFacts],
+    ontology: &Ontology,
+    member_counts: &mut [usize],
+    records: &mut Records,
+) -> ItemCoverage {
+    let a = input.agreement;
+    let mut cells = Vec::with_capacity(a.members.len());
+    let mut conflicts = Vec::new();
+    let mut chosen: Vec<(&Member, &GuideFacts)> = Vec::new();
+    for (mi, m) in a.members.iter().enumerate() {
+        let found = guides_for(m, item, a.info.counts_toward_province, guides);
+        for g in &found {
+            if let Some((what, pointer)) = conflict(item, g) {
+                conflicts.push(ModeConflict {
+                    member: m.code.clone(),
+                    guide: g.summary.path.clone(),
+                    found: what.clone(),
+                });
+                records
+                    .conflicts
+                    .entry(g.summary.path.clone())
+                    .or_insert_with(|| (g.file.clone(), Vec::new()))
+                    .1
+                    .push(ModeJudgement {
+                        pointer: pointer.to_owned(),
+                        agreement: a.info.label().to_owned(),
+                        item: item.name.clone(),
+                        modes: item.modes.clone(),
+                        found: what,
+                    });
+            }
+        }
+        if let Some(first) = found.first() {
+            member_counts[mi] += 1;
+            chosen.push((m, first));
+        }
+        cells.push(cell(m, &found));
+    }
+    let missing: Vec<String> = cells
+        .iter()
+        .filter(|c| !c.published())
+        .map(|c| c.member.clone())
+        .collect();
+    if !missing.is_empty() && !a.members.is_empty() {
+        records
+            .judgements
+            .push(not_published(input, item, &missing));
+    }
+    let comparison = (chosen.len() >= 2).then(|| compare(item, &chosen, ontology));
+    let published = chosen.len();
+    ItemCoverage {
+        name: item.name.clone(),
+        basic_code: item.basic_code.clone(),
+        as_written: item.as_written.clone(),
+        modes: item.modes.clone(),
+        coverage: ratio(published, a.members.len()),
+        published,
+        missing,
+        members: cells,
+        mode_conflicts: conflicts,
+        uniformity: comparison.as_ref().map(|c| c.uniformity),
+        comparison,
+    }
+}
+
+/// A member's cell of an item: the first of the guides found (the others as `also`), or none.
+fn cell(m: &Member, found: &[&GuideFacts]) -> Cell {
+    match found.split_first() {
+        Some((first, rest)) => {
+            let s = &first.summary;
+            Cell {
+                member: m.code.clone(),
+                guide: Some(s.path.clone()),
+                via: (s.region_code != m.code).then(|| s.region_code.clone()),
+                region_name: Some(s.region_name.clone()).filter(|n| !n.is_empty()),
+                partial: s.partial,
+                also: rest.iter().map(|g| g.summary.path.clone()).collect(),
+            }
+        }
+        None => Cell {
+            member: m.code.clone(),
+            guide: None,
+            via: None,
+            region_name: None,
+            partial: false,
+            also: Vec::new(),
+        },
+    }
+}
+
+/// The TB501 judgement of an item the `missing` members do not publish, located at the item's
+/// name in the agreement file.
+fn not_published(input: &AgreementInput<'_>, item: &AgreedItem, missing: &[String]) -> Judgement {
+    let a = input.agreement;
+    let pointer = format!("{}/name", item.pointer);
+    let span = input.document.locate(&pointer, &input.source.text);
+    Judgement::NotPublished {
+        file: a.info.path.clone(),
+        source: input.source.clone(),
+        pointer,
+        span,
+        item: item.name.clone(),
+        members: a.members.len(),
+        missing: a
+            .members
+            .iter()
+            .filter(|m| missing.contains(&m.code))
+            .map(|m| (m.name.clone(), m.code.clone()))
+            .collect(),
+    }
+}
+
+/// Mode conflicts are located in the guides: reads each such guide again, once, and appends a
+/// TB502 judgement per conflict.
+fn locate_conflicts(
+    conflicts: BTreeMap<String, (PathBuf, Vec<ModeJudgement>)>,
+    lang: Lang,
+    judgements: &mut Vec<Judgement>,
+) {
+    for (name, (file, list)) in conflicts {
         let loaded = load::load_file(&file, name.clone(), &Limits::default(), lang);
         let Some(doc) = loaded.document else { continue };
         for m in list {
@@ -555,14 +623,6 @@ pub(crate) fn compute(
                 judgement: m,
             });
         }
-    }
-    Coverage {
-        format_version: FORMAT_VERSION,
-        agreements: out,
-        guides: guides.len(),
-        skipped,
-        judgements,
-        findings: Vec::new(),
     }
 }
 

@@ -122,6 +122,100 @@ pub struct FixDoc {
     pub text_zh: &'static str,
 }
 
+/// A text in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// 中文.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
+/// A check's documentation, written once: each section's words in both languages, the example
+/// and its correction once (a guide reads the same in either language). `rules::docs` renders
+/// it under the headings What it does / Why is this bad? / Example / Use instead (作用 / 原因 /
+/// 示例 / 改为).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Doc {
+    /// What it does (Markdown).
+    pub what: Text,
+    /// Why is this bad? Cite the standard or document behind the check by its public name.
+    pub why: Text,
+    /// Example: what gives the check's finding.
+    pub example: Sample,
+    /// Use instead: the example corrected.
+    pub instead: Sample,
+}
+
+/// A doc's example (or its correction): a block shown as it is in both languages, with words
+/// before it in both languages where the block needs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sample {
+    /// Words before the block (or in its place), in both languages.
+    pub note: Option<Text>,
+    /// The block's language (`yaml`, `text`).
+    pub fence: &'static str,
+    /// The block's lines (a leading and a trailing line break are not part of it); `None` for
+    /// words alone.
+    pub code: Option<&'static str>,
+}
+
+impl Sample {
+    /// A YAML block.
+    pub const fn yaml(code: &'static str) -> Sample {
+        Sample {
+            note: None,
+            fence: "yaml",
+            code: Some(code),
+        }
+    }
+
+    /// A plain-text block (a command line, a message).
+    pub const fn text(code: &'static str) -> Sample {
+        Sample {
+            note: None,
+            fence: "text",
+            code: Some(code),
+        }
+    }
+
+    /// Words alone, without a block.
+    pub const fn words(zh: &'static str, en: &'static str) -> Sample {
+        Sample {
+            note: Some(Text { zh, en }),
+            fence: "",
+            code: None,
+        }
+    }
+
+    /// The same block with words before it.
+    pub const fn with_note(self, zh: &'static str, en: &'static str) -> Sample {
+        Sample {
+            note: Some(Text { zh, en }),
+            ..self
+        }
+    }
+
+    /// The block's lines, without the line breaks that open and close it in the source.
+    pub fn lines(&self) -> Option<&'static str> {
+        let code = self.code?;
+        let code = code.strip_prefix('\n').unwrap_or(code);
+        Some(code.strip_suffix('\n').unwrap_or(code))
+    }
+
+    /// The YAML of the block, if it is one.
+    pub fn yaml_text(&self) -> Option<&'static str> {
+        (self.fence == "yaml").then(|| self.lines()).flatten()
+    }
+}
+
 /// Everything tongban can report is declared once as a `Check`: code, name, default severity,
 /// kind, bilingual summary, documentation and fixes. Built-in checks are in [`builtin`]; each
 /// rule declares its own in its file under `rules/`.
@@ -139,11 +233,9 @@ pub struct Check {
     pub summary_zh: &'static str,
     /// One-line summary in English.
     pub summary_en: &'static str,
-    /// Markdown with the headings What it does / Why is this bad? / Example / Use instead.
-    pub doc: &'static str,
-    /// The same documentation in Chinese, with the headings 作用 / 原因 / 示例 / 改为
-    /// (`docs::HEADINGS_ZH`); `None` while a check still lacks one (it then shows the English).
-    pub doc_zh: Option<&'static str>,
+    /// Its documentation, both languages in one (`tongban rule`, docs/rules.md, the editor's
+    /// hover, SARIF rule help).
+    pub doc: Doc,
     /// The fixes `tongban lint --fix` makes to its findings (documentation; `crate::lint::fix` makes them).
     pub fixes: &'static [FixDoc],
 }
@@ -188,6 +280,20 @@ pub struct Finding {
     /// boxed, since most findings have none and a run may hold many findings.
     #[serde(skip)]
     pub fix: Option<Box<Fix>>,
+    /// Other files this finding compares the file with (a cross-region finding's other guides
+    /// of the item), each with what it says: an editor links them (`relatedInformation`).
+    /// Boxed, since most findings have none.
+    #[serde(skip)]
+    pub elsewhere: Option<Box<[Elsewhere]>>,
+}
+
+/// Another file a finding refers to: its path and what it says there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// What it says (`上海市：行政许可`), in the finding's language.
+    pub message: String,
 }
 
 /// Whether a fix keeps the guide's meaning.
@@ -245,6 +351,7 @@ impl Finding {
             label: None,
             related: Vec::new(),
             fix: None,
+            elsewhere: None,
         }
     }
 

@@ -188,6 +188,19 @@ junit-failing = { $failing } { $failing ->
         [one] warning
        *[other] warnings
     })
+junit-failing-selected = { $failing } { $failing ->
+        [one] finding
+       *[other] findings
+    } at or above --fail-on or of a code it selects ({ $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }, { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    }, { $infos } { $infos ->
+        [one] info
+       *[other] infos
+    })
 material-head = “{ $material }” → { $count } { $count ->
         [one] requirement
        *[other] requirements

@@ -142,7 +142,8 @@ cmd-rule = 解释一项检查或规则
 cmd-config = 输出生效的配置（tongban.toml 与默认值合并后）
 cmd-completions = 输出命令行补全脚本（bash、zsh、fish、powershell、elvish）
     .long =
-        输出命令行补全脚本（bash、zsh、fish、powershell、elvish）。
+        输出命令行补全脚本（bash、zsh、fish、powershell、elvish）。脚本在每次按 TAB 时询问（PATH 中的）
+        `tongban`，所以能补全规则代码、当前目录中的事项和区划，以及新增的选项，无需重新生成。
 
         bash：`tongban completions bash > ~/.local/share/bash-completion/completions/tongban`；
         zsh：`tongban completions zsh > "${"{"}fpath[1]{"}"}/_tongban"`；
@@ -171,7 +172,7 @@ arg-lint-schema = 按此模式检查（JSON 或 YAML，JSON Schema 2020-12），
 arg-lint-format = 输出格式 [默认值：tongban.toml 中的 `format`，否则 human]
 arg-lint-output = 同时把报告写入文件：`格式=路径`（可重复，例如 `-o sarif=tongban.sarif -o junit=junit.xml`）；只写 `路径` 时，把 --format 的报告写到那里而不是标准输出
 arg-lint-statistics = 输出每条规则的检查结果数，而不是每条结果（表格；`-f json` 时为 JSON）
-arg-lint-fail_on = 有此级别或更高级别的检查结果时以退出码 1 结束 [默认值：tongban.toml 中的 `fail-on`，否则 error]
+arg-lint-fail_on = 有此级别或更高级别（error、warning、never）的检查结果，或有这些代码或代码组的任何结果（不论级别：TB305、TB3xx、规则名称）时，以退出码 1 结束；用逗号分隔或重复给出：`--fail-on warning,TB3xx` [默认值：tongban.toml 中的 `fail-on`，否则 error]
 arg-lint-baseline = 只报告（并只因之失败）未记录在此基线文件中的检查结果
 arg-lint-write_baseline = 把当前每条检查结果记入此基线文件（并以 0 退出）
 arg-lint-stdin_filename = 与 `-` 一起使用：标准输入中的指南所代表的路径（显示在检查结果中，并按配置的 include/exclude 和按路径的级别匹配）
@@ -213,9 +214,6 @@ pv-lint-format-sarif = SARIF 2.1.0（GitHub 代码扫描）
 pv-lint-format-junit = JUnit XML：每个文件一个测试用例，达到 --fail-on 级别时失败
 pv-lint-format-github = GitHub Actions 工作流命令（注释；作业摘要写入 $GITHUB_STEP_SUMMARY）
 pv-lint-format-gitlab = GitLab 代码质量报告（JSON）
-pv-fail_on-error = 有任何 error 级别的结果
-pv-fail_on-warning = 有任何 warning 或 error 级别的结果
-pv-fail_on-never = 从不（除非 tongban 本身失败，总是以 0 退出）
 pv-format-table = 每个事项一张易读的表格，用于终端
 pv-format-markdown = Markdown 表格（用于议题或维基页面）
 pv-format-json = 一个 JSON 文档（见 docs/diff.md）
@@ -273,6 +271,7 @@ baseline-matched = 基线：{ $m } 个已记录的问题未显示；{ $f } 条�
 statistics-not-guides = 跳过 { $count } 个不是办事指南的 YAML 文件
 statistics-top-files = 问题最多的文件（前 { $count } 个）
 junit-failing = { $failing } 个问题达到或超过 --fail-on 级别（{ $errors } 个错误，{ $warnings } 个警告）
+junit-failing-selected = { $failing } 个问题达到或超过 --fail-on 级别或属于其所选代码（{ $errors } 个错误，{ $warnings } 个警告，{ $infos } 个提示）
 material-head = “{ $material }” → { $count } 项要求
 server-omitted = 另有 { $omitted } 处问题未显示（tongban.toml 中 [server] 的 max-diagnostics 为 { $max }）；运行 tongban lint 查看全部
 

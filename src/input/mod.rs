@@ -14,6 +14,7 @@ use crate::load;
 
 mod kind;
 mod parallel;
+pub mod root;
 
 use crate::progress::Progress;
 use crate::source::{Source, display_path};

@@ -61,7 +61,7 @@ impl Level {
 struct RawConfig {
     schema: Option<String>,
     format: Option<LintFormat>,
-    fail_on: Option<FailOn>,
+    fail_on: Option<Spanned<Selectors>>,
     #[serde(default)]
     exclude: Vec<String>,
     #[serde(default)]
@@ -69,12 +69,21 @@ struct RawConfig {
     catalog: Option<String>,
     synonyms: Option<String>,
     e_licences: Option<String>,
+    docs_url: Option<Spanned<String>>,
     #[serde(default)]
     server: ServerLimits,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+}
+
+/// `fail-on = "warning"` or `fail-on = ["error", "TB3xx"]`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum Selectors {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,8 +144,10 @@ pub struct Config {
     pub schema: Option<PathBuf>,
     /// Default output format.
     pub format: Option<LintFormat>,
-    /// Default `--fail-on`.
+    /// Default `--fail-on` (a level and codes).
     pub fail_on: Option<FailOn>,
+    /// `docs-url`: the repository (`https://…/tongban`) whose docs/rules.md reports link to.
+    pub docs_url: Option<String>,
     /// Globs of files never linted.
     pub exclude: Vec<String>,
     exclude_set: GlobSet,
@@ -235,6 +246,7 @@ impl Config {
             schema: None,
             format: None,
             fail_on: None,
+            docs_url: None,
             exclude: Vec::new(),
             exclude_set: GlobSet::empty(),
             include: Vec::new(),
@@ -310,6 +322,32 @@ impl Config {
                 .collect::<Vec<_>>()
         };
         let rules = resolve(raw.rules);
+        let fail_on = match raw.fail_on {
+            Some(f) => {
+                let span = f.span();
+                let selectors = match f.into_inner() {
+                    Selectors::One(s) => vec![s],
+                    Selectors::Many(v) => v,
+                };
+                Some(FailOn::parse(&selectors, lang).map_err(|m| fail(m, Some(span)))?)
+            }
+            None => None,
+        };
+        let docs_url = match raw.docs_url {
+            Some(u) => {
+                let span = u.span();
+                let url = u.into_inner();
+                if !(url.starts_with("https://") || url.starts_with("http://")) {
+                    let message = match lang {
+                        Lang::Zh => "docs-url 须为 http:// 或 https:// 开头的仓库地址（如 https://github.com/组织/tongban）".to_owned(),
+                        Lang::En => "docs-url must be a repository's http:// or https:// URL (such as https://github.com/ORG/tongban)".to_owned(),
+                    };
+                    return Err(fail(message, Some(span)));
+                }
+                Some(url.trim_end_matches('/').to_owned())
+            }
+            None => None,
+        };
         let mut overrides = Vec::new();
         for o in raw.overrides {
             let span = o.paths.span();
@@ -337,7 +375,8 @@ impl Config {
             cwd: cwd.to_path_buf(),
             schema: raw.schema.map(|s| root.join(s)),
             format: raw.format,
-            fail_on: raw.fail_on,
+            fail_on,
+            docs_url,
             exclude: raw.exclude,
             exclude_set,
             include: raw.include,
@@ -435,11 +474,11 @@ impl Config {
         );
         let format = self.format.unwrap_or(LintFormat::Human);
         let _ = writeln!(s, "format = \"{}\"", format.name());
-        let _ = writeln!(
-            s,
-            "fail-on = \"{}\"",
-            self.fail_on.unwrap_or(FailOn::Error).name()
-        );
+        let fail_on = self.fail_on.clone().unwrap_or_default();
+        let _ = match fail_on.codes.is_empty() {
+            true => writeln!(s, "fail-on = \"{}\"", fail_on.level.name()),
+            false => writeln!(s, "fail-on = {:?}", fail_on.selectors()),
+        };
         let _ = writeln!(s, "exclude = {:?}", self.exclude);
         let _ = writeln!(s, "include = {:?}", self.include);
         path_key(
@@ -447,8 +486,8 @@ impl Config {
             "catalog",
             &self.catalog,
             lang.pick(
-                "无：跨地区规则只比较本次检查的文件",
-                "none: the cross-region rules compare only the files linted",
+                "无：按名检查的指南与其上方存放各地区文件夹的目录比较，找不到时只比较本次检查的文件",
+                "none: guides named are compared with the folder of region folders above them, else only the files linted",
             ),
         );
         path_key(
@@ -469,6 +508,18 @@ impl Config {
                 "the bundled catalogs/e-licences.yaml",
             ),
         );
+        let _ = match &self.docs_url {
+            Some(u) => writeln!(s, "docs-url = {u:?}"),
+            None => writeln!(
+                s,
+                "# docs-url = …  ({}{})",
+                lang.pick("未设置：", "unset: "),
+                crate::report::sarif::RELEASED_FROM.unwrap_or(lang.pick(
+                    "SARIF 中不链接规则文档，只内嵌",
+                    "SARIF embeds the rule docs without links"
+                ))
+            ),
+        };
         let l = self.server;
         let _ = writeln!(
             s,

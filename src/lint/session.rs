@@ -217,7 +217,7 @@ impl Session {
                 data: &self.data,
             };
             rules::check(&cx, &mut findings);
-            crate::lint::fix::attach(&mut findings, doc, &loaded.source, &self.data, self.lang);
+            crate::lint::fix::attach(&mut findings, &cx);
             summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
         }
         let levels = self.config.levels(input_path);
@@ -263,6 +263,10 @@ impl Session {
         report
     }
 
+    /// Most files reported whose cross-region findings name the other guides they were
+    /// compared with (memory: up to 20 paths a finding).
+    const MAX_LINKED: usize = 64;
+
     /// The cross-region pass, first half: compares the summaries and applies each file's levels
     /// and pending suppressions. Cheap; no file is read.
     pub fn cross_region(&self, guides: Vec<cross::GuideSummary>) -> Vec<Pending> {
@@ -278,7 +282,14 @@ impl Session {
         reported: usize,
     ) -> Vec<Pending> {
         let mut found: Vec<Vec<Finding>> = vec![Vec::new(); guides.len()];
-        for (i, f) in cross::check(&guides, self.lang) {
+        // Few files reported (an editor's buffer, a pre-commit's changed files): each finding
+        // names the other guides it was compared with, for an editor to link.
+        let linked = if reported <= Self::MAX_LINKED {
+            0..reported
+        } else {
+            0..0
+        };
+        for (i, f) in cross::check(&guides, self.lang, linked) {
             if i < reported {
                 found[i].push(f);
             }

@@ -8,6 +8,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use crate::diagnostic::{self, FileReport, Summary};
 use crate::error::Error;
 use crate::lint::baseline::{Baseline, Writer};
+use crate::report::FailOn;
 
 use super::Pass;
 
@@ -23,6 +24,9 @@ pub(crate) struct Tally {
     crashed: bool,
     /// The first YAML file skipped as not a guide (named in the run's one note about them).
     not_guide: Option<String>,
+    /// `--fail-on`, and how many findings (after the baseline) fail the run by it.
+    fail_on: FailOn,
+    failing: usize,
 }
 
 /// A finished run's count.
@@ -35,11 +39,18 @@ pub(crate) struct Counted {
     pub wrote_baseline: bool,
     /// The first YAML file skipped as not a guide, if any (`summary.not_guides` counts them).
     pub not_guide: Option<String>,
+    /// Findings (after the baseline) that fail the run by `--fail-on`.
+    pub failing: usize,
 }
 
 impl Tally {
-    /// A count that hides what `baseline` knows and records every finding in `writer`.
-    pub(crate) fn new(baseline: Option<Baseline>, writer: Option<Writer>) -> Tally {
+    /// A count that hides what `baseline` knows, records every finding in `writer` and counts
+    /// the findings that fail the run by `fail_on`.
+    pub(crate) fn new(
+        baseline: Option<Baseline>,
+        writer: Option<Writer>,
+        fail_on: FailOn,
+    ) -> Tally {
         Tally {
             baseline,
             writer,
@@ -47,6 +58,8 @@ impl Tally {
             counted: HashSet::new(),
             crashed: false,
             not_guide: None,
+            fail_on,
+            failing: 0,
         }
     }
 
@@ -70,6 +83,11 @@ impl Tally {
         if let Some(b) = &mut self.baseline {
             b.filter(&mut r);
         }
+        self.failing += r
+            .findings
+            .iter()
+            .filter(|f| self.fail_on.fails(f.code, f.severity))
+            .count();
         let name = name_hash(&r.source.name);
         match pass {
             Pass::First => {
@@ -106,6 +124,7 @@ impl Tally {
             crashed: self.crashed,
             wrote_baseline,
             not_guide: self.not_guide,
+            failing: self.failing,
         })
     }
 }

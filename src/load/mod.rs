@@ -17,6 +17,7 @@ use crate::diagnostic::{self as dx, Finding, Lang};
 use crate::source::{CharToByte, Source};
 
 mod decode;
+mod edit;
 mod fast;
 mod read;
 mod scalar;
@@ -24,6 +25,7 @@ mod yaml;
 
 use decode::*;
 pub use decode::{is_forbidden_control, text_start};
+pub use edit::is_plain;
 pub(crate) use read::is_symlink_loop;
 use read::*;
 pub(crate) use scalar::{number_overflows, resolve_scalar};

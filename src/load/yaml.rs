@@ -1,5 +1,7 @@
 //! Stage 3: text → YAML events → `Value` with the byte span of every node (the builder), unless the fast path (`fast.rs`) already read a plain file.
 
+use std::borrow::Cow;
+
 use super::*;
 
 pub(super) enum Frame {
@@ -275,189 +277,236 @@ impl Builder<'_> {
         )
     }
 
+    /// Builds the document from one parser event: one method per kind of event, inlined (this
+    /// runs once per node of every guide).
     fn event(&mut self, event: Event<'_>, span: &Span) -> Result<(), Abort> {
         if self.skip > 0 {
-            match event {
-                Event::SequenceStart(..) | Event::MappingStart(..) => self.skip += 1,
-                Event::SequenceEnd | Event::MappingEnd => {
-                    self.skip -= 1;
-                    if self.skip == 0 {
-                        self.finish_skipped();
-                    }
-                }
-                _ => {}
-            }
+            self.skipped(&event);
             return Ok(());
         }
         match event {
             Event::Scalar(value, style, anchor, tag) => {
-                let mut range = self.range(span);
-                if self.record {
-                    range = scalar_end(self.text, range, style, &value);
-                }
-                if value.contains(is_forbidden_control) {
-                    self.escaped_control(&value, range.clone());
-                }
-                let slot = self.slot();
-                if matches!(slot, Slot::Key) {
-                    if anchor > 0 {
-                        // `&k a: 1` anchors the key itself; `*k` later means the scalar `a`.
-                        let resolved = resolve_scalar(value.clone(), style, tag.as_deref());
-                        self.anchors.insert(anchor, resolved);
-                    }
-                    self.key(value.into_owned(), range);
-                    return Ok(());
-                }
-                if number_overflows(&value, style, tag.as_deref()) {
-                    self.number_overflow(&value, range.clone());
-                }
-                let value = resolve_scalar(value, style, tag.as_deref());
-                self.leaf(value, range, anchor)
+                self.scalar(value, style, anchor, tag, span)
             }
-            Event::Alias(id) => {
-                let range = self.range(span);
-                // The parser rejects aliases to anchors it never saw; one missing here was inside
-                // a node already dropped with a finding (a duplicate key's value, a complex key):
-                // it stands for nothing.
-                let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
-                if matches!(self.slot(), Slot::Key) {
-                    match value {
-                        Value::Object(_) | Value::Array(_) => {
-                            self.complex_key(range);
-                            self.finish_skipped();
-                        }
-                        other => self.key(scalar_key(&other), range),
-                    }
-                    return Ok(());
-                }
-                self.alias_nodes += count_nodes(&value);
-                if self.alias_nodes > self.limits.max_alias_nodes {
-                    let lang = self.lang;
-                    self.findings.push(
-                        Finding::new(
-                            dx::ALIAS_LIMIT,
-                            match lang {
-                                Lang::Zh => format!(
-                                    "别名展开超过 {} 个节点（疑似“billion laughs”别名炸弹），停止解析",
-                                    self.limits.max_alias_nodes
-                                ),
-                                Lang::En => format!(
-                                    "aliases expand to more than {} nodes (a \"billion laughs\" alias bomb?); parsing stopped",
-                                    self.limits.max_alias_nodes
-                                ),
-                            },
-                            range,
-                        )
-                        .with_label(lang.pick("展开到这里时超过上限", "limit exceeded expanding this alias"))
-                        .with_help(lang.pick(
-                            "办事指南不需要 YAML 别名（& 与 *）；请直接写出内容",
-                            "service guides need no YAML aliases (& and *); write the content out",
-                        )),
-                    );
-                    return Err(Abort);
-                }
-                self.leaf(value, range, 0)
-            }
-            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                let is_map = matches!(event, Event::MappingStart(..));
-                let range = self.range(span);
-                if matches!(self.slot(), Slot::Key) {
-                    self.complex_key(range);
-                    return Ok(());
-                }
-                if self.in_duplicate_value() {
-                    self.skip = 1;
-                    return Ok(());
-                }
-                if self.stack.len() >= self.limits.max_depth {
-                    let lang = self.lang;
-                    self.findings.push(
-                        Finding::new(
-                            dx::NESTING_LIMIT,
-                            match lang {
-                                Lang::Zh => {
-                                    format!("嵌套超过 {} 层，停止解析", self.limits.max_depth)
-                                }
-                                Lang::En => format!(
-                                    "nesting deeper than {} levels; parsing stopped",
-                                    self.limits.max_depth
-                                ),
-                            },
-                            range.start..next_char_end(self.text, range.start),
-                        )
-                        .with_label(
-                            lang.pick("超过嵌套上限的集合", "collection past the depth limit"),
-                        ),
-                    );
-                    return Err(Abort);
-                }
-                let key = self.push_segment();
-                let start = range.start;
-                if let Some(key) = key {
-                    // Remember the key span now; the value span is completed at the end event.
-                    self.spans.insert(
-                        self.pointer.as_str().into(),
-                        NodeSpan {
-                            value: start..start,
-                            key: Some(key),
-                        },
-                    );
-                }
-                self.stack.push(if is_map {
-                    Frame::Map {
-                        map: Map::new(),
-                        start,
-                        anchor,
-                        pending: None,
-                        duplicate: false,
-                    }
-                } else {
-                    Frame::Seq {
-                        items: Vec::new(),
-                        start,
-                        anchor,
-                    }
-                });
-                Ok(())
-            }
+            Event::Alias(id) => self.alias(id, span),
+            Event::SequenceStart(anchor, _) => self.start(anchor, false, span),
+            Event::MappingStart(anchor, _) => self.start(anchor, true, span),
             Event::SequenceEnd | Event::MappingEnd => {
-                let range = self.range(span);
-                let Some(frame) = self.stack.pop() else {
-                    return Ok(());
-                };
-                let (value, start, anchor) = match frame {
-                    Frame::Seq {
-                        items,
-                        start,
-                        anchor,
-                    } => (Value::Array(items), start, anchor),
-                    Frame::Map {
-                        map, start, anchor, ..
-                    } => (Value::Object(map), start, anchor),
-                };
-                if self.record {
-                    let end = trim_end(self.text, start, range.end.max(start));
-                    let key = self
-                        .spans
-                        .get(self.pointer.as_str())
-                        .and_then(|n| n.key.clone());
-                    self.spans.insert(
-                        self.pointer.as_str().into(),
-                        NodeSpan {
-                            value: start..end,
-                            key,
-                        },
-                    );
-                }
-                if anchor > 0 {
-                    self.anchors.insert(anchor, value.clone());
-                }
-                self.pop_segment();
-                self.attach(value);
+                self.end(span);
                 Ok(())
             }
             _ => Ok(()),
         }
+    }
+
+    /// An event inside a node being skipped (a duplicate key's value, a complex key): only the
+    /// depth is followed, to know where the node ends.
+    #[inline]
+    fn skipped(&mut self, event: &Event<'_>) {
+        match event {
+            Event::SequenceStart(..) | Event::MappingStart(..) => self.skip += 1,
+            Event::SequenceEnd | Event::MappingEnd => {
+                self.skip -= 1;
+                if self.skip == 0 {
+                    self.finish_skipped();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A scalar: a mapping's key, or a value.
+    #[inline]
+    fn scalar(
+        &mut self,
+        value: Cow<'_, str>,
+        style: ScalarStyle,
+        anchor: usize,
+        tag: Option<Cow<'_, Tag>>,
+        span: &Span,
+    ) -> Result<(), Abort> {
+        let mut range = self.range(span);
+        if self.record {
+            range = scalar_end(self.text, range, style, &value);
+        }
+        if value.contains(is_forbidden_control) {
+            self.escaped_control(&value, range.clone());
+        }
+        let slot = self.slot();
+        if matches!(slot, Slot::Key) {
+            if anchor > 0 {
+                // `&k a: 1` anchors the key itself; `*k` later means the scalar `a`.
+                let resolved = resolve_scalar(value.clone(), style, tag.as_deref());
+                self.anchors.insert(anchor, resolved);
+            }
+            self.key(value.into_owned(), range);
+            return Ok(());
+        }
+        if number_overflows(&value, style, tag.as_deref()) {
+            self.number_overflow(&value, range.clone());
+        }
+        let value = resolve_scalar(value, style, tag.as_deref());
+        self.leaf(value, range, anchor)
+    }
+
+    /// An alias: a copy of its anchor's value, counted against the alias limit.
+    #[inline]
+    fn alias(&mut self, id: usize, span: &Span) -> Result<(), Abort> {
+        let range = self.range(span);
+        // The parser rejects aliases to anchors it never saw; one missing here was inside
+        // a node already dropped with a finding (a duplicate key's value, a complex key):
+        // it stands for nothing.
+        let value = self.anchors.get(&id).cloned().unwrap_or(Value::Null);
+        if matches!(self.slot(), Slot::Key) {
+            match value {
+                Value::Object(_) | Value::Array(_) => {
+                    self.complex_key(range);
+                    self.finish_skipped();
+                }
+                other => self.key(scalar_key(&other), range),
+            }
+            return Ok(());
+        }
+        self.alias_nodes += count_nodes(&value);
+        if self.alias_nodes > self.limits.max_alias_nodes {
+            self.alias_limit(range);
+            return Err(Abort);
+        }
+        self.leaf(value, range, 0)
+    }
+
+    /// The finding of aliases that expand past the limit (parsing stops).
+    #[cold]
+    fn alias_limit(&mut self, range: Range<usize>) {
+        let lang = self.lang;
+        self.findings.push(
+            Finding::new(
+                dx::ALIAS_LIMIT,
+                match lang {
+                    Lang::Zh => format!(
+                        "别名展开超过 {} 个节点（疑似“billion laughs”别名炸弹），停止解析",
+                        self.limits.max_alias_nodes
+                    ),
+                    Lang::En => format!(
+                        "aliases expand to more than {} nodes (a \"billion laughs\" alias bomb?); parsing stopped",
+                        self.limits.max_alias_nodes
+                    ),
+                },
+                range,
+            )
+            .with_label(lang.pick("展开到这里时超过上限", "limit exceeded expanding this alias"))
+            .with_help(lang.pick(
+                "办事指南不需要 YAML 别名（& 与 *）；请直接写出内容",
+                "service guides need no YAML aliases (& and *); write the content out",
+            )),
+        );
+    }
+
+    /// The start of a sequence or a mapping: a frame on the stack, its key's span remembered.
+    #[inline]
+    fn start(&mut self, anchor: usize, is_map: bool, span: &Span) -> Result<(), Abort> {
+        let range = self.range(span);
+        if matches!(self.slot(), Slot::Key) {
+            self.complex_key(range);
+            return Ok(());
+        }
+        if self.in_duplicate_value() {
+            self.skip = 1;
+            return Ok(());
+        }
+        if self.stack.len() >= self.limits.max_depth {
+            self.depth_limit(range);
+            return Err(Abort);
+        }
+        let key = self.push_segment();
+        let start = range.start;
+        if let Some(key) = key {
+            // Remember the key span now; the value span is completed at the end event.
+            self.spans.insert(
+                self.pointer.as_str().into(),
+                NodeSpan {
+                    value: start..start,
+                    key: Some(key),
+                },
+            );
+        }
+        self.stack.push(if is_map {
+            Frame::Map {
+                map: Map::new(),
+                start,
+                anchor,
+                pending: None,
+                duplicate: false,
+            }
+        } else {
+            Frame::Seq {
+                items: Vec::new(),
+                start,
+                anchor,
+            }
+        });
+        Ok(())
+    }
+
+    /// The finding of a collection nested past the depth limit (parsing stops).
+    #[cold]
+    fn depth_limit(&mut self, range: Range<usize>) {
+        let lang = self.lang;
+        self.findings.push(
+            Finding::new(
+                dx::NESTING_LIMIT,
+                match lang {
+                    Lang::Zh => {
+                        format!("嵌套超过 {} 层，停止解析", self.limits.max_depth)
+                    }
+                    Lang::En => format!(
+                        "nesting deeper than {} levels; parsing stopped",
+                        self.limits.max_depth
+                    ),
+                },
+                range.start..next_char_end(self.text, range.start),
+            )
+            .with_label(lang.pick("超过嵌套上限的集合", "collection past the depth limit")),
+        );
+    }
+
+    /// The end of a sequence or a mapping: its value span completed, the value attached to its
+    /// parent (and to its anchor).
+    #[inline]
+    fn end(&mut self, span: &Span) {
+        let range = self.range(span);
+        let Some(frame) = self.stack.pop() else {
+            return;
+        };
+        let (value, start, anchor) = match frame {
+            Frame::Seq {
+                items,
+                start,
+                anchor,
+            } => (Value::Array(items), start, anchor),
+            Frame::Map {
+                map, start, anchor, ..
+            } => (Value::Object(map), start, anchor),
+        };
+        if self.record {
+            let end = trim_end(self.text, start, range.end.max(start));
+            let key = self
+                .spans
+                .get(self.pointer.as_str())
+                .and_then(|n| n.key.clone());
+            self.spans.insert(
+                self.pointer.as_str().into(),
+                NodeSpan {
+                    value: start..end,
+                    key,
+                },
+            );
+        }
+        if anchor > 0 {
+            self.anchors.insert(anchor, value.clone());
+        }
+        self.pop_segment();
+        self.attach(value);
     }
 
     fn key(&mut self, key: String, range: Range<usize>) {

@@ -619,86 +619,7 @@ pub(crate) fn item_section(
             Tone::Plain,
         )],
     });
-    let beyond: Vec<_> = item
-        .region_details
-        .iter()
-        .filter(|r| !r.beyond_core.is_empty())
-        .map(|r| {
-            (
-                region_label(item, &r.code, lang),
-                r.beyond_core.join(sep),
-                Tone::Plain,
-            )
-        })
-        .collect();
-    facts(
-        &mut blocks,
-        lang.pick("核心之外（各地另要求）", "beyond the core"),
-        beyond,
-    );
-    let attributes = item
-        .materials
-        .iter()
-        .flat_map(|m| {
-            m.attribute_differences.iter().map(move |a| {
-                (
-                    format!("{} {}", m.name, attribute_title(a, lang)),
-                    attribute_values(m, a, usize::MAX, lang),
-                    Tone::Plain,
-                )
-            })
-        })
-        .collect();
-    facts(
-        &mut blocks,
-        lang.pick("材料属性差异", "attribute differences"),
-        attributes,
-    );
-    let elements = item
-        .differing_elements()
-        .map(|e| {
-            let values: Vec<String> = e.regions.iter().map(|(c, v)| format!("{c} {v}")).collect();
-            (
-                lang.pick(e.title, e.title_en).to_owned(),
-                values.join(lang.pick("；", "; ")),
-                Tone::Plain,
-            )
-        })
-        .collect();
-    facts(
-        &mut blocks,
-        lang.pick("其他要素差异", "other differences"),
-        elements,
-    );
-    let similar = similar_lines(item, lang);
-    if !similar.is_empty() {
-        blocks.push(Block::List {
-            title: Some(
-                lang.pick(
-                    "按相似度匹配（已合并，请确认；在 documents.yaml 中确认或否决）",
-                    "matched by similarity (merged, to confirm or reject in documents.yaml)",
-                )
-                .into(),
-            ),
-            items: similar,
-        });
-    }
-    if !item.near_matches.is_empty() {
-        blocks.push(Block::List {
-            title: Some(
-                lang.pick(
-                    "可能是同一材料（未合并）",
-                    "possibly the same material (not merged)",
-                )
-                .into(),
-            ),
-            items: item
-                .near_matches
-                .iter()
-                .map(|m| format!("{} ≈ {} ({:.2})", m.a, m.b, m.score))
-                .collect(),
-        });
-    }
+    difference_blocks(item, lang, &mut blocks);
     if let Some(b) = &item.baseline {
         let partial = if b.partial {
             lang.pick("，部分", ", partial")
@@ -752,6 +673,92 @@ pub(crate) fn item_section(
         title: format!("{}{code}", item.name),
         name: item.name.clone(),
         blocks,
+    }
+}
+
+/// The blocks of what differs beyond the common core: each region's further requirements, the
+/// materials' attributes, the other elements, and the matches by similarity to confirm.
+fn difference_blocks(item: &ItemDiff, lang: Lang, blocks: &mut Vec<Block>) {
+    let sep = lang.pick("、", ", ");
+    let beyond: Vec<_> = item
+        .region_details
+        .iter()
+        .filter(|r| !r.beyond_core.is_empty())
+        .map(|r| {
+            (
+                region_label(item, &r.code, lang),
+                r.beyond_core.join(sep),
+                Tone::Plain,
+            )
+        })
+        .collect();
+    facts(
+        blocks,
+        lang.pick("核心之外（各地另要求）", "beyond the core"),
+        beyond,
+    );
+    let attributes = item
+        .materials
+        .iter()
+        .flat_map(|m| {
+            m.attribute_differences.iter().map(move |a| {
+                (
+                    format!("{} {}", m.name, attribute_title(a, lang)),
+                    attribute_values(m, a, usize::MAX, lang),
+                    Tone::Plain,
+                )
+            })
+        })
+        .collect();
+    facts(
+        blocks,
+        lang.pick("材料属性差异", "attribute differences"),
+        attributes,
+    );
+    let elements = item
+        .differing_elements()
+        .map(|e| {
+            let values: Vec<String> = e.regions.iter().map(|(c, v)| format!("{c} {v}")).collect();
+            (
+                lang.pick(e.title, e.title_en).to_owned(),
+                values.join(lang.pick("；", "; ")),
+                Tone::Plain,
+            )
+        })
+        .collect();
+    facts(
+        blocks,
+        lang.pick("其他要素差异", "other differences"),
+        elements,
+    );
+    let similar = similar_lines(item, lang);
+    if !similar.is_empty() {
+        blocks.push(Block::List {
+            title: Some(
+                lang.pick(
+                    "按相似度匹配（已合并，请确认；在 documents.yaml 中确认或否决）",
+                    "matched by similarity (merged, to confirm or reject in documents.yaml)",
+                )
+                .into(),
+            ),
+            items: similar,
+        });
+    }
+    if !item.near_matches.is_empty() {
+        blocks.push(Block::List {
+            title: Some(
+                lang.pick(
+                    "可能是同一材料（未合并）",
+                    "possibly the same material (not merged)",
+                )
+                .into(),
+            ),
+            items: item
+                .near_matches
+                .iter()
+                .map(|m| format!("{} ≈ {} ({:.2})", m.a, m.b, m.score))
+                .collect(),
+        });
     }
 }
 

@@ -68,7 +68,7 @@ impl<'w> Printer<'w> {
                     .map(|h| format!("\n  {}{h}", self.lang.pick("帮助：", "help: ")))
                     .unwrap_or_default()
             );
-            if self.info.fails(f.severity) {
+            if self.info.fails(f.code, f.severity) {
                 case.failing[match f.severity {
                     Severity::Error => 0,
                     Severity::Warning => 1,
@@ -90,18 +90,30 @@ impl<'w> Printer<'w> {
             let Some(c) = cases.remove(&path) else {
                 continue;
             };
-            let [e, w, _] = c.failing;
+            let [e, w, i] = c.failing;
             let failing = c.failing.iter().sum::<usize>();
             let mut case = if failing > 0 {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
-                    .set_message(tr!(
-                        self.lang,
-                        "junit-failing",
-                        failing = failing,
-                        errors = e,
-                        warnings = w
-                    ))
+                    .set_message(if i > 0 {
+                        // Infos fail only when --fail-on selects their code.
+                        tr!(
+                            self.lang,
+                            "junit-failing-selected",
+                            failing = failing,
+                            errors = e,
+                            warnings = w,
+                            infos = i
+                        )
+                    } else {
+                        tr!(
+                            self.lang,
+                            "junit-failing",
+                            failing = failing,
+                            errors = e,
+                            warnings = w
+                        )
+                    })
                     .set_type(if e > 0 { "error" } else { "warning" })
                     .set_description(c.lines.clone());
                 TestCase::new(path.clone(), status)
@@ -131,7 +143,7 @@ impl<'w> Printer<'w> {
 mod tests {
     use super::*;
     use crate::diagnostic::{self as dx, Finding};
-    use crate::report::FailOn;
+    use crate::report::{FailLevel, FailOn};
     use crate::source::Source;
 
     fn xml(fail_on: FailOn, reports: &[FileReport]) -> String {
@@ -164,15 +176,41 @@ mod tests {
             findings: vec![Finding::new(dx::BOM, "bom again", 0..1)],
         };
         let reports = [warn, clean, again];
-        let x = xml(FailOn::Error, &reports);
+        let x = xml(FailOn::default(), &reports);
         assert_eq!(x.matches("<testcase ").count(), 2, "{x}");
         assert!(x.contains("failures=\"0\""), "{x}");
         assert!(x.contains("bom again"), "{x}");
-        let x = xml(FailOn::Warning, &reports);
+        let x = xml(FailOn::level(FailLevel::Warning), &reports);
         assert!(x.contains("failures=\"1\""), "{x}");
         assert!(
             x.contains("2 findings at or above --fail-on (0 errors, 2 warnings)"),
             "{x}"
         );
+    }
+
+    /// `--fail-on never,TB305`: the file with an info TB305 fails, the one with a warning of
+    /// another code does not — the exit status's decision, per finding.
+    #[test]
+    fn a_selected_code_fails_its_case_whatever_its_level() {
+        let info = FileReport {
+            source: Source::new("a.yaml", "x: 1\n"),
+            findings: vec![Finding {
+                code: "TB305",
+                severity: dx::Severity::Info,
+                ..Finding::new(dx::BOM, "agency", 0..1)
+            }],
+        };
+        let warn = FileReport {
+            source: Source::new("b.yaml", "x: 1\n"),
+            findings: vec![Finding::new(dx::BOM, "bom", 0..1)],
+        };
+        let fail_on = FailOn::parse(&["never,TB3xx"], Lang::En).unwrap();
+        let x = xml(fail_on, &[info, warn]);
+        assert!(x.contains("failures=\"1\""), "{x}");
+        assert!(
+            x.contains("1 finding at or above --fail-on or of a code it selects (0 errors, 0 warnings, 1 info)"),
+            "{x}"
+        );
+        assert!(x.contains("<system-out>b.yaml"), "{x}");
     }
 }

@@ -19,7 +19,7 @@ use std::io::Write;
 
 use crate::diagnostic::{FileReport, Lang, Summary};
 use crate::error::Error;
-pub use format::{DiffFormat, FailOn, LintFormat, MaterialFormat};
+pub use format::{DiffFormat, FailLevel, FailOn, LintFormat, MaterialFormat, fail_on_candidates};
 
 /// How human output looks.
 #[derive(Debug, Clone, Copy)]
@@ -40,13 +40,17 @@ pub struct Style {
 /// What the CI formats need to know about the run besides the findings.
 #[derive(Debug, Clone, Default)]
 pub struct RunInfo {
-    /// `--fail-on` (JUnit fails a file's test case only at or above it) [default: error].
+    /// `--fail-on` (JUnit fails a file's test case only on the findings that fail the run)
+    /// [default: error].
     pub fail_on: Option<FailOn>,
     /// Absolute paths under this folder (the working directory) are written relative to it in
     /// SARIF, GitLab, GitHub and JUnit output.
     pub base: Option<std::path::PathBuf>,
     /// `$GITHUB_STEP_SUMMARY`: `-f github` appends a Markdown summary to this file.
     pub step_summary: Option<std::path::PathBuf>,
+    /// `docs-url` in tongban.toml: the repository whose docs/rules.md documents the rules
+    /// (SARIF links each rule there); else the one the binary was released from, if known.
+    pub docs_url: Option<String>,
 }
 
 impl RunInfo {
@@ -63,13 +67,11 @@ impl RunInfo {
         path_for_ci(name)
     }
 
-    /// Whether a finding of this severity fails the run.
-    pub fn fails(&self, severity: crate::diagnostic::Severity) -> bool {
-        use crate::diagnostic::Severity;
-        match self.fail_on.unwrap_or(FailOn::Error) {
-            FailOn::Error => severity == Severity::Error,
-            FailOn::Warning => severity >= Severity::Warning,
-            FailOn::Never => false,
+    /// Whether a finding of this code and severity fails the run (the exit status's decision).
+    pub fn fails(&self, code: &str, severity: crate::diagnostic::Severity) -> bool {
+        match &self.fail_on {
+            Some(f) => f.fails(code, severity),
+            None => FailOn::default().fails(code, severity),
         }
     }
 }

@@ -19,6 +19,25 @@ use crate::source::Source;
 /// The schema URI GitHub expects.
 pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/// The repository the binary was released from (`TONGBAN_REPOSITORY_URL` at build time, set by
+/// the release workflow); `None` in a local build, whose repository is not known.
+pub const RELEASED_FROM: Option<&str> = match option_env!("TONGBAN_REPOSITORY_URL") {
+    Some(u) if !u.is_empty() => Some(u),
+    _ => None,
+};
+
+/// Where a rule's documentation is read on the web: the repository's docs/rules.md
+/// (rules.zh.md in Chinese) at the heading `## TB201 promised-exceeds-legal`, whose anchor a
+/// Markdown renderer (GitHub, Gitee) makes `#tb201-promised-exceeds-legal`.
+pub fn rule_url(repository: &str, code: &str, name: &str, lang: Lang) -> String {
+    let page = lang.pick("rules.zh.md", "rules.md");
+    let anchor = format!("{code}-{name}").to_lowercase();
+    format!(
+        "{}/blob/main/docs/{page}#{anchor}",
+        repository.trim_end_matches('/')
+    )
+}
+
 /// Collects results and writes the log at the end (SARIF is one JSON document).
 pub struct Printer<'w> {
     out: &'w mut dyn Write,
@@ -99,7 +118,8 @@ impl<'w> Printer<'w> {
         // Everything but the results is known now: render the log once with no results and
         // stream each result into its place, so memory does not grow with the findings
         // (160,000 findings held as SARIF objects took 1.3 GB).
-        let page = skeleton(lang);
+        let repository = info.docs_url.as_deref().or(RELEASED_FROM);
+        let page = skeleton(lang, repository);
         const KEY: &str = "\"results\": []";
         let at = page.find(KEY).unwrap_or(page.len());
         let line_start = page[..at].rfind('\n').map_or(0, |n| n + 1);
@@ -184,13 +204,15 @@ impl<'w> Printer<'w> {
     }
 }
 
-/// The whole log with an empty result list, pretty-printed.
-fn skeleton(lang: Lang) -> String {
+/// The whole log with an empty result list, pretty-printed; with the repository's URL when
+/// known, the tool's `informationUri` and each rule's `helpUri`. Each rule's documentation is
+/// embedded as its help either way.
+fn skeleton(lang: Lang, repository: Option<&str>) -> String {
     let descriptors: Vec<ReportingDescriptor> = rules::registry()
         .iter()
         .map(|e| {
             let c = e;
-            ReportingDescriptor::builder()
+            let mut descriptor = ReportingDescriptor::builder()
                 .id(c.code.to_owned())
                 .name(c.name.to_owned())
                 .short_description(
@@ -209,15 +231,18 @@ fn skeleton(lang: Lang) -> String {
                         .level(serde_json::Value::from(level_name(c.severity)))
                         .build(),
                 )
-                .build()
+                .build();
+            descriptor.help_uri = repository.map(|r| rule_url(r, c.code, c.name, lang));
+            descriptor
         })
         .collect();
-    let driver = ToolComponent::builder()
+    let mut driver = ToolComponent::builder()
         .name("tongban".to_owned())
         .version(env!("CARGO_PKG_VERSION").to_owned())
         .semantic_version(env!("CARGO_PKG_VERSION").to_owned())
         .rules(descriptors)
         .build();
+    driver.information_uri = repository.map(|r| r.trim_end_matches('/').to_owned());
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .column_kind(serde_json::Value::from("unicodeCodePoints"))

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Def;
 use crate::data::normalize::normalize;
 use crate::data::regions;
-use crate::diagnostic::{Finding, Kind, Lang, Severity};
+use crate::diagnostic::{Doc, Finding, Kind, Lang, Sample, Severity, Text};
 use crate::load::Document;
 use crate::source::Source;
 
@@ -19,49 +19,31 @@ pub static DUPLICATE_MEMBER: Def = Def {
         kind: Kind::Agreement,
         summary_zh: "协议中同一成员区划出现两次",
         summary_en: "a member region is listed twice in an agreement",
-        doc: r#"## What it does
-Reports a member of an agreement (`members`) whose region code is already listed.
-
-## Why is this bad?
-Coverage counts each member once; a repeated code is a copy-paste slip that hides the member
-that was meant (a neighbouring county, another city).
-
-## Example
-```yaml
+        doc: Doc {
+            what: Text {
+                zh: "报告协议成员（`members`）中区划代码已列出过的成员。",
+                en: "Reports a member of an agreement (`members`) whose region code is already listed.",
+            },
+            why: Text {
+                zh: "覆盖情况对每个成员只计一次；重复的代码是复制粘贴的疏忽，会把本想写的成员（相邻的县、另一个市）掩盖掉。",
+                en: r#"Coverage counts each member once; a repeated code is a copy-paste slip that hides the member
+that was meant (a neighbouring county, another city)."#,
+            },
+            example: Sample::yaml(
+                r#"
 members:
   - {code: "320300", name: 徐州市}
   - {code: "320300", name: 宿迁市}
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 members:
   - {code: "320300", name: 徐州市}
   - {code: "321300", name: 宿迁市}
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告协议成员（`members`）中区划代码已列出过的成员。
-
-## 原因
-覆盖情况对每个成员只计一次；重复的代码是复制粘贴的疏忽，会把本想写的成员（相邻的县、另一个市）掩盖掉。
-
-## 示例
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "320300", name: 宿迁市}
-```
-
-## 改为
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "321300", name: 宿迁市}
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],
@@ -76,49 +58,33 @@ pub static MEMBER_NOT_IN_TABLE: Def = Def {
         kind: Kind::Agreement,
         summary_zh: "成员区划代码不在内置区划表中",
         summary_en: "member region code is not in the bundled division table",
-        doc: r#"## What it does
-Reports a member whose 6-digit code is not in tongban's division table: the GB/T 2260 codes of
+        doc: Doc {
+            what: Text {
+                zh: "报告 6 位代码不在 tongban 区划代码表中的成员。该表收录国家统计局 2023 年统计用区划代码中全部省级、地级和县级区划的 GB/T 2260 代码（`src/data/divisions.tsv`），另加 `100000 全国` 以及内置数据使用的名称。",
+                en: r#"Reports a member whose 6-digit code is not in tongban's division table: the GB/T 2260 codes of
 every province-, prefecture- and county-level division in the 国家统计局 2023 统计用区划代码
-(`src/data/divisions.tsv`), plus `100000 全国` and the names the bundled data uses.
-
-## Why is this bad?
-A code the table does not know is mistyped, or newer than mid-2023 (divisions are reorganised
+(`src/data/divisions.tsv`), plus `100000 全国` and the names the bundled data uses."#,
+            },
+            why: Text {
+                zh: "代码表不认识的代码，要么录错了，要么晚于 2023 年年中（区划会调整和重新编码）。录错的代码会悄悄造出一个任何指南都覆盖不了的成员。请对照现行统计用区划代码核对；代码正确且是新设的，请把它加入 `src/data/divisions.tsv`。",
+                en: r#"A code the table does not know is mistyped, or newer than mid-2023 (divisions are reorganised
 and renumbered). A mistyped code silently makes a member that no guide can ever cover. Check the
 code against the current 统计用区划代码; when it is right and new, add it to
-`src/data/divisions.tsv`.
-
-## Example
-```yaml
+`src/data/divisions.tsv`."#,
+            },
+            example: Sample::yaml(
+                r#"
 members:
   - {code: "320399", name: 徐州市}
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 members:
   - {code: "320300", name: 徐州市}
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告 6 位代码不在 tongban 区划代码表中的成员。该表收录国家统计局 2023 年统计用区划代码中全部省级、地级和县级区划的 GB/T 2260 代码（`src/data/divisions.tsv`），另加 `100000 全国` 以及内置数据使用的名称。
-
-## 原因
-代码表不认识的代码，要么录错了，要么晚于 2023 年年中（区划会调整和重新编码）。录错的代码会悄悄造出一个任何指南都覆盖不了的成员。请对照现行统计用区划代码核对；代码正确且是新设的，请把它加入 `src/data/divisions.tsv`。
-
-## 示例
-```yaml
-members:
-  - {code: "320399", name: 徐州市}
-```
-
-## 改为
-```yaml
-members:
-  - {code: "320300", name: 徐州市}
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],
@@ -133,47 +99,30 @@ pub static DUPLICATE_ITEM: Def = Def {
         kind: Kind::Agreement,
         summary_zh: "协议中同一事项出现两次",
         summary_en: "an item is listed twice in an agreement",
-        doc: r#"## What it does
-Reports an agreed item (`items`) whose normalised name (or 基本编码) is already listed.
-
-## Why is this bad?
-The item would be counted twice in the coverage, and its two entries may give different
-modes; which one holds is then anyone's guess.
-
-## Example
-```yaml
+        doc: Doc {
+            what: Text {
+                zh: "报告规范化后的名称（或基本编码）已列出过的协议事项（`items`）。",
+                en: "Reports an agreed item (`items`) whose normalised name (or 基本编码) is already listed.",
+            },
+            why: Text {
+                zh: "该事项会在覆盖情况中被计算两次，两个条目还可能写了不同的办理模式；到底以哪个为准，就只能靠猜了。",
+                en: r#"The item would be counted twice in the coverage, and its two entries may give different
+modes; which one holds is then anyone's guess."#,
+            },
+            example: Sample::yaml(
+                r#"
 items:
   - {name: 购房提取住房公积金, modes: [两地联办]}
   - {name: 《购房提取住房公积金》, modes: [全程网办]}
-```
-
-## Use instead
-```yaml
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告规范化后的名称（或基本编码）已列出过的协议事项（`items`）。
-
-## 原因
-该事项会在覆盖情况中被计算两次，两个条目还可能写了不同的办理模式；到底以哪个为准，就只能靠猜了。
-
-## 示例
-```yaml
+            ),
+            instead: Sample::yaml(
+                r#"
 items:
   - {name: 购房提取住房公积金, modes: [两地联办]}
-  - {name: 《购房提取住房公积金》, modes: [全程网办]}
-```
-
-## 改为
-```yaml
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-```
 "#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -1,5 +1,10 @@
 //! Code arithmetic shared by rules: the GB 32100 统一社会信用代码 check character and the
-//! layout of a 实施编码 (实施主体编码 + 行使层级 + 基本编码 or 业务办理项编码).
+//! layout of a 实施编码 (实施主体编码 + 行使层级 + 基本编码 or 业务办理项编码); and the fix every
+//! finding on a code written full-width gets, whichever check reports it.
+
+use crate::diagnostic::{Applicability, Edit, Finding, Fix, Lang};
+use crate::load::is_plain;
+use crate::rules::rule::Context;
 
 /// The 31 characters of GB 32100, in value order (no I, O, Z, S, V).
 const ALPHABET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -130,9 +135,70 @@ pub fn level_name(digit: char) -> Option<&'static str> {
     })
 }
 
+/// Does the pointer's last segment name a code (`basic_code`, `/region/code`)?
+fn is_code_pointer(pointer: &str) -> bool {
+    pointer
+        .rsplit('/')
+        .next()
+        .is_some_and(|k| k.ends_with("code"))
+}
+
+/// Full-width ASCII (U+FF01–U+FF5E) and the ideographic space folded to ASCII.
+fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect()
+}
+
+/// The fix of a code (`*code`) written with full-width digits or letters, whichever check
+/// reports it (the schema's pattern, the code rules): rewritten half-width and quoted
+/// ([`crate::diagnostic::FULL_WIDTH_CODE_FIX`]). `None` when the finding is not on a code, the
+/// code is already half-width, or its source is not plain or simply double-quoted.
+pub(crate) fn half_width_fix(f: &Finding, cx: &Context<'_>) -> Option<Fix> {
+    if !is_code_pointer(&f.pointer) {
+        return None;
+    }
+    let s = cx.str(&f.pointer)?;
+    let folded = half_width(s).trim().to_owned();
+    if folded == s
+        || !folded
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return None;
+    }
+    let (range, slice) = cx.doc.source_of(&f.pointer, &cx.source.text)?;
+    // Plain or double-quoted on one line; anything else (escapes, folding) is left alone.
+    let quoted = slice.starts_with('"') && slice.ends_with('"') && slice.len() >= 2;
+    if !(quoted && !slice[1..slice.len() - 1].contains(['\\', '"']) || is_plain(slice)) {
+        return None;
+    }
+    Some(Fix {
+        edits: vec![Edit {
+            range,
+            replacement: format!("\"{folded}\""),
+        }],
+        applicability: Applicability::Safe,
+        title: match cx.lang {
+            Lang::Zh => format!("改为半角：\"{folded}\""),
+            Lang::En => format!("use half-width characters: \"{folded}\""),
+        },
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_width_folds_digits_and_letters() {
+        assert_eq!(half_width("４３００００"), "430000");
+        assert_eq!(half_width("９１ＡＢ"), "91AB");
+    }
 
     #[test]
     fn published_implementation_codes_parse() {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Def;
 use crate::compare::coverage::{Coverage, Judgement, ModeJudgement};
-use crate::diagnostic::{Check, FileReport, Finding, Kind, Lang, Severity};
+use crate::diagnostic::{Check, Doc, FileReport, Finding, Kind, Lang, Sample, Severity, Text};
 
 /// TB501: an agreed item some members do not publish.
 pub static NOT_PUBLISHED: Def = Def {
@@ -16,54 +16,31 @@ pub static NOT_PUBLISHED: Def = Def {
         kind: Kind::Agreement,
         summary_zh: "协议约定的事项有成员区划没有发布办事指南",
         summary_en: "members of an agreement do not publish a guide for an agreed item",
-        doc: r#"## What it does
-For every item an agreement lists (`catalogs/agreements/*.yaml`, `items`), reports the member
+        doc: Doc {
+            what: Text {
+                zh: "对协议（`catalogs/agreements/*.yaml`，`items`）列出的每个事项，报告在交给 `tongban coverage` 的指南中没有该事项指南的成员地区。市、县的指南只有在协议写明 `counts_toward_province: true` 时，才计入包含它的成员。检查结果指向协议文件中的该事项。",
+                en: r#"For every item an agreement lists (`catalogs/agreements/*.yaml`, `items`), reports the member
 regions that have no guide of that item among the guides given to `tongban coverage`. A guide
 of a city or county counts toward a member that contains it only when the agreement says
-`counts_toward_province: true`. The finding points at the item in the agreement file.
-
-## Why is this bad?
-跨省通办 means an applicant can start the item in any member region. A member that publishes no
+`counts_toward_province: true`. The finding points at the item in the agreement file."#,
+            },
+            why: Text {
+                zh: "跨省通办意味着申请人可以在任一成员地区发起办理。成员不公布该事项的指南，申请人就无从准备，其他成员也无从对齐（无差别受理、同标准办理，国发〔2022〕5号）。",
+                en: r#"跨省通办 means an applicant can start the item in any member region. A member that publishes no
 guide for it gives the applicant nothing to prepare from, and gives the other members nothing
-to align with (无差别受理、同标准办理, 国发〔2022〕5号).
-
-## Example
-```yaml
+to align with (无差别受理、同标准办理, 国发〔2022〕5号)."#,
+            },
+            example: Sample::yaml(r#"
 # catalogs/agreements/example.yaml
 members:
   - {code: "320300", name: 徐州市}
   - {code: "411400", name: 商丘市}
 items:
   - {name: 购房提取住房公积金, modes: [两地联办]}
-# ...and only catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml (320300) exists
-```
-
-## Use instead
-Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
-in the agreement after all, correct the agreement file with its source.
-"#,
-        doc_zh: Some(
-            r#"## 作用
-对协议（`catalogs/agreements/*.yaml`，`items`）列出的每个事项，报告在交给 `tongban coverage` 的指南中没有该事项指南的成员地区。市、县的指南只有在协议写明 `counts_toward_province: true` 时，才计入包含它的成员。检查结果指向协议文件中的该事项。
-
-## 原因
-跨省通办意味着申请人可以在任一成员地区发起办理。成员不公布该事项的指南，申请人就无从准备，其他成员也无从对齐（无差别受理、同标准办理，国发〔2022〕5号）。
-
-## 示例
-```yaml
-# catalogs/agreements/example.yaml
-members:
-  - {code: "320300", name: 徐州市}
-  - {code: "411400", name: 商丘市}
-items:
-  - {name: 购房提取住房公积金, modes: [两地联办]}
-# ……而只有 catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml（320300）存在
-```
-
-## 改为
-公布（并加入目录）商丘的购房提取住房公积金指南；如果该事项其实不在协议中，则依据其来源更正协议文件。
-"#,
-        ),
+"#).with_note("一份协议，而只有 catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml（320300）存在：", "An agreement, of which only catalogs/jiangsu/goufang-tiqu-zhufang-gongjijin-xuzhou.yaml (320300) exists:"),
+            instead: Sample::words("公布（并加入目录）商丘的购房提取住房公积金指南；如果该事项其实不在协议中，则依据其来源更正协议文件。", r#"Publish (and add to the catalog) the 商丘 guide of 购房提取住房公积金, or, if the item is not
+in the agreement after all, correct the agreement file with its source."#),
+        },
         fixes: &[],
     },
     supersedes: &[],
@@ -78,55 +55,30 @@ pub static MODE_CONTRADICTS: Def = Def {
         kind: Kind::Agreement,
         summary_zh: "成员的办事指南与协议约定的办理模式矛盾",
         summary_en: "a member's guide contradicts the handling mode agreed for the item",
-        doc: r#"## What it does
-For an agreed item with `modes`, reports a member's guide that contradicts them: agreed
+        doc: Doc {
+            what: Text {
+                zh: "对写明 `modes` 的协议事项，报告与之矛盾的成员指南：协议为全程网办，指南却写 `handling.online: false` 或 `handling.visits` 大于 0；或者指南列出的 `handling.cross_region_modes` 与协议没有任何共同的办理模式。",
+                en: r#"For an agreed item with `modes`, reports a member's guide that contradicts them: agreed
 全程网办 but the guide says `handling.online: false` or `handling.visits` above 0; or the guide
-lists `handling.cross_region_modes` that share no mode with the agreement.
-
-## Why is this bad?
-The agreement promises applicants a way of handling the item (全程网办: nothing on paper, no
-visit). A member guide that asks for a visit breaks the promise for everyone who reads it.
-
-## Example
-```yaml
-# agreement: {name: 正常退休提取住房公积金, modes: [全程网办]}
+lists `handling.cross_region_modes` that share no mode with the agreement."#,
+            },
+            why: Text {
+                zh: "协议向申请人承诺了一种办理方式（全程网办：不交纸质材料、不跑现场）。要求跑现场的成员指南，对每个读到它的人都违背了这一承诺。",
+                en: r#"The agreement promises applicants a way of handling the item (全程网办: nothing on paper, no
+visit). A member guide that asks for a visit breaks the promise for everyone who reads it."#,
+            },
+            example: Sample::yaml(r#"
 handling:
   online: false
   visits: 1
-```
-
-## Use instead
-```yaml
+"#).with_note("协议列出 `{name: 正常退休提取住房公积金, modes: [全程网办]}`；指南写的是：", "The agreement lists `{name: 正常退休提取住房公积金, modes: [全程网办]}`; the guide says:"),
+            instead: Sample::yaml(r#"
 handling:
   online: true
   visits: 0
   cross_region_modes: [全程网办]
-```
-"#,
-        doc_zh: Some(
-            r#"## 作用
-对写明 `modes` 的协议事项，报告与之矛盾的成员指南：协议为全程网办，指南却写 `handling.online: false` 或 `handling.visits` 大于 0；或者指南列出的 `handling.cross_region_modes` 与协议没有任何共同的办理模式。
-
-## 原因
-协议向申请人承诺了一种办理方式（全程网办：不交纸质材料、不跑现场）。要求跑现场的成员指南，对每个读到它的人都违背了这一承诺。
-
-## 示例
-```yaml
-# 协议：{name: 正常退休提取住房公积金, modes: [全程网办]}
-handling:
-  online: false
-  visits: 1
-```
-
-## 改为
-```yaml
-handling:
-  online: true
-  visits: 0
-  cross_region_modes: [全程网办]
-```
-"#,
-        ),
+"#),
+        },
         fixes: &[],
     },
     supersedes: &[],

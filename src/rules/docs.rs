@@ -1,13 +1,14 @@
-//! Renders the documentation of every check and rule: the text behind `tongban rule CODE` and the
-//! generated docs/rules.md. The text itself is in each check's declaration (`Check::doc`): in its
-//! rule file for TB2xx/TB3xx/TB5xx, in `diagnostic::builtin` for TB0xx/TB1xx/TB4xx. Each check
-//! has an English `doc` and a Chinese `doc_zh`; the run's `--lang` picks one.
+//! Renders the documentation of every check and rule: the text behind `tongban rule CODE`, the
+//! generated docs/rules.md and docs/rules.zh.md, the editor's hover and SARIF rule help. The text
+//! itself is in each check's declaration (`Check::doc`, a [`Doc`]): in its rule file for
+//! TB2xx/TB3xx/TB5xx, in `diagnostic::builtin` for TB0xx/TB1xx/TB4xx. A doc holds each section's
+//! words in both languages and its example once; the run's `--lang` picks the words.
 
 use crate::i18n::tr;
 use std::fmt::Write as _;
 
 use super::{Kind, registry};
-use crate::diagnostic::{Applicability, Check, Lang};
+use crate::diagnostic::{Applicability, Check, Doc, Lang, Sample};
 
 /// The headings every English doc has, in order.
 pub const HEADINGS: [&str; 4] = ["What it does", "Why is this bad?", "Example", "Use instead"];
@@ -15,12 +16,47 @@ pub const HEADINGS: [&str; 4] = ["What it does", "Why is this bad?", "Example", 
 /// The headings every Chinese doc has, in order.
 pub const HEADINGS_ZH: [&str; 4] = ["作用", "原因", "示例", "改为"];
 
-/// The check's doc in `lang`; a check without a Chinese doc shows its English one.
-pub fn doc(c: &Check, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => c.doc_zh.unwrap_or(c.doc),
-        Lang::En => c.doc,
+/// The check's doc in `lang`, as Markdown under `##` headings.
+pub fn doc(c: &Check, lang: Lang) -> String {
+    render(&c.doc, lang)
+}
+
+/// A doc in `lang`: the four sections, each under its heading; the examples are the same blocks
+/// in both languages.
+fn render(d: &Doc, lang: Lang) -> String {
+    let headings = match lang {
+        Lang::Zh => HEADINGS_ZH,
+        Lang::En => HEADINGS,
+    };
+    let bodies = [
+        d.what.get(lang).to_owned(),
+        d.why.get(lang).to_owned(),
+        sample(&d.example, lang),
+        sample(&d.instead, lang),
+    ];
+    let mut s = String::new();
+    for (i, (h, body)) in headings.iter().zip(bodies).enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let _ = writeln!(s, "## {h}\n{body}");
     }
+    s
+}
+
+/// An example in `lang`: its words, then its block.
+fn sample(x: &Sample, lang: Lang) -> String {
+    let mut s = String::new();
+    if let Some(note) = x.note {
+        s.push_str(note.get(lang));
+    }
+    if let Some(code) = x.lines() {
+        if x.note.is_some() {
+            s.push('\n');
+        }
+        let _ = write!(s, "```{}\n{code}\n```", x.fence);
+    }
+    s
 }
 
 /// Kind of check, in `lang`.

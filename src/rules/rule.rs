@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Check, Finding, Lang};
+use crate::diagnostic::{Check, Finding, Fix, Lang};
 use crate::load::Document;
 use crate::source::Source;
 
@@ -86,6 +86,16 @@ pub trait Rule: Sync {
     fn def(&self) -> &'static Def;
     /// Appends this rule's findings for one guide.
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+    /// The fix of one of this rule's findings in the guide `cx` sees: edits of the text computed
+    /// from the spans the `Document` gives, never from re-serialised YAML, so comments and
+    /// formatting survive (ruff's `Violation` with the `Fix` built beside it). `None` (the
+    /// default) when the rule has no fix or the source is not the simple shape it expects: no
+    /// fix is better than a wrong one. Each fix a rule makes is documented by a `FixDoc` in its
+    /// declaration's `fixes`.
+    fn fix(&self, finding: &Finding, cx: &Context<'_>) -> Option<Fix> {
+        let _ = (finding, cx);
+        None
+    }
 }
 
 /// A rule that compares one element of the same item across several guides (regions).

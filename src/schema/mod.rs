@@ -1,6 +1,7 @@
 //! The schema: compiled once, checked against each `Document`, errors turned into located,
 //! bilingual findings. Line and column come from the `Document`; nothing here computes them.
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -12,6 +13,8 @@ use crate::diagnostic::{self as dx, Check, Finding, Lang};
 use crate::error::Error;
 use crate::load::{self, Document, Limits};
 use crate::source::Source;
+
+mod fix;
 
 /// The national 办事指南 schema (v2), embedded in the binary.
 pub const NATIONAL_SCHEMA: &str = include_str!("../../schemas/service-guide.schema.json");
@@ -198,6 +201,7 @@ impl Schema {
         for error in self.validator.iter_errors(&doc.value) {
             self.convert(&error, doc, source, lang, &mut out);
         }
+        fix::quote_numbers(&mut out, doc, &source.text, lang);
         out
     }
 
@@ -216,82 +220,129 @@ impl Schema {
         let node = self.resolve(keyword_parent);
         let title = node.and_then(|n| self.title(n)).unwrap_or_default();
         let element = describe(&pointer, &title, lang);
-        let text = &source.text;
-        let at = doc.locate(&pointer, text);
-        let instance = error.instance();
-        let push = |out: &mut Vec<Finding>, check: Check, message: String, help: Option<String>| {
-            let mut f = Finding::new(check, message, at.clone()).with_pointer(pointer.clone());
-            if let Some(h) = help {
-                f = f.with_help(h);
-            }
-            out.push(f);
-        };
+        let at = doc.locate(&pointer, &source.text);
         match error.kind() {
             ValidationErrorKind::Required { property } => {
                 let prop = property.as_str().unwrap_or_default();
-                let sub = node
-                    .and_then(|n| self.properties(n))
-                    .and_then(|p| p.get(prop))
-                    .and_then(|s| self.title(s))
-                    .unwrap_or_default();
-                let message = match lang {
-                    Lang::Zh if sub.is_empty() => format!("缺少必填要素 `{prop}`"),
-                    Lang::Zh => format!("缺少必填要素“{sub}”（`{prop}`）"),
-                    Lang::En if sub.is_empty() => format!("missing required element `{prop}`"),
-                    Lang::En => format!("missing required element `{prop}` ({sub})"),
-                };
-                let where_ = match (lang, pointer.is_empty()) {
-                    (Lang::Zh, true) => "应在文档顶层添加".to_owned(),
-                    (Lang::Zh, false) => format!("应在 {element} 下添加"),
-                    (Lang::En, true) => "add it at the top level".to_owned(),
-                    (Lang::En, false) => format!("add it under {element}"),
-                };
-                let child = format!("{pointer}/{}", escape(prop));
-                out.push(
-                    Finding::new(dx::MISSING_ELEMENT, message, at.clone())
-                        .with_pointer(child)
-                        .with_label(where_),
-                );
+                out.push(self.missing(node, prop, &pointer, &element, at, lang));
             }
             ValidationErrorKind::AdditionalProperties { unexpected }
             | ValidationErrorKind::UnevaluatedProperties { unexpected } => {
-                let props = node.and_then(|n| self.properties(n));
-                for key in unexpected {
-                    let child = format!("{pointer}/{}", escape(key));
-                    let span = doc.key(&child).unwrap_or_else(|| at.clone());
-                    let message = match lang {
-                        Lang::Zh => format!("未知要素 `{key}`：规范中没有这个键"),
-                        Lang::En => {
-                            format!("unknown element `{key}`: the schema does not define it")
-                        }
-                    };
-                    let mut f = Finding::new(dx::UNKNOWN_ELEMENT, message, span)
-                        .with_pointer(child)
-                        .with_label(lang.pick("未知的键", "unknown key"));
-                    if let Some(props) = props {
-                        if let Some((name, t)) = self.suggest(key, props) {
-                            f = f.with_help(match (lang, t.is_empty()) {
-                                (Lang::Zh, false) => format!("您是否想写 `{name}`（{t}）？"),
-                                (Lang::Zh, true) => format!("您是否想写 `{name}`？"),
-                                (Lang::En, false) => format!("did you mean `{name}` ({t})?"),
-                                (Lang::En, true) => format!("did you mean `{name}`?"),
-                            });
-                        } else {
-                            let names: Vec<&str> = props.keys().map(String::as_str).collect();
-                            f = f.with_help(format!(
-                                "{}{}",
-                                lang.pick("此处允许的键：", "allowed keys here: "),
-                                names.join(", ")
-                            ));
-                        }
-                    }
-                    out.push(f);
+                let keys = Keys {
+                    node,
+                    unexpected,
+                    pointer: &pointer,
+                    at,
+                };
+                self.unknown_keys(keys, doc, lang, out);
+            }
+            ValidationErrorKind::AnyOf { context }
+            | ValidationErrorKind::OneOfNotValid { context } => {
+                self.closest_branch(error, context, &element, doc, source, lang, out);
+            }
+            _ => {
+                let (check, message, help) = self
+                    .wrong_value(error, node, &element, lang)
+                    .or_else(|| wrong_size(error, &element, lang))
+                    .unwrap_or_else(|| other_violation(error, &element, lang));
+                let mut f = Finding::new(check, message, at).with_pointer(pointer);
+                if let Some(h) = help {
+                    f = f.with_help(h);
+                }
+                out.push(f);
+            }
+        }
+    }
+
+    /// The finding of a required element that is missing, located at its parent.
+    fn missing(
+        &self,
+        node: Option<&Value>,
+        prop: &str,
+        pointer: &str,
+        element: &str,
+        at: Range<usize>,
+        lang: Lang,
+    ) -> Finding {
+        let sub = node
+            .and_then(|n| self.properties(n))
+            .and_then(|p| p.get(prop))
+            .and_then(|s| self.title(s))
+            .unwrap_or_default();
+        let message = match lang {
+            Lang::Zh if sub.is_empty() => format!("缺少必填要素 `{prop}`"),
+            Lang::Zh => format!("缺少必填要素“{sub}”（`{prop}`）"),
+            Lang::En if sub.is_empty() => format!("missing required element `{prop}`"),
+            Lang::En => format!("missing required element `{prop}` ({sub})"),
+        };
+        let where_ = match (lang, pointer.is_empty()) {
+            (Lang::Zh, true) => "应在文档顶层添加".to_owned(),
+            (Lang::Zh, false) => format!("应在 {element} 下添加"),
+            (Lang::En, true) => "add it at the top level".to_owned(),
+            (Lang::En, false) => format!("add it under {element}"),
+        };
+        let child = format!("{pointer}/{}", escape(prop));
+        Finding::new(dx::MISSING_ELEMENT, message, at)
+            .with_pointer(child)
+            .with_label(where_)
+    }
+
+    /// A finding per unknown key, at the key, with the nearest allowed key or the allowed keys.
+    fn unknown_keys(&self, keys: Keys<'_>, doc: &Document, lang: Lang, out: &mut Vec<Finding>) {
+        let Keys {
+            node,
+            unexpected,
+            pointer,
+            at,
+        } = keys;
+        let props = node.and_then(|n| self.properties(n));
+        for key in unexpected {
+            let child = format!("{pointer}/{}", escape(key));
+            let span = doc.key(&child).unwrap_or_else(|| at.clone());
+            let message = match lang {
+                Lang::Zh => format!("未知要素 `{key}`：规范中没有这个键"),
+                Lang::En => {
+                    format!("unknown element `{key}`: the schema does not define it")
+                }
+            };
+            let mut f = Finding::new(dx::UNKNOWN_ELEMENT, message, span)
+                .with_pointer(child)
+                .with_label(lang.pick("未知的键", "unknown key"));
+            if let Some(props) = props {
+                if let Some((name, t)) = self.suggest(key, props) {
+                    f = f.with_help(match (lang, t.is_empty()) {
+                        (Lang::Zh, false) => format!("您是否想写 `{name}`（{t}）？"),
+                        (Lang::Zh, true) => format!("您是否想写 `{name}`？"),
+                        (Lang::En, false) => format!("did you mean `{name}` ({t})?"),
+                        (Lang::En, true) => format!("did you mean `{name}`?"),
+                    });
+                } else {
+                    let names: Vec<&str> = props.keys().map(String::as_str).collect();
+                    f = f.with_help(format!(
+                        "{}{}",
+                        lang.pick("此处允许的键：", "allowed keys here: "),
+                        names.join(", ")
+                    ));
                 }
             }
+            out.push(f);
+        }
+    }
+
+    /// A value the schema does not allow: not one of the allowed values, the wrong type, the
+    /// wrong format. `None` for another kind of violation.
+    fn wrong_value(
+        &self,
+        error: &ValidationError<'_>,
+        node: Option<&Value>,
+        element: &str,
+        lang: Lang,
+    ) -> Option<Violation> {
+        let instance = error.instance();
+        match error.kind() {
             ValidationErrorKind::Enum { options } => {
                 let allowed = list_values(options);
-                push(
-                    out,
+                Some((
                     dx::INVALID_VALUE,
                     match lang {
                         Lang::Zh => format!("{element}的值 {} 不在允许范围内", short(instance)),
@@ -304,44 +355,18 @@ impl Schema {
                         "{}{allowed}",
                         lang.pick("可选值：", "allowed values: ")
                     )),
-                );
+                ))
             }
-            ValidationErrorKind::Constant { expected_value } => push(
-                out,
+            ValidationErrorKind::Constant { expected_value } => Some((
                 dx::INVALID_VALUE,
                 match lang {
                     Lang::Zh => format!("{element}的值应为 {}", short(expected_value)),
                     Lang::En => format!("{element} must be {}", short(expected_value)),
                 },
                 None,
-            ),
-            ValidationErrorKind::Type { .. } => {
-                let expected = node
-                    .map(|n| type_names(n.get("type"), lang))
-                    .unwrap_or_default();
-                let actual = json_type(instance, lang);
-                let help = match (instance.as_ref(), node.and_then(|n| n.get("type"))) {
-                    (Value::Number(_), Some(Value::String(t))) if t == "string" => Some(
-                        lang.pick(
-                            "YAML 会把未加引号的数字当作数值（并丢掉前导 0）；编码类的值请加引号，如 \"000115015005\"",
-                            "YAML reads unquoted digits as a number (dropping leading zeros); quote codes, e.g. \"000115015005\"",
-                        )
-                        .to_owned(),
-                    ),
-                    _ => None,
-                };
-                push(
-                    out,
-                    dx::WRONG_TYPE,
-                    match lang {
-                        Lang::Zh => format!("{element}应为{expected}，实际为{actual}"),
-                        Lang::En => format!("{element} must be {expected}, found {actual}"),
-                    },
-                    help,
-                );
-            }
-            ValidationErrorKind::Pattern { pattern } => push(
-                out,
+            )),
+            ValidationErrorKind::Type { .. } => Some(wrong_type(node, element, instance, lang)),
+            ValidationErrorKind::Pattern { pattern } => Some((
                 dx::INVALID_FORMAT,
                 match lang {
                     Lang::Zh => format!("{element}的值 {} 格式不正确", short(instance)),
@@ -355,9 +380,8 @@ impl Schema {
                     &format!("{}{pattern}", lang.pick("应匹配正则 ", "must match ")),
                     lang,
                 )),
-            ),
-            ValidationErrorKind::Format { format } => push(
-                out,
+            )),
+            ValidationErrorKind::Format { format } => Some((
                 dx::INVALID_FORMAT,
                 match lang {
                     Lang::Zh => format!("{element}的值 {} 不是有效的 {format}", short(instance)),
@@ -381,101 +405,8 @@ impl Schema {
                         .to_owned(),
                     _ => self.format_help(node, "", lang),
                 }),
-            ),
-            ValidationErrorKind::MinLength { limit } | ValidationErrorKind::MaxLength { limit } => {
-                let len = instance.as_str().map_or(0, |s| s.chars().count());
-                let min = matches!(error.kind(), ValidationErrorKind::MinLength { .. });
-                push(
-                    out,
-                    dx::INVALID_FORMAT,
-                    match (lang, min, len) {
-                        (Lang::Zh, true, 0) => format!("{element}不能为空"),
-                        (Lang::En, true, 0) => format!("{element} must not be empty"),
-                        (Lang::Zh, true, _) => {
-                            format!("{element}长度为 {len}，至少应为 {limit} 个字符")
-                        }
-                        (Lang::Zh, false, _) => {
-                            format!("{element}长度为 {len}，最多 {limit} 个字符")
-                        }
-                        (Lang::En, true, _) => {
-                            format!("{element} is {len} characters long; at least {limit} required")
-                        }
-                        (Lang::En, false, _) => {
-                            format!("{element} is {len} characters long; at most {limit} allowed")
-                        }
-                    },
-                    None,
-                );
-            }
-            ValidationErrorKind::Minimum { limit }
-            | ValidationErrorKind::Maximum { limit }
-            | ValidationErrorKind::ExclusiveMinimum { limit }
-            | ValidationErrorKind::ExclusiveMaximum { limit } => {
-                let op = match error.kind() {
-                    ValidationErrorKind::Minimum { .. } => "≥",
-                    ValidationErrorKind::Maximum { .. } => "≤",
-                    ValidationErrorKind::ExclusiveMinimum { .. } => ">",
-                    _ => "<",
-                };
-                push(
-                    out,
-                    dx::OUT_OF_RANGE,
-                    match lang {
-                        Lang::Zh => format!(
-                            "{element}的值 {} 超出范围：应 {op} {limit}",
-                            short(instance)
-                        ),
-                        Lang::En => format!(
-                            "{element} is {}, out of range: must be {op} {limit}",
-                            short(instance)
-                        ),
-                    },
-                    None,
-                );
-            }
-            ValidationErrorKind::MinItems { limit } | ValidationErrorKind::MaxItems { limit } => {
-                let n = instance.as_array().map_or(0, Vec::len);
-                let min = matches!(error.kind(), ValidationErrorKind::MinItems { .. });
-                push(
-                    out,
-                    dx::OUT_OF_RANGE,
-                    match (lang, min) {
-                        (Lang::Zh, true) => format!("{element}有 {n} 项，至少应有 {limit} 项"),
-                        (Lang::Zh, false) => format!("{element}有 {n} 项，最多 {limit} 项"),
-                        (Lang::En, true) => {
-                            format!("{element} has {n} items; at least {limit} required")
-                        }
-                        (Lang::En, false) => {
-                            format!("{element} has {n} items; at most {limit} allowed")
-                        }
-                    },
-                    None,
-                );
-            }
-            ValidationErrorKind::UniqueItems => push(
-                out,
-                dx::INVALID_VALUE,
-                match lang {
-                    Lang::Zh => format!("{element}中有重复的项"),
-                    Lang::En => format!("{element} has duplicate items"),
-                },
-                None,
-            ),
-            ValidationErrorKind::AnyOf { context }
-            | ValidationErrorKind::OneOfNotValid { context } => {
-                self.closest_branch(error, context, &element, doc, source, lang, out);
-            }
-            // The schema library words the other constraints in English only: lead in with a
-            // Chinese sentence and keep its text as the detail.
-            _ => push(
-                out,
-                dx::SCHEMA_VIOLATION,
-                match lang {
-                    Lang::Zh => format!("{element}不符合规范的约束（校验器原文：{error}）"),
-                    Lang::En => format!("{element}: {error}"),
-                },
-                None,
-            ),
+            )),
+            _ => None,
         }
     }
 
@@ -674,6 +605,143 @@ impl Schema {
             None => fallback.to_owned(),
         }
     }
+}
+
+/// What a schema violation reports: its check, message and advice.
+type Violation = (Check, String, Option<String>);
+
+/// The unknown keys of one mapping, where the schema says which keys it allows.
+struct Keys<'a> {
+    node: Option<&'a Value>,
+    unexpected: &'a [String],
+    pointer: &'a str,
+    at: Range<usize>,
+}
+
+/// A value of the wrong type; a number where a string is expected gets advice (and
+/// `fix::quote_numbers` a fix).
+fn wrong_type(node: Option<&Value>, element: &str, instance: &Value, lang: Lang) -> Violation {
+    let expected = node
+        .map(|n| type_names(n.get("type"), lang))
+        .unwrap_or_default();
+    let actual = json_type(instance, lang);
+    let help = match (instance, node.and_then(|n| n.get("type"))) {
+        (Value::Number(_), Some(Value::String(t))) if t == "string" => Some(
+            lang.pick(
+                "YAML 会把未加引号的数字当作数值（并丢掉前导 0）；编码类的值请加引号，如 \"000115015005\"",
+                "YAML reads unquoted digits as a number (dropping leading zeros); quote codes, e.g. \"000115015005\"",
+            )
+            .to_owned(),
+        ),
+        _ => None,
+    };
+    (
+        dx::WRONG_TYPE,
+        match lang {
+            Lang::Zh => format!("{element}应为{expected}，实际为{actual}"),
+            Lang::En => format!("{element} must be {expected}, found {actual}"),
+        },
+        help,
+    )
+}
+
+/// A value of the wrong size: a string's length, a number's range, a list's length or repeats.
+/// `None` for another kind of violation.
+fn wrong_size(error: &ValidationError<'_>, element: &str, lang: Lang) -> Option<Violation> {
+    let instance = error.instance();
+    match error.kind() {
+        ValidationErrorKind::MinLength { limit } | ValidationErrorKind::MaxLength { limit } => {
+            let len = instance.as_str().map_or(0, |s| s.chars().count());
+            let min = matches!(error.kind(), ValidationErrorKind::MinLength { .. });
+            Some((
+                dx::INVALID_FORMAT,
+                match (lang, min, len) {
+                    (Lang::Zh, true, 0) => format!("{element}不能为空"),
+                    (Lang::En, true, 0) => format!("{element} must not be empty"),
+                    (Lang::Zh, true, _) => {
+                        format!("{element}长度为 {len}，至少应为 {limit} 个字符")
+                    }
+                    (Lang::Zh, false, _) => {
+                        format!("{element}长度为 {len}，最多 {limit} 个字符")
+                    }
+                    (Lang::En, true, _) => {
+                        format!("{element} is {len} characters long; at least {limit} required")
+                    }
+                    (Lang::En, false, _) => {
+                        format!("{element} is {len} characters long; at most {limit} allowed")
+                    }
+                },
+                None,
+            ))
+        }
+        ValidationErrorKind::Minimum { limit }
+        | ValidationErrorKind::Maximum { limit }
+        | ValidationErrorKind::ExclusiveMinimum { limit }
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            let op = match error.kind() {
+                ValidationErrorKind::Minimum { .. } => "≥",
+                ValidationErrorKind::Maximum { .. } => "≤",
+                ValidationErrorKind::ExclusiveMinimum { .. } => ">",
+                _ => "<",
+            };
+            Some((
+                dx::OUT_OF_RANGE,
+                match lang {
+                    Lang::Zh => format!(
+                        "{element}的值 {} 超出范围：应 {op} {limit}",
+                        short(instance)
+                    ),
+                    Lang::En => format!(
+                        "{element} is {}, out of range: must be {op} {limit}",
+                        short(instance)
+                    ),
+                },
+                None,
+            ))
+        }
+        ValidationErrorKind::MinItems { limit } | ValidationErrorKind::MaxItems { limit } => {
+            let n = instance.as_array().map_or(0, Vec::len);
+            let min = matches!(error.kind(), ValidationErrorKind::MinItems { .. });
+            Some((
+                dx::OUT_OF_RANGE,
+                match (lang, min) {
+                    (Lang::Zh, true) => format!("{element}有 {n} 项，至少应有 {limit} 项"),
+                    (Lang::Zh, false) => format!("{element}有 {n} 项，最多 {limit} 项"),
+                    (Lang::En, true) => {
+                        format!("{element} has {n} items; at least {limit} required")
+                    }
+                    (Lang::En, false) => {
+                        format!("{element} has {n} items; at most {limit} allowed")
+                    }
+                },
+                None,
+            ))
+        }
+        ValidationErrorKind::UniqueItems => Some((
+            dx::INVALID_VALUE,
+            match lang {
+                Lang::Zh => format!("{element}中有重复的项"),
+                Lang::En => format!("{element} has duplicate items"),
+            },
+            None,
+        )),
+        _ => None,
+    }
+}
+
+/// Any other constraint: the schema library words it in English only, so a Chinese sentence
+/// leads in and its text is kept as the detail.
+fn other_violation(error: &ValidationError<'_>, element: &str, lang: Lang) -> Violation {
+    // The schema library words the other constraints in English only: lead in with a
+    // Chinese sentence and keep its text as the detail.
+    (
+        dx::SCHEMA_VIOLATION,
+        match lang {
+            Lang::Zh => format!("{element}不符合规范的约束（校验器原文：{error}）"),
+            Lang::En => format!("{element}: {error}"),
+        },
+        None,
+    )
 }
 
 /// How a message names an element: its Chinese title and key (or item number), or the pointer.

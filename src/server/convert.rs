@@ -11,6 +11,21 @@ use super::Server;
 use super::text::{self, LineIndex};
 use crate::diagnostic::{FileReport, Severity};
 
+/// A cross-region finding's other guides, as links to the top of each file (their text is
+/// not at hand to locate the element).
+fn elsewhere(
+    f: &crate::diagnostic::Finding,
+) -> impl Iterator<Item = lsp::DiagnosticRelatedInformation> + '_ {
+    f.elsewhere.iter().flatten().filter_map(|e| {
+        let uri = lsp::Uri::from_str(&text::path_to_uri(&e.path)).ok()?;
+        let top = lsp::Range::default();
+        Some(lsp::DiagnosticRelatedInformation {
+            location: lsp::Location::new(uri, top),
+            message: e.message.clone(),
+        })
+    })
+}
+
 impl Server<'_> {
     fn href(&self, path: &Path, code: &str, name: &str) -> Option<lsp::Uri> {
         let anchor = format!("{code}-{name}").to_lowercase();
@@ -18,14 +33,21 @@ impl Server<'_> {
             Some(base) => format!("{base}#{anchor}"),
             None => {
                 // docs/rules.md (docs/rules.zh.md in Chinese) of the tongban checkout the guide
-                // lives in, when there is one.
+                // lives in, when there is one; else the repository a released binary was built
+                // from (as SARIF's helpUri).
                 let page = self.lang.pick("docs/rules.zh.md", "docs/rules.md");
                 let docs = path
                     .ancestors()
                     .chain(self.roots.iter().map(PathBuf::as_path))
                     .map(|d| d.join(page))
-                    .find(|p| p.is_file())?;
-                format!("{}#{anchor}", text::path_to_uri(&docs))
+                    .find(|p| p.is_file());
+                match (docs, crate::report::sarif::RELEASED_FROM) {
+                    (Some(docs), _) => format!("{}#{anchor}", text::path_to_uri(&docs)),
+                    (None, Some(repo)) => {
+                        crate::report::sarif::rule_url(repo, code, name, self.lang)
+                    }
+                    (None, None) => return None,
+                }
             }
         };
         lsp::Uri::from_str(&url).ok()
@@ -63,13 +85,11 @@ impl Server<'_> {
                     source: Some("tongban".into()),
                     message,
                     related_information: this.as_ref().map(|u| {
-                        f.related
-                            .iter()
-                            .map(|r| lsp::DiagnosticRelatedInformation {
-                                location: lsp::Location::new(u.clone(), index.range(&r.span)),
-                                message: r.message.clone(),
-                            })
-                            .collect()
+                        let here = f.related.iter().map(|r| lsp::DiagnosticRelatedInformation {
+                            location: lsp::Location::new(u.clone(), index.range(&r.span)),
+                            message: r.message.clone(),
+                        });
+                        here.chain(elsewhere(f)).collect()
                     }),
                     tags: None,
                     data: None,

@@ -130,18 +130,26 @@ fn stdin_uses_the_stdin_filename_for_findings_and_config() {
 #[test]
 fn completions_and_man_page() {
     let t = TempDir::new().unwrap();
+    // Each script calls `tongban` back at TAB time (COMPLETE=<shell>); what it completes is
+    // tested through bash in `completions_offer_rule_codes_items_and_regions`.
     for (shell, marker) in [
-        ("bash", "complete -F"),
+        ("bash", "_clap_complete_tongban tongban"),
         ("zsh", "#compdef tongban"),
-        ("fish", "complete -c tongban"),
+        (
+            "fish",
+            "complete --keep-order --exclusive --command tongban",
+        ),
         ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "arg-completer[tongban]"),
     ] {
         let (code, out, err) = run(t.path(), &["completions", shell]);
         assert_eq!(code, 0, "{shell}: {err}");
         assert!(out.contains(marker), "{shell}: {out}");
         assert!(
-            out.contains("stdin-filename"),
-            "{shell} completes lint's flags"
+            out.contains(&format!("COMPLETE=\"{shell}\""))
+                || out.contains(&format!("COMPLETE={shell}"))
+                || out.contains(&format!("env:COMPLETE = \"{shell}\"")),
+            "{shell} calls tongban back: {out}"
         );
     }
     let (code, out, _) = run(t.path(), &["man"]);
@@ -625,5 +633,125 @@ fn agreement_findings_are_keyed_by_member_name() {
     assert!(
         written.contains("\"pointer\": \"/members/[name=嘉兴市]/code\""),
         "{written}{err}"
+    );
+}
+
+/// Completes `words` (the last one being typed) as bash would, through the script `tongban
+/// completions bash` prints, with `tongban` on PATH: the candidates, one per line.
+fn bash_complete(dir: &Path, lang: &str, words: &[&str]) -> Vec<String> {
+    let bin = Path::new(env!("CARGO_BIN_EXE_tongban")).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let script = format!(
+        r#"source <(tongban completions bash) || exit 3
+COMP_WORDS=({words}); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); COMP_TYPE=9
+_clap_complete_tongban tongban "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+printf '%s\n' "${{COMPREPLY[@]}}""#,
+        words = quoted.join(" ")
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("PATH", path)
+        .env(
+            "LANG",
+            if lang == "zh" {
+                "zh_CN.UTF-8"
+            } else {
+                "en_US.UTF-8"
+            },
+        )
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Issue 24: completions offered no rule codes or item names. Through bash as a user has it
+/// (`source <(tongban completions bash)`, then TAB): rule codes for `rule` and `--fail-on`
+/// (groups too), the 事项名称 of the catalog at hand for `--item` (the folders named on the
+/// line, else the working directory), its region codes for `--region` / `--regions`, and
+/// flags as before.
+#[test]
+fn completions_offer_rule_codes_items_and_regions() {
+    let t = TempDir::new().unwrap();
+    write(
+        t.path(),
+        "catalogs/hunan/g.yaml",
+        &clean("430000", "湖南省", "行政许可"),
+    );
+    write(
+        t.path(),
+        "catalogs/shanghai/g.yaml",
+        &clean("310000", "上海市", "行政许可"),
+    );
+    let other = GUIDE.replace("合伙企业设立登记", "生育登记");
+    write(t.path(), "elsewhere/g.yaml", &other);
+    let tb30: Vec<String> = (1..=6).map(|n| format!("TB30{n}")).collect();
+    assert_eq!(
+        bash_complete(t.path(), "en", &["tongban", "rule", "TB30"]),
+        tb30
+    );
+    let fail_on = bash_complete(t.path(), "en", &["tongban", "lint", "--fail-on", "TB3"]);
+    assert_eq!(fail_on[0], "TB3xx", "{fail_on:?}");
+    assert_eq!(fail_on[1..], tb30[..], "{fail_on:?}");
+    assert_eq!(
+        bash_complete(t.path(), "en", &["tongban", "lint", "--fail-on", "w"]),
+        ["warning"]
+    );
+    // Items of the folder named on the line; of the working directory when none is.
+    assert_eq!(
+        bash_complete(
+            t.path(),
+            "zh",
+            &["tongban", "diff", "catalogs", "--item", ""]
+        ),
+        ["合伙企业设立登记"]
+    );
+    assert_eq!(
+        bash_complete(
+            t.path(),
+            "en",
+            &["tongban", "diff", "elsewhere", "--item", "生"]
+        ),
+        ["生育登记"]
+    );
+    let mut all = bash_complete(t.path(), "en", &["tongban", "diff", "--item", ""]);
+    all.sort();
+    assert_eq!(all, ["合伙企业设立登记", "生育登记"]);
+    assert_eq!(
+        bash_complete(
+            t.path(),
+            "en",
+            &["tongban", "diff", "catalogs", "--region", "3"]
+        ),
+        ["310000"]
+    );
+    assert_eq!(
+        bash_complete(
+            t.path(),
+            "en",
+            &["tongban", "material", "x", "--item", "合伙"]
+        ),
+        ["合伙企业设立登记"]
+    );
+    assert_eq!(
+        bash_complete(t.path(), "en", &["tongban", "lint", "--stdin-f"]),
+        ["--stdin-filename"]
     );
 }

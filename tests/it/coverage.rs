@@ -339,9 +339,10 @@ fn bundled_agreements_are_valid_and_lint_stays_clean_of_them() {
     }
     let national = agreement(&doc, "国家清单");
     assert_eq!(national["items"].as_array().unwrap().len(), 22);
-    // 失业登记: 芜湖 counts toward 安徽, 瑞安/柯城 toward 浙江, 吉首 toward 湖南.
+    // 失业登记: 芜湖 counts toward 安徽, 瑞安/柯城 toward 浙江, 吉首 toward 湖南, 洛龙区 toward 河南,
+    // 榕城区 toward 广东.
     let shiye = item(national, "失业登记");
-    assert_eq!(shiye["published"], 3);
+    assert_eq!(shiye["published"], 5);
     // 购房提取: 成都 → 四川, 西宁 → 青海, 天津, 大连 → 辽宁; two-place handling agreed.
     let goufang = item(national, "购房提取住房公积金");
     assert_eq!(goufang["published"], 4);

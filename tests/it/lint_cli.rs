@@ -629,6 +629,8 @@ fn no_progress_or_noise_on_stderr_when_piped() {
 fn repository_with_other_yaml() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A repository: the catalog root is not looked for above it.
+    fs::create_dir_all(dir.path().join(".git")).unwrap();
     fs::create_dir_all(dir.path().join("catalogs/shanghai")).unwrap();
     fs::create_dir_all(dir.path().join("ci/workflows")).unwrap();
     fs::copy(
@@ -746,4 +748,215 @@ fn lint_of_named_guides_says_cross_region_rules_saw_only_them() {
         assert!(!stderr.contains(note), "{lang}: {stderr}");
         assert!(!run(&["catalogs"]).contains(note), "{lang}");
     }
+}
+
+/// A repository (no tongban.toml) whose catalog holds three region folders of one item; hunan's
+/// 基本编码 differs from the national baseline's (TB302). Synthetic: the TB302 fixture.
+fn repository_of_regions() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("repo/.git")).unwrap();
+    let fixture = fixtures().join("TB302-inconsistent-basic-code/fail");
+    for region in ["hunan", "national", "shanghai"] {
+        let to = dir.path().join("repo/catalogs").join(region);
+        fs::create_dir_all(&to).unwrap();
+        fs::copy(
+            fixture.join(format!("{region}.yaml")),
+            to.join(format!("{region}.yaml")),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+fn lint_in(dir: &Path, lang: &str, args: &[&str]) -> (i32, Value, String) {
+    let out = tongban()
+        .current_dir(dir)
+        .args(["lint", "--format", "json", "--lang", lang])
+        .args(args)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status.code().unwrap(), json, stderr)
+}
+
+/// Issue 24: a guide linted by name (pre-commit, or from inside its region folder) without
+/// `--catalog`: the catalog root is found above it and the cross-region rules compare it with
+/// every region, reporting in the named file only; a changed 基本编码 no longer passes silently.
+#[test]
+fn lint_of_a_named_guide_finds_its_catalog_root() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    for (lang, note) in [
+        (
+            "zh",
+            "注意：跨地区规则（TB3xx）将所给文件与 catalogs 下的整个目录比较",
+        ),
+        (
+            "en",
+            "note: the cross-region rules (TB3xx) compared the files given against the catalog catalogs",
+        ),
+    ] {
+        let (code, json, stderr) = lint_in(&repo, lang, &["catalogs/hunan/hunan.yaml"]);
+        assert_eq!(code, 1, "{lang}: {json}{stderr}");
+        assert_eq!(codes(&json), ["TB302"], "{lang}: {json}");
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
+        // Only the named file is reported on, though the others were read.
+        assert_eq!(json["summary"]["files"], 1, "{json}");
+        // The whole catalog: nothing is looked for, nothing is said.
+        let (_, json, stderr) = lint_in(&repo, lang, &["catalogs"]);
+        assert_eq!(codes(&json), ["TB302"], "{json}");
+        assert!(!stderr.contains(note), "{lang}: {stderr}");
+    }
+    // From inside the region folder: the file, or the folder itself.
+    let region = repo.join("catalogs/hunan");
+    for named in ["hunan.yaml", "."] {
+        let (code, json, stderr) = lint_in(&region, "en", &[named]);
+        assert_eq!(code, 1, "{named}: {stderr}");
+        assert_eq!(codes(&json), ["TB302"], "{named}: {json}");
+        // Above the working directory: named by its full path.
+        assert!(
+            stderr.contains(&format!(
+                "against the catalog {}",
+                repo.join("catalogs").display()
+            )),
+            "{named}: {stderr}"
+        );
+    }
+    // A file that agrees has nothing to report, and the other regions are not reported on.
+    let (code, json, _) = lint_in(&repo, "en", &["catalogs/shanghai/shanghai.yaml"]);
+    assert_eq!((code, codes(&json).len()), (0, 0), "{json}");
+}
+
+/// The catalog a tongban.toml above the named guides sets (`catalog`) is the root, though the
+/// run starts outside the repository (its configuration is not the one in force).
+#[test]
+fn lint_of_a_named_guide_takes_the_catalog_of_a_config_above_it() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    fs::write(repo.join("tongban.toml"), "catalog = \"catalogs\"\n").unwrap();
+    // One region moved out of the folder of regions: only the config can name the catalog.
+    let (code, json, stderr) = lint_in(t.path(), "en", &["repo/catalogs/hunan/hunan.yaml"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(codes(&json), ["TB302"], "{json}");
+    assert!(
+        stderr.contains("(`catalog` in a tongban.toml above them)"),
+        "{stderr}"
+    );
+}
+
+/// No catalog root above the named guide (one region folder in a repository): one line says
+/// the cross-region rules saw only the named files, in both languages.
+#[test]
+fn lint_of_a_named_guide_without_a_catalog_root_says_so() {
+    let t = repository_of_regions();
+    let repo = t.path().join("repo");
+    fs::remove_dir_all(repo.join("catalogs/shanghai")).unwrap();
+    fs::remove_dir_all(repo.join("catalogs/national")).unwrap();
+    for (lang, note) in [
+        ("zh", "跨地区规则（TB3xx）只比较了所给的文件"),
+        (
+            "en",
+            "the cross-region rules (TB3xx) compared only the files given",
+        ),
+    ] {
+        let (code, json, stderr) = lint_in(&repo, lang, &["catalogs/hunan/hunan.yaml"]);
+        assert_eq!(code, 0, "{json}{stderr}");
+        assert_eq!(stderr.matches(note).count(), 1, "{lang}: {stderr}");
+    }
+}
+
+/// Issue 24: progress is drawn where a person watches and nowhere else. The same run of a few
+/// seconds (4,000 copies of a bundled guide, synthetic layout) under a pseudo-terminal
+/// (`script`) draws its count on standard error; with standard error piped, or with `CI` set on
+/// a terminal, it draws nothing.
+#[test]
+fn progress_is_drawn_on_a_terminal_and_nowhere_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guide = fs::read(root.join("catalogs/shanghai/jiehun-dengji.yaml")).unwrap();
+    for region in ["a", "b", "c", "d"] {
+        let folder = dir.path().join("c").join(region);
+        fs::create_dir_all(&folder).unwrap();
+        for i in 0..1_000 {
+            fs::write(folder.join(format!("g{i}.yaml")), &guide).unwrap();
+        }
+    }
+    let bin = env!("CARGO_BIN_EXE_tongban");
+    let on_terminal = |ci: bool| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("'{bin}' lint c >/dev/null"), "/dev/null"])
+            .current_dir(dir.path())
+            .env_remove("CI");
+        if ci {
+            cmd.env("CI", "true");
+        }
+        let out = cmd
+            .output()
+            .expect("`script` (util-linux) runs a pseudo-terminal");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let screen = on_terminal(false);
+    assert!(
+        screen.contains("linting: "),
+        "no progress on a terminal: {screen:?}"
+    );
+    assert!(
+        screen.contains("4,000"),
+        "the count has its separator: {screen:?}"
+    );
+    let screen = on_terminal(true);
+    assert!(!screen.contains("linting"), "progress in CI: {screen:?}");
+    let out = std::process::Command::new(bin)
+        .args(["lint", "c"])
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("linting"),
+        "progress on a pipe: {stderr:?}"
+    );
+}
+
+/// Issue 24: output was 98 columns wide whatever the terminal. On a pseudo-terminal of 60 and
+/// of 140 columns (`script`, `stty`), the list of allowed values in a help wraps to the
+/// terminal's width.
+#[test]
+fn human_output_wraps_to_the_terminal_width() {
+    let bin = env!("CARGO_BIN_EXE_tongban");
+    let guide = fixtures().join("lint/broken-guide.yaml");
+    let screen = |cols: usize| {
+        let out = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!(
+                    "stty rows 40 cols {cols}; '{bin}' lint --lang en '{}'",
+                    guide.display()
+                ),
+                "/dev/null",
+            ])
+            .env_remove("CI")
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("`script` (util-linux) runs a pseudo-terminal");
+        String::from_utf8_lossy(&out.stdout).replace('\r', "")
+    };
+    let help = |s: &str| -> Vec<String> {
+        let start = s.find("help: allowed values").expect("the help is shown");
+        s[start..]
+            .lines()
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let columns = |l: &str| unicode_width::UnicodeWidthStr::width(l.trim_end());
+    let narrow = help(&screen(60));
+    assert!(narrow.len() >= 3, "{narrow:#?}");
+    assert!(narrow.iter().all(|l| columns(l) <= 60), "{narrow:#?}");
+    let wide = help(&screen(140));
+    assert!(wide.len() < narrow.len(), "{wide:#?}");
+    assert!(columns(&wide[0]) > 98, "{wide:#?}");
+    assert!(wide.iter().all(|l| columns(l) <= 140), "{wide:#?}");
 }

@@ -12,6 +12,7 @@ mod coverage;
 mod diff;
 mod docs;
 mod editors;
+mod fail_on;
 mod fix;
 mod formats;
 mod fuzz;

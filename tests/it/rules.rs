@@ -128,3 +128,52 @@ fn every_check_is_exercised_by_a_test() {
         .collect();
     assert!(untested.is_empty(), "no test names {untested:?}");
 }
+
+/// A fix is documented where its check is declared: over every rule's fail fixture and the fix
+/// fixture, each finding that carries a fix is of a check whose declaration lists one (`fixes`,
+/// shown under `### Fix` in its doc). Fixes are offered by the rules themselves (`Rule::fix`), so
+/// a rule that starts offering one without saying so fails here.
+#[test]
+fn every_finding_with_a_fix_is_of_a_check_that_documents_it() {
+    let mut files = vec!["tests/fixtures/fix/codes.yaml".to_owned()];
+    for r in RULES {
+        let c = r.def().check;
+        files.push(case(c.code, c.name, "fail"));
+    }
+    let mut fixed = std::collections::BTreeSet::new();
+    for lang in [Lang::Zh, Lang::En] {
+        let paths: Vec<&str> = files.iter().map(String::as_str).collect();
+        for f in common::lint(&paths, lang).iter().flat_map(|r| &r.findings) {
+            if f.fix.is_some() {
+                fixed.insert(f.code);
+            }
+        }
+    }
+    let undocumented: Vec<&str> = fixed
+        .iter()
+        .copied()
+        .filter(|code| {
+            registry()
+                .iter()
+                .any(|c| c.code == *code && c.fixes.is_empty())
+        })
+        .collect();
+    assert!(
+        undocumented.is_empty(),
+        "fixes without a `FixDoc`: {undocumented:?}"
+    );
+    // The fixtures exercise each kind of fix: the schema's, the full-width code's, the rules'.
+    for code in ["TB103", "TB209", "TB210", "TB216"] {
+        assert!(
+            fixed.contains(code),
+            "no fixture finding of {code} has a fix: {fixed:?}"
+        );
+    }
+    assert!(
+        fixed.iter().any(|c| [
+            "TB105", "TB202", "TB203", "TB204", "TB205", "TB206", "TB207", "TB208"
+        ]
+        .contains(c)),
+        "no full-width code fix in the fixtures: {fixed:?}"
+    );
+}

@@ -421,6 +421,31 @@ fn cross_region_findings_against_the_workspace() {
     // The first diagnostics may come before the workspace scan; the cross-region ones follow.
     let d = c.diagnostics_until(&u, |d| codes(d).contains(&"TB303".to_owned()));
     assert_eq!(d["version"], 1);
+    // Issue 24: the other guides of the item are links (relatedInformation), each saying
+    // what it gives, not only paths in the text.
+    let tb303 = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["code"] == "TB303")
+        .unwrap();
+    let related = tb303["relatedInformation"].as_array().unwrap();
+    let linked: Vec<&str> = related
+        .iter()
+        .map(|r| r["location"]["uri"].as_str().unwrap())
+        .collect();
+    for other in &files[1..] {
+        assert!(
+            linked.contains(&uri(other).as_str()),
+            "{other:?} not in {related:?}"
+        );
+    }
+    assert!(
+        related
+            .iter()
+            .all(|r| r["message"].as_str().unwrap().ends_with("：行政许可")),
+        "{related:?}"
+    );
     c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);
     let _ = c.child.wait();

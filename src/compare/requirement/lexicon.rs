@@ -45,6 +45,8 @@ pub(super) const ROLES: &[&str] = &[
     "经营者",
     "持证人",
     "持卡人",
+    // The person moving in a 投靠落户 (the relative joined is 被投靠人, another person).
+    "投靠人",
     // The ward in an agent's or guardian's list is the applicant (被监护人或被代理人的身份证件).
     "被监护人",
     "被代理人",
@@ -97,6 +99,12 @@ pub(super) const OTHERS: &[&str] = &[
     "房主",
     "房屋产权人",
     "产权人",
+    "房屋所有权人",
+    "住所所有权人",
+    // 国发〔2014〕25号's 合法稳定住所（含租赁）: its owner, written whole.
+    "合法稳定住所所有权人",
+    "所有权人",
+    "被投靠人",
     "出租人",
     "户主",
 ];

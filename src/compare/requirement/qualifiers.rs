@@ -15,7 +15,6 @@ use super::lexicon::{
     VAGUE_ENDS, VALIDITY,
 };
 use super::persons::strip_persons;
-use super::split::{ends_with_page, page_or_card};
 use super::{How, ItemRef, Qualifiers, Reader};
 
 /// GB/T 2260 division names and their short forms (广东省 / 广东), for place names in titles.
@@ -125,6 +124,29 @@ pub(super) fn looks_like_document(s: &str) -> bool {
     !s.ends_with("代表") && (DOCUMENT_ENDS.iter().any(|e| s.ends_with(e)) || s.ends_with('》'))
 }
 
+/// A bare page, or (when `after_page`: the conjunct before ends in a page, 户口簿首页和…) a
+/// booklet's card ([`BOOKLET_CARDS`]).
+pub(super) fn page_or_card(b: &str, after_page: bool) -> bool {
+    let b = b
+        .split_once(['(', '（'])
+        .map_or(b, |(before, _)| before)
+        .trim_end();
+    let b = COPY_FORMS
+        .iter()
+        .find_map(|(p, _)| b.strip_suffix(p).filter(|r| !r.is_empty()))
+        .unwrap_or(b);
+    let persons = strip_persons(b);
+    let rest = persons.rest.trim_start_matches('的');
+    PAGES.contains(&b)
+        || PAGES.contains(&rest)
+        || (after_page && (BOOKLET_CARDS.contains(&b) || BOOKLET_CARDS.contains(&rest)))
+}
+
+/// Whether `a` ends in a page of a booklet (户口簿首页).
+pub(super) fn ends_with_page(a: &str) -> bool {
+    PAGES.iter().any(|p| p.len() > "页".len() && a.ends_with(p))
+}
+
 /// A trailing parenthesised remark (儿童出生保健卡（1996年1月1日前）): where it starts.
 pub(super) fn trailing_remark(s: &str) -> Option<usize> {
     if !s.ends_with(')') {
@@ -138,6 +160,25 @@ pub(super) fn trailing_remark(s: &str) -> Option<usize> {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
                     return (i > 0).then_some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The last balanced `(…)` group of `s` (byte offsets of its brackets), nested ones inside it.
+fn last_group(s: &str) -> Option<(usize, usize)> {
+    let close = s.rfind(')')?;
+    let mut depth = 0usize;
+    for (i, c) in s[..=close].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((i, close));
                 }
             }
             _ => {}
@@ -443,21 +484,27 @@ impl<'o> Reader<'o> {
                 return Some(h);
             }
         }
-        if let (Some(open), Some(close)) = (core.find('('), core.rfind(')'))
-            && open < close
-        {
+        // One bracketed group at a time, from the last: 劳动关系(包括人事关系)的证明材料(劳动合同、
+        // …等) has two remarks, and the text between them is the document.
+        for _ in 0..4 {
+            let Some((open, close)) = last_group(core) else {
+                break;
+            };
             let without = format!("{}{}", &core[..open], &core[close + 1..]);
-            if !without.is_empty()
-                && (self.exact(item, &without).is_some()
+            if without.is_empty()
+                || !(self.exact(item, &without).is_some()
                     || is_copy_remark(&core[open + 1..close])
                     || !looks_like_document(&core[open..=close])
                     || core[open..=close].contains('/'))
             {
-                let remark = core[open..=close].to_owned();
-                q.other.push(remark.clone());
-                how.push(How::QualifierRemoved { what: remark });
-                *core = without;
-                return self.exact(item, core);
+                break;
+            }
+            let remark = core[open..=close].to_owned();
+            q.other.push(remark.clone());
+            how.push(How::QualifierRemoved { what: remark });
+            *core = without;
+            if let Some(h) = self.exact(item, core) {
+                return Some(h);
             }
         }
         None

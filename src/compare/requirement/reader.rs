@@ -17,6 +17,36 @@ use super::{How, ItemRef, Piece, Qualifiers, Reader, Reading};
 /// far beyond any): more is read as one wording.
 const MAX_SEGMENTS: usize = 64;
 
+/// The top-level segments of a listed name; the whole name as one segment when it splits into
+/// more than [`MAX_SEGMENTS`]: no published name lists this many documents, and reading it as one
+/// wording keeps a hostile name linear (each piece of a compound is a row part in the diff).
+fn top_segments(written: &str) -> Vec<Segment> {
+    let segments = split_top(written);
+    if segments.len() <= MAX_SEGMENTS {
+        return segments;
+    }
+    vec![Segment {
+        text: written.to_owned(),
+        sep: Sep::Start,
+        sep_text: String::new(),
+        copy: None,
+    }]
+}
+
+/// What every piece of a compound is named by: the name, or the start of a long one (each piece
+/// holding all of it made a 64,000-character name quadratic in time and memory).
+fn compound_name(written: &str) -> String {
+    if written.len() > 300 {
+        let mut cut = 300;
+        while !written.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}…", &written[..cut])
+    } else {
+        written.to_owned()
+    }
+}
+
 impl<'o> Reader<'o> {
     /// A reader with this ontology.
     pub fn new(ontology: &'o Ontology) -> Self {
@@ -26,32 +56,12 @@ impl<'o> Reader<'o> {
     /// Reads one listed material.
     pub fn read(&self, item: ItemRef<'_>, material: &str) -> Reading {
         let written = material.trim();
-        let mut segments = split_top(written);
-        if segments.len() > MAX_SEGMENTS {
-            // No published name lists this many documents; read as one wording, so that a
-            // hostile name is linear (each piece of a compound is a row part in the diff).
-            segments = vec![Segment {
-                text: written.to_owned(),
-                sep: Sep::Start,
-                sep_text: String::new(),
-                copy: None,
-            }];
-        }
+        let mut segments = top_segments(written);
         merge_segments(&mut segments, self, item);
         self.close_enumeration(&mut segments, item);
         self.split_adjacent(&mut segments, item);
         let compound = segments.len() > 1;
-        // Every piece of a compound names it; a long compound is named by its start (each piece
-        // holding all of it made a 64,000-character name quadratic in time and memory).
-        let from: String = if written.len() > 300 {
-            let mut cut = 300;
-            while !written.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            format!("{}…", &written[..cut])
-        } else {
-            written.to_owned()
-        };
+        let from = compound_name(written);
         let mut pieces: Vec<Piece> = Vec::new();
         let mut inherited: Option<Vec<String>> = None;
         let mut before: Option<Vec<String>> = None;
@@ -381,7 +391,7 @@ impl<'o> Reader<'o> {
         // A或B(或者C): the bracketed 或者 adds to the alternatives before it (条例 wording:
         // 医疗诊断证明或者职业病诊断证明书（或者职业病诊断鉴定书）).
         if let Some(open) = text.find("(或")
-            && let Some(close) = text[open..].find(')').map(|c| open + c)
+            && let Some(close) = matching_close(text, open)
         {
             let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
@@ -789,4 +799,22 @@ pub(super) fn absorb(into: &mut Piece, other: Piece, other_first: bool) {
     into.how.push(How::Alternative {
         of: into.accepts.clone(),
     });
+}
+
+/// The `)` closing the `(` at byte `open` (brackets inside it balanced: 《房屋(商品房)买卖合同》).
+fn matching_close(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }

@@ -4,9 +4,9 @@
 
 use crate::data::normalize::{for_each_nfkc, normalize};
 
-use super::lexicon::{BOOKLET_CARDS, COPY_FORMS, DOCUMENT_ENDS, PAGES, VALIDITY};
+use super::lexicon::{COPY_FORMS, DOCUMENT_ENDS, VALIDITY};
 use super::persons::{ends_with_person, person_at, strip_persons};
-use super::qualifiers::looks_like_document;
+use super::qualifiers::{ends_with_page, looks_like_document, page_or_card, trailing_remark};
 use super::{ItemRef, Reader};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,29 +216,6 @@ fn shared_head<'b>(a: &str, b: &'b str) -> Option<&'b str> {
 /// A bare page of a document (本人页, 首页, 户主页, 本人资料页; [`PAGES`]): `b` names no
 /// document of its own, only a page, so `户口簿首页和本人页` is one document (its pages), not two
 /// requirements. A page with its own document (新生儿记录页, 分娩记录表首页) is not bare.
-/// A bare page, or (when `after_page`: the conjunct before ends in a page, 户口簿首页和…) a
-/// booklet's card ([`BOOKLET_CARDS`]).
-pub(super) fn page_or_card(b: &str, after_page: bool) -> bool {
-    let b = b
-        .split_once(['(', '（'])
-        .map_or(b, |(before, _)| before)
-        .trim_end();
-    let b = COPY_FORMS
-        .iter()
-        .find_map(|(p, _)| b.strip_suffix(p).filter(|r| !r.is_empty()))
-        .unwrap_or(b);
-    let persons = strip_persons(b);
-    let rest = persons.rest.trim_start_matches('的');
-    PAGES.contains(&b)
-        || PAGES.contains(&rest)
-        || (after_page && (BOOKLET_CARDS.contains(&b) || BOOKLET_CARDS.contains(&rest)))
-}
-
-/// Whether `a` ends in a page of a booklet (户口簿首页).
-pub(super) fn ends_with_page(a: &str) -> bool {
-    PAGES.iter().any(|p| p.len() > "页".len() && a.ends_with(p))
-}
-
 /// Past this many bytes a joined segment takes no more: reading stays linear in a name's length.
 const MERGE_CAP: usize = 1024;
 
@@ -266,7 +243,9 @@ pub(super) fn merge_segments(segments: &mut Vec<Segment>, reader: &Reader<'_>, i
                 .ontology
                 .suffix(item.name, item.code, &normalize(&a))
                 .is_some();
-        let modifier = !known && !looks_like_document(&a) && seg.copy.is_none();
+        // 双方户口簿(原件及复印件)、…: a trailing remark does not hide the document before it.
+        let bare = trailing_remark(&a).map_or(a.as_str(), |at| &a[..at]);
+        let modifier = !known && !looks_like_document(bare) && seg.copy.is_none();
         // 户口簿首页和本人页: the second conjunct is another page of the same document.
         // 与 splits only between two documents (残疾人身份证与户口本), never inside a clause
         // (本人无配偶与对方当事人没有直系血亲关系的签字声明).

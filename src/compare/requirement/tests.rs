@@ -968,3 +968,50 @@ fn a_judgment_is_no_divorce_judgment_unless_it_says_so() {
     let r = read("离婚登记", "离婚判决书");
     assert_eq!(r.pieces[0].accepts, ["离婚判决书"]);
 }
+
+/// Two classes of bracket that hid documents: a segment ending in a remark was taken for a
+/// modifier and joined to the next (双方户口簿(原件及复印件)、双方身份证(原件及复印件) was one
+/// piece; 法定代表人任职文件(…)及身份证件 lost its 任职文件), and two remarks in one name were
+/// stripped as one from the first bracket to the last, with the document between them.
+#[test]
+fn a_remark_neither_hides_a_document_nor_swallows_the_next() {
+    let r = read(
+        "离婚登记",
+        "双方户口簿(原件及复印件)、双方身份证(原件及复印件)",
+    );
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+    let r = read(
+        "内资有限公司设立登记",
+        "法定代表人任职文件(股东会决议由股东签署,董事会决议由公司董事签字)及身份证件复印件",
+    );
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+    let r = read(
+        "工伤认定",
+        "与用人单位存在劳动关系(包括人事关系)的证明材料(劳动合同、入职通知、工资表、考勤记录等)",
+    );
+    assert_eq!(r.pieces[0].name, "劳动关系证明");
+}
+
+/// 《房屋所有权证》(或已登记备案的《房屋(商品房)买卖(销售)合同》) was cut at the first `)`
+/// (accepting "房屋(商品房" and "房屋所有权证买卖(销售)合同)"): a bracketed 或 alternative ends at
+/// its own closing bracket.
+#[test]
+fn a_bracketed_alternative_ends_at_its_own_bracket() {
+    let r = read(
+        "购房提取住房公积金",
+        "《房屋所有权证》(或已登记备案的《房屋(商品房)买卖(销售)合同》)",
+    );
+    assert_eq!(r.pieces[0].accepts, ["不动产权证书", "商品房买卖合同"]);
+}
+
+/// 被投靠人居民户口簿首页及本人页 was read as the applicant's 户口簿: the relative a person moves
+/// in with (被投靠人) and a residence's owner (合法稳定住所所有权人, 国发〔2014〕25号) are other
+/// persons; the person moving in (投靠人) is the applicant.
+#[test]
+fn the_relative_joined_is_another_person() {
+    let item = "户口迁移（投靠落户）";
+    let r = read(item, "被投靠人居民户口簿首页及本人页");
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("被投靠人"));
+    let r = read(item, "投靠人和被投靠人《居民户口簿》和《居民身份证》");
+    assert_eq!(r.pieces.len(), 4, "{:?}", r.pieces);
+}

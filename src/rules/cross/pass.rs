@@ -151,8 +151,18 @@ pub fn groups(guides: &[GuideSummary]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// Most other guides linked from one cross-region finding (an item may have thousands).
+const MAX_ELSEWHERE: usize = 20;
+
 /// Compares every cross rule's element within each group. Returns `(guide index, finding)`.
-pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
+/// The findings of the guides in `linked` also name the other guides they were compared with
+/// ([`Finding::elsewhere`], which an editor links): the one buffer of an editor, not the
+/// million findings of a national run.
+pub fn check(
+    guides: &[GuideSummary],
+    lang: Lang,
+    linked: std::ops::Range<usize>,
+) -> Vec<(usize, Finding)> {
     let mut out = Vec::new();
     for group in groups(guides) {
         for (r, rule) in CROSS_RULES.iter().enumerate() {
@@ -234,10 +244,15 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
                     }
                 };
                 let def = rule.def();
+                // The other guides, for an editor to link (the message names a few by path).
+                let mut finding = Finding::new(def.check, message, 0..0);
+                if linked.contains(&i) {
+                    finding.elsewhere = Some(elsewhere(guides, &present, i));
+                }
                 // Located later, when the file is read again (see `lint::cross_region`).
                 out.push((
                     i,
-                    Finding::new(def.check, message, 0..0)
+                    finding
                         .with_pointer(rule.pointer())
                         .with_help(lang.pick(
                             "“四级四同”：同一事项的名称、编码、类型、主管部门、实施机关、设定依据应全国一致；如确属地方差异，请用 `# tongban: allow` 注明理由",
@@ -248,6 +263,31 @@ pub fn check(guides: &[GuideSummary], lang: Lang) -> Vec<(usize, Finding)> {
         }
     }
     out
+}
+
+/// The other guides of `present` than `i`, each with its region and value (`上海市（310000）：
+/// 行政许可`): the message a link to it shows.
+fn elsewhere(
+    guides: &[GuideSummary],
+    present: &[(usize, &str)],
+    i: usize,
+) -> Box<[crate::diagnostic::Elsewhere]> {
+    present
+        .iter()
+        .filter(|(j, _)| *j != i)
+        .take(MAX_ELSEWHERE)
+        .map(|&(j, value)| {
+            let code = &*guides[j].region;
+            let message = match crate::data::regions::name(code) {
+                Some(region) => format!("{region}（{code}）：{value}"),
+                None => format!("{code}：{value}"),
+            };
+            crate::diagnostic::Elsewhere {
+                path: guides[j].path.to_path_buf(),
+                message,
+            }
+        })
+        .collect()
 }
 
 /// Place-name prefixes by (region code, region name).
@@ -335,21 +375,72 @@ fn place_prefixes(region_name: &str, region_code: &str) -> Vec<String> {
     candidates
 }
 
-/// `rest` after a leading place name such as 武汉市, 江宁区 or 沛县, when one is there.
+/// The characters that end a place name (and name a level: 县(区), 县级).
+const PLACE_SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
+
+/// `rest` after a leading place name such as 武汉市, 江宁区, 沛县 or 某某县(区), or after a level
+/// placeholder such as 县(区) or 市（州） that stands for the place; `None` when none leads.
 fn strip_place(s: &str) -> Option<&str> {
-    const SUFFIXES: [char; 7] = ['省', '市', '区', '县', '州', '盟', '旗'];
     // A suffix character in the first two places is part of the name (杭州市, 市场监督管理局),
     // except 县 (沛县); the 市 of 市场 is a word, not a suffix (赵县市场监督管理局); and so is a
-    // level, 区级 / 市级 / 县级 (任意一个区级婚姻登记机关 is not 级婚姻登记机关).
+    // level, 区级 / 市级 / 县级 (任意一个区级婚姻登记机关 is not 级婚姻登记机关). A character
+    // inside brackets is an alternative, never the end of the place (县(区)民政局 is not
+    // )民政局).
+    if let Some(rest) = level_placeholder(s) {
+        return (rest.chars().count() >= 2).then_some(rest);
+    }
+    let mut depth = 0usize;
     for (n, (i, c)) in s.char_indices().enumerate().take(8) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
         let rest = &s[i + c.len_utf8()..];
-        let suffix = SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
+        let suffix = PLACE_SUFFIXES.contains(&c) && (n >= 2 || (n == 1 && c == '县'));
         let word = (c == '市' && rest.starts_with('场')) || rest.starts_with('级');
         if suffix && !word {
+            let rest = skip_alternatives(rest);
             return (rest.chars().count() >= 2).then_some(rest);
         }
     }
     None
+}
+
+/// A level followed by its bracketed alternatives at the start (县(区), 市（州）, 县（市、区）):
+/// the text after them.
+fn level_placeholder(s: &str) -> Option<&str> {
+    let c = s.chars().next()?;
+    if !PLACE_SUFFIXES.contains(&c) {
+        return None;
+    }
+    let rest = &s[c.len_utf8()..];
+    let after = skip_alternatives(rest);
+    (after.len() < rest.len()).then_some(after)
+}
+
+/// `s` without leading bracketed level alternatives (`(区)`, `（市、区）`); `s` itself when it
+/// does not start with them.
+fn skip_alternatives(s: &str) -> &str {
+    let Some(inner) = s.strip_prefix(['(', '（']) else {
+        return s;
+    };
+    let Some(end) = inner.find([')', '）']) else {
+        return s;
+    };
+    let alternatives = &inner[..end];
+    let levels = !alternatives.is_empty()
+        && alternatives
+            .chars()
+            .all(|c| PLACE_SUFFIXES.contains(&c) || matches!(c, '、' | '/' | ','));
+    if !levels {
+        return s;
+    }
+    let close = inner[end..].chars().next().map_or(0, char::len_utf8);
+    &inner[end + close..]
 }
 
 #[cfg(test)]
@@ -387,6 +478,35 @@ mod tests {
         assert_eq!(agency_kind("沛县市场监督管理局", "", ""), "市场监督管理局");
     }
 
+    /// Regression (issue 24): TB305 said 实施机关“)民政局婚姻登记处” for 县(区)民政局婚姻登记处 and
+    /// cut 市（州）民政局 to “)民政局”: the 区 inside the brackets was taken for a district's suffix.
+    /// A bracketed level alternative belongs to the place; a level word before 级 stays whole.
+    #[test]
+    fn tb305_cut_a_bracketed_level_alternative_to_a_stray_bracket() {
+        for (department, region, code, kind) in [
+            ("县(区)民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("县（区）民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("某某县(区)民政局婚姻登记处", "", "", "民政局婚姻登记处"),
+            ("市（州）民政局", "", "", "民政局"),
+            ("湖南省市（州）民政局", "湖南省", "430000", "民政局"),
+            ("县（市、区）民政局", "", "", "民政局"),
+            ("县级婚姻登记机关", "", "", "县级婚姻登记机关"),
+            (
+                "上海市县级婚姻登记机关",
+                "上海市",
+                "310000",
+                "县级婚姻登记机关",
+            ),
+            ("赵县县级婚姻登记机关", "赵县", "130133", "县级婚姻登记机关"),
+            // Brackets that are not levels stay.
+            ("县(筹)民政局", "", "", "县(筹)民政局"),
+        ] {
+            let got = agency_kind(department, region, code);
+            assert_eq!(got, fold(kind), "{department}");
+            assert!(!got.starts_with([')', '）', '级']), "{department} -> {got}");
+        }
+    }
+
     #[test]
     fn interner_shares_equal_strings() {
         let mut i = Interner::default();
@@ -407,7 +527,7 @@ mod tests {
             guide("b.yaml", "310000", "行政确认"),
             guide("c.yaml", "320000", "其他行政权力"),
         ];
-        let found = check(&guides, Lang::En);
+        let found = check(&guides, Lang::En, 0..0);
         assert_eq!(found.len(), 3);
         assert!(
             found[0]
@@ -421,7 +541,7 @@ mod tests {
             guide("b.yaml", "310000", "公共服务"),
             guide("n.yaml", "100000", "行政确认"),
         ];
-        let found = check(&guides, Lang::En);
+        let found = check(&guides, Lang::En, 0..0);
         assert_eq!(found.len(), 2);
         assert!(found[0].1.message.contains("differs from `行政确认`"));
     }

@@ -1,6 +1,6 @@
 //! TB220: 即办件 ⇔ 承诺时限 即办 (0 days).
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB220 case-type-time-limit.
@@ -14,54 +14,36 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "办件类型与承诺办结时限不一致（即办件应即办，承诺件不应为即办）",
         summary_en: "case type disagrees with the promised time limit (即办件 is 0 days, 承诺件 is not)",
-        doc: r#"## What it does
-Compares `case_type` (办件类型) with `time_limit.promised_days` (承诺办结时限, 0 = 即办):
+        doc: Doc {
+            what: Text {
+                zh: "比较 `case_type`（办件类型）与 `time_limit.promised_days`（承诺办结时限，0 = 即办）：承诺时限大于 0 天的即办件、承诺时限为 0 天的承诺件，都会被报告。两者缺一的指南不检查。",
+                en: r#"Compares `case_type` (办件类型) with `time_limit.promised_days` (承诺办结时限, 0 = 即办):
 a 即办件 with a promised limit above 0 days, and a 承诺件 with a promised limit of 0 days,
-are reported. Guides that leave either out are not checked.
-
-## Why is this bad?
-A 即办件 is settled on the spot and a 承诺件 within the promised limit (the exchange table of
+are reported. Guides that leave either out are not checked."#,
+            },
+            why: Text {
+                zh: "即办件当场办结，承诺件在承诺时限内办结（国家政务服务平台交换表中前者对应 `project_type`，后者对应 `promise_day`）。两者不一致时，申请人不知道该在窗口等候还是改日再来。浙江政务服务网上温州市本级事项的一个公开检查工具执行的正是同一对规则：“承诺办结时间为即办，办件类型必须为即办件”和“承诺办结时间非即办，办件类型必须为承诺件”。",
+                en: r#"A 即办件 is settled on the spot and a 承诺件 within the promised limit (the exchange table of
 the national 政务服务平台 has `project_type` for the one and `promise_day` for the other).
 When they disagree, applicants do not know whether to wait at the window or come back. A public
 checker of 温州市本级 事项 on 浙江政务服务网 enforces the same pair: "承诺办结时间为即办，
-办件类型必须为即办件" and "承诺办结时间非即办，办件类型必须为承诺件".
-
-## Example
-```yaml
+办件类型必须为即办件" and "承诺办结时间非即办，办件类型必须为承诺件"."#,
+            },
+            example: Sample::yaml(
+                r#"
 case_type: 即办件
 time_limit:
   promised_days: 5
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 case_type: 承诺件
 time_limit:
   promised_days: 5
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-比较 `case_type`（办件类型）与 `time_limit.promised_days`（承诺办结时限，0 = 即办）：承诺时限大于 0 天的即办件、承诺时限为 0 天的承诺件，都会被报告。两者缺一的指南不检查。
-
-## 原因
-即办件当场办结，承诺件在承诺时限内办结（国家政务服务平台交换表中前者对应 `project_type`，后者对应 `promise_day`）。两者不一致时，申请人不知道该在窗口等候还是改日再来。浙江政务服务网上温州市本级事项的一个公开检查工具执行的正是同一对规则：“承诺办结时间为即办，办件类型必须为即办件”和“承诺办结时间非即办，办件类型必须为承诺件”。
-
-## 示例
-```yaml
-case_type: 即办件
-time_limit:
-  promised_days: 5
-```
-
-## 改为
-```yaml
-case_type: 承诺件
-time_limit:
-  promised_days: 5
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -4,8 +4,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use serde_json::{Map, Value};
+
 use crate::compare::requirement::{self, ItemRef, Piece, Reader, Reading};
-use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use crate::diagnostic::{
+    Applicability, Check, Doc, Edit, Finding, Fix, FixDoc, Kind, Sample, Severity, Text,
+};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB209 duplicate-material.
@@ -38,60 +42,40 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "申请材料重复",
         summary_en: "the same material is listed twice",
-        doc: r#"## What it does
-Reads each material name as requirements, the way `tongban diff` compares them: a compound
+        doc: Doc {
+            what: Text {
+                zh: "像 `tongban diff` 比较材料那样，把每个材料名称读作若干项要求：组合材料（居民身份证、户口簿）拆为各组成部分；申请人身份、签署用语、原件/复印件、“有效”以及表格标题中的地名都不算要求的一部分；异名来自文书本体（内置的 `catalogs/documents.yaml`，可由 `tongban.toml` 中的 `synonyms` 或所检查文件夹根目录下的 `documents.yaml` / `materials.yaml` 扩充）。若某材料要求的内容在同一适用情形（`condition`）下已由前面的材料要求过，则报告该材料。`tongban material NAME` 可显示一个名称是如何被解读的。",
+                en: r#"Reads each material name as requirements, the way `tongban diff` compares them: a compound
 (居民身份证、户口簿) is its pieces; the applicant's role, signing phrases, 原件/复印件, 有效 and a
 place name in a form title are not part of the requirement; variants come from the document
 ontology (the bundled `catalogs/documents.yaml`, extended by `synonyms` in `tongban.toml` or a
 `documents.yaml` / `materials.yaml` at the root of a folder linted). It reports a material that
 asks for a requirement an earlier material already asks for under the same 适用情形
-(`condition`). `tongban material NAME` shows how a name is read.
-
-## Why is this bad?
-A duplicated material makes the list longer than it is: applicants prepare the same document
+(`condition`). `tongban material NAME` shows how a name is read."#,
+            },
+            why: Text {
+                zh: "重复的材料让清单显得比实际更长：申请人要把同一份文书准备两次，跨地区比较也会重复计数。同一名称在不同条件（`condition`）下出现是正当的，不报告。",
+                en: r#"A duplicated material makes the list longer than it is: applicants prepare the same document
 twice, and comparisons across regions count it twice. The same name under different
-conditions (`condition`) is legitimate and not reported.
-
-## Example
-```yaml
+conditions (`condition`) is legitimate and not reported."#,
+            },
+            example: Sample::yaml(
+                r#"
 materials:
   - name: 《合伙协议》
   - name: 合伙协议。
   - name: 夫妻双方居民身份证、结婚证
   - name: 结婚证复印件
-```
-
-## Use instead
-```yaml
-materials:
-  - name: 《合伙协议》
-  - name: 夫妻双方居民身份证、结婚证
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-像 `tongban diff` 比较材料那样，把每个材料名称读作若干项要求：组合材料（居民身份证、户口簿）拆为各组成部分；申请人身份、签署用语、原件/复印件、“有效”以及表格标题中的地名都不算要求的一部分；异名来自文书本体（内置的 `catalogs/documents.yaml`，可由 `tongban.toml` 中的 `synonyms` 或所检查文件夹根目录下的 `documents.yaml` / `materials.yaml` 扩充）。若某材料要求的内容在同一适用情形（`condition`）下已由前面的材料要求过，则报告该材料。`tongban material NAME` 可显示一个名称是如何被解读的。
-
-## 原因
-重复的材料让清单显得比实际更长：申请人要把同一份文书准备两次，跨地区比较也会重复计数。同一名称在不同条件（`condition`）下出现是正当的，不报告。
-
-## 示例
-```yaml
-materials:
-  - name: 《合伙协议》
-  - name: 合伙协议。
-  - name: 夫妻双方居民身份证、结婚证
-  - name: 结婚证复印件
-```
-
-## 改为
-```yaml
+            ),
+            instead: Sample::yaml(
+                r#"
 materials:
   - name: 《合伙协议》
   - name: 夫妻双方居民身份证、结婚证
-```
 "#,
-        ),
+            ),
+        },
         fixes: &[REMOVE_SAME, REMOVE_SYNONYM],
     },
     supersedes: &[],
@@ -174,5 +158,50 @@ impl Rule for DuplicateMaterial {
                 }
             }
         }
+    }
+
+    /// Removes the duplicate entry's lines: safe when it says exactly what the first one says
+    /// ([`REMOVE_SAME`]), unsafe otherwise ([`REMOVE_SYNONYM`]).
+    fn fix(&self, f: &Finding, cx: &Context<'_>) -> Option<Fix> {
+        let doc = cx.doc;
+        let entry = f.pointer.strip_suffix("/name")?;
+        let (list, index) = entry.rsplit_once('/')?;
+        let index: usize = index.parse().ok()?;
+        let materials = cx.get(list)?.as_array()?;
+        let this = materials.get(index)?.as_object()?;
+        let first_span = &f.related.first()?.span;
+        let first = (0..index)
+            .find(|j| {
+                doc.node(&format!("{list}/{j}/name"))
+                    .is_some_and(|n| &n.value == first_span)
+            })
+            .and_then(|j| materials.get(j)?.as_object())?;
+        // Exact: names equal once normalised (NFKC, 《》, punctuation) and every other field equal.
+        let name = |m: &Map<String, Value>| {
+            m.get("name")
+                .and_then(Value::as_str)
+                .map(crate::data::normalize::normalize)
+        };
+        let others = |m: &Map<String, Value>| {
+            let mut m = m.clone();
+            m.remove("name");
+            m
+        };
+        let exact = name(this) == name(first) && others(this) == others(first);
+        let range = doc.entry_lines(entry, &cx.source.text)?;
+        Some(Fix {
+            edits: vec![Edit {
+                range,
+                replacement: String::new(),
+            }],
+            applicability: if exact {
+                Applicability::Safe
+            } else {
+                Applicability::Unsafe
+            },
+            title: cx
+                .pick("删除重复的材料", "remove the duplicate material")
+                .to_owned(),
+        })
     }
 }

@@ -1,6 +1,6 @@
 //! TB223: an item that charges gives its fee basis and standard.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB223 fee-without-basis.
@@ -14,52 +14,34 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "收费事项未填写收费依据或收费标准",
         summary_en: "an item that charges gives no fee basis or fee standard",
-        doc: r#"## What it does
-When `fee.is_fee` is `true` (是否收费：是), reports a missing `fee.basis` (收费依据) and a
-missing `fee.standard` (收费标准). The converse — a free item with a basis — is TB212.
-
-## Why is this bad?
-A fee without its legal basis cannot be checked against the 行政事业性收费 catalogue, and a
+        doc: Doc {
+            what: Text {
+                zh: "当 `fee.is_fee` 为 `true`（是否收费：是）时，报告缺少 `fee.basis`（收费依据）和缺少 `fee.standard`（收费标准）的情况。反过来——不收费却写了依据——由 TB212 检查。",
+                en: r#"When `fee.is_fee` is `true` (是否收费：是), reports a missing `fee.basis` (收费依据) and a
+missing `fee.standard` (收费标准). The converse — a free item with a basis — is TB212."#,
+            },
+            why: Text {
+                zh: "没有法律依据的收费无法对照行政事业性收费目录核查，没有收费标准则让申请人只能猜金额。国家政务服务平台交换表把 `is_fee` 与 `fee_basis` 配对；浙江政务服务网上温州市本级事项的一个公开检查工具报告“是否收费为是，则需填写收费依据、是否支持网上支付、收费项目名称、收费标准”。",
+                en: r#"A fee without its legal basis cannot be checked against the 行政事业性收费 catalogue, and a
 fee without its standard leaves applicants guessing the amount. The exchange table of the
 national 政务服务平台 pairs `is_fee` with `fee_basis`; a public checker of 温州市本级 事项 on
-浙江政务服务网 reports "是否收费为是，则需填写收费依据、是否支持网上支付、收费项目名称、收费标准".
-
-## Example
-```yaml
+浙江政务服务网 reports "是否收费为是，则需填写收费依据、是否支持网上支付、收费项目名称、收费标准"."#,
+            },
+            example: Sample::yaml(
+                r#"
 fee:
   is_fee: true
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 fee:
   is_fee: true
   basis: 《国家发展改革委 财政部关于……收费标准的通知》
   standard: 每件 10 元
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-当 `fee.is_fee` 为 `true`（是否收费：是）时，报告缺少 `fee.basis`（收费依据）和缺少 `fee.standard`（收费标准）的情况。反过来——不收费却写了依据——由 TB212 检查。
-
-## 原因
-没有法律依据的收费无法对照行政事业性收费目录核查，没有收费标准则让申请人只能猜金额。国家政务服务平台交换表把 `is_fee` 与 `fee_basis` 配对；浙江政务服务网上温州市本级事项的一个公开检查工具报告“是否收费为是，则需填写收费依据、是否支持网上支付、收费项目名称、收费标准”。
-
-## 示例
-```yaml
-fee:
-  is_fee: true
-```
-
-## 改为
-```yaml
-fee:
-  is_fee: true
-  basis: 《国家发展改革委 财政部关于……收费标准的通知》
-  standard: 每件 10 元
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

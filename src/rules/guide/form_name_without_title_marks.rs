@@ -1,6 +1,10 @@
 //! TB210: form and table names are written with 《》.
 
-use crate::diagnostic::{Applicability, Check, Finding, FixDoc, Kind, Severity};
+use std::ops::Range;
+
+use crate::diagnostic::{
+    Applicability, Check, Doc, Edit, Finding, Fix, FixDoc, Kind, Lang, Sample, Severity, Text,
+};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB210 form-name-without-title-marks.
@@ -31,47 +35,31 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "表格、申请书名称未使用书名号《》",
         summary_en: "form or table name is not written with 《》",
-        doc: r#"## What it does
-Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
-`category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》.
-
-## Why is this bad?
-A form has a title, and Chinese official writing puts titles of documents and forms in 书名号
+        doc: Doc {
+            what: Text {
+                zh: "报告属于表格的材料——名称以表、表格、申请书或登记书结尾，或 `category` 为申请表格文书且名称以书或单结尾——但名称中没有《》的情况。",
+                en: r#"Reports a material that is a form — its name ends in 表, 表格, 申请书 or 登记书, or its
+`category` is 申请表格文书 and its name ends in 书 or 单 — when the name contains no 《》."#,
+            },
+            why: Text {
+                zh: "表格有标题，中文公文把文件和表格的标题放在书名号中（GB/T 15834《标点符号用法》）。加上《》，所指的表格就明确无误，可以与空白模板对应，也可以跨地区对应；不加，“生育服务登记表”读起来只是一段描述。",
+                en: r#"A form has a title, and Chinese official writing puts titles of documents and forms in 书名号
 (GB/T 15834 标点符号用法). With 《》 the exact form is unambiguous and can be matched with its
-blank template and across regions; without them "生育服务登记表" reads as a description.
-
-## Example
-```yaml
+blank template and across regions; without them "生育服务登记表" reads as a description."#,
+            },
+            example: Sample::yaml(
+                r#"
 materials:
   - name: 生育服务登记表
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 materials:
   - name: 《生育服务登记表》
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告属于表格的材料——名称以表、表格、申请书或登记书结尾，或 `category` 为申请表格文书且名称以书或单结尾——但名称中没有《》的情况。
-
-## 原因
-表格有标题，中文公文把文件和表格的标题放在书名号中（GB/T 15834《标点符号用法》）。加上《》，所指的表格就明确无误，可以与空白模板对应，也可以跨地区对应；不加，“生育服务登记表”读起来只是一段描述。
-
-## 示例
-```yaml
-materials:
-  - name: 生育服务登记表
-```
-
-## 改为
-```yaml
-materials:
-  - name: 《生育服务登记表》
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[MARK_TITLE, MARK_DOUBTFUL_TITLE],
     },
     supersedes: &[],
@@ -115,5 +103,108 @@ impl Rule for FormNameWithoutTitleMarks {
                 );
             }
         }
+    }
+
+    /// Puts the form's name in 《》 ([`MARK_TITLE`]): unsafe on a generic word or a description,
+    /// which marking would claim is a title.
+    fn fix(&self, f: &Finding, cx: &Context<'_>) -> Option<Fix> {
+        let name = cx.str(&f.pointer)?;
+        let inner = form_title(name)?;
+        let title = &name[inner.clone()];
+        let applicability = if title.chars().count() > 3 && !title.contains('的') {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        mark_title(cx, &f.pointer, name, inner, applicability)
+    }
+}
+
+/// The core of a form name: without surrounding spaces and trailing punctuation.
+fn form_title(name: &str) -> Option<Range<usize>> {
+    if name.contains(['《', '》']) {
+        return None;
+    }
+    let start = name.len() - name.trim_start().len();
+    let core = name.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '；' | ';' | '，' | ',' | '」' | '”')
+    });
+    (core.len() > start).then_some(start..core.len())
+}
+
+/// The fix that puts `name[inner]`, the string at `pointer`, in 《》: two insertions in the
+/// source, when it writes the value as it is (plain, or quoted without escapes). Shared with
+/// TB216.
+pub(super) fn mark_title(
+    cx: &Context<'_>,
+    pointer: &str,
+    name: &str,
+    inner: Range<usize>,
+    applicability: Applicability,
+) -> Option<Fix> {
+    let offset = cx.doc.value_start(pointer, &cx.source.text, name)?;
+    let title = &name[inner.clone()];
+    Some(Fix {
+        applicability,
+        title: match cx.lang {
+            Lang::Zh => format!("加书名号：《{title}》"),
+            Lang::En => format!("put it in 《》: 《{title}》"),
+        },
+        edits: vec![
+            Edit {
+                range: offset + inner.start..offset + inner.start,
+                replacement: "《".into(),
+            },
+            Edit {
+                range: offset + inner.end..offset + inner.end,
+                replacement: "》".into(),
+            },
+        ],
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Data;
+    use crate::source::Source;
+
+    #[test]
+    fn marks_on_a_generic_or_descriptive_form_name_are_unsafe() {
+        let text = "materials:\n  - name: 申请书\n  - name: 全体合伙人签署的设立登记申请书\n  - name: \"生育服务登记表\"\n  - name: \"a\\u4e00表\"\n";
+        let loaded = crate::load::load_bytes(
+            String::new(),
+            text.as_bytes(),
+            &Default::default(),
+            Lang::En,
+        );
+        let doc = loaded.document.unwrap();
+        let data = Data::default();
+        let source = Source::new(String::new(), text);
+        let cx = Context {
+            doc: &doc,
+            source: &source,
+            lang: Lang::En,
+            data: &data,
+        };
+        let at = |i: usize| {
+            let pointer = format!("/materials/{i}/name");
+            let f = cx.finding(&DEF, &pointer, String::new(), String::new());
+            FormNameWithoutTitleMarks.fix(&f, &cx)
+        };
+        assert_eq!(at(0).map(|f| f.applicability), Some(Applicability::Unsafe));
+        assert_eq!(at(1).map(|f| f.applicability), Some(Applicability::Unsafe));
+        let quoted = at(2).unwrap();
+        assert_eq!(quoted.applicability, Applicability::Safe);
+        let mut fixed = text.to_owned();
+        for e in quoted.edits.iter().rev() {
+            fixed.replace_range(e.range.clone(), &e.replacement);
+        }
+        assert_eq!(
+            fixed.lines().nth(3),
+            Some("  - name: \"《生育服务登记表》\"")
+        );
+        // An escape inside quotes: the value's offsets are not the source's, so no fix.
+        assert!(at(3).is_none());
     }
 }

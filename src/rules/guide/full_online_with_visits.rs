@@ -1,7 +1,7 @@
 //! TB214: an item handled fully online (跨省通办 全程网办, or 网上办理深度 Ⅳ级) needs no visit
 //! and online handling.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB214 full-online-with-visits.
@@ -15,66 +15,43 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "“全程网办”（网办深度Ⅳ级）事项要求到现场或未开通网办",
         summary_en: "an item handled fully online (全程网办, depth Ⅳ) requires a visit or is not online",
-        doc: r#"## What it does
-For a guide handled fully online — `handling.scope: 跨省通办` (or 全国通办) with 全程网办 among
+        doc: Doc {
+            what: Text {
+                zh: "对全程网办的指南——`handling.scope: 跨省通办`（或全国通办）且 `handling.cross_region_modes` 含全程网办，或 `handling.online_depth`（网上办理深度）为Ⅳ级 / 全程网办（写作 `Ⅳ级`、`IV级`、`4级`、`四级` 或 `全程网办（Ⅳ级）`）——报告 `handling.visits` 不为 0 以及 `handling.online: false` 的情况。",
+                en: r#"For a guide handled fully online — `handling.scope: 跨省通办` (or 全国通办) with 全程网办 among
 `handling.cross_region_modes`, or a `handling.online_depth` (网上办理深度) of Ⅳ级 / 全程网办
 (written `Ⅳ级`, `IV级`, `4级`, `四级` or `全程网办（Ⅳ级）`) — reports `handling.visits` other
-than 0 and `handling.online: false`.
-
-## Why is this bad?
-国办发〔2020〕35号 defines 全程网办 as handling the whole item online, without going to an
+than 0 and `handling.online: false`."#,
+            },
+            why: Text {
+                zh: "国办发〔2020〕35号把全程网办定义为事项全流程在网上办理，申请人无需到任何一地的窗口；网上办理深度Ⅳ级是同一层级（浙江政务服务网上写作“全程网办（Ⅳ级）”）。温州市本级事项的一个公开检查工具（针对浙江政务服务网事项表的脚本，提示“网办深度四级到现场办事次数应为0次”）标出的也是同一矛盾。声明为全程网办却仍要跑现场、或根本不能网办的事项，会误导跨省通办所服务的人：住得离该地区很远的申请人。",
+                en: r#"国办发〔2020〕35号 defines 全程网办 as handling the whole item online, without going to an
 office in either region; 网上办理深度 Ⅳ级 is the same level ("全程网办（Ⅳ级）" on 浙江政务服务网).
 A public checker of 温州市本级 事项 (a script over the 浙江政务服务网 事项表, reported as
 "网办深度四级到现场办事次数应为0次") flags the same contradiction. An item declared 全程网办
 that still needs a visit, or is not online, misleads the applicants 跨省通办 is for: people
-living far from the region.
-
-## Example
-```yaml
+living far from the region."#,
+            },
+            example: Sample::yaml(
+                r#"
 handling:
   scope: 跨省通办
   cross_region_modes: [全程网办]
   visits: 1
   online: false
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 handling:
   scope: 跨省通办
   cross_region_modes: [全程网办]
   visits: 0
   online: true
   online_url: https://zwfw.example.gov.cn/item/123
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-对全程网办的指南——`handling.scope: 跨省通办`（或全国通办）且 `handling.cross_region_modes` 含全程网办，或 `handling.online_depth`（网上办理深度）为Ⅳ级 / 全程网办（写作 `Ⅳ级`、`IV级`、`4级`、`四级` 或 `全程网办（Ⅳ级）`）——报告 `handling.visits` 不为 0 以及 `handling.online: false` 的情况。
-
-## 原因
-国办发〔2020〕35号把全程网办定义为事项全流程在网上办理，申请人无需到任何一地的窗口；网上办理深度Ⅳ级是同一层级（浙江政务服务网上写作“全程网办（Ⅳ级）”）。温州市本级事项的一个公开检查工具（针对浙江政务服务网事项表的脚本，提示“网办深度四级到现场办事次数应为0次”）标出的也是同一矛盾。声明为全程网办却仍要跑现场、或根本不能网办的事项，会误导跨省通办所服务的人：住得离该地区很远的申请人。
-
-## 示例
-```yaml
-handling:
-  scope: 跨省通办
-  cross_region_modes: [全程网办]
-  visits: 1
-  online: false
-```
-
-## 改为
-```yaml
-handling:
-  scope: 跨省通办
-  cross_region_modes: [全程网办]
-  visits: 0
-  online: true
-  online_url: https://zwfw.example.gov.cn/item/123
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -1,6 +1,6 @@
 //! TB203: the first 18 characters of 实施编码 are a valid 统一社会信用代码.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::codes::{
     CreditCodeError, check_credit_code, meant_as_credit_code, parse_implementation_code,
 };
@@ -17,53 +17,37 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "实施编码前 18 位不是有效的统一社会信用代码",
         summary_en: "the first 18 characters of the implementation code are not a valid unified social credit code",
-        doc: r#"## What it does
-Takes the first 18 characters (the 实施主体编码) of a well-formed 31- or 33-character
+        doc: Doc {
+            what: Text {
+                zh: "取结构正确的 31 位或 33 位 `item.implementation_code`（实施编码）的前 18 位（实施主体编码）；当它们应为 GB 32100 统一社会信用代码时——即以 GB 32100 登记管理部门代码（`1`–`9`、`A`、`N`、`Y`）开头——检查字符集（数字和除 I、O、Z、S、V 以外的大写字母）和校验码（ISO 7064 MOD 31-3）。广东镇街站点的 `TE…` 等内部机构编码不是信用代码，不作检查。",
+                en: r#"Takes the first 18 characters (the 实施主体编码) of a well-formed 31- or 33-character
 `item.implementation_code` (实施编码) and, when they are meant as a GB 32100 统一社会信用代码 —
 they start with a GB 32100 登记管理部门代码 (`1`–`9`, `A`, `N`, `Y`) — checks the alphabet
 (digits and capitals without I, O, Z, S, V) and the check character (ISO 7064 MOD 31-3).
 Internal agency codes such as the `TE…` codes of 广东 镇街 stations are not credit codes and
-are not checked.
-
-## Why is this bad?
-Those 18 characters identify the implementing agency. A wrong check character means a typo
+are not checked."#,
+            },
+            why: Text {
+                zh: "这 18 位标识实施主体。校验码错误意味着编码有笔误，在国家平台上就对不上实施主体，也破坏了事项的跨地区对齐。这项检查同时是低成本的真实性检验：广西、山东临沂和广东高州门户公布的编码都能通过，编造的编码则通不过。",
+                en: r#"Those 18 characters identify the implementing agency. A wrong check character means a typo
 in the code, which then fails to match the agency in the national platform and breaks
 cross-region alignment of the item. The check is also a cheap authenticity test: it passes
 for the codes published by the 广西, 山东 临沂 and 广东 高州 portals, and fails for codes that
-were made up.
-
-## Example
-```yaml
+were made up."#,
+            },
+            example: Sample::yaml(
+                r#"
 item:
   implementation_code: "11450000007565194J200011501500504"
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 item:
   implementation_code: "11450000007565194H200011501500504"
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-取结构正确的 31 位或 33 位 `item.implementation_code`（实施编码）的前 18 位（实施主体编码）；当它们应为 GB 32100 统一社会信用代码时——即以 GB 32100 登记管理部门代码（`1`–`9`、`A`、`N`、`Y`）开头——检查字符集（数字和除 I、O、Z、S、V 以外的大写字母）和校验码（ISO 7064 MOD 31-3）。广东镇街站点的 `TE…` 等内部机构编码不是信用代码，不作检查。
-
-## 原因
-这 18 位标识实施主体。校验码错误意味着编码有笔误，在国家平台上就对不上实施主体，也破坏了事项的跨地区对齐。这项检查同时是低成本的真实性检验：广西、山东临沂和广东高州门户公布的编码都能通过，编造的编码则通不过。
-
-## 示例
-```yaml
-item:
-  implementation_code: "11450000007565194J200011501500504"
-```
-
-## 改为
-```yaml
-item:
-  implementation_code: "11450000007565194H200011501500504"
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

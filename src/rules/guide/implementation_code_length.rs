@@ -1,6 +1,6 @@
 //! TB202: 实施编码 has 31 or 33 characters laid out as published.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::codes::{LayoutError, parse_implementation_code};
 use crate::rules::rule::{Context, Def, Rule};
 
@@ -15,16 +15,19 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "实施编码长度或结构不正确",
         summary_en: "implementation code (实施编码) has the wrong length or layout",
-        doc: r#"## What it does
-Checks the length and layout of `item.implementation_code` (实施编码): 31 or 33 digits or
+        doc: Doc {
+            what: Text {
+                zh: "检查 `item.implementation_code`（实施编码）的长度和结构：31 位或 33 位数字或大写字母，由 18 位实施主体编码、1 位行使层级（1–6），以及 12 位基本编码（共 31 位）或 14 位业务办理项编码（共 33 位，最后两位为数字）组成。对该要素，它取代通用的格式检查结果（TB105），并在消息中指出哪一部分有误。各部分是否与 `basic_code`、`department_code` 和 `exercise_level` 一致，由 TB218 检查。",
+                en: r#"Checks the length and layout of `item.implementation_code` (实施编码): 31 or 33 digits or
 capital letters, made of the 18-character 实施主体编码, one 行使层级 digit (1–6) and either
 the 12-character 基本编码 (31 in all) or the 14-character 业务办理项编码 (33; its last two
 characters are digits). It replaces the generic format finding (TB105) for that element with
 a message that says which part is wrong. Whether the parts agree with `basic_code`,
-`department_code` and `exercise_level` is TB218's job.
-
-## Why is this bad?
-Published 实施编码 have exactly these two forms. The 广西 portal addresses a guide by
+`department_code` and `exercise_level` is TB218's job."#,
+            },
+            why: Text {
+                zh: "已公布的实施编码正好是这两种形式。广西门户用 `taskCode=11450000007565194H200011501500504` 定位指南（33 位：实施主体编码 + `2` 省级 + 14 位办理项编码）；山东临沂门户（http://lyzwfw.sd.gov.cn，社会保障卡换领）显示 `11371300004448355A3372014917003`，行使层级为 3，基本编码为 `372014917003…`（31 位）；广东的指南显示 `1144098158137993544002014010001`（高州，县级 `4`）和 `TE44011350000011905442106041001`（番禺沙湾街，镇街级 `5`）。国家平台交换表中该列定义为 `task_code varchar(36)`。其他长度或形式的值，通常是地方实施编码（应写在 `item.local_code`）或截断的副本。行使层级 1–5 与 `use_level` 一致（1 国家级、2 省级、3 地市级、4 区县级、5 乡镇级）；6 也接受，因为该列的取值延续到 5 以后，但我们掌握的资料都没有说明它的含义。",
+                en: r#"Published 实施编码 have exactly these two forms. The 广西 portal addresses a guide by
 `taskCode=11450000007565194H200011501500504` (33: 实施主体编码 + `2` 省级 + 14-character
 办理项编码); the 山东 临沂 portal (http://lyzwfw.sd.gov.cn, 社会保障卡换领) shows
 `11371300004448355A3372014917003` with 行使层级 3 and 基本编码 `372014917003…` (31), and
@@ -33,40 +36,21 @@ Published 实施编码 have exactly these two forms. The 广西 portal addresses
 national platform size the column `task_code varchar(36)`. A value of another length or shape
 is usually a local code (地方实施编码, which belongs in `item.local_code`) or a truncated copy.
 Level digits 1–5 follow `use_level` (1 国家级, 2 省级, 3 地市级, 4 区县级, 5 乡镇级); 6 is
-accepted because the column continues past 5, though no source we have states its meaning.
-
-## Example
-```yaml
+accepted because the column continues past 5, though no source we have states its meaning."#,
+            },
+            example: Sample::yaml(
+                r#"
 item:
   implementation_code: "11450000007565194H0000115015005"
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 item:
   implementation_code: "11450000007565194H2000115015005"
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-检查 `item.implementation_code`（实施编码）的长度和结构：31 位或 33 位数字或大写字母，由 18 位实施主体编码、1 位行使层级（1–6），以及 12 位基本编码（共 31 位）或 14 位业务办理项编码（共 33 位，最后两位为数字）组成。对该要素，它取代通用的格式检查结果（TB105），并在消息中指出哪一部分有误。各部分是否与 `basic_code`、`department_code` 和 `exercise_level` 一致，由 TB218 检查。
-
-## 原因
-已公布的实施编码正好是这两种形式。广西门户用 `taskCode=11450000007565194H200011501500504` 定位指南（33 位：实施主体编码 + `2` 省级 + 14 位办理项编码）；山东临沂门户（http://lyzwfw.sd.gov.cn，社会保障卡换领）显示 `11371300004448355A3372014917003`，行使层级为 3，基本编码为 `372014917003…`（31 位）；广东的指南显示 `1144098158137993544002014010001`（高州，县级 `4`）和 `TE44011350000011905442106041001`（番禺沙湾街，镇街级 `5`）。国家平台交换表中该列定义为 `task_code varchar(36)`。其他长度或形式的值，通常是地方实施编码（应写在 `item.local_code`）或截断的副本。行使层级 1–5 与 `use_level` 一致（1 国家级、2 省级、3 地市级、4 区县级、5 乡镇级）；6 也接受，因为该列的取值延续到 5 以后，但我们掌握的资料都没有说明它的含义。
-
-## 示例
-```yaml
-item:
-  implementation_code: "11450000007565194H0000115015005"
-```
-
-## 改为
-```yaml
-item:
-  implementation_code: "11450000007565194H2000115015005"
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &["TB105"],

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::codes::{level_name, parse_implementation_code};
 use crate::rules::rule::{Context, Def, Rule};
 
@@ -18,8 +18,15 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "实施编码中的基本编码、实施主体编码或行使层级与指南所填不一致",
         summary_en: "the implementation code disagrees with the basic code, department code or exercise level",
-        doc: r#"## What it does
-Splits a well-formed `item.implementation_code` (实施编码, see TB202) into its 18-character
+        doc: Doc {
+            what: Text {
+                zh: r#"把结构正确的 `item.implementation_code`（实施编码，见 TB202）拆分为 18 位实施主体编码、1 位行使层级，以及 12 位基本编码或 14 位业务办理项编码，并与指南其他地方写的内容比较：
+* 基本编码部分与 `item.basic_code` 比较（总是比较前 12 位；两者都带办理项后缀时比较全部 14 位）；
+* 14 位的尾部与 14 位的 `item.handle_item_code` 比较；
+* 实施主体编码与 `department_code` 比较；
+* 层级数字（1 国家级、2 省级、3 市级、4 县级、5 乡镇级）与 `exercise_level` 比较，后者必须包含该层级。
+指南未写的要素不作比较。"#,
+                en: r#"Splits a well-formed `item.implementation_code` (实施编码, see TB202) into its 18-character
 实施主体编码, its 行使层级 digit and its 12-character 基本编码 or 14-character
 业务办理项编码, and compares them with what the guide states elsewhere:
 
@@ -30,63 +37,36 @@ Splits a well-formed `item.implementation_code` (实施编码, see TB202) into i
 * the level digit (1 国家级, 2 省级, 3 市级, 4 县级, 5 乡镇级) with `exercise_level`, which
   must list that level.
 
-Elements the guide leaves out are not compared.
-
-## Why is this bad?
-The 实施编码 is built from the other codes, so they cannot disagree unless one was copied from
+Elements the guide leaves out are not compared."#,
+            },
+            why: Text {
+                zh: "实施编码由其他编码组成，除非某个编码是从别的指南复制来的或录错了，否则它们不会不一致。已公布的指南各部分都是一致的：山东临沂社会保障卡换领页面（http://lyzwfw.sd.gov.cn）的实施编码为 `11371300004448355A3372014917003`，行使层级 3，基本编码 `37201491700302`；广东高州的一份指南为 `1144098158137993544002014010001`，基本编码 `002014010001`，县级（`4`）；广东番禺沙湾街的一份指南为 `TE44011350000011905442106041001`，实施主体编码 `TE4401135000001190`，基本编码 `442106041001`，镇街级（`5`）。层级代码取自交换表的 `use_level` 列。",
+                en: r#"The 实施编码 is built from the other codes, so they cannot disagree unless one was copied from
 another guide or mistyped. Published guides show the parts consistently: 山东 临沂's
 社会保障卡换领 page (http://lyzwfw.sd.gov.cn) has 实施编码 `11371300004448355A3372014917003`,
 行使层级 3 and 基本编码 `37201491700302`; a 广东 高州 guide has `1144098158137993544002014010001`
 with 基本编码 `002014010001` at 县级 (`4`); a 广东 番禺 沙湾街 guide has
 `TE44011350000011905442106041001` with 实施主体编码 `TE4401135000001190` and 基本编码
 `442106041001` at 镇街级 (`5`). The level codes are those of the exchange tables' `use_level`
-column.
-
-## Example
-```yaml
+column."#,
+            },
+            example: Sample::yaml(
+                r#"
 item:
   basic_code: "002014010002"
   implementation_code: "1144098158137993544002014010001"
 exercise_level: [市级]
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 item:
   basic_code: "002014010001"
   implementation_code: "1144098158137993544002014010001"
 exercise_level: [县级]
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-把结构正确的 `item.implementation_code`（实施编码，见 TB202）拆分为 18 位实施主体编码、1 位行使层级，以及 12 位基本编码或 14 位业务办理项编码，并与指南其他地方写的内容比较：
-* 基本编码部分与 `item.basic_code` 比较（总是比较前 12 位；两者都带办理项后缀时比较全部 14 位）；
-* 14 位的尾部与 14 位的 `item.handle_item_code` 比较；
-* 实施主体编码与 `department_code` 比较；
-* 层级数字（1 国家级、2 省级、3 市级、4 县级、5 乡镇级）与 `exercise_level` 比较，后者必须包含该层级。
-指南未写的要素不作比较。
-
-## 原因
-实施编码由其他编码组成，除非某个编码是从别的指南复制来的或录错了，否则它们不会不一致。已公布的指南各部分都是一致的：山东临沂社会保障卡换领页面（http://lyzwfw.sd.gov.cn）的实施编码为 `11371300004448355A3372014917003`，行使层级 3，基本编码 `37201491700302`；广东高州的一份指南为 `1144098158137993544002014010001`，基本编码 `002014010001`，县级（`4`）；广东番禺沙湾街的一份指南为 `TE44011350000011905442106041001`，实施主体编码 `TE4401135000001190`，基本编码 `442106041001`，镇街级（`5`）。层级代码取自交换表的 `use_level` 列。
-
-## 示例
-```yaml
-item:
-  basic_code: "002014010002"
-  implementation_code: "1144098158137993544002014010001"
-exercise_level: [市级]
-```
-
-## 改为
-```yaml
-item:
-  basic_code: "002014010001"
-  implementation_code: "1144098158137993544002014010001"
-exercise_level: [县级]
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -1,7 +1,7 @@
 //! TB205: `region.code` must belong to a real province-level division.
 
 use crate::data::regions;
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB205 invalid-region-code.
@@ -15,52 +15,34 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "行政区划代码不属于任何省级行政区",
         summary_en: "region code does not belong to any province-level division",
-        doc: r#"## What it does
-Checks that the first two digits of `region.code` (行政区划代码, GB/T 2260) name one of the
+        doc: Doc {
+            what: Text {
+                zh: "检查 `region.code`（行政区划代码，GB/T 2260）的前两位是否对应 34 个省级行政区之一（11 北京……65 新疆，71 台湾，81 香港，82 澳门），或编码是否为 `100000`（全国，用于国家基准）。",
+                en: r#"Checks that the first two digits of `region.code` (行政区划代码, GB/T 2260) name one of the
 34 province-level divisions (11 北京 … 65 新疆, 71 台湾, 81 香港, 82 澳门), or that the code is
-`100000` (全国, used for national baselines).
-
-## Why is this bad?
-A code outside every province cannot be a GB/T 2260 code: it is a typo or a code from another
+`100000` (全国, used for national baselines)."#,
+            },
+            why: Text {
+                zh: "不属于任何省份的编码不可能是 GB/T 2260 代码：要么是笔误，要么是其他体系的编码（组织机构代码、邮政编码）。指南按区划代码分组并跨地区比较，编码错了，指南就被归错了地方。",
+                en: r#"A code outside every province cannot be a GB/T 2260 code: it is a typo or a code from another
 scheme (an organisation code, a postcode). Region codes are how guides are grouped and compared
-across regions, so a wrong one misfiles the guide.
-
-## Example
-```yaml
+across regions, so a wrong one misfiles the guide."#,
+            },
+            example: Sample::yaml(
+                r#"
 region:
   code: "990100"
   name: 成都市
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 region:
   code: "510100"
   name: 成都市
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-检查 `region.code`（行政区划代码，GB/T 2260）的前两位是否对应 34 个省级行政区之一（11 北京……65 新疆，71 台湾，81 香港，82 澳门），或编码是否为 `100000`（全国，用于国家基准）。
-
-## 原因
-不属于任何省份的编码不可能是 GB/T 2260 代码：要么是笔误，要么是其他体系的编码（组织机构代码、邮政编码）。指南按区划代码分组并跨地区比较，编码错了，指南就被归错了地方。
-
-## 示例
-```yaml
-region:
-  code: "990100"
-  name: 成都市
-```
-
-## 改为
-```yaml
-region:
-  code: "510100"
-  name: 成都市
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[crate::diagnostic::FULL_WIDTH_CODE_FIX],
     },
     supersedes: &[],

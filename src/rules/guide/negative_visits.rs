@@ -1,6 +1,6 @@
 //! TB213: 到办事现场次数 is zero or more.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB213 negative-visits.
@@ -14,47 +14,31 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "到办事现场次数为负数",
         summary_en: "number of visits is negative",
-        doc: r#"## What it does
-Reports a negative `handling.visits` (到办事现场次数, `limit_scene_num` in the national
-schema). It replaces the generic range finding (TB106) for that element.
-
-## Why is this bad?
-The number of times an applicant must go to the office is a count: 0 means fully online
+        doc: Doc {
+            what: Text {
+                zh: "报告为负数的 `handling.visits`（到办事现场次数，国家模式中的 `limit_scene_num`）。对该要素，它取代通用的范围检查结果（TB106）。",
+                en: r#"Reports a negative `handling.visits` (到办事现场次数, `limit_scene_num` in the national
+schema). It replaces the generic range finding (TB106) for that element."#,
+            },
+            why: Text {
+                zh: "申请人必须到窗口的次数是个计数：0 表示全程网办（零跑动），1 表示最多跑一次。负数通常是用 `-1` 表示“未知”，而国家平台和好差评统计会把它当作次数读取。",
+                en: r#"The number of times an applicant must go to the office is a count: 0 means fully online
 (零跑动), 1 means 最多跑一次. A negative number is usually `-1` used as "unknown", which the
-national platform and 好差评 statistics read as a count.
-
-## Example
-```yaml
+national platform and 好差评 statistics read as a count."#,
+            },
+            example: Sample::yaml(
+                r#"
 handling:
   visits: -1
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 handling:
   visits: 1
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-报告为负数的 `handling.visits`（到办事现场次数，国家模式中的 `limit_scene_num`）。对该要素，它取代通用的范围检查结果（TB106）。
-
-## 原因
-申请人必须到窗口的次数是个计数：0 表示全程网办（零跑动），1 表示最多跑一次。负数通常是用 `-1` 表示“未知”，而国家平台和好差评统计会把它当作次数读取。
-
-## 示例
-```yaml
-handling:
-  visits: -1
-```
-
-## 改为
-```yaml
-handling:
-  visits: 1
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &["TB106"],

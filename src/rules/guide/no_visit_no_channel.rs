@@ -1,6 +1,6 @@
 //! TB222: an item with no visit and no online handling needs a postal channel.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB222 no-visit-no-channel.
@@ -14,54 +14,35 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "零跑动事项既不支持网办也不支持邮寄",
         summary_en: "an item with no visit is neither online nor postal",
-        doc: r#"## What it does
-When `handling.visits` (到办事现场次数) is 0 and `handling.online` (是否网办) is `false`,
-reports that `handling.express` (是否支持物流快递, i.e. 邮寄申请/邮寄送达) is not `true`.
-
-## Why is this bad?
-An applicant who never comes to the office and cannot apply online has to send the
+        doc: Doc {
+            what: Text {
+                zh: "当 `handling.visits`（到办事现场次数）为 0 且 `handling.online`（是否网办）为 `false` 时，报告 `handling.express`（是否支持物流快递，即邮寄申请/邮寄送达）不为 `true` 的情况。",
+                en: r#"When `handling.visits` (到办事现场次数) is 0 and `handling.online` (是否网办) is `false`,
+reports that `handling.express` (是否支持物流快递, i.e. 邮寄申请/邮寄送达) is not `true`."#,
+            },
+            why: Text {
+                zh: "申请人既不到窗口、又不能网上申请，就只能邮寄申请；没有邮寄渠道，指南承诺的就是做不到的事。浙江政务服务网上温州市本级事项的一个公开检查工具报告“到现场办事次数为0次事项并且不支持网办事项，办理形式需支持快递收件”。",
+                en: r#"An applicant who never comes to the office and cannot apply online has to send the
 application by post; without a postal channel the guide promises something impossible. A
 public checker of 温州市本级 事项 on 浙江政务服务网 reports "到现场办事次数为0次事项并且不支持
-网办事项，办理形式需支持快递收件".
-
-## Example
-```yaml
+网办事项，办理形式需支持快递收件"."#,
+            },
+            example: Sample::yaml(
+                r#"
 handling:
   visits: 0
   online: false
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 handling:
   visits: 0
   online: false
   express: true
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-当 `handling.visits`（到办事现场次数）为 0 且 `handling.online`（是否网办）为 `false` 时，报告 `handling.express`（是否支持物流快递，即邮寄申请/邮寄送达）不为 `true` 的情况。
-
-## 原因
-申请人既不到窗口、又不能网上申请，就只能邮寄申请；没有邮寄渠道，指南承诺的就是做不到的事。浙江政务服务网上温州市本级事项的一个公开检查工具报告“到现场办事次数为0次事项并且不支持网办事项，办理形式需支持快递收件”。
-
-## 示例
-```yaml
-handling:
-  visits: 0
-  online: false
-```
-
-## 改为
-```yaml
-handling:
-  visits: 0
-  online: false
-  express: true
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -1,7 +1,7 @@
 //! TB215: an electronic licence asked for as a paper copy (电子证照互认).
 
 use super::form_name_without_title_marks::is_form;
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB215 paper-copy-of-e-licence.
@@ -15,61 +15,41 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "可调取电子证照的材料仍要求纸质复印件",
         summary_en: "an electronic licence is asked for as a paper copy",
-        doc: r#"## What it does
-Recognises materials that are licences in the e-licence catalogue (`catalogs/e-licences.yaml`,
+        doc: Doc {
+            what: Text {
+                zh: "识别电子证照目录（`catalogs/e-licences.yaml`，或 `tongban.toml` 中 `e-licences` 指定的文件）中的证照类材料：居民身份证、户口簿、社会保障卡、出生医学证明、营业执照、结婚证……并报告要求提交纸质件的情况——`medium: 纸质`、`original` 写明复印件，或 `photocopies`（复印件份数）大于 0——除非 `source_channel` 为电子证照库调取、`medium` 为电子证照，或 `exempt_with_e_licence`（已关联电子证照的可免提交）为 true。与证照有关的表格（《社保卡申领表》）不是证照本身，不报告。",
+                en: r#"Recognises materials that are licences in the e-licence catalogue (`catalogs/e-licences.yaml`,
 or the file named by `e-licences` in `tongban.toml`): 居民身份证, 户口簿, 社会保障卡,
 出生医学证明, 营业执照, 结婚证 … and reports one that is asked for on paper — `medium: 纸质`,
 `original` naming a 复印件, or `photocopies` (复印件份数) above 0 — unless `source_channel` is
 电子证照库调取, `medium` is 电子证照, or `exempt_with_e_licence` (已关联电子证照的可免提交) is
 true. Forms about a licence (《社保卡申领表》) are not
-the licence and are not reported.
-
-## Why is this bad?
-《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）
+the licence and are not reported."#,
+            },
+            why: Text {
+                zh: "《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）要求常用证照全国范围内电子化签发、互通互认，让申请人不再复印政府自己签发的证件。对这类证照要求纸质复印件，就错过了减证便民的机会，也给跨省通办的申请人设置了障碍。",
+                en: r#"《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）
 asks that common licences be issued and accepted electronically nationwide, so that applicants
 no longer photocopy documents the government itself issued. A paper copy requirement for
-such a licence is a 减证便民 opportunity missed, and a barrier for 跨省通办 applicants.
-
-## Example
-```yaml
+such a licence is a 减证便民 opportunity missed, and a barrier for 跨省通办 applicants."#,
+            },
+            example: Sample::yaml(
+                r#"
 materials:
   - name: 居民身份证
     original: 复印件
     medium: 纸质
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 materials:
   - name: 居民身份证
     medium: 电子
     source_channel: 电子证照库调取
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-识别电子证照目录（`catalogs/e-licences.yaml`，或 `tongban.toml` 中 `e-licences` 指定的文件）中的证照类材料：居民身份证、户口簿、社会保障卡、出生医学证明、营业执照、结婚证……并报告要求提交纸质件的情况——`medium: 纸质`、`original` 写明复印件，或 `photocopies`（复印件份数）大于 0——除非 `source_channel` 为电子证照库调取、`medium` 为电子证照，或 `exempt_with_e_licence`（已关联电子证照的可免提交）为 true。与证照有关的表格（《社保卡申领表》）不是证照本身，不报告。
-
-## 原因
-《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）要求常用证照全国范围内电子化签发、互通互认，让申请人不再复印政府自己签发的证件。对这类证照要求纸质复印件，就错过了减证便民的机会，也给跨省通办的申请人设置了障碍。
-
-## 示例
-```yaml
-materials:
-  - name: 居民身份证
-    original: 复印件
-    medium: 纸质
-```
-
-## 改为
-```yaml
-materials:
-  - name: 居民身份证
-    medium: 电子
-    source_channel: 电子证照库调取
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

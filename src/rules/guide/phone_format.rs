@@ -1,6 +1,6 @@
 //! TB217: consultation and complaint phone numbers are dialable numbers.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB217 phone-format.
@@ -14,8 +14,15 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "咨询或投诉电话格式不正确",
         summary_en: "consultation or complaint phone number is malformed",
-        doc: r#"## What it does
-Checks `contact.consultation_phone` (咨询电话) and `contact.complaint_phone` (投诉电话).
+        doc: Doc {
+            what: Text {
+                zh: r#"检查 `contact.consultation_phone`（咨询电话）和 `contact.complaint_phone`（投诉电话）。多个号码可用 、，,；; / 或“或”分隔。每个号码必须是以下之一：
+* 带区号的固定电话：`0` + 2–3 位（010、020–029）或 3 位（0311……），再接 7–8 位，例如 `0731-85693039`、`(010)12345678`；后面可接分机号，写作 `-8001` 或 `转8001`；
+* 手机号码，11 位，以 13–19 开头；
+* 以 12 开头的 5 位政务热线（12345、12315、12366……）或 95xxx/96xxx 服务号码，可单独写，也可写在区号之后（`0731-12345` 拨通的是另一城市的 12345）；
+* 400/800 号码（10 位）。
+各部分之间只能用 ASCII 数字、`-`、空格和括号分隔。"#,
+                en: r#"Checks `contact.consultation_phone` (咨询电话) and `contact.complaint_phone` (投诉电话).
 Several numbers may be separated by 、，,；; / 或. Each must be one of:
 
 * a fixed line with its area code: `0` + 2–3 digits (010, 020–029) or 3 digits (0311 …),
@@ -26,55 +33,30 @@ Several numbers may be separated by 、，,；; / 或. Each must be one of:
   number, alone or after an area code (`0731-12345` reaches another city's 12345);
 * a 400/800 number (10 digits).
 
-Only ASCII digits, `-`, spaces and parentheses may separate the parts.
-
-## Why is this bad?
-The phone number is how applicants in other regions reach the office — the point of
+Only ASCII digits, `-`, spaces and parentheses may separate the parts."#,
+            },
+            why: Text {
+                zh: "电话号码是其他地区的申请人联系办理机构的途径——这正是跨省通办的意义所在。没有区号的号码在外地拨不通；用 `-` 以外的横线（如 `—`）会让移动端门户的点击拨号失效，也通不过国家平台的校验。",
+                en: r#"The phone number is how applicants in other regions reach the office — the point of
 跨省通办. A number without area code cannot be dialled from elsewhere; a number with a dash
 that is not `-` (such as `—`) breaks click-to-call on the mobile portal and the national
-platform's validation.
-
-## Example
-```yaml
+platform's validation."#,
+            },
+            example: Sample::yaml(
+                r#"
 contact:
   consultation_phone: 85693039
   complaint_phone: 023—65751638
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 contact:
   consultation_phone: 0731-85693039
   complaint_phone: 023-65751638
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-检查 `contact.consultation_phone`（咨询电话）和 `contact.complaint_phone`（投诉电话）。多个号码可用 、，,；; / 或“或”分隔。每个号码必须是以下之一：
-* 带区号的固定电话：`0` + 2–3 位（010、020–029）或 3 位（0311……），再接 7–8 位，例如 `0731-85693039`、`(010)12345678`；后面可接分机号，写作 `-8001` 或 `转8001`；
-* 手机号码，11 位，以 13–19 开头；
-* 以 12 开头的 5 位政务热线（12345、12315、12366……）或 95xxx/96xxx 服务号码，可单独写，也可写在区号之后（`0731-12345` 拨通的是另一城市的 12345）；
-* 400/800 号码（10 位）。
-各部分之间只能用 ASCII 数字、`-`、空格和括号分隔。
-
-## 原因
-电话号码是其他地区的申请人联系办理机构的途径——这正是跨省通办的意义所在。没有区号的号码在外地拨不通；用 `-` 以外的横线（如 `—`）会让移动端门户的点击拨号失效，也通不过国家平台的校验。
-
-## 示例
-```yaml
-contact:
-  consultation_phone: 85693039
-  complaint_phone: 023—65751638
-```
-
-## 改为
-```yaml
-contact:
-  consultation_phone: 0731-85693039
-  complaint_phone: 023-65751638
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

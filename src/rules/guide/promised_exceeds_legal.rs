@@ -1,6 +1,6 @@
 //! TB201: 承诺办结时限 must not exceed 法定办结时限.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB201 promised-exceeds-legal.
@@ -14,53 +14,35 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "承诺办结时限超过法定办结时限",
         summary_en: "promised time limit exceeds the legal time limit",
-        doc: r#"## What it does
-Compares `time_limit.promised_days` (承诺办结时限) with `time_limit.legal_days` (法定办结时限)
+        doc: Doc {
+            what: Text {
+                zh: "比较 `time_limit.promised_days`（承诺办结时限）与 `time_limit.legal_days`（法定办结时限），报告长于法定时限的承诺。考虑时限单位（`工作日`、`自然日`，默认 `工作日`）：单位相同时直接比较；以工作日计的承诺也与以自然日计的法定时限比较（工作日天数不会更短）。",
+                en: r#"Compares `time_limit.promised_days` (承诺办结时限) with `time_limit.legal_days` (法定办结时限)
 and reports a promise that is longer than the law allows. Units (`工作日`, `自然日`, default
 `工作日`) are taken into account: the two are compared when the units are equal, and a promise
-in 工作日 is also compared with a legal limit in 自然日 (a working-day count is never shorter).
-
-## Why is this bad?
-承诺时限 is the service's own commitment to be faster than the statutory limit; the national
+in 工作日 is also compared with a legal limit in 自然日 (a working-day count is never shorter)."#,
+            },
+            why: Text {
+                zh: "承诺时限是办理机构自己作出的、快于法定时限的承诺；国家交换模式（`promise_day`、`anticipate_day`）和培训材料都写明“承诺时限不得超过法定时限”。更长的承诺不是录入错误，就是违法拖延。",
+                en: r#"承诺时限 is the service's own commitment to be faster than the statutory limit; the national
 exchange schema (`promise_day`, `anticipate_day`) and training material both state that
-"承诺时限不得超过法定时限". A longer promise is a transcription error or an unlawful delay.
-
-## Example
-```yaml
+"承诺时限不得超过法定时限". A longer promise is a transcription error or an unlawful delay."#,
+            },
+            example: Sample::yaml(
+                r#"
 time_limit:
   legal_days: 15
   promised_days: 20
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 time_limit:
   legal_days: 15
   promised_days: 3
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-比较 `time_limit.promised_days`（承诺办结时限）与 `time_limit.legal_days`（法定办结时限），报告长于法定时限的承诺。考虑时限单位（`工作日`、`自然日`，默认 `工作日`）：单位相同时直接比较；以工作日计的承诺也与以自然日计的法定时限比较（工作日天数不会更短）。
-
-## 原因
-承诺时限是办理机构自己作出的、快于法定时限的承诺；国家交换模式（`promise_day`、`anticipate_day`）和培训材料都写明“承诺时限不得超过法定时限”。更长的承诺不是录入错误，就是违法拖延。
-
-## 示例
-```yaml
-time_limit:
-  legal_days: 15
-  promised_days: 20
-```
-
-## 改为
-```yaml
-time_limit:
-  legal_days: 15
-  promised_days: 3
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

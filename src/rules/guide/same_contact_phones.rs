@@ -1,6 +1,6 @@
 //! TB224: the consultation and the complaint phone are different numbers.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB224 same-contact-phones.
@@ -14,53 +14,35 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "咨询电话与投诉电话相同",
         summary_en: "consultation and complaint phone numbers are the same",
-        doc: r#"## What it does
-Compares `contact.consultation_phone` (咨询电话) with `contact.complaint_phone` (投诉电话),
-ignoring spaces, dashes and brackets, and reports them when they are the same number.
-
-## Why is this bad?
-Complaints go to a body that supervises the office (监督投诉), not to the office being
+        doc: Doc {
+            what: Text {
+                zh: "比较 `contact.consultation_phone`（咨询电话）与 `contact.complaint_phone`（投诉电话），忽略空格、横线和括号，两者为同一号码时报告。",
+                en: r#"Compares `contact.consultation_phone` (咨询电话) with `contact.complaint_phone` (投诉电话),
+ignoring spaces, dashes and brackets, and reports them when they are the same number."#,
+            },
+            why: Text {
+                zh: "投诉应打给监督该办理机构的单位（监督投诉），而不是被投诉的机构本身：国家政务服务平台交换表把咨询方式（`link_way`）和监督投诉方式（`supervise_way`）分开，浙江政务服务网上温州市本级事项的一个公开检查工具也报告“咨询电话和投诉电话不同且必须有”。两处号码相同，通常是把一个复制到了另一个。",
+                en: r#"Complaints go to a body that supervises the office (监督投诉), not to the office being
 complained about: the exchange table of the national 政务服务平台 keeps 咨询方式 (`link_way`)
 and 监督投诉方式 (`supervise_way`) apart, and a public checker of 温州市本级 事项 on 浙江政务服务网
 reports "咨询电话和投诉电话不同且必须有". The same number in both usually means one was copied
-into the other.
-
-## Example
-```yaml
+into the other."#,
+            },
+            example: Sample::yaml(
+                r#"
 contact:
   consultation_phone: 0577-88888888
   complaint_phone: 0577-88888888
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 contact:
   consultation_phone: 0577-88888888
   complaint_phone: 0577-12345
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-比较 `contact.consultation_phone`（咨询电话）与 `contact.complaint_phone`（投诉电话），忽略空格、横线和括号，两者为同一号码时报告。
-
-## 原因
-投诉应打给监督该办理机构的单位（监督投诉），而不是被投诉的机构本身：国家政务服务平台交换表把咨询方式（`link_way`）和监督投诉方式（`supervise_way`）分开，浙江政务服务网上温州市本级事项的一个公开检查工具也报告“咨询电话和投诉电话不同且必须有”。两处号码相同，通常是把一个复制到了另一个。
-
-## 示例
-```yaml
-contact:
-  consultation_phone: 0577-88888888
-  complaint_phone: 0577-88888888
-```
-
-## 改为
-```yaml
-contact:
-  consultation_phone: 0577-88888888
-  complaint_phone: 0577-12345
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB219 unknown-situation.
@@ -16,63 +16,41 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "材料引用了未声明的办理情形，或情形重复声明",
         summary_en: "a material names a situation the guide does not declare, or a situation is declared twice",
-        doc: r#"## What it does
-Reads the top-level `situations` (办理情形: 首次申领, 补领, 跨省通办 …) and reports each
+        doc: Doc {
+            what: Text {
+                zh: "读取顶层的 `situations`（办理情形：首次申领、补领、跨省通办……），报告材料的 `situations` 中未在此声明的每个名称，以及被声明了不止一次的每个情形名称。",
+                en: r#"Reads the top-level `situations` (办理情形: 首次申领, 补领, 跨省通办 …) and reports each
 name in a material's `situations` that is not declared there, and each situation name
-declared more than once.
-
-## Why is this bad?
-Situations group materials: a material that names an undeclared situation applies to no
+declared more than once."#,
+            },
+            why: Text {
+                zh: "情形用来给材料分组：材料写了未声明的情形，就不适用于申请人能选择的任何情形，于是对所有人都悄悄从清单中消失了（常见的是笔误，如把首次申领写成首次申请）。已公布的指南就是这样组织材料的：福建门户在 `materialClass.situationTitle`（如首次申请）下返回每组材料，浙江政务服务网每种情形显示一组材料，台州的结婚登记指南（http://m.tz.bendibao.com/live/19641.shtm）为全省通办和跨省通办列出不同的材料。",
+                en: r#"Situations group materials: a material that names an undeclared situation applies to no
 situation an applicant can choose, so it silently drops out of the list for everyone (often
 a typo such as 首次申请 for 首次申领). Published guides organise materials this way: 福建's
 portal returns each material group under `materialClass.situationTitle` (e.g. 首次申请),
 浙江政务服务网 shows one material block per 情形, and 台州's 结婚登记 guide
-(http://m.tz.bendibao.com/live/19641.shtm) lists different materials for 全省通办 and 跨省通办.
-
-## Example
-```yaml
+(http://m.tz.bendibao.com/live/19641.shtm) lists different materials for 全省通办 and 跨省通办."#,
+            },
+            example: Sample::yaml(
+                r#"
 situations:
   - name: 首次申领
 materials:
   - name: 居民身份证
     situations: [首次申请]
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 situations:
   - name: 首次申领
 materials:
   - name: 居民身份证
     situations: [首次申领]
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-读取顶层的 `situations`（办理情形：首次申领、补领、跨省通办……），报告材料的 `situations` 中未在此声明的每个名称，以及被声明了不止一次的每个情形名称。
-
-## 原因
-情形用来给材料分组：材料写了未声明的情形，就不适用于申请人能选择的任何情形，于是对所有人都悄悄从清单中消失了（常见的是笔误，如把首次申领写成首次申请）。已公布的指南就是这样组织材料的：福建门户在 `materialClass.situationTitle`（如首次申请）下返回每组材料，浙江政务服务网每种情形显示一组材料，台州的结婚登记指南（http://m.tz.bendibao.com/live/19641.shtm）为全省通办和跨省通办列出不同的材料。
-
-## 示例
-```yaml
-situations:
-  - name: 首次申领
-materials:
-  - name: 居民身份证
-    situations: [首次申请]
-```
-
-## 改为
-```yaml
-situations:
-  - name: 首次申领
-materials:
-  - name: 居民身份证
-    situations: [首次申领]
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

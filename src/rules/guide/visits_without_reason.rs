@@ -1,6 +1,6 @@
 //! TB221: a guide that requires visits says why.
 
-use crate::diagnostic::{Check, Finding, Kind, Severity};
+use crate::diagnostic::{Check, Doc, Finding, Kind, Sample, Severity, Text};
 use crate::rules::rule::{Context, Def, Rule};
 
 /// TB221 visits-without-reason.
@@ -14,51 +14,34 @@ static DEF: Def = Def {
         kind: Kind::Guide,
         summary_zh: "到办事现场次数不为 0，但未说明到现场的原因",
         summary_en: "the item requires visits but gives no reason",
-        doc: r#"## What it does
-When `handling.visits` (到办事现场次数) is above 0, reports a missing
-`handling.visit_reason` (到现场原因说明).
-
-## Why is this bad?
-"最多跑一次" and 跨省通办 make every visit something the office has to justify: the extension
+        doc: Doc {
+            what: Text {
+                zh: "当 `handling.visits`（到办事现场次数）大于 0 时，报告缺少 `handling.visit_reason`（到现场原因说明）的情况。",
+                en: r#"When `handling.visits` (到办事现场次数) is above 0, reports a missing
+`handling.visit_reason` (到现场原因说明)."#,
+            },
+            why: Text {
+                zh: "“最多跑一次”和跨省通办要求每一次跑现场都要由办理机构说明理由：国家政务服务平台的扩展表为此设有字段（办理现场办理原因说明），浙江政务服务网上温州市本级事项的一个公开检查工具也报告“到办事现场次数非0次事项需填写原因说明”。没有原因说明，申请人不知道跑这一趟是为了核验身份、签字还是交原件，审核人员也判断不了这次跑动能否取消。",
+                en: r#""最多跑一次" and 跨省通办 make every visit something the office has to justify: the extension
 table of the national 政务服务平台 has a field for it (办理现场办理原因说明), and a public
 checker of 温州市本级 事项 on 浙江政务服务网 reports "到办事现场次数非0次事项需填写原因说明".
 Without a reason, applicants cannot tell whether the visit is for identity checks, signatures
-or originals, and reviewers cannot tell whether it could be removed.
-
-## Example
-```yaml
+or originals, and reviewers cannot tell whether it could be removed."#,
+            },
+            example: Sample::yaml(
+                r#"
 handling:
   visits: 1
-```
-
-## Use instead
-```yaml
+"#,
+            ),
+            instead: Sample::yaml(
+                r#"
 handling:
   visits: 1
   visit_reason: 需本人到场核验身份并签署声明
-```
 "#,
-        doc_zh: Some(
-            r#"## 作用
-当 `handling.visits`（到办事现场次数）大于 0 时，报告缺少 `handling.visit_reason`（到现场原因说明）的情况。
-
-## 原因
-“最多跑一次”和跨省通办要求每一次跑现场都要由办理机构说明理由：国家政务服务平台的扩展表为此设有字段（办理现场办理原因说明），浙江政务服务网上温州市本级事项的一个公开检查工具也报告“到办事现场次数非0次事项需填写原因说明”。没有原因说明，申请人不知道跑这一趟是为了核验身份、签字还是交原件，审核人员也判断不了这次跑动能否取消。
-
-## 示例
-```yaml
-handling:
-  visits: 1
-```
-
-## 改为
-```yaml
-handling:
-  visits: 1
-  visit_reason: 需本人到场核验身份并签署声明
-```
-"#,
-        ),
+            ),
+        },
         fixes: &[],
     },
     supersedes: &[],

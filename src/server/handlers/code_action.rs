@@ -140,7 +140,7 @@ impl Server<'_> {
         let mark = load::text_start(doc.text.as_bytes());
         let pointer =
             super::hover::pointer_at(&document, index.offset(range.start).checked_sub(mark)?)?;
-        let fix = crate::lint::fix::reword_material(
+        let fix = crate::rules::names::reword_material(
             &document,
             &pointer,
             &doc.text[mark..],
