@@ -247,6 +247,9 @@ buffer-too-large = over the limit of { $max } bytes; not linted
     .help = raise the limit with --max-file-size if needed
 material-item-did-you-mean = note: no entry of the document ontology is limited to item `{ $item }`; did you mean `{ $name }`?
 config-unknown-rule = unknown rule `{ $name }` in the configuration
+config-docs-url = docs-url must be a repository's http:// or https:// URL (such as https://github.com/ORG/tongban)
+fail-on-two-levels = --fail-on takes one level, got `{ $first }` and `{ $second }`
+fail-on-invalid = invalid --fail-on selector `{ $value }`: use error, warning or never (a level), a code (TB305), a group (TB3, TB3xx, TB30x) or a rule name (inconsistent-implementing-agency), several separated by commas; `tongban rules` lists every code
 
 ## tongban rule CODE
 

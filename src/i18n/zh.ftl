@@ -312,6 +312,9 @@ buffer-too-large = 超过大小上限 { $max } 字节，未检查
     .help = 如确需检查，可用 --max-file-size 调高上限
 material-item-did-you-mean = 注意：材料本体中没有限于事项 `{ $item }` 的条目；您是否想写 `{ $name }`？
 config-unknown-rule = 配置中的规则“{ $name }”不存在
+config-docs-url = docs-url 须为 http:// 或 https:// 开头的仓库地址（如 https://github.com/组织/tongban）
+fail-on-two-levels = --fail-on 只能有一个级别，却给了 `{ $first }` 和 `{ $second }`
+fail-on-invalid = --fail-on 的取值 `{ $value }` 无效：可写 error、warning、never（级别），检查代码（TB305）、代码组（TB3、TB3xx、TB30x）或规则名称（inconsistent-implementing-agency），多个用逗号分隔；`tongban rules` 列出全部代码
 
 ## tongban rule CODE
 

@@ -338,10 +338,7 @@ impl Config {
                 let span = u.span();
                 let url = u.into_inner();
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    let message = match lang {
-                        Lang::Zh => "docs-url 须为 http:// 或 https:// 开头的仓库地址（如 https://github.com/组织/tongban）".to_owned(),
-                        Lang::En => "docs-url must be a repository's http:// or https:// URL (such as https://github.com/ORG/tongban)".to_owned(),
-                    };
+                    let message = tr!(lang, "config-docs-url");
                     return Err(fail(message, Some(span)));
                 }
                 Some(url.trim_end_matches('/').to_owned())
