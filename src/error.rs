@@ -101,6 +101,11 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A walk went past a limit of tongban.toml (the catalog walk's `[catalog-limits]`): the
+    /// message, in the run's language, names the limit and how to raise it.
+    #[error("{0}")]
+    #[diagnostic(code(tongban::limit))]
+    Limit(String),
     /// tongban crashed on an input: a bug (contained: the run stops cleanly).
     #[error("internal error while reading {path}: {message}")]
     #[diagnostic(
@@ -160,7 +165,7 @@ impl Error {
                 ),
                 Some(tr!(lang, "error-synonyms.help")),
             ),
-            Error::Usage(message) => (os(message), None),
+            Error::Usage(message) | Error::Limit(message) => (os(message), None),
             Error::NotInInputs { message, help } => (message.clone(), help.clone()),
             Error::Output(e) => (
                 tr!(lang, "error-output", message = i18n::io_error(e, lang)),

@@ -23,8 +23,21 @@ pub(super) fn command(
         step_summary: s.env.step_summary.clone(),
         docs_url: lint.session.config.docs_url.clone(),
     };
-    // Report files are created before anything is linted, so a bad path fails early.
     refuse_inputs(&lint, s)?;
+    // The catalog is read first: past a limit of [catalog-limits] the run stops before any
+    // report is written. Report files are created before anything is linted, so a bad path
+    // fails early.
+    let context = match &lint.catalog {
+        Some(c) => {
+            let progress = s.progress("reading the catalog");
+            let guides = lint
+                .session
+                .catalog(c, &Default::default(), &input::pool(lint.jobs)?)?;
+            progress.finish();
+            Some(guides)
+        }
+        None => None,
+    };
     let mut files = open_outputs(&lint.outputs, s)?;
     let mut printers = printers(&lint, &info, style, out, &mut files)?;
     let writer = lint
@@ -44,13 +57,9 @@ pub(super) fn command(
         // The config is not a guide: its findings count, the file does not.
         sink(p, lint::Pass::Again)?;
     }
-    let context = match &lint.catalog {
-        Some(c) => Some(input::walk(std::slice::from_ref(c), &session.config, lang)?),
-        None => None,
-    };
     let mut compared = 0;
     match &lint.stdin {
-        Some(path) => lint_stdin(path, context, session, lint.jobs, &mut sink)?,
+        Some(path) => lint_stdin(path, context, session, &mut sink)?,
         None => {
             let walk = input::walk(&lint.paths, &session.config, lang)?;
             let mut progress = s.progress("linting");
@@ -166,9 +175,8 @@ fn printers<'a>(
 /// read it, then [`lint::Session::lint_buffer`].
 fn lint_stdin(
     path: &std::path::Path,
-    context: Option<impl Iterator<Item = input::Walked> + Send>,
+    context: Option<Vec<(std::path::PathBuf, crate::rules::cross::GuideSummary)>>,
     session: &lint::Session,
-    jobs: usize,
     sink: &mut dyn FnMut(diagnostic::FileReport, lint::Pass) -> Result<(), Error>,
 ) -> Result<(), Error> {
     use std::io::Read;
@@ -184,14 +192,13 @@ fn lint_stdin(
             message: e.to_string(),
         })?;
     // The file it stands for, if it is in the catalog, is replaced by standard input.
-    let catalog = match context {
-        Some(context) => {
-            let skip: std::collections::HashSet<std::path::PathBuf> =
-                std::fs::canonicalize(path).into_iter().collect();
-            session.summaries(context, &skip, &input::pool(jobs)?)?
-        }
-        None => Vec::new(),
-    };
+    let real = std::fs::canonicalize(path).ok();
+    let catalog: Vec<_> = context
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(p, _)| Some(p) != real.as_ref())
+        .map(|(_, g)| g)
+        .collect();
     // Escaped as a walked file's name is: a raw line break or ESC must not reach the terminal.
     let name = crate::source::display_path(path);
     let linted = session.lint_buffer(path, name, &bytes, Some(catalog));

@@ -85,11 +85,7 @@ fn catalog() -> Vec<Row> {
     } else {
         vec![config.catalog.clone().unwrap_or_else(|| cwd.clone())]
     };
-    let budget = crate::input::Budget {
-        max_entries: MAX_ENTRIES,
-        deadline: Some(Instant::now() + DEADLINE),
-        exhausted: Default::default(),
-    };
+    let budget = crate::input::Budget::new(MAX_ENTRIES, u64::MAX, Some(Instant::now() + DEADLINE));
     let Ok(walk) = crate::input::walk_within(&paths, &config, Lang::En, budget) else {
         return Vec::new();
     };

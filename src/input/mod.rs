@@ -85,26 +85,55 @@ pub fn walk<'c>(
     walk_within(paths, config, lang, Budget::unbounded())
 }
 
-/// How much of the file system a walk may visit: the editor's workspace scan must not read all
-/// of `/` (a workspace or a catalog rooted there).
+/// How much of the file system a walk may visit: the editor's workspace scan and the CLI's
+/// catalog walk must not read all of `/` (a workspace or a catalog rooted there).
 #[derive(Debug, Clone)]
 pub struct Budget {
     /// Most entries (files and folders) visited.
     pub max_entries: u64,
+    /// Most bytes of files read, as counted by [`Budget::charge`] (the walk itself reads none).
+    pub max_bytes: u64,
     /// When to stop.
     pub deadline: Option<std::time::Instant>,
     /// Set when the walk stopped short.
     pub exhausted: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Bytes charged so far.
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Budget {
     /// No bound (the CLI walks what it was told to).
     pub fn unbounded() -> Budget {
+        Budget::new(u64::MAX, u64::MAX, None)
+    }
+
+    /// At most `max_entries` files and folders, `max_bytes` bytes read, until `deadline`.
+    pub fn new(max_entries: u64, max_bytes: u64, deadline: Option<std::time::Instant>) -> Budget {
         Budget {
-            max_entries: u64::MAX,
-            deadline: None,
+            max_entries,
+            max_bytes,
+            deadline,
             exhausted: Default::default(),
+            read: Default::default(),
         }
+    }
+
+    /// Counts `bytes` read from a file the walk yielded; past `max_bytes` the walk stops.
+    pub fn charge(&self, bytes: u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        let total = self.read.fetch_add(bytes, Relaxed).saturating_add(bytes);
+        if total > self.max_bytes {
+            self.exhausted.store(true, Relaxed);
+        }
+    }
+
+    /// Whether the walk stopped short, and then whether for the bytes read (else the entries or
+    /// the deadline).
+    pub fn stopped(&self) -> Option<bool> {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.exhausted
+            .load(Relaxed)
+            .then(|| self.read.load(Relaxed) > self.max_bytes)
     }
 
     /// Whether one more entry may be visited.

@@ -71,6 +71,8 @@ struct RawConfig {
     e_licences: Option<String>,
     docs_url: Option<Spanned<String>>,
     #[serde(default)]
+    catalog_limits: CatalogLimits,
+    #[serde(default)]
     server: ServerLimits,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
@@ -121,6 +123,28 @@ impl Default for ServerLimits {
     }
 }
 
+/// Limits of the catalog walk of `tongban lint` (`catalog`, `--catalog DIR`;
+/// `[catalog-limits]` in tongban.toml): past either, the run stops with an error naming it, so
+/// `catalog = "/"` cannot read a whole disk. The defaults hold a national catalog of a million
+/// guides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct CatalogLimits {
+    /// Most files and folders visited.
+    pub max_entries: u64,
+    /// Most bytes of guides read.
+    pub max_bytes: u64,
+}
+
+impl Default for CatalogLimits {
+    fn default() -> Self {
+        CatalogLimits {
+            max_entries: 2_000_000,
+            max_bytes: 8 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
 /// Rule levels for the files matching some globs.
 #[derive(Debug, Clone)]
 pub struct Override {
@@ -161,6 +185,8 @@ pub struct Config {
     pub synonyms: Option<PathBuf>,
     /// E-licence catalogue file.
     pub e_licences: Option<PathBuf>,
+    /// Limits of the catalog walk (`[catalog-limits]`).
+    pub catalog_limits: CatalogLimits,
     /// Limits of `tongban server` (`[server]`).
     pub server: ServerLimits,
     /// Code → level, for every file.
@@ -254,6 +280,7 @@ impl Config {
             catalog: None,
             synonyms: None,
             e_licences: None,
+            catalog_limits: CatalogLimits::default(),
             server: ServerLimits::default(),
             rules: Vec::new(),
             overrides: Vec::new(),
@@ -381,6 +408,7 @@ impl Config {
             catalog: raw.catalog.map(|s| root.join(s)),
             synonyms: raw.synonyms.map(|s| root.join(s)),
             e_licences: raw.e_licences.map(|s| root.join(s)),
+            catalog_limits: raw.catalog_limits,
             server: raw.server,
             root,
             rules,
@@ -517,6 +545,12 @@ impl Config {
                 ))
             ),
         };
+        let c = self.catalog_limits;
+        let _ = writeln!(
+            s,
+            "\n[catalog-limits]\nmax-entries = {}\nmax-bytes = {}",
+            c.max_entries, c.max_bytes
+        );
         let l = self.server;
         let _ = writeln!(
             s,

@@ -51,23 +51,17 @@ pub fn run(
     progress: &mut Progress,
     sink: impl FnMut(FileReport, Pass) -> Result<(), Error>,
 ) -> Result<usize, Error> {
-    run_with_context(
-        walk,
-        None::<std::iter::Empty<Walked>>,
-        session,
-        jobs,
-        progress,
-        sink,
-    )
+    run_with_context(walk, None, session, jobs, progress, sink)
 }
 
 /// [`run`], with the cross-region rules also comparing the linted guides against the guides of
-/// `context` (the whole catalog when only some files are named, as pre-commit does). Context
-/// guides that were linted are skipped; findings are reported in linted files only. Returns how
-/// many linted guides the cross-region rules compared.
+/// `context` (the whole catalog when only some files are named, as pre-commit does; read first by
+/// [`Session::catalog`], with canonical paths). Context guides that were linted are skipped;
+/// findings are reported in linted files only. Returns how many linted guides the cross-region
+/// rules compared.
 pub fn run_with_context(
     walk: impl Iterator<Item = Walked> + Send,
-    context: Option<impl Iterator<Item = Walked> + Send>,
+    context: Option<Vec<(PathBuf, cross::GuideSummary)>>,
     session: &Session,
     jobs: usize,
     progress: &mut Progress,
@@ -107,9 +101,12 @@ pub fn run_with_context(
             .iter()
             .filter_map(|g: &cross::GuideSummary| std::fs::canonicalize(&g.path).ok())
             .collect();
-        progress.stage("reading the catalog", None);
-        let more = session.summaries(context, &linted, &pool)?;
-        guides.extend(more.into_iter().map(|g| interner.intern(g)));
+        guides.extend(
+            context
+                .into_iter()
+                .filter(|(real, _)| !linted.contains(real))
+                .map(|(_, g)| interner.intern(g)),
+        );
     }
     drop(interner);
     progress.stage("comparing regions (四级四同)", None);

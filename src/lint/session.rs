@@ -41,6 +41,8 @@ pub struct BufferReport {
     pub own: FileReport,
     /// Cross-region findings and unused cross-region suppressions, when there are any.
     pub cross: Option<FileReport>,
+    /// How many of its own findings were left out ([`Session::lint_buffer_within`]).
+    pub omitted: usize,
 }
 
 impl BufferReport {
@@ -135,6 +137,20 @@ impl Session {
         bytes: &[u8],
         catalog: Option<impl IntoIterator<Item = cross::GuideSummary>>,
     ) -> BufferReport {
+        self.lint_buffer_within(path, name, bytes, catalog, usize::MAX)
+    }
+
+    /// [`Session::lint_buffer`] keeping at most `max` of the buffer's own findings (the first by
+    /// position), so that one document's findings cost bounded memory however many there are;
+    /// [`BufferReport::omitted`] says how many more there were. The editor's path.
+    pub fn lint_buffer_within(
+        &self,
+        path: &Path,
+        name: String,
+        bytes: &[u8],
+        catalog: Option<impl IntoIterator<Item = cross::GuideSummary>>,
+        max: usize,
+    ) -> BufferReport {
         if bytes.len() as u64 > self.limits.max_file_size {
             let mut findings = vec![self.too_large()];
             self.config.levels(path).apply(&mut findings);
@@ -144,12 +160,17 @@ impl Session {
                     findings,
                 },
                 cross: None,
+                omitted: 0,
             };
         }
         let load = || load::load_bytes(name.clone(), bytes, &self.limits, self.lang);
-        let (own, summary) = self.lint_loaded(path, load());
+        let (own, summary, omitted) = self.lint_loaded_within(path, load(), max);
         let (Some(summary), Some(catalog)) = (summary, catalog) else {
-            return BufferReport { own, cross: None };
+            return BufferReport {
+                own,
+                cross: None,
+                omitted,
+            };
         };
         let mut guides = vec![summary];
         guides.extend(catalog);
@@ -158,7 +179,11 @@ impl Session {
             .into_iter()
             .next()
             .map(|p| locate_loaded(p, load()));
-        BufferReport { own, cross }
+        BufferReport {
+            own,
+            cross,
+            omitted,
+        }
     }
 
     /// The finding for a buffer over `--max-file-size` (a file's comes from `load`, which knows
@@ -192,8 +217,22 @@ impl Session {
         input_path: &Path,
         loaded: load::Loaded,
     ) -> (FileReport, Option<cross::GuideSummary>) {
+        let (report, summary, _) = self.lint_loaded_within(input_path, loaded, usize::MAX);
+        (report, summary)
+    }
+
+    /// [`Session::lint_loaded`] keeping at most `max` of a guide's own findings (the first by
+    /// position; past the bound schema violations are only counted): the editor's bound on one
+    /// document's memory. Returns how many more findings there were. When some were left out,
+    /// unused suppressions are not judged (what they silence may be among them).
+    fn lint_loaded_within(
+        &self,
+        input_path: &Path,
+        loaded: load::Loaded,
+        max: usize,
+    ) -> (FileReport, Option<cross::GuideSummary>, usize) {
         match Kind::of(input_path) {
-            Kind::Agreement => return (self.lint_agreement(input_path, loaded), None),
+            Kind::Agreement => return (self.lint_agreement(input_path, loaded), None, 0),
             Kind::Dictionary => {
                 // A dictionary is validated against its own schema, not the guide schema.
                 let findings = crate::data::ontology::Ontology::check(&loaded, self.lang);
@@ -202,14 +241,21 @@ impl Session {
                     findings,
                 };
                 report.sort();
-                return (report, None);
+                return (report, None, 0);
             }
             Kind::Guide => {}
         }
+        let levels = self.config.levels(input_path);
         let mut findings = loaded.findings;
+        let mut omitted = keep_first(&mut findings, max, &levels);
         let mut summary = None;
         if let Some(doc) = &loaded.document {
-            findings.extend(self.schema.check(doc, &loaded.source, self.lang));
+            let room = max.saturating_sub(findings.len());
+            let (schema, more) =
+                self.schema
+                    .check_at_most(doc, &loaded.source, self.lang, room, |c| levels.enabled(c));
+            findings.extend(schema);
+            omitted += more;
             let cx = rules::Context {
                 doc,
                 source: &loaded.source,
@@ -217,10 +263,10 @@ impl Session {
                 data: &self.data,
             };
             rules::check(&cx, &mut findings);
+            omitted += keep_first(&mut findings, max, &levels);
             crate::lint::fix::attach(&mut findings, &cx);
             summary = cross::summarize(doc, &loaded.source, input_path.to_path_buf());
         }
-        let levels = self.config.levels(input_path);
         levels.apply(&mut findings);
         let mut sup = suppress::parse(&loaded.source.text, loaded.document.as_ref(), self.lang);
         sup.apply(&mut findings);
@@ -230,11 +276,13 @@ impl Session {
             None => Vec::new(),
         };
         let mut meta = sup.problems;
-        meta.extend(suppress::unused(
-            &sup.directives,
-            |c| levels.enabled(c),
-            self.lang,
-        ));
+        if omitted == 0 {
+            meta.extend(suppress::unused(
+                &sup.directives,
+                |c| levels.enabled(c),
+                self.lang,
+            ));
+        }
         levels.apply(&mut meta);
         findings.extend(meta);
         if let Some(s) = &mut summary {
@@ -248,7 +296,7 @@ impl Session {
         };
         let mut report = FileReport { source, findings };
         report.sort();
-        (report, summary)
+        (report, summary, omitted)
     }
 
     /// An agreement is validated against its own schema, not the guide schema.
@@ -339,36 +387,64 @@ impl Session {
         cross::summarize(doc, &loaded.source, path.to_path_buf())
     }
 
-    /// The cross-region summaries of the guides a walk yields (a catalog), except those in
-    /// `skip` (canonical paths): only loaded and summarised, not linted.
-    pub fn summaries(
+    /// The cross-region summaries of the guides under `root` (the catalog of `--catalog` or
+    /// `catalog`), except those in `skip` (canonical paths), each with its canonical path: only
+    /// loaded and summarised, not linted. The walk keeps to `[catalog-limits]`; past one, an error
+    /// naming it (a partial catalog would make the cross-region rules judge against a sample).
+    pub fn catalog(
+        &self,
+        root: &Path,
+        skip: &std::collections::HashSet<PathBuf>,
+        pool: &rayon::ThreadPool,
+    ) -> Result<Vec<(PathBuf, cross::GuideSummary)>, Error> {
+        let limits = self.config.catalog_limits;
+        let budget = crate::input::Budget::new(limits.max_entries, limits.max_bytes, None);
+        let walk = crate::input::walk_within(
+            std::slice::from_ref(&root.to_path_buf()),
+            &self.config,
+            self.lang,
+            budget.clone(),
+        )?;
+        let out = self.summaries(walk, skip, pool, &budget)?;
+        match budget.stopped() {
+            None => Ok(out),
+            Some(bytes) => Err(catalog_too_large(root, limits, bytes, self.lang)),
+        }
+    }
+
+    fn summaries(
         &self,
         walk: impl Iterator<Item = Walked> + Send,
         skip: &std::collections::HashSet<PathBuf>,
         pool: &rayon::ThreadPool,
-    ) -> Result<Vec<cross::GuideSummary>, Error> {
+        budget: &crate::input::Budget,
+    ) -> Result<Vec<(PathBuf, cross::GuideSummary)>, Error> {
         let mut out = Vec::new();
         for_each_chunk(
             walk,
             pool,
             &mut Progress::hidden(),
-            |w| match w {
-                Walked::File(input)
-                    if input.kind == Kind::Guide
-                        && !std::fs::canonicalize(&input.path).is_ok_and(|p| skip.contains(&p)) =>
-                {
-                    let load = if input.walked {
-                        load::load_walked_file
-                    } else {
-                        load::load_file
-                    };
-                    let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
-                    loaded
-                        .document
-                        .as_ref()
-                        .and_then(|doc| cross::summarize(doc, &loaded.source, input.path.clone()))
+            |w| {
+                let Walked::File(input) = w else {
+                    return None;
+                };
+                if input.kind != Kind::Guide {
+                    return None;
                 }
-                _ => None,
+                let real =
+                    std::fs::canonicalize(&input.path).unwrap_or_else(|_| input.path.clone());
+                if skip.contains(&real) {
+                    return None;
+                }
+                let load = if input.walked {
+                    load::load_walked_file
+                } else {
+                    load::load_file
+                };
+                let loaded = load(&input.path, input.name.clone(), &self.limits, self.lang);
+                budget.charge(loaded.source.text.len() as u64);
+                let doc = loaded.document.as_ref()?;
+                cross::summarize(doc, &loaded.source, input.path.clone()).map(|g| (real, g))
             },
             |g| {
                 out.extend(g);
@@ -377,6 +453,62 @@ impl Session {
         )?;
         Ok(out)
     }
+}
+
+/// Keeps at most `max` of `findings`, those `levels` reports, the first by position; returns how
+/// many were dropped. A no-op (no sort) within the bound.
+fn keep_first(
+    findings: &mut Vec<Finding>,
+    max: usize,
+    levels: &crate::lint::config::Levels,
+) -> usize {
+    if findings.len() <= max {
+        return 0;
+    }
+    findings.retain(|f| levels.enabled(f.code));
+    if findings.len() <= max {
+        return 0;
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    let omitted = findings.len() - max;
+    findings.truncate(max);
+    findings.shrink_to_fit();
+    omitted
+}
+
+/// The error for a catalog walk past a limit of `[catalog-limits]`: which, and how to raise it.
+fn catalog_too_large(
+    root: &Path,
+    limits: crate::lint::config::CatalogLimits,
+    bytes: bool,
+    lang: Lang,
+) -> Error {
+    let root = crate::source::display_path(root);
+    let (key, value) = if bytes {
+        ("max-bytes", limits.max_bytes)
+    } else {
+        ("max-entries", limits.max_entries)
+    };
+    Error::Limit(match (lang, bytes) {
+        (Lang::Zh, true) => format!(
+            "目录 {root} 中的办事指南超过 {value} 字节（tongban.toml 中 [catalog-limits] 的 {key}），跨地区规则未运行：\
+             请让 catalog 或 --catalog 指向办事指南所在的文件夹；若目录确实这么大，请在 tongban.toml 中调大 [catalog-limits] {key}"
+        ),
+        (Lang::Zh, false) => format!(
+            "目录 {root} 超过 {value} 个文件和文件夹（tongban.toml 中 [catalog-limits] 的 {key}），跨地区规则未运行：\
+             请让 catalog 或 --catalog 指向办事指南所在的文件夹；若目录确实这么大，请在 tongban.toml 中调大 [catalog-limits] {key}"
+        ),
+        (Lang::En, true) => format!(
+            "the catalog {root} holds more than {value} bytes of guides ({key} under [catalog-limits] in tongban.toml); \
+             the cross-region rules did not run: point `catalog` or --catalog at the folder of the guides, or, if the \
+             catalog really is that large, raise {key} under [catalog-limits] in tongban.toml"
+        ),
+        (Lang::En, false) => format!(
+            "the catalog {root} has more than {value} files and folders ({key} under [catalog-limits] in tongban.toml); \
+             the cross-region rules did not run: point `catalog` or --catalog at the folder of the guides, or, if the \
+             catalog really is that large, raise {key} under [catalog-limits] in tongban.toml"
+        ),
+    })
 }
 
 /// A file with cross-region findings, waiting to be read again for its text and spans.

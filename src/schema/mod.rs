@@ -56,6 +56,39 @@ fn embedded_schemas(national: &Arc<Value>) -> Vec<(String, Arc<Value>)> {
         .collect()
 }
 
+/// Reads a schema file (the `--schema` one or one it `$ref`s) as guides are read: JSON or YAML,
+/// within the default size limit, never a FIFO or a device. The error says what is wrong.
+fn read_schema(path: &Path) -> Result<Value, String> {
+    let loaded = load::load_file(
+        path,
+        path.display().to_string(),
+        &Limits::default(),
+        Lang::En,
+    );
+    // A control character written as an escape (`"foo\fbar"`) is data a schema may match
+    // on (the JSON Schema Test Suite has some); only raw ones in the file are refused.
+    let escaped = |f: &dx::Finding| {
+        f.code == dx::CONTROL_CHARACTER.code
+            && loaded
+                .source
+                .text
+                .get(f.span.clone())
+                .is_some_and(|s| !s.contains(load::is_forbidden_control))
+    };
+    if let Some(f) = loaded
+        .findings
+        .iter()
+        .find(|f| f.severity == dx::Severity::Error && !escaped(f))
+    {
+        let at = loaded.source.position(f.span.start);
+        return Err(format!("{}:{}: {}", at.line, at.column, f.message));
+    }
+    match loaded.document {
+        Some(doc) => Ok(doc.value),
+        None => Err("no schema in file".into()),
+    }
+}
+
 /// Resolves `$ref`s without any network: the national schemas (v2 and v1) by their `$id`, and
 /// local files by `file://` URI. Everything else is refused with a message saying how to make it
 /// local.
@@ -77,10 +110,10 @@ impl Retrieve for OfflineRetriever {
             let path = percent_decode(path);
             #[cfg(windows)]
             let path = path.trim_start_matches('/').to_owned();
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read referenced schema {path}: {e}"))?;
-            return Ok(serde_json::from_str(&text)
-                .map_err(|e| format!("referenced schema {path} is not JSON: {e}"))?);
+            // Read as the schema file itself is: within the size limit, never a FIFO or a device
+            // (`file:///dev/zero` read until memory ran out; a FIFO hung the run).
+            return Ok(read_schema(Path::new(&path))
+                .map_err(|e| format!("referenced schema {path}: {e}"))?);
         }
         Err(format!(
             "tongban does not fetch schemas over the network ({s}); download it and refer to it by a relative path"
@@ -112,36 +145,10 @@ impl Schema {
             path: path.display().to_string(),
             message,
         };
-        let loaded = load::load_file(
-            path,
-            path.display().to_string(),
-            &Limits::default(),
-            Lang::En,
-        );
-        // A control character written as an escape (`"foo\fbar"`) is data a schema may match
-        // on (the JSON Schema Test Suite has some); only raw ones in the file are refused.
-        let escaped = |f: &dx::Finding| {
-            f.code == dx::CONTROL_CHARACTER.code
-                && loaded
-                    .source
-                    .text
-                    .get(f.span.clone())
-                    .is_some_and(|s| !s.contains(load::is_forbidden_control))
-        };
-        if let Some(f) = loaded
-            .findings
-            .iter()
-            .find(|f| f.severity == dx::Severity::Error && !escaped(f))
-        {
-            let at = loaded.source.position(f.span.start);
-            return Err(bad(format!("{}:{}: {}", at.line, at.column, f.message)));
-        }
-        let Some(doc) = loaded.document else {
-            return Err(bad("no schema in file".into()));
-        };
+        let value = read_schema(path).map_err(bad)?;
         let abs = std::path::absolute(path).map_err(|e| bad(e.to_string()))?;
         Self::compile(
-            Arc::new(doc.value),
+            Arc::new(value),
             national_value(),
             path.display().to_string(),
             Some(file_uri(&abs)),
@@ -193,16 +200,45 @@ impl Schema {
 
     /// Validates a document and returns one finding per violation.
     pub fn check(&self, doc: &Document, source: &Source, lang: Lang) -> Vec<Finding> {
+        self.check_at_most(doc, source, lang, usize::MAX, |_| true)
+            .0
+    }
+
+    /// [`Schema::check`] keeping at most `max` of the findings `keep` accepts (by code): past
+    /// them, violations are only counted, never turned into findings (an editor's bound on one
+    /// document's memory: 600,000 violations once held 4.8 GB). Returns the findings and how many
+    /// more there were.
+    pub fn check_at_most(
+        &self,
+        doc: &Document,
+        source: &Source,
+        lang: Lang,
+        max: usize,
+        keep: impl Fn(&str) -> bool,
+    ) -> (Vec<Finding>, usize) {
         let mut out = Vec::new();
+        let mut more = 0;
         // Most guides are valid: the short-circuiting check is cheaper than collecting errors.
         if self.validator.is_valid(&doc.value) {
-            return out;
+            return (out, more);
         }
+        let mut one = Vec::new();
         for error in self.validator.iter_errors(&doc.value) {
-            self.convert(&error, doc, source, lang, &mut out);
+            if out.len() >= max {
+                // Counted as one: an error past the bound is not converted (an unknown-keys
+                // error would be one finding per key).
+                more += 1;
+                continue;
+            }
+            self.convert(&error, doc, source, lang, &mut one);
+            out.extend(one.drain(..).filter(|f| keep(f.code)));
+        }
+        if out.len() > max {
+            more += out.len() - max;
+            out.truncate(max);
         }
         fix::quote_numbers(&mut out, doc, &source.text, lang);
-        out
+        (out, more)
     }
 
     fn convert(

@@ -201,13 +201,11 @@ fn scan(roots: &[PathBuf], session: &Session) -> Workspace {
         too_large: false,
         why: String::new(),
     };
-    let budget = input::Budget {
-        max_entries: limits.max_scan_entries,
-        deadline: Some(
-            std::time::Instant::now() + std::time::Duration::from_secs(limits.scan_seconds),
-        ),
-        exhausted: Default::default(),
-    };
+    let budget = input::Budget::new(
+        limits.max_scan_entries,
+        u64::MAX,
+        Some(std::time::Instant::now() + std::time::Duration::from_secs(limits.scan_seconds)),
+    );
     let give_up = |ws: &mut Workspace, why: String| {
         ws.too_large = true;
         ws.why = why;

@@ -598,6 +598,131 @@ fn named_files_are_compared_against_the_whole_catalog() {
     assert_eq!(f.len(), 2, "{f:?}");
 }
 
+/// Regression (issue 20): `catalog = "/"` (or `--catalog /`) made `tongban lint` walk and read
+/// the whole disk. The catalog walk keeps to `[catalog-limits]` in tongban.toml: past either limit
+/// the run stops with exit 2 before any report is written, naming the limit and how to raise it,
+/// in both languages; within them the catalog works as before.
+#[test]
+fn the_catalog_walk_keeps_to_its_limits() {
+    // The message as words: miette wraps it at 80 columns behind a `│`.
+    let says = |err: &str, needle: &str| {
+        let squash = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && *c != '│')
+                .collect()
+        };
+        squash(err).contains(&squash(needle))
+    };
+    let t = TempDir::new().unwrap();
+    for (file, code, name, kind) in [
+        ("national", "100000", "全国", "行政许可"),
+        ("shanghai", "310000", "上海市", "行政许可"),
+        ("hunan", "430000", "湖南省", "其他行政权力"),
+    ] {
+        write(
+            t.path(),
+            &format!("catalogs/{file}.yaml"),
+            &clean(code, name, kind),
+        );
+    }
+    let lint = [
+        "lint",
+        "catalogs/hunan.yaml",
+        "-f",
+        "json",
+        "--fail-on",
+        "warning",
+    ];
+    let limits = |entries: u64, bytes: u64| {
+        write(
+            t.path(),
+            "tongban.toml",
+            &format!(
+                "catalog = \"catalogs\"\n[catalog-limits]\nmax-entries = {entries}\nmax-bytes = {bytes}\n"
+            ),
+        );
+    };
+    // The folder and its three guides: four entries.
+    limits(4, 100_000);
+    let (code, out, err) = run(t.path(), &lint);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        findings(&out),
+        [(
+            "catalogs/hunan.yaml".to_owned(),
+            "TB303".to_owned(),
+            "/item/type".to_owned()
+        )]
+    );
+    limits(3, 100_000);
+    let (code, out, err) = run(t.path(), &lint);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        says(
+            &err,
+            "the catalog catalogs has more than 3 files and folders"
+        ) && says(
+            &err,
+            "raise max-entries under [catalog-limits] in tongban.toml"
+        ),
+        "{err}"
+    );
+    let mut zh = vec!["--lang", "zh"];
+    zh.extend(lint);
+    let (code, _, err) = run(t.path(), &zh);
+    assert_eq!(code, 2);
+    assert!(
+        says(&err, "超过 3 个文件和文件夹")
+            && says(&err, "在 tongban.toml 中调大 [catalog-limits] max-entries"),
+        "{err}"
+    );
+    // Bytes: the three guides are about 1 KB together.
+    limits(100, 600);
+    let (code, out, err) = run(t.path(), &lint);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        says(&err, "holds more than 600 bytes of guides") && says(&err, "raise max-bytes"),
+        "{err}"
+    );
+    let (_, _, err) = run(t.path(), &zh);
+    assert!(
+        says(&err, "超过 600 字节") && says(&err, "调大 [catalog-limits] max-bytes"),
+        "{err}"
+    );
+    // --catalog on the command line and standard input keep to the same limits.
+    limits(3, 100_000);
+    std::fs::write(
+        t.path().join("tongban.toml"),
+        "[catalog-limits]\nmax-entries = 3\n",
+    )
+    .unwrap();
+    let mut named = lint.to_vec();
+    named.extend(["--catalog", "catalogs"]);
+    let (code, _, err) = run(t.path(), &named);
+    assert_eq!(code, 2);
+    assert!(says(&err, "max-entries"), "{err}");
+    let out = tongban(t.path())
+        .args(["lint", "-", "--stdin-filename", "catalogs/hunan.yaml"])
+        .args(["--catalog", "catalogs", "-f", "json"])
+        .write_stdin(clean("430000", "湖南省", "其他行政权力"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    // A bad limit is a configuration error with its line.
+    std::fs::write(
+        t.path().join("tongban.toml"),
+        "[catalog-limits]\nmax-files = 3\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(t.path(), &named);
+    assert_eq!(code, 2);
+    assert!(
+        says(&err, "tongban.toml:2:1") && says(&err, "max-files"),
+        "{err}"
+    );
+}
+
 /// Regression: JUnit reported 59 failed tests on a run of the bundled catalogs that exits 0
 /// (one failing test case per warning); a file now fails only at or above --fail-on.
 #[test]

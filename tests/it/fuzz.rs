@@ -481,7 +481,7 @@ fn hostile_inputs_never_crash_any_command() {
 fn mutated_config_files_never_crash_or_echo_a_long_value() {
     let count = env_u64("TONGBAN_FUZZ_COUNT").unwrap_or(300) as usize;
     let base = env_u64("TONGBAN_FUZZ_SEED").unwrap_or(0xc0f_2026_1206);
-    let full = "schema = \"s.json\"\nformat = \"json\"\nfail-on = \"warning\"\nexclude = [\"a/**\"]\ninclude = [\"**/*.yaml\"]\ncatalog = \"catalogs\"\nsynonyms = \"d.yaml\"\ne-licences = \"e.yaml\"\n\n[server]\nmax-frame-size = 1000\nmax-diagnostics = 5\nmax-scan-entries = 10\nscan-seconds = 1\n\n[rules]\nTB211 = \"info\"\nphone-format = \"error\"\n\n[[overrides]]\npaths = [\"x/**\"]\nrules = { TB210 = \"off\" }\n";
+    let full = "schema = \"s.json\"\nformat = \"json\"\nfail-on = \"warning\"\nexclude = [\"a/**\"]\ninclude = [\"**/*.yaml\"]\ncatalog = \"catalogs\"\nsynonyms = \"d.yaml\"\ne-licences = \"e.yaml\"\n\n[server]\nmax-frame-size = 1000\nmax-diagnostics = 5\nmax-scan-entries = 10\nscan-seconds = 1\n\n[catalog-limits]\nmax-entries = 7\nmax-bytes = 9\n\n[rules]\nTB211 = \"info\"\nphone-format = \"error\"\n\n[[overrides]]\npaths = [\"x/**\"]\nrules = { TB210 = \"off\" }\n";
     let corpus = [
         Seedling {
             bytes: full.as_bytes().to_vec(),

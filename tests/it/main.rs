@@ -26,5 +26,6 @@ mod published_codes;
 mod regression;
 mod requirements;
 mod rules;
+mod schema_suite;
 mod schema_v2;
 mod server;

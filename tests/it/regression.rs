@@ -784,6 +784,48 @@ fn escaped_control_character_in_a_schema_was_refused() {
     assert_eq!(finding(&json_findings(&out), "TB014")["pointer"], "/a/b");
 }
 
+/// A `$ref` to a local file was read with no limit: `file:///dev/zero` read until memory ran out,
+/// a FIFO hung the run. Referenced schemas are read as the `--schema` file is (size limit, no
+/// FIFO or device), and a referenced YAML schema works as the main one does.
+#[cfg(unix)]
+#[test]
+fn schema_ref_to_dev_zero_read_until_memory_ran_out() {
+    let t = TempDir::new().unwrap();
+    fs::write(t.path().join("g.yaml"), "foo: 1\n").unwrap();
+    let fifo = t.path().join("fifo.json");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for target in ["/dev/zero".to_owned(), fifo.display().to_string()] {
+        fs::write(
+            t.path().join("s.json"),
+            format!(r#"{{"$ref":"file://{target}"}}"#),
+        )
+        .unwrap();
+        let start = std::time::Instant::now();
+        let (code, _, err) = run_in(
+            t.path(),
+            &["--lang", "en", "lint", "--schema", "s.json", "g.yaml"],
+        );
+        no_panic(&err);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(start.elapsed().as_secs() < 10, "{target}");
+    }
+    fs::write(t.path().join("req.yaml"), "required: [bar]\n").unwrap();
+    fs::write(t.path().join("s.json"), r#"{"$ref":"req.yaml"}"#).unwrap();
+    let (code, out, err) = run_in(
+        t.path(),
+        &["lint", "--schema", "s.json", "--format", "json", "g.yaml"],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(json_findings(&out).iter().any(|f| f["code"] == "TB101"));
+}
+
 #[test]
 fn lint_diff_on_a_cr_only_file_was_not_an_applicable_patch() {
     // The diff cut lines at CR, which `patch` does not: for it a CR-only file is one line,

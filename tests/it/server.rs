@@ -960,6 +960,60 @@ fn sixty_thousand_findings_held_half_a_gigabyte_in_the_editor() {
     );
 }
 
+/// Regression (issue 20): a document's findings were all built and held before the first
+/// `max-diagnostics` were shown (600,000 findings: 4.8 GB). The lint keeps a few times
+/// `max-diagnostics` and only counts the rest; the count the last diagnostic gives is still the
+/// whole count `tongban lint` finds, and the diagnostics shown are the first by position.
+#[test]
+fn a_document_keeps_a_bounded_number_of_findings() {
+    let ws = tempfile::tempdir().unwrap();
+    std::fs::write(
+        ws.path().join("tongban.toml"),
+        "[server]\nmax-diagnostics = 5\n",
+    )
+    .unwrap();
+    let file = ws.path().join("g.yaml");
+    // Two schema findings per material (a number for a name, negative copies): thousands.
+    let mut text = String::from("item:\n  name: x\nmaterials:\n");
+    for i in 0..3000 {
+        text.push_str(&format!("  - name: {i}\n    copies: -1\n"));
+    }
+    std::fs::write(&file, &text).unwrap();
+    let (_, out, _) = common::run_in(ws.path(), &["lint", "g.yaml", "-f", "json"]);
+    let cli: Value = serde_json::from_str(&out).unwrap();
+    let total = cli["findings"].as_array().unwrap().len();
+    assert!(total > 6000, "{total}");
+    let u = uri(&file);
+    let mut c = Client::start_in(ws.path(), &["--lang", "en"]);
+    c.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri(ws.path()), "capabilities": {}}),
+    );
+    c.notify("initialized", json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": u, "languageId": "yaml", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics_at(&u, 1);
+    let diags = d["diagnostics"].as_array().unwrap();
+    assert_eq!(diags.len(), 6, "{d}");
+    let last = diags[5]["message"].as_str().unwrap();
+    assert!(
+        last.starts_with(&format!("{} more findings not shown", total - 5)),
+        "{last} (tongban lint finds {total})"
+    );
+    // The first five by position, as `tongban lint` orders them.
+    let lines: Vec<u64> = diags[..5]
+        .iter()
+        .map(|d| d["range"]["start"]["line"].as_u64().unwrap() + 1)
+        .collect();
+    let cli_lines: Vec<u64> = cli["findings"].as_array().unwrap()[..5]
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, cli_lines, "{d}");
+}
+
 /// A small deterministic generator (xorshift), so a failure reproduces from its seed.
 struct Rng(u64);
 

@@ -904,6 +904,35 @@ fn pages_of_one_booklet_are_one_document() {
     assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
 }
 
+/// Regression: each piece searched the list of the requirements taken before it (quadratic: a
+/// guide of 100,000 materials took 41 s to lint). Doubling the pieces may at most triple the
+/// time: the best of three runs each, three tries, so a loaded machine does not fail it.
+#[test]
+fn assigning_requirements_is_linear_in_the_pieces() {
+    let one = read("设立登记", "营业执照").pieces[0].clone();
+    let pieces = |n: usize| -> Vec<Piece> {
+        (0..n)
+            .map(|i| Piece {
+                requirement: format!("requirement {i}"),
+                ..one.clone()
+            })
+            .collect()
+    };
+    let (small, large) = (pieces(20_000), pieces(40_000));
+    let time = |p: &[Piece]| {
+        let refs: Vec<&Piece> = p.iter().collect();
+        let start = std::time::Instant::now();
+        let out = assign_in_situations(&refs, &[]);
+        assert_eq!(out.len(), p.len());
+        start.elapsed()
+    };
+    let linear = (0..3).any(|_| {
+        let best = |p: &[Piece]| (0..3).map(|_| time(p)).min().unwrap();
+        best(&large).as_secs_f64() <= 3.0 * best(&small).as_secs_f64()
+    });
+    assert!(linear, "doubling 20,000 pieces more than tripled the time");
+}
+
 /// 残疾人身份证与户口本 was read as 户口簿 with "残疾人身份证与" dropped as a qualifier: 与 joins
 /// two documents as 和 does (not in 赠与合同).
 #[test]

@@ -12,6 +12,11 @@ use crate::Error;
 use crate::diagnostic::FileReport;
 use crate::server::{Doc, Server, text};
 
+/// How many findings of its own a document's lint keeps per diagnostic shown: more than shown,
+/// so that findings a `# tongban: allow` comment silences or cross-region findings merged in do
+/// not leave the editor showing fewer than `max-diagnostics` when there are more.
+const KEPT_PER_SHOWN: usize = 4;
+
 impl Server<'_> {
     pub(in crate::server) fn notification(&mut self, n: Notification) -> Result<(), Error> {
         match n.method.as_str() {
@@ -103,7 +108,7 @@ impl Server<'_> {
         // A bug in a rule must not take the editor's server down with it.
         let linted =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.lint(&path, &text)));
-        let report = match linted {
+        let (report, left_out) = match linted {
             Ok(r) => r,
             Err(_) => {
                 self.send(Message::Notification(Notification::new(
@@ -116,17 +121,19 @@ impl Server<'_> {
                         ),
                     },
                 )))?;
-                FileReport {
+                let report = FileReport {
                     source: crate::source::Source::new(path.display().to_string(), text.as_str()),
                     findings: Vec::new(),
-                }
+                };
+                (report, 0)
             }
         };
         // Bounded per document: the first `max-diagnostics` (by position) are kept and shown, the
-        // last diagnostic says how many more there are.
+        // last diagnostic says how many more there are (the lint itself kept a few times that
+        // many; see `lint`).
         let mut report = report;
         let max = self.limits.max_diagnostics;
-        let omitted = report.findings.len().saturating_sub(max);
+        let omitted = report.findings.len().saturating_sub(max) + left_out;
         report.findings.truncate(max);
         report.findings.shrink_to_fit();
         let mut diagnostics = self.diagnostics(uri, &text, &report);
@@ -157,21 +164,26 @@ impl Server<'_> {
 
     /// Lints one buffer as `tongban lint -` would: through its folder's session, with the
     /// workspace's other guides as the catalog. A buffer that is not a guide gets no findings.
-    fn lint(&mut self, path: &Path, text: &str) -> FileReport {
+    /// The lint keeps at most [`KEPT_PER_SHOWN`] × `max-diagnostics` of the buffer's own findings,
+    /// so one document's memory is bounded however many it has (600,000 once held 4.8 GB);
+    /// returns the report and how many findings it left out.
+    fn lint(&mut self, path: &Path, text: &str) -> (FileReport, usize) {
         let name = path.display().to_string();
         let session = self.session(path);
         let Some(session) = session.filter(|s| s.wants_buffer(path, text)) else {
-            return FileReport {
+            let report = FileReport {
                 source: crate::source::Source::new(name, text),
                 findings: Vec::new(),
             };
+            return (report, 0);
         };
         let catalog = self.catalog(path, &session);
-        let mut report = session
-            .lint_buffer(path, name, text.as_bytes(), catalog)
-            .merged();
+        let max = self.limits.max_diagnostics.saturating_mul(KEPT_PER_SHOWN);
+        let linted = session.lint_buffer_within(path, name, text.as_bytes(), catalog, max);
+        let omitted = linted.omitted;
+        let mut report = linted.merged();
         to_buffer(&mut report, crate::load::text_start(text.as_bytes()));
-        report
+        (report, omitted)
     }
 }
 
