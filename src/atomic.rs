@@ -12,6 +12,7 @@
 //! device such as `/dev/null` or `/dev/stdout`, a FIFO a reader waits on — is written
 //! directly: there is nothing to replace and nothing to lose.
 
+use crate::i18n::tr;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -175,16 +176,7 @@ fn check_replaceable(m: &std::fs::Metadata, lang: Lang) -> Result<(), String> {
     {
         use std::os::unix::fs::MetadataExt;
         if m.nlink() > 1 {
-            return Err(match lang {
-                Lang::Zh => format!(
-                    "文件有 {} 个硬链接，替换会使其他链接保留旧内容，未写入",
-                    m.nlink()
-                ),
-                Lang::En => format!(
-                    "the file has {} hard links; replacing it would leave the other names with the old text, so it was not written",
-                    m.nlink()
-                ),
-            });
+            return Err(tr!(lang, "write-hard-links", links = m.nlink()));
         }
     }
     Ok(())
@@ -235,16 +227,11 @@ pub(crate) fn refuse_input<'p>(
             continue;
         };
         if input == real || (yaml && input.is_dir() && real.starts_with(&input)) {
-            return Err(match lang {
-                Lang::Zh => format!(
-                    "输出文件也是本次检查的输入（{}），不能覆盖",
-                    input.display()
-                ),
-                Lang::En => format!(
-                    "the output file is also an input of this run ({}); it would be overwritten",
-                    input.display()
-                ),
-            });
+            return Err(tr!(
+                lang,
+                "write-input",
+                input = input.display().to_string()
+            ));
         }
     }
     Ok(())

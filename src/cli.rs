@@ -1,14 +1,20 @@
-//! Command-line interface (clap derive). Parses arguments; reads no files.
+//! Command-line interface (clap derive). Parses arguments; reads no files. `--help` and clap's
+//! errors speak the run's language (`localize`, `errors`): the language is read from the
+//! arguments before clap parses them ([`lang_of`]).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCandidates;
 
 use crate::diagnostic::Lang;
+use crate::i18n::tr;
 pub use crate::report::{DiffFormat, LintFormat, MaterialFormat};
 
 mod complete;
+mod errors;
+mod localize;
 
 /// tongban (通办): lint and compare government service guides (政务服务办事指南) across regions.
 #[derive(Debug, Parser)]
@@ -271,31 +277,149 @@ pub struct CoverageArgs {
 }
 
 /// Parses a percentage between 0 and 100 (`80`, `80%`, `12.5`) into a fraction.
-pub fn parse_percent(s: &str) -> Result<f64, String> {
+pub fn parse_percent(s: &str) -> Result<f64, ValueError> {
     let t = s.trim();
     let x: f64 = t
         .strip_suffix('%')
         .unwrap_or(t)
         .trim()
         .parse()
-        .map_err(|_| format!("`{s}` is not a percentage (examples: 80, 80%, 12.5)"))?;
+        .map_err(|_| ValueError::NotAPercentage(s.into()))?;
     if (0.0..=100.0).contains(&x) {
         Ok(x / 100.0)
     } else {
-        Err(format!("`{s}` is not between 0 and 100"))
+        Err(ValueError::NotBetween(s.into(), "0", "100"))
     }
 }
 
 /// Parses a number between 0 and 1.
-pub fn parse_unit_interval(s: &str) -> Result<f64, String> {
+pub fn parse_unit_interval(s: &str) -> Result<f64, ValueError> {
     let x: f64 = s
         .trim()
         .parse()
-        .map_err(|_| format!("`{s}` is not a number between 0 and 1"))?;
+        .map_err(|_| ValueError::NotAFraction(s.into()))?;
     if (0.0..=1.0).contains(&x) {
         Ok(x)
     } else {
-        Err(format!("`{s}` is not between 0 and 1"))
+        Err(ValueError::NotBetween(s.into(), "0", "1"))
+    }
+}
+
+/// Why a value given on the command line was refused. `Display` is English; [`Self::message`]
+/// says it in the run's language (clap's errors print that).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ValueError {
+    /// Not a number of bytes.
+    #[error("`{0}` is not a size (examples: 2048, 512KiB, 10MiB)")]
+    NotASize(String),
+    /// A size with an unknown unit.
+    #[error("unknown size unit `{0}` (use B, KiB, MiB, GiB, KB, MB, GB)")]
+    UnknownUnit(String),
+    /// A size over `u64`.
+    #[error("`{0}` is too large")]
+    TooLarge(String),
+    /// Not a percentage.
+    #[error("`{0}` is not a percentage (examples: 80, 80%, 12.5)")]
+    NotAPercentage(String),
+    /// Not a number between 0 and 1.
+    #[error("`{0}` is not a number between 0 and 1")]
+    NotAFraction(String),
+    /// A number out of its range.
+    #[error("`{0}` is not between {1} and {2}")]
+    NotBetween(String, &'static str, &'static str),
+    /// `FORMAT=` with no path.
+    #[error("`{0}`: no path after `{1}=`")]
+    NoPath(String, String),
+    /// `FORMAT=PATH` with an unknown format.
+    #[error("unknown format `{1}` in `{0}` (formats: {2})")]
+    UnknownFormat(String, String, String),
+    /// An empty path.
+    #[error("empty path")]
+    EmptyPath,
+}
+
+impl ValueError {
+    /// The refusal in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ValueError::NotASize(v) => tr!(lang, "value-not-a-size", value = v.as_str()),
+            ValueError::UnknownUnit(u) => tr!(lang, "value-unknown-unit", unit = u.as_str()),
+            ValueError::TooLarge(v) => tr!(lang, "value-too-large", value = v.as_str()),
+            ValueError::NotAPercentage(v) => {
+                tr!(lang, "value-not-a-percentage", value = v.as_str())
+            }
+            ValueError::NotAFraction(v) => tr!(lang, "value-not-a-fraction", value = v.as_str()),
+            ValueError::NotBetween(v, lo, hi) => {
+                tr!(
+                    lang,
+                    "value-not-between",
+                    value = v.as_str(),
+                    low = *lo,
+                    high = *hi
+                )
+            }
+            ValueError::NoPath(v, f) => tr!(
+                lang,
+                "value-no-path",
+                value = v.as_str(),
+                format = f.as_str()
+            ),
+            ValueError::UnknownFormat(v, f, known) => tr!(
+                lang,
+                "value-unknown-format",
+                value = v.as_str(),
+                format = f.as_str(),
+                known = known.as_str()
+            ),
+            ValueError::EmptyPath => tr!(lang, "value-empty-path"),
+        }
+    }
+}
+
+/// The message language named on the command line (`--lang zh`, `--lang=en`), read before clap
+/// parses, so that `--help` and clap's errors are already in it; `None` when not given (or not
+/// a language: clap then says so).
+pub fn lang_of(args: &[OsString]) -> Option<Lang> {
+    let mut lang = None;
+    let mut iter = args.iter().skip(1);
+    while let Some(arg) = iter.next() {
+        let Some(arg) = arg.to_str() else { continue };
+        let value = match arg {
+            "--" => break,
+            "--lang" => iter.next().and_then(|v| v.to_str()),
+            _ => arg.strip_prefix("--lang="),
+        };
+        if let Some(v) = value.and_then(|v| Lang::from_str(v, true).ok()) {
+            lang = Some(v);
+        }
+    }
+    lang
+}
+
+/// Parses the command line with help and errors in `lang`. A line clap accepts is parsed once,
+/// by the derive's command; only help, version and a refused line pay for the translated one.
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    use clap::CommandFactory;
+    match Cli::command().try_get_matches_from(&args) {
+        Ok(matches) => Cli::from_arg_matches(&matches),
+        Err(_) if lang != Lang::En => {
+            let matches = localize::command(lang, &mut Vec::new()).try_get_matches_from(args)?;
+            Cli::from_arg_matches(&matches)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// A refused command line as printed on standard error in `lang`; `None` when clap prints it
+/// itself: help and version (already in `lang`), and every English message.
+pub fn error_text(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => None,
+        _ if lang == Lang::En => None,
+        _ => Some(errors::render(e, lang)),
     }
 }
 
@@ -383,11 +507,11 @@ pub struct OutputSpec {
 }
 
 /// Parses `FORMAT=PATH` or `PATH`.
-pub fn parse_output(s: &str) -> Result<OutputSpec, String> {
+pub fn parse_output(s: &str) -> Result<OutputSpec, ValueError> {
     if let Some((f, path)) = s.split_once('=') {
         if let Ok(format) = LintFormat::from_str(f, true) {
             if path.is_empty() {
-                return Err(format!("`{s}`: no path after `{f}=`"));
+                return Err(ValueError::NoPath(s.into(), f.into()));
             }
             return Ok(OutputSpec {
                 format: Some(format),
@@ -399,14 +523,15 @@ pub fn parse_output(s: &str) -> Result<OutputSpec, String> {
             .map(|v| v.name())
             .collect();
         if !f.contains(['/', '\\', '.']) {
-            return Err(format!(
-                "unknown format `{f}` in `{s}` (formats: {})",
-                known.join(", ")
+            return Err(ValueError::UnknownFormat(
+                s.into(),
+                f.into(),
+                known.join(", "),
             ));
         }
     }
     if s.is_empty() {
-        return Err("empty path".into());
+        return Err(ValueError::EmptyPath);
     }
     Ok(OutputSpec {
         format: None,
@@ -426,13 +551,11 @@ pub enum ColorChoice {
 }
 
 /// Parses `10MiB`, `512KiB`, `1GB`, `2048`.
-pub fn parse_size(s: &str) -> Result<u64, String> {
+pub fn parse_size(s: &str) -> Result<u64, ValueError> {
     let s = s.trim();
     let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let (digits, unit) = s.split_at(split);
-    let n: u64 = digits
-        .parse()
-        .map_err(|_| format!("`{s}` is not a size (examples: 2048, 512KiB, 10MiB)"))?;
+    let n: u64 = digits.parse().map_err(|_| ValueError::NotASize(s.into()))?;
     let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
         "" | "b" => 1,
         "k" | "kb" => 1_000,
@@ -441,14 +564,10 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
         "mib" => 1 << 20,
         "g" | "gb" => 1_000_000_000,
         "gib" => 1 << 30,
-        other => {
-            return Err(format!(
-                "unknown size unit `{other}` (use B, KiB, MiB, GiB, KB, MB, GB)"
-            ));
-        }
+        other => return Err(ValueError::UnknownUnit(other.into())),
     };
     n.checked_mul(mult)
-        .ok_or_else(|| format!("`{s}` is too large"))
+        .ok_or_else(|| ValueError::TooLarge(s.into()))
 }
 
 #[cfg(test)]
@@ -477,11 +596,40 @@ mod tests {
         assert!(
             parse_output("a=b.json")
                 .unwrap_err()
+                .to_string()
                 .contains("unknown format `a`")
         );
         assert!(parse_output("sarif=").is_err());
         // A path that merely contains `=` is a path.
         assert_eq!(parse_output("out/a=b.json").unwrap().format, None);
+    }
+
+    /// Every about, help, possible value and after-help text has a Chinese text in the catalog.
+    #[test]
+    fn every_help_text_is_in_the_chinese_catalog() {
+        let mut missing = Vec::new();
+        let cmd = localize::command(Lang::Zh, &mut missing);
+        cmd.debug_assert();
+        assert!(missing.is_empty(), "not in zh.ftl:\n{}", missing.join("\n"));
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |a: &[&str]| a.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_of(&args(&["tongban", "--lang", "en", "lint"])),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_of(&args(&["tongban", "lint", "--lang=zh", "--help"])),
+            Some(Lang::Zh)
+        );
+        assert_eq!(
+            lang_of(&args(&["tongban", "lint", "--", "--lang=en"])),
+            None
+        );
+        assert_eq!(lang_of(&args(&["tongban", "--lang", "fr"])), None);
+        assert_eq!(lang_of(&args(&["tongban", "lint"])), None);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! Operational failures (exit status 2): the tool could not do its job. Findings are data, not errors.
 //!
 //! The `Display` text is English (what a library caller and the logs see); [`Error::report`]
-//! renders the error for a person in the run's language.
+//! renders the error for a person in the run's language, from the message catalog (`i18n`).
 
-use miette::{Diagnostic, LabeledSpan, MietteDiagnostic};
+use miette::{LabeledSpan, MietteDiagnostic};
 
 use crate::diagnostic::Lang;
+use crate::i18n::{self, tr};
 
 /// Operational failures: the tool could not do its job (exit status 2). Findings are not errors.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -77,6 +78,16 @@ pub enum Error {
     #[error("{0}")]
     #[diagnostic(code(tongban::usage))]
     Usage(String),
+    /// The command line names an item or a region the inputs do not have; with the nearest one
+    /// they have ("did you mean"), when there is one.
+    #[error("{message}")]
+    #[diagnostic(code(tongban::usage))]
+    NotInInputs {
+        /// What was not found.
+        message: String,
+        /// "did you mean `…`?", or what is there.
+        help: Option<String>,
+    },
     /// Writing the report failed.
     #[error("cannot write output: {0}")]
     #[diagnostic(code(tongban::output))]
@@ -113,49 +124,81 @@ pub enum Error {
 pub const EXIT_TROUBLE: u8 = 2;
 
 impl Error {
-    /// The error as `tongban` prints it on standard error, in `lang`: the message, its code, the
-    /// help and, for a configuration file, the located snippet.
+    /// The error as `tongban` prints it on standard error, in `lang`: the message, the help and,
+    /// for a configuration file, the located snippet. No internal code (`tongban::io`): a person
+    /// reads it; and the operating system's words are explained in `lang`.
     pub fn report(self, lang: Lang) -> miette::Report {
-        if lang == Lang::En {
-            return miette::Report::new(self);
-        }
-        let code = self.code().map(|c| c.to_string());
+        let os = |m: &str| i18n::explain_os_errors(m, lang);
         let (message, help): (String, Option<String>) = match &self {
-            Error::Io { path, message } => (format!("无法读取 {path}：{message}"), None),
+            Error::Io { path, message } => (
+                tr!(
+                    lang,
+                    "error-io",
+                    path = path.as_str(),
+                    message = os(message)
+                ),
+                None,
+            ),
             Error::Schema { path, message } => (
-                format!("模式文件有误 {path}：{message}"),
-                Some("模式须为 JSON Schema 2020-12（JSON 或 YAML）；$ref 可指向本地文件或国家模式的 $id".into()),
+                tr!(
+                    lang,
+                    "error-schema",
+                    path = path.as_str(),
+                    message = os(message)
+                ),
+                Some(tr!(lang, "error-schema.help")),
             ),
             Error::Config { message, .. } => (
-                format!("配置有误：{message}"),
-                Some("`tongban config` 显示生效的配置；docs/rules-and-config.md 列出每个配置项".into()),
+                tr!(lang, "error-config", message = os(message)),
+                Some(tr!(lang, "error-config.help")),
             ),
-            Error::UnknownRule { name, help } => {
-                (format!("没有名为 `{name}` 的检查或规则"), Some(help.clone()))
-            }
+            Error::UnknownRule { name, help } => (
+                tr!(lang, "error-unknown-rule", name = name.as_str()),
+                Some(help.clone()),
+            ),
             Error::Synonyms { path, message } => (
-                format!("材料词典有误 {path}：\n{message}"),
-                Some("词典格式见 schemas/documents.schema.json，示例见 catalogs/documents.yaml".into()),
+                tr!(
+                    lang,
+                    "error-synonyms",
+                    path = path.as_str(),
+                    message = os(message)
+                ),
+                Some(tr!(lang, "error-synonyms.help")),
             ),
-            Error::Usage(message) | Error::Limit(message) => (message.clone(), None),
-            Error::Output(e) => (format!("无法写出结果：{e}"), None),
-            Error::Write { path, message } => (format!("无法写入 {path}：{message}"), None),
+            Error::Usage(message) | Error::Limit(message) => (os(message), None),
+            Error::NotInInputs { message, help } => (message.clone(), help.clone()),
+            Error::Output(e) => (
+                tr!(lang, "error-output", message = i18n::io_error(e, lang)),
+                None,
+            ),
+            Error::Write { path, message } => (
+                tr!(
+                    lang,
+                    "error-write",
+                    path = path.as_str(),
+                    message = os(message)
+                ),
+                None,
+            ),
             Error::Internal { path, message } => (
-                format!("读取 {path} 时发生内部错误：{message}"),
-                Some("这是 tongban 的缺陷：请报告此问题，如可能请附上该文件".into()),
+                tr!(
+                    lang,
+                    "error-internal",
+                    path = path.as_str(),
+                    message = message.as_str()
+                ),
+                Some(tr!(lang, "error-internal.help")),
             ),
         };
         let mut diagnostic = MietteDiagnostic::new(message);
-        if let Some(code) = code {
-            diagnostic = diagnostic.with_code(code);
-        }
         if let Some(help) = help {
             diagnostic = diagnostic.with_help(help);
         }
         match self {
             Error::Config { src, span, .. } => {
                 if let Some(span) = span {
-                    diagnostic = diagnostic.with_label(LabeledSpan::at(span, "此处"));
+                    diagnostic = diagnostic
+                        .with_label(LabeledSpan::at(span, tr!(lang, "error-config.label")));
                 }
                 miette::Report::new(diagnostic).with_source_code(src)
             }
@@ -176,8 +219,27 @@ mod tests {
         };
         let zh = format!("{:?}", e().report(Lang::Zh));
         assert!(zh.contains("无法写入 out.html"), "{zh}");
-        assert!(zh.contains("tongban::write"), "{zh}");
         let en = format!("{:?}", e().report(Lang::En));
         assert!(en.contains("cannot write out.html"), "{en}");
+    }
+
+    /// Errors began with an internal code line (`tongban::write`) and kept the operating
+    /// system's English words under `--lang zh`.
+    #[test]
+    fn errors_have_no_code_line_and_explain_os_errors() {
+        let e = || Error::Io {
+            path: "guides".into(),
+            message: std::io::Error::from_raw_os_error(2).to_string(),
+        };
+        let zh = format!("{:?}", e().report(Lang::Zh));
+        assert!(!zh.contains("tongban::"), "{zh}");
+        assert!(zh.contains("无法读取 guides：文件或文件夹不存在"), "{zh}");
+        assert!(!zh.contains("No such file"), "{zh}");
+        let en = format!("{:?}", e().report(Lang::En));
+        assert!(!en.contains("tongban::"), "{en}");
+        assert!(
+            en.contains("cannot read guides: no such file or folder"),
+            "{en}"
+        );
     }
 }

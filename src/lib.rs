@@ -30,6 +30,7 @@ mod compare;
 pub mod data;
 pub mod diagnostic;
 pub mod error;
+pub mod i18n;
 pub mod input;
 pub mod lint;
 pub mod load;
@@ -40,5 +41,5 @@ pub mod schema;
 pub mod server;
 mod source;
 
-pub use app::{Env, Outcome, execute, main_process, run};
+pub use app::{Env, Outcome, execute, main_args, main_process, run};
 pub use error::{EXIT_TROUBLE, Error};

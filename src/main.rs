@@ -3,8 +3,6 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 // Parsing allocates many small strings; mimalloc makes that markedly cheaper than the system
 // allocator (measured in docs/benchmarks.md).
 #[global_allocator]
@@ -14,7 +12,6 @@ fn main() -> ExitCode {
     // `COMPLETE=bash tongban -- …`: a shell asking for completions (`tongban completions`).
     clap_complete::CompleteEnv::with_factory(<tongban::cli::Cli as clap::CommandFactory>::command)
         .complete();
-    let cli = tongban::cli::Cli::parse();
     let env = tongban::Env::from_process();
-    ExitCode::from(tongban::main_process(cli, &env))
+    ExitCode::from(tongban::main_args(std::env::args_os().collect(), &env))
 }

@@ -8,6 +8,7 @@ use crate::compare::coverage;
 use crate::data::{agreement, ontology};
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::{cli, input, report, rules};
 
 /// `tongban coverage`: agreements and guides → coverage (with the `diff` comparison of each
@@ -38,16 +39,11 @@ pub(super) fn command(
 
     let agreement_files = agreement_files(&args, &config, lang)?;
     if agreement_files.is_empty() {
-        return Err(Error::Usage(match lang {
-            Lang::Zh => format!(
-                "没有协议文件：请用 --agreement FILE 指定，或给出含 `{}/` 文件夹的目录（如 catalogs）",
-                input::AGREEMENTS_DIR
-            ),
-            Lang::En => format!(
-                "no agreement file: give --agreement FILE, or a folder with agreements in an `{}/` folder (e.g. catalogs)",
-                input::AGREEMENTS_DIR
-            ),
-        }));
+        return Err(Error::Usage(tr!(
+            lang,
+            "coverage-no-agreement",
+            folder = input::AGREEMENTS_DIR
+        )));
     }
     let loaded: Vec<agreement::Loaded> = agreement_files
         .iter()
@@ -100,26 +96,10 @@ pub(super) fn command(
     })?;
     let (file_errors, rule_errors) = rules::coverage::errors(&cov);
     if file_errors > 0 {
-        notes.push(match lang {
-            Lang::Zh => {
-                format!("错误：协议文件中有 {file_errors} 个错误；这些协议的覆盖率不予报告")
-            }
-            Lang::En => format!(
-                "error: {file_errors} error{} in agreement files; their coverage is not reported",
-                if file_errors == 1 { "" } else { "s" }
-            ),
-        });
+        notes.push(tr!(lang, "coverage-file-errors", count = file_errors));
     }
     if rule_errors > 0 {
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "错误：{rule_errors} 个覆盖率问题为错误级别（在 tongban.toml 中调高）"
-            ),
-            Lang::En => format!(
-                "error: {rule_errors} coverage finding{} at error severity (raised in tongban.toml)",
-                if rule_errors == 1 { "" } else { "s" }
-            ),
-        });
+        notes.push(tr!(lang, "coverage-rule-errors", count = rule_errors));
     }
     let errors = file_errors + rule_errors;
     let mut failing = 0;
@@ -131,10 +111,13 @@ pub(super) fn command(
                 report::coverage::percent(a.coverage.unwrap_or(0.0)),
             );
             let limit = (threshold * 1000.0).round() / 10.0;
-            notes.push(match lang {
-                Lang::Zh => format!("错误：{label} 的覆盖率 {pct} 低于 --fail-under {limit}%"),
-                Lang::En => format!("error: {label} coverage {pct} is below --fail-under {limit}%"),
-            });
+            notes.push(tr!(
+                lang,
+                "coverage-fails-under",
+                agreement = label,
+                coverage = pct.as_str(),
+                limit = format!("{limit}%")
+            ));
         }
     }
     finish_output(file, args.output.as_ref(), style, &mut notes)?;
@@ -180,9 +163,7 @@ fn agreement_files(
             } else {
                 return Err(Error::Io {
                     path: p.display().to_string(),
-                    message: lang
-                        .pick("没有这个协议文件", "no such agreement file")
-                        .into(),
+                    message: tr!(lang, "coverage-no-such-agreement"),
                 });
             }
         }

@@ -8,6 +8,7 @@ use crate::compare::{catalog, diff};
 use crate::data::ontology;
 use crate::diagnostic::Lang;
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::{cli, input, report};
 
 /// `tongban diff`: index → compare → render.
@@ -19,16 +20,11 @@ pub(super) fn command(
     let (lang, style, env) = (s.lang, s.style, s.env);
     let pairwise = !args.regions.is_empty();
     if pairwise && args.regions.len() != 2 {
-        return Err(Error::Usage(match lang {
-            Lang::Zh => format!(
-                "--regions 需要恰好两个区划代码（A,B），实际为 {} 个",
-                args.regions.len()
-            ),
-            Lang::En => format!(
-                "--regions takes exactly two region codes (A,B), got {}",
-                args.regions.len()
-            ),
-        }));
+        return Err(Error::Usage(tr!(
+            lang,
+            "diff-regions-two",
+            count = args.regions.len()
+        )));
     }
     if pairwise
         && !matches!(
@@ -36,13 +32,7 @@ pub(super) fn command(
             report::DiffFormat::Table | report::DiffFormat::Json
         )
     {
-        return Err(Error::Usage(
-            lang.pick(
-                "两地对比（--regions）只能输出 table（统一差异格式）或 json",
-                "the pairwise view (--regions) prints as table (a unified diff) or json",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(tr!(lang, "diff-pairwise-formats")));
     }
     if args.format == report::DiffFormat::Xlsx && args.output.is_none() && env.stdout_is_terminal {
         return Err(Error::Usage(super::xlsx_to_terminal(lang)));
@@ -84,24 +74,23 @@ pub(super) fn command(
         notes.push(super::skipped_note(&s.path, &s.reason, lang));
     }
     for c in &catalog.collisions {
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "警告：{} 和 {} 都描述区划 {} 的事项 {}；只比对了前者",
-                c.kept, c.ignored, c.region, c.item
-            ),
-            Lang::En => format!(
-                "warning: {} and {} both describe {} in region {}; compared only the first",
-                c.kept, c.ignored, c.item, c.region
-            ),
-        });
+        notes.push(tr!(
+            lang,
+            "diff-collision",
+            kept = c.kept.as_str(),
+            ignored = c.ignored.as_str(),
+            region = c.region.as_str(),
+            item = c.item.as_str()
+        ));
     }
     if let Some(item) = &args.item
         && catalog.items.is_empty()
     {
-        return Err(Error::Usage(match lang {
-            Lang::Zh => format!("输入中没有事项 `{item}` 的指南"),
-            Lang::En => format!("no guide of item `{item}` in the inputs"),
-        }));
+        let near = catalog::nearest(item, catalog.items_seen.iter().map(String::as_str));
+        return Err(Error::NotInInputs {
+            message: tr!(lang, "diff-no-item", item = item.as_str()),
+            help: near.map(|n| tr!(lang, "did-you-mean", name = n)),
+        });
     }
     regions_present(&catalog, &regions, args.item.is_some(), lang)?;
 
@@ -118,16 +107,13 @@ pub(super) fn command(
                 if let Some(threshold) = args.fail_under {
                     let failing = diff::fails_under(&cmp, threshold);
                     for i in &failing {
-                        notes.push(match lang {
-                            Lang::Zh => format!(
-                                "错误：{} 的一致性为 {:.2}，低于 --fail-under {threshold}",
-                                i.name, i.uniformity
-                            ),
-                            Lang::En => format!(
-                                "error: {} has uniformity {:.2}, below --fail-under {threshold}",
-                                i.name, i.uniformity
-                            ),
-                        });
+                        notes.push(tr!(
+                            lang,
+                            "diff-fails-under",
+                            item = i.name.as_str(),
+                            uniformity = format!("{:.2}", i.uniformity),
+                            threshold = threshold.to_string()
+                        ));
                     }
                     status = u8::from(!failing.is_empty());
                 }
@@ -152,25 +138,28 @@ fn regions_present(
 ) -> Result<(), Error> {
     for r in regions {
         if !catalog.regions_seen.contains(r) {
-            let mut seen: Vec<&str> = catalog
-                .regions_seen
-                .iter()
-                .map(String::as_str)
-                .filter(|c| *c != catalog::BASELINE_REGION)
-                .collect();
+            let present = || {
+                catalog
+                    .regions_seen
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| *c != catalog::BASELINE_REGION)
+            };
+            let mut seen: Vec<&str> = present().collect();
             seen.truncate(30);
-            return Err(Error::Usage(match lang {
-                Lang::Zh => format!(
-                    "区划 `{r}` 没有{}指南；现有区划：{}",
-                    if of_item { "该事项的" } else { "" },
-                    seen.join(", ")
-                ),
-                Lang::En => format!(
-                    "no guide{} for region `{r}`; regions present: {}",
-                    if of_item { " of that item" } else { "" },
-                    seen.join(", ")
-                ),
-            }));
+            let message = if of_item {
+                tr!(lang, "diff-no-region-of-item", region = r.as_str())
+            } else {
+                tr!(lang, "diff-no-region", region = r.as_str())
+            };
+            let help = match catalog::nearest_region(r, present()) {
+                Some(near) => tr!(lang, "did-you-mean", name = near),
+                None => tr!(lang, "diff-regions-present", regions = seen.join(", ")),
+            };
+            return Err(Error::NotInInputs {
+                message,
+                help: Some(help),
+            });
         }
     }
     Ok(())

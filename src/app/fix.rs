@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use super::settings::{Lint, Settings};
 use crate::diagnostic::Lang;
 use crate::error::Error;
+use crate::i18n::tr;
 use crate::input::{self, Input, Walked};
 use crate::lint::{Session, fix_text};
 use crate::progress::Progress;
@@ -128,24 +129,12 @@ pub(super) fn fix_file(
     };
     // The whole text, a byte-order mark included: `fix_text` edits it where the spans say.
     let Ok(text) = std::str::from_utf8(&bytes) else {
-        result.note = Some(
-            lang.pick(
-                "不是 UTF-8 文件，未修复（先转换编码）",
-                "not UTF-8; not fixed (convert it first)",
-            )
-            .into(),
-        );
+        result.note = Some(tr!(lang, "fix-not-utf8"));
         return result;
     };
     let fixed = fix_text(&input.path, &input.name, text, session, mode.unsafe_fixes);
     if fixed.refused {
-        result.note = Some(
-            lang.pick(
-                "修复结果未通过复核（数据或问题与预期不符），未修改文件（请报告此问题）",
-                "the fixed text did not verify (its data or findings are not what the fixes intended); file left unchanged (please report this)",
-            )
-            .into(),
-        );
+        result.note = Some(tr!(lang, "fix-did-not-verify"));
         return result;
     }
     if fixed.fixed == 0 {
@@ -158,7 +147,7 @@ pub(super) fn fix_file(
     }
     if let Err(e) = write_atomically(&target, fixed.text.as_bytes(), &meta, lang) {
         result.fixed = 0;
-        result.note = Some(format!("{}: {e}", lang.pick("未写入", "not written")));
+        result.note = Some(tr!(lang, "fix-not-written", reason = e));
     }
     result
 }
@@ -198,13 +187,11 @@ fn resolve(path: &Path, tree: Option<&Path>, lang: Lang) -> Result<PathBuf, Stri
     let target = std::fs::canonicalize(path).map_err(|e| e.to_string())?;
     match tree {
         Some(tree) if target.starts_with(tree) => Ok(target),
-        _ => Err(match lang {
-            Lang::Zh => format!("符号链接指向检查范围之外（{}），未修复", target.display()),
-            Lang::En => format!(
-                "symbolic link points outside the tree ({}); not fixed",
-                target.display()
-            ),
-        }),
+        _ => Err(tr!(
+            lang,
+            "fix-link-outside",
+            target = target.display().to_string()
+        )),
     }
 }
 
@@ -221,12 +208,7 @@ fn write_atomically(
     file.write_all(bytes).map_err(|e| e.to_string())?;
     let now = std::fs::metadata(target).map_err(|e| e.to_string())?;
     if now.len() != read.len() || now.modified().ok() != read.modified().ok() {
-        return Err(lang
-            .pick(
-                "修复期间文件被改动",
-                "the file changed while it was being fixed",
-            )
-            .into());
+        return Err(tr!(lang, "fix-changed-meanwhile"));
     }
     file.commit().map_err(|e| e.to_string())
 }
@@ -246,20 +228,14 @@ pub(super) fn command(
     let (totals, mut notes) = run(&lint.paths, &lint.session, mode, lint.jobs, out)?;
     if lint.diff {
         if !style.quiet && totals.fixed == 0 {
-            notes.push(lang.pick("没有可自动修复的问题", "nothing to fix").into());
+            notes.push(tr!(lang, "fix-nothing"));
         } else if !style.quiet {
-            notes.push(match lang {
-                Lang::Zh => format!(
-                    "可自动修复 {} 处（{} 个文件）；加 --fix 写入",
-                    totals.fixed, totals.files
-                ),
-                Lang::En => format!(
-                    "{} fixable in {} file{}; run with --fix to apply",
-                    totals.fixed,
-                    totals.files,
-                    if totals.files == 1 { "" } else { "s" }
-                ),
-            });
+            notes.push(tr!(
+                lang,
+                "fix-fixable",
+                fixes = totals.fixed,
+                files = totals.files
+            ));
         }
         return Ok(super::Outcome {
             status: u8::from(totals.fixed > 0),
@@ -270,18 +246,13 @@ pub(super) fn command(
     notes.extend(outcome.notes);
     if !style.quiet {
         let remaining = summary.errors + summary.warnings + summary.infos;
-        notes.push(match lang {
-            Lang::Zh => format!(
-                "已修复 {} 处（{} 个文件），剩余 {remaining} 处",
-                totals.fixed, totals.files
-            ),
-            Lang::En => format!(
-                "{} fixed ({} file{}), {remaining} remaining",
-                totals.fixed,
-                totals.files,
-                if totals.files == 1 { "" } else { "s" }
-            ),
-        });
+        notes.push(tr!(
+            lang,
+            "fix-fixed",
+            fixes = totals.fixed,
+            files = totals.files,
+            remaining = remaining
+        ));
     }
     Ok(super::Outcome {
         status: outcome.status,

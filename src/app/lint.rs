@@ -5,6 +5,7 @@ use std::io::Write;
 use super::settings::{self, Settings};
 use super::{Outcome, finish_output, output_file};
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::lint::baseline;
 use crate::{cli, diagnostic, input, lint, report};
 
@@ -89,25 +90,13 @@ pub(super) fn command(
         && lint.catalog.is_none()
         && lint.paths.iter().all(|p| !s.cwd().join(p).is_dir());
     if named_only && compared > 0 {
-        notes.push(
-            lang.pick(
-                "注意：跨地区规则（TB3xx）只比较了所给的文件；要与整个目录比较，请用 --catalog 目录，或在 tongban.toml 中写 catalog",
-                "note: the cross-region rules (TB3xx) compared only the files given; to compare against the whole catalog, pass --catalog DIR or set `catalog` in tongban.toml",
-            )
-            .to_owned(),
-        );
+        notes.push(tr!(lang, "lint-named-only"));
     }
     if let Some(first) = &counted.not_guide {
         notes.push(not_guides_note(summary.not_guides, first, lang));
     }
     if summary.files == 0 {
-        notes.push(
-            lang.pick(
-                "warning: 所给路径中没有找到办事指南文件（*.yaml、*.yml），未检查任何文件",
-                "warning: no guide files (*.yaml, *.yml) found in the paths given: nothing was linted",
-            )
-            .to_owned(),
-        );
+        notes.push(tr!(lang, "lint-no-files"));
     }
     let status = if counted.crashed {
         EXIT_TROUBLE
@@ -119,14 +108,7 @@ pub(super) fn command(
 
 /// The one note for the YAML files skipped as not guides.
 fn not_guides_note(n: usize, first: &str, lang: diagnostic::Lang) -> String {
-    match lang {
-        diagnostic::Lang::Zh => format!(
-            "注意：跳过 {n} 个不是办事指南的 YAML 文件（如 {first}）：没有 item、materials 等顶层要素；要检查哪些文件，可在 tongban.toml 的 include 中列出"
-        ),
-        diagnostic::Lang::En => format!(
-            "note: skipped {n} YAML file(s) that are not guides (e.g. {first}): no top-level item, materials …; list the files to lint under `include` in tongban.toml"
-        ),
-    }
+    tr!(lang, "lint-not-guides", count = n, first = first)
 }
 
 /// The `-o` report files, created (with missing folders, like ruff's --output-file) before

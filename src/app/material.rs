@@ -1,9 +1,11 @@
 //! `tongban material NAME…`: how the comparison reads a material's name.
 
+use crate::i18n::tr;
 use std::io::Write;
 
+use super::Outcome;
 use super::settings::Settings;
-use crate::compare::requirement;
+use crate::compare::{catalog, requirement};
 use crate::data::{normalize, ontology};
 use crate::error::Error;
 use crate::{cli, report};
@@ -13,7 +15,7 @@ pub(super) fn command(
     args: cli::MaterialArgs,
     s: &Settings<'_>,
     out: &mut dyn Write,
-) -> Result<u8, Error> {
+) -> Result<Outcome, Error> {
     let (lang, env) = (s.lang, s.env);
     let ontology = match &args.synonyms {
         Some(path) => ontology::Ontology::from_file(&env.cwd.join(path), lang)?,
@@ -31,6 +33,19 @@ pub(super) fn command(
         .map(normalize::normalize)
         .unwrap_or_default();
     let is_code = item.len() == 12 && item.bytes().all(|b| b.is_ascii_alphanumeric());
+    let mut notes = Vec::new();
+    let scopes = ontology.item_scopes();
+    if !item.is_empty()
+        && !scopes.contains(item.as_str())
+        && let Some(near) = catalog::nearest_typo(&item, scopes.iter().copied())
+    {
+        notes.push(tr!(
+            lang,
+            "material-item-did-you-mean",
+            item = item.as_str(),
+            name = near
+        ));
+    }
     let item_ref = requirement::ItemRef {
         name: if is_code { "" } else { &item },
         code: is_code.then_some(item.as_str()),
@@ -79,5 +94,5 @@ pub(super) fn command(
     } else {
         report::material::render(&readings, args.item.as_deref(), args.format, lang, out)?;
     }
-    Ok(0)
+    Ok(Outcome { status: 0, notes })
 }

@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 
 use crate::error::{EXIT_TROUBLE, Error};
+use crate::i18n::tr;
 use crate::{cli, diagnostic, report, source};
 
 mod coverage;
@@ -15,7 +16,26 @@ mod material;
 mod server;
 mod settings;
 
-/// Runs a command line as the `tongban` process does: the report on standard output, notes and
+/// Parses the arguments and runs them as the `tongban` process does; `--help`, `--version` and
+/// a command line clap refuses are printed here, in the language of the run (`--lang` read
+/// before parsing, else the locale): status 0 for help and version, 2 for a refused line.
+pub fn main_args(args: Vec<std::ffi::OsString>, env: &Env) -> u8 {
+    let lang =
+        cli::lang_of(&args).unwrap_or_else(|| diagnostic::Lang::from_locale(env.locale.as_deref()));
+    match cli::parse(args, lang) {
+        Ok(cli) => main_process(cli, env),
+        Err(e) => {
+            // A closed pipe after `--help | head` is not an error of the command line.
+            let _ = match cli::error_text(&e, lang) {
+                Some(text) => write!(std::io::stderr().lock(), "{text}"),
+                None => e.print(),
+            };
+            u8::try_from(e.exit_code()).unwrap_or(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Runs a parsed command line as the `tongban` process does: the report on standard output, notes and
 /// errors on standard error; returns the exit status (0, 1 or 2, never a panic's 101).
 ///
 /// A closed standard output (`tongban lint | head`) stops the output quietly, not the run: the
@@ -46,7 +66,8 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
     match result {
         Ok(Ok(outcome)) => {
             for note in &outcome.notes {
-                let _ = writeln!(stderr, "{}", source::escape_controls(note));
+                let note = crate::i18n::explain_os_errors(note, lang);
+                let _ = writeln!(stderr, "{}", source::escape_controls(&note));
             }
             outcome.status
         }
@@ -61,14 +82,7 @@ pub fn main_process(cli: cli::Cli, env: &Env) -> u8 {
             EXIT_TROUBLE
         }
         Err(_) => {
-            let _ = writeln!(
-                stderr,
-                "{}",
-                lang.pick(
-                    "tongban：内部错误（缺陷）：请报告此问题，并附上命令和输入",
-                    "tongban: internal error (a bug): please report it with the command and inputs"
-                )
-            );
+            let _ = writeln!(stderr, "{}", tr!(lang, "error-panic"));
             EXIT_TROUBLE
         }
     }
@@ -137,7 +151,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
     let status = match cli.command {
         cli::Command::Diff(args) => return diff::command(args, &s, out),
         cli::Command::Coverage(args) => return coverage::command(args, &s, out),
-        cli::Command::Material(args) => material::command(args, &s, out),
+        cli::Command::Material(args) => return material::command(args, &s, out),
         cli::Command::Schema => info::schema(out),
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
         cli::Command::Rule { rule } => info::rule(&rule, lang, out),
@@ -235,10 +249,11 @@ fn finish_output(
             message: e.to_string(),
         })?;
         if !style.quiet {
-            notes.push(match style.lang {
-                crate::diagnostic::Lang::Zh => format!("已写入 {}", path.display()),
-                crate::diagnostic::Lang::En => format!("wrote {}", path.display()),
-            });
+            notes.push(tr!(
+                style.lang,
+                "note-wrote",
+                path = path.display().to_string()
+            ));
         }
     }
     Ok(())
@@ -246,17 +261,10 @@ fn finish_output(
 
 /// The refusal to write a binary workbook to a terminal.
 fn xlsx_to_terminal(lang: crate::diagnostic::Lang) -> String {
-    lang.pick(
-        "xlsx 是二进制格式：请用 -o FILE 写入文件（或用管道）",
-        "xlsx is a binary format: write it to a file with -o FILE (or pipe it)",
-    )
-    .into()
+    tr!(lang, "xlsx-to-terminal")
 }
 
 /// `note: skipped PATH: REASON`.
 fn skipped_note(path: &str, reason: &str, lang: crate::diagnostic::Lang) -> String {
-    match lang {
-        crate::diagnostic::Lang::Zh => format!("注意：跳过 {path}：{reason}"),
-        crate::diagnostic::Lang::En => format!("note: skipped {path}: {reason}"),
-    }
+    tr!(lang, "note-skipped", path = path, reason = reason)
 }

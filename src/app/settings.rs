@@ -10,6 +10,7 @@ use super::Env;
 use crate::cli;
 use crate::diagnostic::Lang;
 use crate::error::Error;
+use crate::i18n::tr;
 use crate::input;
 use crate::lint::Session;
 use crate::lint::baseline::Baseline;
@@ -128,14 +129,7 @@ impl Lint {
         let lang = s.lang;
         if (args.fix || args.diff) && args.paths.iter().any(|p| p.as_os_str() == "-") {
             // Fixes are written back to files; standard input has none to write to.
-            return Err(Error::Usage(
-                lang.pick(
-                    "--fix 和 --diff 只作用于文件，不作用于标准输入（`-`）；编辑器可通过 `tongban server` 的代码操作获得同样的修复",
-                    "--fix and --diff work on files, not on standard input (`-`); editors get the same \
-                     fixes as code actions from `tongban server`",
-                )
-                .into(),
-            ));
+            return Err(Error::Usage(tr!(lang, "lint-fix-stdin")));
         }
         let config = s.config()?;
         let stdin = args.paths.len() == 1 && args.paths[0].as_os_str() == "-";
@@ -156,7 +150,14 @@ impl Lint {
         } else {
             FailOn::parse(&args.fail_on, lang).map_err(Error::Usage)?
         };
-        let mut catalog = catalog(args.catalog.as_deref(), config, &paths, stdin, s.cwd())?;
+        let mut catalog = catalog(
+            args.catalog.as_deref(),
+            config,
+            &paths,
+            stdin,
+            s.cwd(),
+            lang,
+        )?;
         let mut notes = Vec::new();
         // Guides named without their catalog: the cross-region rules want all of it.
         if catalog.is_none()
@@ -201,22 +202,10 @@ impl Lint {
 /// `-` stands alone, and `--stdin-filename` needs it.
 fn stdin_usage(args: &cli::LintArgs, stdin: bool, lang: Lang) -> Result<(), Error> {
     if !stdin && args.paths.iter().any(|p| p.as_os_str() == "-") {
-        return Err(Error::Usage(
-            lang.pick(
-                "`-`（标准输入）不能与其他路径同时使用",
-                "`-` (standard input) cannot be combined with other paths",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(tr!(lang, "lint-stdin-alone")));
     }
     if args.stdin_filename.is_some() && !stdin {
-        return Err(Error::Usage(
-            lang.pick(
-                "--stdin-filename 要求 `-` 是唯一的路径（tongban lint - --stdin-filename 路径）",
-                "--stdin-filename needs `-` as the only path (tongban lint - --stdin-filename PATH)",
-            )
-            .into(),
-        ));
+        return Err(Error::Usage(tr!(lang, "lint-stdin-filename")));
     }
     Ok(())
 }
@@ -230,6 +219,7 @@ fn catalog(
     paths: &[PathBuf],
     stdin: bool,
     cwd: &Path,
+    lang: Lang,
 ) -> Result<Option<PathBuf>, Error> {
     let catalog = arg
         .map(|c| cwd.join(c))
@@ -241,7 +231,7 @@ fn catalog(
     if !c.is_dir() {
         return Err(Error::Io {
             path: c.display().to_string(),
-            message: "the catalog (--catalog or `catalog` in tongban.toml) is not a folder".into(),
+            message: tr!(lang, "error-catalog-not-folder"),
         });
     }
     Ok(Some(shown(&c, cwd)))

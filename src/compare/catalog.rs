@@ -4,6 +4,7 @@
 //! the documents, so memory grows with the distinct names and the matrix, not with the text.
 //! Nothing here prints.
 
+use crate::i18n::tr;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
@@ -243,21 +244,14 @@ pub(crate) enum NotAGuide {
 impl NotAGuide {
     /// "not a guide: no item.name (事项名称)", in `lang`.
     pub(crate) fn describe(self, lang: Lang) -> String {
-        let (zh, en) = match self {
-            NotAGuide::ItemName => ("缺少 item.name（事项名称）", "no item.name (事项名称)"),
-            NotAGuide::RegionCode => (
-                "缺少 region.code（行政区划代码）",
-                "no region.code (行政区划代码)",
-            ),
-            NotAGuide::Materials => (
-                "缺少 materials 列表（申请材料）",
-                "no materials list (申请材料)",
-            ),
-        };
-        match lang {
-            Lang::Zh => format!("不是办事指南：{zh}"),
-            Lang::En => format!("not a guide: {en}"),
-        }
+        tr!(
+            lang,
+            match self {
+                NotAGuide::ItemName => "not-a-guide-item-name",
+                NotAGuide::RegionCode => "not-a-guide-region-code",
+                NotAGuide::Materials => "not-a-guide-materials",
+            }
+        )
     }
 }
 
@@ -704,7 +698,70 @@ pub(crate) struct Catalog {
     pub guides: usize,
     /// Regions seen before the region filter (to tell a mistyped `--region` from an empty one).
     pub regions_seen: BTreeSet<String>,
+    /// With an item filter: the names and 基本编码 of the items it left out (for "did you
+    /// mean" when `--item` matches nothing).
+    pub items_seen: BTreeSet<String>,
     filter: Filter,
+}
+
+/// The item name or code nearest to `query` ("did you mean"): one that contains it or is
+/// contained in it, else the closest by edit distance over characters when at most a third of
+/// the query's characters differ (`生育登记x` → `生育登记`). Compared after the fold item names
+/// get (full-width, spaces).
+pub(crate) fn nearest<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (query.chars().count() / 3).max(1);
+    nearest_within(query, candidates, limit)
+}
+
+/// The candidate `query` looks like a typo of: the closest by edit distance over characters,
+/// at most a third of them different, never `query` itself. For names where any other name is
+/// also valid (`material --item`): a longer name that contains `query` is another item.
+pub(crate) fn nearest_typo<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let limit = (query.chars().count() / 3).max(1);
+    let q = normalize(query);
+    candidates
+        .into_iter()
+        .filter(|c| normalize(c) != q)
+        .map(|c| (strsim::levenshtein(&q, &normalize(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// The region code nearest to `query`: one digit added, dropped or changed (`31000` →
+/// `310000`); a code two digits away is another region, not a typo.
+pub(crate) fn nearest_region<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    nearest_within(query, candidates, 1).filter(|c| strsim::levenshtein(query, c) <= 1)
+}
+
+fn nearest_within<'a>(
+    query: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    limit: usize,
+) -> Option<&'a str> {
+    let q = normalize(query);
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let n = normalize(c);
+            if n == q || n.is_empty() {
+                return None;
+            }
+            let d = strsim::levenshtein(&q, &n);
+            let contains = n.contains(&q) || q.contains(&n);
+            (d <= limit || contains).then_some((!contains, d, c))
+        })
+        .min()
+        .map(|(_, _, c)| c)
 }
 
 impl Catalog {
@@ -789,6 +846,15 @@ impl Catalog {
     /// Adds one guide's summary (if the filter keeps it).
     pub(crate) fn add(&mut self, s: GuideSummary) {
         if !self.filter.item_matches(&s) {
+            // Only with an item filter (a guide of another item): one lookup per guide.
+            if !self.items_seen.contains(&s.item_name) {
+                self.items_seen.insert(s.item_name.clone());
+            }
+            if let Some(code) = &s.basic_code
+                && !self.items_seen.contains(code)
+            {
+                self.items_seen.insert(code.clone());
+            }
             return;
         }
         self.regions_seen.insert(s.region_code.clone());
@@ -1155,6 +1221,32 @@ pub(crate) fn load_guide(
 
 #[cfg(test)]
 mod tests {
+    /// `diff --item 生育登记x` said only that no guide had that item.
+    #[test]
+    fn did_you_mean_an_item_or_a_region() {
+        let items = ["生育登记", "合伙企业设立登记", "110000000000"];
+        assert_eq!(super::nearest("生育登记x", items), Some("生育登记"));
+        assert_eq!(
+            super::nearest("合伙企业设立", items),
+            Some("合伙企业设立登记")
+        );
+        assert_eq!(
+            super::nearest("１１０００００００００１", items),
+            Some("110000000000")
+        );
+        assert_eq!(super::nearest("完全不同的事项名称", items), None);
+        let regions = ["310000", "510000"];
+        assert_eq!(super::nearest_region("31000", regions), Some("310000"));
+        assert_eq!(super::nearest_region("410001", regions), None);
+        // Any item is valid for `material --item`: only a typo is suggested, not a longer name.
+        assert_eq!(
+            super::nearest_typo("合伙企业设立登帐", items),
+            Some("合伙企业设立登记")
+        );
+        assert_eq!(super::nearest_typo("生育", items), None);
+        assert_eq!(super::nearest_typo("生育登记", items), None);
+    }
+
     use super::*;
 
     #[test]

@@ -358,6 +358,15 @@ impl Ontology {
         None
     }
 
+    /// The items (normalised names or codes) some entry is limited to.
+    pub fn item_scopes(&self) -> std::collections::BTreeSet<&str> {
+        self.map
+            .values()
+            .flatten()
+            .flat_map(|t| t.items.iter().map(String::as_str))
+            .collect()
+    }
+
     /// The entry a normalised name denotes in an item (normalised name, optional basic code).
     /// An item-scoped entry wins over a global one.
     pub fn lookup(&self, item: &str, code: Option<&str>, name: &str) -> Option<Hit<'_>> {

@@ -292,10 +292,13 @@ fn walk_problem(e: &walkdir::Error, root: &Path, lang: Lang) -> Option<Walked> {
         None => Finding::new(
             dx::UNREADABLE,
             format!(
-                "{}: {}",
+                "{}{}{}",
                 lang.pick("无法读取", "cannot read"),
-                e.io_error()
-                    .map_or_else(|| e.to_string(), ToString::to_string)
+                lang.pick("：", ": "),
+                e.io_error().map_or_else(
+                    || crate::i18n::explain_os_errors(&e.to_string(), lang),
+                    |io| crate::i18n::io_error(io, lang)
+                )
             ),
             0..0,
         ),

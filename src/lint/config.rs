@@ -2,6 +2,7 @@
 //! per-path overrides, data files, defaults for the command line. Unknown keys are errors with a
 //! line and column; an unknown rule name is a finding (TB401) on the config file itself.
 
+use crate::i18n::tr;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -247,17 +248,9 @@ pub fn suggest_rule(name: &str) -> Option<&'static str> {
 
 /// "did you mean" for an unknown rule, else where to find the list.
 pub fn unknown_rule_help(name: &str, lang: Lang) -> String {
-    match (suggest_rule(name), lang) {
-        (Some(s), Lang::Zh) => format!("您是否想写 `{s}`？`tongban rules` 列出全部规则代码和名称"),
-        (Some(s), Lang::En) => {
-            format!("did you mean `{s}`? `tongban rules` lists every code and name")
-        }
-        (None, _) => lang
-            .pick(
-                "用 `tongban rules` 查看全部规则代码和名称",
-                "`tongban rules` lists every code and name",
-            )
-            .to_owned(),
+    match suggest_rule(name) {
+        Some(s) => tr!(lang, "unknown-rule-did-you-mean", name = s),
+        None => tr!(lang, "unknown-rule-list"),
     }
 }
 
@@ -341,12 +334,7 @@ impl Config {
                     None => problems.push(
                         Finding::new(
                             dx::UNKNOWN_RULE,
-                            match lang {
-                                Lang::Zh => format!("配置中的规则“{}”不存在", key.get_ref()),
-                                Lang::En => {
-                                    format!("unknown rule `{}` in the configuration", key.get_ref())
-                                }
-                            },
+                            tr!(lang, "config-unknown-rule", name = key.get_ref().as_str()),
                             key.span(),
                         )
                         .with_help(unknown_rule_help(key.get_ref(), lang)),
@@ -377,10 +365,7 @@ impl Config {
                 let span = u.span();
                 let url = u.into_inner();
                 if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    let message = match lang {
-                        Lang::Zh => "docs-url 须为 http:// 或 https:// 开头的仓库地址（如 https://github.com/组织/tongban）".to_owned(),
-                        Lang::En => "docs-url must be a repository's http:// or https:// URL (such as https://github.com/ORG/tongban)".to_owned(),
-                    };
+                    let message = tr!(lang, "config-docs-url");
                     return Err(fail(message, Some(span)));
                 }
                 Some(url.trim_end_matches('/').to_owned())

@@ -4,6 +4,7 @@
 //! then the cross-region rules against a catalog). `tongban lint`, `tongban lint -` and
 //! `tongban server` all call it; none of them decides anything about findings.
 
+use crate::i18n::tr;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{FileReport, Finding, Lang};
@@ -191,16 +192,10 @@ impl Session {
         let max = self.limits.max_file_size;
         Finding::new(
             crate::diagnostic::FILE_TOO_LARGE,
-            match self.lang {
-                Lang::Zh => format!("超过大小上限 {max} 字节，未检查"),
-                Lang::En => format!("over the limit of {max} bytes; not linted"),
-            },
+            tr!(self.lang, "buffer-too-large", max = max),
             0..0,
         )
-        .with_help(self.lang.pick(
-            "如确需检查，可用 --max-file-size 调高上限",
-            "raise the limit with --max-file-size if needed",
-        ))
+        .with_help(tr!(self.lang, "buffer-too-large.help"))
     }
 
     /// Whether an editor's buffer is one to lint: not excluded by the configuration, and a guide

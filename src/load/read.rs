@@ -21,7 +21,12 @@ pub(super) fn read_bytes(
         };
         Box::new(Finding::new(
             check,
-            format!("{}: {e}", lang.pick(zh, en)),
+            format!(
+                "{}{}{}",
+                lang.pick(zh, en),
+                lang.pick("：", ": "),
+                crate::i18n::io_error(&e, lang)
+            ),
             0..0,
         ))
     };

@@ -2,6 +2,7 @@
 //! reader's language, with `diff`'s item section of each item two or more members publish one
 //! level down; JSON is serde of the coverage itself, with the findings.
 
+use crate::i18n::tr;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -124,32 +125,22 @@ pub(crate) fn build(cov: &Coverage, lang: Lang, detail: Detail) -> Doc<'_> {
     } else {
         format!("{}{}", lang.pick("：", ": "), covered.join(" · "))
     };
-    let summary = match lang {
-        Lang::Zh => format!(
-            "{} 个协议，读取 {} 个指南{covered}",
-            cov.agreements.len(),
-            cov.guides
-        ),
-        Lang::En => format!(
-            "{} agreements, {} guides read{covered}",
-            cov.agreements.len(),
-            cov.guides
-        ),
-    };
+    let summary = tr!(
+        lang,
+        "coverage-summary",
+        agreements = cov.agreements.len(),
+        guides = cov.guides,
+        covered = covered
+    );
     let mut head = Vec::new();
     if cov.agreements.is_empty() {
-        head.push(Block::Note(match lang {
-            Lang::Zh => format!("没有协议（{} 个指南）", cov.guides),
-            Lang::En => format!("no agreements ({} guides)", cov.guides),
-        }));
+        head.push(Block::Note(tr!(
+            lang,
+            "coverage-nothing",
+            guides = cov.guides
+        )));
     } else {
-        head.push(Block::Note(
-            lang.pick(
-                "覆盖率 = 有已发布指南的（事项，成员）对数 ÷ 事项数 × 成员数",
-                "coverage = (item, member) pairs with a published guide ÷ items × members",
-            )
-            .into(),
-        ));
+        head.push(Block::Note(tr!(lang, "coverage-note")));
         head.push(Block::Table(agreements(cov, lang)));
         head.push(Block::Matrix(grid(cov, lang)));
     }
@@ -373,23 +364,16 @@ fn agreement(a: &AgreementCoverage, n: usize, lang: Lang, detail: Detail) -> Sec
             .items
             .iter()
             .flat_map(|item| {
-                item.mode_conflicts.iter().map(move |m| match lang {
-                    Lang::Zh => format!(
-                        "{}：{} {} 写明 {}，与约定的 {} 不符",
-                        item.name,
-                        m.member,
-                        m.guide,
-                        m.found,
-                        item.modes.join(sep)
-                    ),
-                    Lang::En => format!(
-                        "{}: {} {} has {}, agreed {}",
-                        item.name,
-                        m.member,
-                        m.guide,
-                        m.found,
-                        item.modes.join(sep)
-                    ),
+                item.mode_conflicts.iter().map(move |m| {
+                    tr!(
+                        lang,
+                        "coverage-mode-conflict",
+                        item = item.name.as_str(),
+                        member = m.member.to_string(),
+                        guide = m.guide.to_string(),
+                        found = m.found.to_string(),
+                        agreed = item.modes.join(sep)
+                    )
                 })
             })
             .collect();
@@ -434,10 +418,7 @@ fn agreement(a: &AgreementCoverage, n: usize, lang: Lang, detail: Detail) -> Sec
                 lang,
                 detail,
             );
-            s.title = match lang {
-                Lang::Zh => format!("{}：各成员指南比对", s.title),
-                Lang::En => format!("{}: the members' guides compared", s.title),
-            };
+            s.title = tr!(lang, "coverage-compared", title = s.title.as_str());
             blocks.push(Block::Sub(s));
         }
     }
@@ -484,15 +465,9 @@ fn who_publishes(a: &AgreementCoverage, item: &ItemCoverage, lang: Lang) -> Stri
     let missing = &item.missing;
     // A long list of absentees says less than its length: name them only when few.
     if missing.len() > MAX_LISTED && item.published == 0 {
-        parts.push(match lang {
-            Lang::Zh => format!("✗ {} 个成员均未发布", missing.len()),
-            Lang::En => format!("✗ none of the {} members", missing.len()),
-        });
+        parts.push(tr!(lang, "coverage-none-published", count = missing.len()));
     } else if missing.len() > MAX_LISTED {
-        parts.push(match lang {
-            Lang::Zh => format!("✗ 其余 {} 个成员", missing.len()),
-            Lang::En => format!("✗ the other {} members", missing.len()),
-        });
+        parts.push(tr!(lang, "coverage-others", count = missing.len()));
     } else if !missing.is_empty() {
         let names: Vec<String> = missing
             .iter()

@@ -2,6 +2,7 @@
 //! language; JSON is serde of the comparison itself. Also the pairwise unified diff. Decides
 //! nothing about what differs; `diff.rs` has done that.
 
+use crate::i18n::tr;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -42,32 +43,18 @@ pub fn render(
 /// The comparison as a report: the ranking, then one section per item, built when pulled.
 pub(crate) fn build<'a>(cmp: &'a Comparison<'_>, lang: Lang, detail: Detail) -> Doc<'a> {
     let comparable = cmp.ranking.iter().filter(|i| i.comparable).count();
-    let summary = match lang {
-        Lang::Zh => format!(
-            "共 {} 个事项（{comparable} 个在两个及以上地区），来自 {} 个指南",
-            cmp.ranking.len(),
-            cmp.guides
-        ),
-        Lang::En => format!(
-            "{} ({comparable} in two or more regions) from {} guides",
-            count(cmp.ranking.len(), "item"),
-            cmp.guides
-        ),
-    };
+    let summary = tr!(
+        lang,
+        "diff-summary",
+        items = cmp.ranking.len(),
+        comparable = comparable,
+        guides = cmp.guides
+    );
     let mut head = Vec::new();
     if cmp.is_empty() {
-        head.push(Block::Note(match lang {
-            Lang::Zh => format!("没有可比对的事项（{} 个指南）", cmp.guides),
-            Lang::En => format!("no items to compare ({} guides)", cmp.guides),
-        }));
+        head.push(Block::Note(tr!(lang, "diff-nothing", guides = cmp.guides)));
     } else {
-        head.push(Block::Note(
-            lang.pick(
-                "一致性 = 各地都要求的材料数 ÷ 至少一地要求的材料数；按一致性从低到高排列",
-                "uniformity = materials required in every region ÷ materials required in at least one region; least uniform first",
-            )
-            .into(),
-        ));
+        head.push(Block::Note(tr!(lang, "diff-uniformity-note")));
         head.push(Block::Table(ranking(cmp, lang)));
     }
     let mut tail = Vec::new();
@@ -303,26 +290,17 @@ fn similar_lines(item: &ItemDiff, lang: Lang) -> Vec<String> {
             .filter_map(|p| Some((p, p.similar.as_ref()?)))
         {
             let pair = format!("[{}, {}]", p.piece, s.with);
-            out.push(match lang {
-                Lang::Zh => format!(
-                    "{row} ≈ “{}”（{}）与“{}”：相似度 {:.2}，共同词 {}；确认：overrides.same 加 {pair}；否决：overrides.never_merge 加 {pair}",
-                    p.piece,
-                    p.regions.join(", "),
-                    s.with,
-                    s.score,
-                    s.shared.join("、"),
-                    row = row.name,
-                ),
-                Lang::En => format!(
-                    "{row} ≈ “{}” ({}) with “{}”: score {:.2}, shared {}; confirm: add {pair} to overrides.same; reject: add {pair} to overrides.never_merge",
-                    p.piece,
-                    p.regions.join(", "),
-                    s.with,
-                    s.score,
-                    s.shared.join(", "),
-                    row = row.name,
-                ),
-            });
+            out.push(tr!(
+                lang,
+                "diff-similar",
+                row = row.name.as_str(),
+                piece = p.piece.as_str(),
+                regions = p.regions.join(", "),
+                with = s.with.as_str(),
+                score = format!("{:.2}", s.score),
+                shared = s.shared.join(lang.pick("、", ", ")),
+                pair = pair.as_str()
+            ));
         }
     }
     out
@@ -578,16 +556,13 @@ pub(crate) fn item_section(
         .unwrap_or_default();
     let mut blocks = Vec::new();
     let index = if item.comparable {
-        let text = match lang {
-            Lang::Zh => format!(
-                "{:.2}（{}/{} 项各地都要求）",
-                item.uniformity, item.required_everywhere, item.required_anywhere
-            ),
-            Lang::En => format!(
-                "{:.2} ({}/{} required everywhere)",
-                item.uniformity, item.required_everywhere, item.required_anywhere
-            ),
-        };
+        let text = tr!(
+            lang,
+            "diff-uniformity",
+            uniformity = format!("{:.2}", item.uniformity),
+            everywhere = item.required_everywhere,
+            anywhere = item.required_anywhere
+        );
         (text, Tone::of(item.uniformity))
     } else if item.regions.len() == 1 {
         (
@@ -615,10 +590,7 @@ pub(crate) fn item_section(
         facts: vec![
             (lang.pick("一致性", "uniformity").into(), index.0, index.1),
             (
-                match lang {
-                    Lang::Zh => format!("地区（{}）", item.regions.len()),
-                    Lang::En => format!("regions ({})", item.regions.len()),
-                },
+                tr!(lang, "diff-regions-count", count = item.regions.len()),
                 labels.join(" · "),
                 Tone::Plain,
             ),
@@ -642,10 +614,7 @@ pub(crate) fn item_section(
     blocks.push(Block::Facts {
         title: None,
         facts: vec![(
-            match lang {
-                Lang::Zh => format!("共同核心（{}）", item.common_core.len()),
-                Lang::En => format!("common core ({})", item.common_core.len()),
-            },
+            tr!(lang, "diff-common-core", count = item.common_core.len()),
             core,
             Tone::Plain,
         )],
@@ -666,18 +635,13 @@ pub(crate) fn item_section(
         };
         blocks.push(Block::Table(Table {
             id: format!("baseline-{n}"),
-            title: Some(match lang {
-                Lang::Zh => format!(
-                    "全国基线（{}{partial}；必要材料 {} 项）",
-                    b.path,
-                    b.required.len()
-                ),
-                Lang::En => format!(
-                    "national baseline ({}{partial}; requires {})",
-                    b.path,
-                    b.required.len()
-                ),
-            }),
+            title: Some(tr!(
+                lang,
+                "diff-baseline",
+                path = b.path.as_str(),
+                partial = partial,
+                required = b.required.len()
+            )),
             columns: [
                 lang.pick("地区", "region"),
                 lang.pick("增加", "adds"),
@@ -1203,15 +1167,6 @@ fn situation_sections(item: &ItemDiff, lang: Lang, out: &mut Vec<Block>) {
         ),
         lines,
     );
-}
-
-/// `1 item`, `3 items`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Writes the pairwise view: a unified diff (table) or JSON.

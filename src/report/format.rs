@@ -1,6 +1,7 @@
 //! The output formats of each command and when a lint run fails: closed sets, named once here
 //! (the command line parses them, `tongban.toml` names them, each printer matches on them).
 
+use crate::i18n::tr;
 use clap::ValueEnum;
 
 use crate::diagnostic::{Lang, Severity};
@@ -103,18 +104,12 @@ impl FailOn {
             match selector(s) {
                 Some(Selector::Level(l)) => match level {
                     Some(first) if first != l => {
-                        return Err(match lang {
-                            Lang::Zh => format!(
-                                "--fail-on 只能有一个级别，却给了 `{}` 和 `{}`",
-                                first.name(),
-                                l.name()
-                            ),
-                            Lang::En => format!(
-                                "--fail-on takes one level, got `{}` and `{}`",
-                                first.name(),
-                                l.name()
-                            ),
-                        });
+                        return Err(tr!(
+                            lang,
+                            "fail-on-two-levels",
+                            first = first.name(),
+                            second = l.name()
+                        ));
                     }
                     _ => level = Some(l),
                 },
@@ -193,14 +188,7 @@ fn bad_selector(s: &str, lang: Lang) -> String {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_owned(),
     };
-    match lang {
-        Lang::Zh => format!(
-            "--fail-on 的取值 `{s}` 无效：可写 error、warning、never（级别），检查代码（TB305）、代码组（TB3、TB3xx、TB30x）或规则名称（inconsistent-implementing-agency），多个用逗号分隔；`tongban rules` 列出全部代码"
-        ),
-        Lang::En => format!(
-            "invalid --fail-on selector `{s}`: use error, warning or never (a level), a code (TB305), a group (TB3, TB3xx, TB30x) or a rule name (inconsistent-implementing-agency), several separated by commas; `tongban rules` lists every code"
-        ),
-    }
+    tr!(lang, "fail-on-invalid", value = s)
 }
 
 /// Every `--fail-on` selector worth offering to a shell's completion, with a line of help in

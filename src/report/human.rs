@@ -5,6 +5,7 @@
 //! So a frame is small whatever the file (a finding on a 10 MB line prints a few lines), its
 //! columns are the same characters as every other format's, and no span can make it panic.
 
+use crate::i18n::tr;
 use std::fmt;
 use std::io::Write;
 use std::ops::Range;
@@ -123,18 +124,13 @@ impl<'w> Printer<'w> {
             writeln!(
                 self.out,
                 "{}",
-                match self.style.lang {
-                    Lang::Zh => format!(
-                        "{} 中另有 {} 条问题，每条一行显示（完整片段见 --format json 等格式）：",
-                        for_terminal(&report.source.name),
-                        rest.len()
-                    ),
-                    Lang::En => format!(
-                        "{} more in {}, one line each (--format json and the other formats give them all in full):",
-                        count(rest.len(), "finding"),
-                        for_terminal(&report.source.name)
-                    ),
-                }
+                tr!(
+                    self.style.lang,
+                    "human-more-findings",
+                    file = for_terminal(&report.source.name).to_string(),
+                    count = rest.len(),
+                    n = thousands(rest.len())
+                )
             )?;
             for finding in rest {
                 writeln!(self.out, "{}", plain_line(&report.source, finding))?;
@@ -157,15 +153,6 @@ impl<'w> Printer<'w> {
     }
 }
 
-/// `1 file`, `2 files`: English plurals (Chinese has none).
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{} {noun}s", thousands(n))
-    }
-}
-
 /// `101,200`: counts with the separator the progress line uses (indicatif's `HumanCount`).
 fn thousands(n: usize) -> String {
     indicatif::HumanCount(n as u64).to_string()
@@ -174,61 +161,45 @@ fn thousands(n: usize) -> String {
 /// One line saying how the run went.
 pub fn summary_line(s: &Summary, lang: Lang) -> String {
     if s.files == 0 && s.errors + s.warnings + s.infos == 0 {
-        return lang
-            .pick(
-                "⚠ 没有找到办事指南文件，未检查任何文件",
-                "⚠ no guide files found: nothing was linted",
-            )
-            .to_owned();
+        return tr!(lang, "summary-no-files");
     }
     if s.errors + s.warnings + s.infos == 0 {
-        return match lang {
-            Lang::Zh => format!("✓ 已检查 {} 个文件，未发现问题", thousands(s.files)),
-            Lang::En => format!("✓ checked {}: no findings", count(s.files, "file")),
-        };
+        return tr!(
+            lang,
+            "summary-clean",
+            files = s.files,
+            n = thousands(s.files)
+        );
     }
-    match lang {
-        Lang::Zh => format!(
-            "✗ 已检查 {} 个文件，其中 {} 个有问题：{} 个错误，{} 个警告，{} 条提示",
-            thousands(s.files),
-            thousands(s.files_with_findings),
-            thousands(s.errors),
-            thousands(s.warnings),
-            thousands(s.infos)
-        ),
-        Lang::En => format!(
-            "✗ checked {}, {} with findings: {}, {}, {}",
-            count(s.files, "file"),
-            thousands(s.files_with_findings),
-            count(s.errors, "error"),
-            count(s.warnings, "warning"),
-            count(s.infos, "info")
-        ),
-    }
+    tr!(
+        lang,
+        "summary-findings",
+        files = s.files,
+        n = thousands(s.files),
+        with_findings = thousands(s.files_with_findings),
+        errors = s.errors,
+        e = thousands(s.errors),
+        warnings = s.warnings,
+        w = thousands(s.warnings),
+        infos = s.infos,
+        i = thousands(s.infos)
+    )
 }
 
 /// What the baseline did, when one was used or written.
 pub fn baseline_line(s: &Summary, lang: Lang) -> Option<String> {
     if let Some(n) = s.baseline_written {
-        return Some(match lang {
-            Lang::Zh => format!("基线：已记录 {n} 个问题"),
-            Lang::En => format!("baseline: recorded {}", count(n, "finding")),
-        });
+        return Some(tr!(lang, "baseline-recorded", count = n, n = thousands(n)));
     }
     let (matched, fixed) = (s.baseline_matched?, s.baseline_fixed.unwrap_or(0));
-    Some(match lang {
-        Lang::Zh => format!(
-            "基线：{matched} 个已记录的问题未显示；{fixed} 条基线记录已修复（可用 --write-baseline 更新基线）"
-        ),
-        Lang::En => format!(
-            "baseline: {} not shown; {} now fixed (update it with --write-baseline)",
-            count(matched, "known finding"),
-            match fixed {
-                1 => "1 baseline entry is".to_owned(),
-                n => format!("{n} baseline entries are"),
-            }
-        ),
-    })
+    Some(tr!(
+        lang,
+        "baseline-matched",
+        matched = matched,
+        m = thousands(matched),
+        fixed = fixed,
+        f = thousands(fixed)
+    ))
 }
 
 /// Longest message, help or label shown (they can quote a value from the file).

@@ -2,6 +2,7 @@
 //! fails only when it has findings at or above `--fail-on` (so the report agrees with the exit
 //! status); its findings are listed in the failure (or, below the threshold, in `system-out`).
 
+use crate::i18n::tr;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -94,27 +95,24 @@ impl<'w> Printer<'w> {
             let mut case = if failing > 0 {
                 let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
                 status
-                    .set_message(match self.lang {
+                    .set_message(if i > 0 {
                         // Infos fail only when --fail-on selects their code.
-                        Lang::Zh if i > 0 => format!(
-                            "{failing} 个问题达到或超过 --fail-on 级别或属于其所选代码（{e} 个错误，{w} 个警告，{i} 个提示）"
-                        ),
-                        Lang::Zh => format!(
-                            "{failing} 个问题达到或超过 --fail-on 级别（{e} 个错误，{w} 个警告）"
-                        ),
-                        Lang::En if i > 0 => format!(
-                            "{failing} finding{} at or above --fail-on or of a code it selects ({e} error{}, {w} warning{}, {i} info{})",
-                            plural(failing),
-                            plural(e),
-                            plural(w),
-                            plural(i)
-                        ),
-                        Lang::En => format!(
-                            "{failing} finding{} at or above --fail-on ({e} error{}, {w} warning{})",
-                            plural(failing),
-                            plural(e),
-                            plural(w)
-                        ),
+                        tr!(
+                            self.lang,
+                            "junit-failing-selected",
+                            failing = failing,
+                            errors = e,
+                            warnings = w,
+                            infos = i
+                        )
+                    } else {
+                        tr!(
+                            self.lang,
+                            "junit-failing",
+                            failing = failing,
+                            errors = e,
+                            warnings = w
+                        )
                     })
                     .set_type(if e > 0 { "error" } else { "warning" })
                     .set_description(c.lines.clone());
@@ -139,10 +137,6 @@ impl<'w> Printer<'w> {
         self.out.write_all(b"\n")?;
         Ok(())
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

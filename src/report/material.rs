@@ -1,6 +1,7 @@
 //! Rendering `tongban material`: how listed names are read as requirements, as readable lines
 //! (following `--lang`) or JSON. Decides nothing; `requirement.rs` has read them.
 
+use crate::i18n::tr;
 use std::io::Write;
 
 use serde::Serialize;
@@ -51,14 +52,12 @@ pub fn render(
 
 fn text(r: &Reading, lang: Lang, out: &mut dyn Write) -> Result<(), Error> {
     let n = r.pieces.len();
-    let head = match lang {
-        Lang::Zh => format!("“{}” → {n} 项要求", r.material),
-        Lang::En => format!(
-            "“{}” → {n} requirement{}",
-            r.material,
-            if n == 1 { "" } else { "s" }
-        ),
-    };
+    let head = tr!(
+        lang,
+        "material-head",
+        material = r.material.as_str(),
+        count = n
+    );
     writeln!(out, "{head}")?;
     if r.vague {
         writeln!(

@@ -2,6 +2,7 @@
 //! table; `-f github` writes both as Markdown to the job summary (`$GITHUB_STEP_SUMMARY`), where
 //! no annotation limit applies.
 
+use crate::i18n::tr;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Write;
@@ -182,10 +183,11 @@ impl<'w> Printer<'w> {
         }
         if summary.not_guides > 0 {
             let n = summary.not_guides;
-            match lang {
-                Lang::Zh => writeln!(self.out, "跳过 {n} 个不是办事指南的 YAML 文件")?,
-                Lang::En => writeln!(self.out, "skipped {n} YAML file(s) that are not guides")?,
-            }
+            writeln!(
+                self.out,
+                "{}",
+                tr!(lang, "statistics-not-guides", count = n)
+            )?;
         }
         if !self.style.quiet {
             writeln!(self.out, "{}", super::human::summary_line(summary, lang))?;
@@ -236,10 +238,7 @@ pub fn markdown(
     let _ = writeln!(
         s,
         "\n### {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        match lang {
-            Lang::Zh => format!("问题最多的文件（前 {} 个）", top.len()),
-            Lang::En => format!("Files with the most findings (top {})", top.len()),
-        },
+        tr!(lang, "statistics-top-files", count = top.len()),
         lang.pick("文件", "file"),
         lang.pick("错误", "errors"),
         lang.pick("警告", "warnings"),

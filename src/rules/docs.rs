@@ -4,6 +4,7 @@
 //! TB2xx/TB3xx/TB5xx, in `diagnostic::builtin` for TB0xx/TB1xx/TB4xx. A doc holds each section's
 //! words in both languages and its example once; the run's `--lang` picks the words.
 
+use crate::i18n::tr;
 use std::fmt::Write as _;
 
 use super::{Kind, registry};
@@ -90,44 +91,32 @@ pub fn severity_name(s: crate::diagnostic::Severity, lang: Lang) -> &'static str
 pub fn entry_markdown(c: &Check, lang: Lang) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {} {}\n", c.code, c.name);
-    match lang {
-        Lang::Zh => {
-            let _ = writeln!(
-                s,
-                "{} · 默认级别 **{}**（`{}`）\n",
-                c.summary_zh,
-                severity_name(c.severity, lang),
-                c.severity.as_str()
-            );
-            let _ = writeln!(s, "类别：{}\n", kind_name(c.kind, lang));
-        }
-        Lang::En => {
-            let _ = writeln!(
-                s,
-                "{} · default severity **{}**\n",
-                c.summary_en,
-                c.severity.as_str()
-            );
-            let _ = writeln!(s, "Kind: {}\n", c.kind.as_str());
-        }
-    }
+    let _ = writeln!(
+        s,
+        "{}\n\n{}\n",
+        tr!(
+            lang,
+            "rule-doc-head",
+            summary = lang.pick(c.summary_zh, c.summary_en),
+            severity = severity_name(c.severity, lang),
+            code = c.severity.as_str()
+        ),
+        tr!(lang, "rule-doc-kind", kind = kind_name(c.kind, lang))
+    );
     s.push_str(
         &doc(c, lang)
             .replace("\n## ", "\n### ")
             .replacen("## ", "### ", 1),
     );
     if !c.fixes.is_empty() {
-        s.push_str(lang.pick("\n### 修复\n", "\n### Fix\n"));
+        let _ = writeln!(s, "\n### {}", tr!(lang, "rule-doc-fix"));
         for f in c.fixes {
             let _ = writeln!(
                 s,
                 "- {}{}{}",
                 match f.applicability {
-                    Applicability::Safe => lang.pick("安全（`--fix`）", "safe (`--fix`)"),
-                    Applicability::Unsafe => lang.pick(
-                        "不安全（`--fix --unsafe-fixes`）",
-                        "unsafe (`--fix --unsafe-fixes`)"
-                    ),
+                    Applicability::Safe => tr!(lang, "rule-doc-fix-safe"),
+                    Applicability::Unsafe => tr!(lang, "rule-doc-fix-unsafe"),
                 },
                 lang.pick("：", ": "),
                 lang.pick(f.text_zh, f.text)

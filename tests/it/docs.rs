@@ -110,7 +110,7 @@ fn dangling(text: &str) -> Vec<String> {
         if in_code {
             continue;
         }
-        for word in line.split(|c: char| c.is_whitespace() || "`()[]\"'，。；、：".contains(c))
+        for word in line.split(|c: char| c.is_whitespace() || "`()[]\"'，。；、：（）".contains(c))
         {
             let word = word.split('#').next().unwrap_or_default();
             let word = word.trim_end_matches(['.', ',', ';', ':']);
@@ -168,11 +168,18 @@ fn rule_docs_of_every_check_name_no_file_outside_the_repository() {
     assert!(offenders.is_empty(), "{offenders:#?}");
 }
 
-/// The help of every subcommand, in both languages of the summaries.
+/// The help of every subcommand, in both languages.
 #[test]
 fn help_names_no_file_outside_the_repository() {
     let mut pages = vec![vec!["--help".to_owned()]];
-    let help = String::from_utf8(tongban().arg("--help").output().unwrap().stdout).unwrap();
+    let help = String::from_utf8(
+        tongban()
+            .args(["--lang", "en", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
     let subcommands: Vec<String> = help
         .lines()
         .skip_while(|l| !l.starts_with("Commands:"))
@@ -187,7 +194,9 @@ fn help_names_no_file_outside_the_repository() {
             .map(|s| vec![s, "--help".to_owned()]),
     );
     let mut offenders = Vec::new();
-    for args in pages {
+    for args in pages.iter().flat_map(|p| {
+        ["zh", "en"].map(|lang| [vec!["--lang".to_owned(), lang.to_owned()], p.clone()].concat())
+    }) {
         let out = tongban().args(&args).output().unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         offenders.extend(

@@ -28,7 +28,14 @@ const LAYERS: &[&[&str]] = &[
     // Bytes → text → YAML → Document.
     &["load"],
     // Shared leaves.
-    &["diagnostic", "error", "source", "progress", "atomic"],
+    &[
+        "diagnostic",
+        "error",
+        "i18n",
+        "source",
+        "progress",
+        "atomic",
+    ],
 ];
 
 /// Names the crate root re-exports, by the room they come from.
@@ -38,6 +45,7 @@ const ROOT_REEXPORTS: &[(&str, &str)] = &[
     ("Env", "app"),
     ("Outcome", "app"),
     ("execute", "app"),
+    ("main_args", "app"),
     ("main_process", "app"),
     ("run", "app"),
 ];

@@ -17,6 +17,7 @@ mod fix;
 mod formats;
 mod fuzz;
 mod gen_corpus;
+mod i18n;
 mod lang;
 mod layers;
 mod lint_cli;

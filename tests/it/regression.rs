@@ -354,23 +354,29 @@ fn broken_pipe_exited_0_though_errors_were_found() {
 #[cfg(target_os = "linux")]
 #[test]
 fn junit_write_failure_lost_the_os_error() {
-    // A full disk must be named as such, not as a serialiser's message.
-    let full = fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
-    let o = std::process::Command::new(assert_cmd::cargo::cargo_bin!("tongban"))
-        .current_dir(common::root())
-        .args(["lint", "--format", "junit", "tests/fixtures/lint"])
-        .stdout(full)
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("No space left on device"),
-        "{}",
-        stderr(&o)
-    );
+    // A full disk must be named as such, not as a serialiser's message (explained in the run's
+    // language, not in the operating system's English).
+    for (lang, full_disk) in [("zh", "磁盘已满"), ("en", "the disk is full")] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = std::process::Command::new(assert_cmd::cargo::cargo_bin!("tongban"))
+            .current_dir(common::root())
+            .args([
+                "--lang",
+                lang,
+                "lint",
+                "--format",
+                "junit",
+                "tests/fixtures/lint",
+            ])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(full_disk), "{}", stderr(&o));
+    }
 }
 
 #[test]

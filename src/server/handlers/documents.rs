@@ -1,6 +1,7 @@
 //! Open documents: open, change, save, close; linting a stale buffer and publishing its
 //! diagnostics.
 
+use crate::i18n::tr;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -141,14 +142,7 @@ impl Server<'_> {
                 range: lsp::Range::default(),
                 severity: Some(lsp::DiagnosticSeverity::INFORMATION),
                 source: Some("tongban".into()),
-                message: match self.lang {
-                    crate::diagnostic::Lang::Zh => format!(
-                        "另有 {omitted} 处问题未显示（tongban.toml 中 [server] 的 max-diagnostics 为 {max}）；运行 tongban lint 查看全部"
-                    ),
-                    crate::diagnostic::Lang::En => format!(
-                        "{omitted} more findings not shown (max-diagnostics = {max} under [server] in tongban.toml); run tongban lint for all"
-                    ),
-                },
+                message: tr!(self.lang, "server-omitted", omitted = omitted, max = max),
                 ..Default::default()
             });
         }
