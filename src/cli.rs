@@ -196,8 +196,9 @@ pub struct DiffArgs {
     )]
     pub regions: Vec<String>,
 
-    /// Exit with status 1 when an item in two or more regions has a uniformity index below this
-    /// (0.0–1.0). Items in a single region are not checked.
+    /// Exit with status 1 when an item has a uniformity index below this (0.0–1.0). Only items
+    /// with two or more regions counted for uniformity (complete guides; every region when none
+    /// is complete) are checked.
     #[arg(long, value_name = "UNIFORMITY", value_parser = parse_unit_interval)]
     pub fail_under: Option<f64>,
 

@@ -212,7 +212,7 @@ server-omitted = { $omitted } more findings not shown (max-diagnostics = { $max 
 diff-summary = { $items } { $items ->
         [one] item
        *[other] items
-    } ({ $comparable } in two or more regions) from { $guides } guides
+    } ({ $comparable } with two or more regions counted for uniformity) from { $guides } guides
 diff-nothing = no items to compare ({ $guides } guides)
 diff-uniformity-note = uniformity = materials required in every region ÷ materials required in at least one region; least uniform first
 diff-similar = { $row } ≈ “{ $piece }” ({ $regions }) with “{ $with }”: score { $score }, shared { $shared }; confirm: add { $pair } to overrides.same; reject: add { $pair } to overrides.never_merge

@@ -184,7 +184,7 @@ arg-lint-diff = 以统一差异格式输出修复，而不写入文件（有修�
 arg-diff-item = 只比较此事项（事项名称或基本编码）
 arg-diff-region = 只比较这些地区（行政区划代码；可重复，或用逗号分隔）
 arg-diff-regions = 两两比较：两个地区规范化后材料清单的统一差异（需要 --item；100000 表示国家基准）
-arg-diff-fail_under = 有事项在两个及以上地区出现且统一度低于此值（0.0–1.0）时以退出码 1 结束。只在一个地区出现的事项不检查
+arg-diff-fail_under = 有事项的一致性指数低于此值（0.0–1.0）时以退出码 1 结束。只检查有两个及以上地区计入一致性（完整指南；都不完整时为全部地区）的事项
 
 arg-coverage-paths = 指南文件或文件夹（文件夹：其中每个 *.yaml / *.yml，跳过隐藏项）。除非给出 --agreement，这里找到的协议文件就是要报告的协议
 arg-coverage-agreement = 报告此协议文件，或此文件夹中的每份协议（可重复）[默认值：PATHS 下找到的协议]
@@ -277,7 +277,7 @@ server-omitted = 另有 { $omitted } 处问题未显示（tongban.toml 中 [serv
 
 ## 跨地区比较报告（tongban diff）：标题与汇总；矩阵中逐格的短词仍在 src/report/diff.rs
 
-diff-summary = 共 { $items } 个事项（{ $comparable } 个在两个及以上地区），来自 { $guides } 个指南
+diff-summary = 共 { $items } 个事项（{ $comparable } 个有两个及以上地区计入一致性），来自 { $guides } 个指南
 diff-nothing = 没有可比对的事项（{ $guides } 个指南）
 diff-uniformity-note = 一致性 = 各地都要求的材料数 ÷ 至少一地要求的材料数；按一致性从低到高排列
 diff-similar = { $row } ≈ “{ $piece }”（{ $regions }）与“{ $with }”：相似度 { $score }，共同词 { $shared }；确认：overrides.same 加 { $pair }；否决：overrides.never_merge 加 { $pair }

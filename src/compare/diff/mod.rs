@@ -62,7 +62,8 @@ pub struct ItemSummary {
     pub regions: usize,
     /// Uniformity index.
     pub uniformity: f64,
-    /// In two or more regions.
+    /// Two or more regions counted for uniformity (complete guides; every region when none is
+    /// complete): its uniformity compares something.
     pub comparable: bool,
     /// |required everywhere|.
     pub required_everywhere: usize,
@@ -154,7 +155,7 @@ pub struct ItemDiff {
     pub uniformity: f64,
     /// The regions core and uniformity are computed over: the complete ones (all when none is).
     pub counted: Vec<String>,
-    /// Whether the item is in at least two regions; if not, `--fail-under` ignores it.
+    /// Two or more regions counted for uniformity; if not, `--fail-under` ignores it.
     pub comparable: bool,
     /// |required everywhere|.
     pub required_everywhere: usize,
