@@ -6,30 +6,35 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::diagnostic::Lang;
+use crate::i18n::tr;
+
 /// Counts files as they are done; draws nothing unless enabled and the run is long.
 pub struct Progress {
     bar: Option<ProgressBar>,
     started: Instant,
     shown: bool,
+    lang: Lang,
 }
 
 impl Progress {
-    /// A progress indicator labelled `what` (e.g. "linting"); `enabled` says a person is
-    /// watching stderr.
-    pub fn new(enabled: bool, what: &'static str) -> Self {
+    /// A progress indicator labelled by the message `what` of the catalog (e.g.
+    /// `progress-linting`), in `lang`; `enabled` says a person is watching stderr.
+    pub fn new(enabled: bool, lang: Lang, what: &'static str) -> Self {
         let bar = enabled.then(|| {
             let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
             bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg}: {human_pos} files, {elapsed}")
+                ProgressStyle::with_template(&tr!(lang, "progress-counting"))
                     .unwrap_or_else(|_| ProgressStyle::default_spinner()),
             );
-            bar.set_message(what);
+            bar.set_message(tr!(lang, what));
             bar
         });
         Progress {
             bar,
             started: Instant::now(),
             shown: false,
+            lang,
         }
     }
 
@@ -39,10 +44,10 @@ impl Progress {
     pub fn stage(&mut self, what: &'static str, total: Option<usize>) {
         let Some(bar) = &self.bar else { return };
         let template = match total {
-            Some(_) => "{spinner} {msg}: [{bar:30}] {human_pos}/{human_len}, {elapsed}",
-            None => "{spinner} {msg}: {human_pos} files, {elapsed}",
+            Some(_) => tr!(self.lang, "progress-bar"),
+            None => tr!(self.lang, "progress-counting"),
         };
-        if let Ok(style) = ProgressStyle::with_template(template) {
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             bar.set_style(style.progress_chars("=> "));
         }
         match total {
@@ -50,7 +55,7 @@ impl Progress {
             None => bar.unset_length(),
         }
         bar.set_position(0);
-        bar.set_message(what);
+        bar.set_message(tr!(self.lang, what));
     }
 
     /// The total of the current stage, when known (tests).
@@ -60,7 +65,7 @@ impl Progress {
 
     /// A progress indicator that never draws.
     pub fn hidden() -> Self {
-        Self::new(false, "")
+        Self::new(false, Lang::En, "")
     }
 
     /// Records `n` more files done.
@@ -94,12 +99,12 @@ mod tests {
 
     #[test]
     fn a_stage_with_a_known_total_is_a_bar_of_it() {
-        let mut p = Progress::new(true, "linting");
+        let mut p = Progress::new(true, Lang::Zh, "progress-linting");
         assert_eq!(p.total(), None);
-        p.stage("locating cross-region findings", Some(1_200));
+        p.stage("progress-locating", Some(1_200));
         assert_eq!(p.total(), Some(1_200));
         p.inc(3);
-        p.stage("comparing regions", None);
+        p.stage("progress-comparing", None);
         assert_eq!(p.total(), None);
         // Nobody watching: nothing at all.
         let mut hidden = Progress::hidden();

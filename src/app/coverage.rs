@@ -64,7 +64,7 @@ pub(super) fn command(
         .collect();
 
     let walk = input::walk(&args.paths, &config, lang)?;
-    let mut progress = s.progress("reading guides");
+    let mut progress = s.progress("progress-reading");
     let (guides, skipped) =
         coverage::read_guides(walk, &limits, &named, jobs, lang, &mut progress)?;
     progress.finish();

@@ -65,7 +65,7 @@ pub(super) fn command(
             .flat_map(|p| ontology::FILE_NAMES.map(|f| p.join(f)))
             .filter(|p| p.is_file()),
     );
-    let mut progress = s.progress("reading guides");
+    let mut progress = s.progress("progress-reading");
     catalog.index(walk, &limits, &skip, jobs, lang, &mut progress)?;
     progress.finish();
 

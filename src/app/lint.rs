@@ -29,7 +29,7 @@ pub(super) fn command(
     // fails early.
     let context = match &lint.catalog {
         Some(c) => {
-            let progress = s.progress("reading the catalog");
+            let progress = s.progress("progress-catalog");
             let guides = lint
                 .session
                 .catalog(c, &Default::default(), &input::pool(lint.jobs)?)?;
@@ -62,7 +62,7 @@ pub(super) fn command(
         Some(path) => lint_stdin(path, context, session, &mut sink)?,
         None => {
             let walk = input::walk(&lint.paths, &session.config, lang)?;
-            let mut progress = s.progress("linting");
+            let mut progress = s.progress("progress-linting");
             compared = lint::run_with_context(
                 walk,
                 context,

@@ -65,7 +65,7 @@ impl<'e> Settings<'e> {
 
     /// A progress line on standard error, shown only when a person watches and `--quiet` is off.
     pub(super) fn progress(&self, label: &'static str) -> Progress {
-        Progress::new(self.env.progress && !self.style.quiet, label)
+        Progress::new(self.env.progress && !self.style.quiet, self.lang, label)
     }
 
     /// The working directory.

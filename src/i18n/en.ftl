@@ -261,3 +261,13 @@ rule-doc-kind = Kind: { $kind }
 rule-doc-fix = Fix
 rule-doc-fix-safe = safe (`--fix`)
 rule-doc-fix-unsafe = unsafe (`--fix --unsafe-fixes`)
+
+## Progress on a terminal (indicatif templates: {spinner} {msg} {human_pos} {human_len} {bar:30} {elapsed})
+
+progress-counting = {"{"}spinner{"}"} {"{"}msg{"}"}: {"{"}human_pos{"}"} files, {"{"}elapsed{"}"}
+progress-bar = {"{"}spinner{"}"} {"{"}msg{"}"}: [{"{"}bar:30{"}"}] {"{"}human_pos{"}"}/{"{"}human_len{"}"}, {"{"}elapsed{"}"}
+progress-linting = linting
+progress-catalog = reading the catalog
+progress-reading = reading guides
+progress-comparing = comparing regions (TB3xx)
+progress-locating = locating cross-region findings

@@ -323,3 +323,13 @@ rule-doc-kind = 类别：{ $kind }
 rule-doc-fix = 修复
 rule-doc-fix-safe = 安全（`--fix`）
 rule-doc-fix-unsafe = 不安全（`--fix --unsafe-fixes`）
+
+## 终端上的进度（indicatif 模板：{spinner} {msg} {human_pos} {human_len} {bar:30} {elapsed}）
+
+progress-counting = {"{"}spinner{"}"} {"{"}msg{"}"}：{"{"}human_pos{"}"} 个文件，{"{"}elapsed{"}"}
+progress-bar = {"{"}spinner{"}"} {"{"}msg{"}"}：[{"{"}bar:30{"}"}] {"{"}human_pos{"}"}/{"{"}human_len{"}"}，{"{"}elapsed{"}"}
+progress-linting = 正在检查
+progress-catalog = 正在读取目录
+progress-reading = 正在读取指南
+progress-comparing = 正在跨地区比较（四级四同）
+progress-locating = 正在定位跨地区检查结果

@@ -109,9 +109,9 @@ pub fn run_with_context(
         );
     }
     drop(interner);
-    progress.stage("comparing regions (四级四同)", None);
+    progress.stage("progress-comparing", None);
     let mut pending = session.cross_region_reported(guides, reported);
-    progress.stage("locating cross-region findings", Some(pending.len()));
+    progress.stage("progress-locating", Some(pending.len()));
     while !pending.is_empty() {
         let rest = pending.split_off(pending.len().min(chunk_size));
         let chunk = std::mem::replace(&mut pending, rest);

@@ -883,11 +883,15 @@ fn progress_is_drawn_on_a_terminal_and_nowhere_else() {
         }
     }
     let bin = env!("CARGO_BIN_EXE_tongban");
-    let on_terminal = |ci: bool| {
+    let on_terminal_in = |ci: bool, lang: &str| {
         let mut cmd = std::process::Command::new("script");
-        cmd.args(["-qec", &format!("'{bin}' lint c >/dev/null"), "/dev/null"])
-            .current_dir(dir.path())
-            .env_remove("CI");
+        cmd.args([
+            "-qec",
+            &format!("'{bin}' lint --lang {lang} c >/dev/null"),
+            "/dev/null",
+        ])
+        .current_dir(dir.path())
+        .env_remove("CI");
         if ci {
             cmd.env("CI", "true");
         }
@@ -896,6 +900,14 @@ fn progress_is_drawn_on_a_terminal_and_nowhere_else() {
             .expect("`script` (util-linux) runs a pseudo-terminal");
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
+    let on_terminal = |ci: bool| on_terminal_in(ci, "en");
+    // Under zh the label and the count's unit are Chinese (they were English under zh).
+    let screen = on_terminal_in(false, "zh");
+    assert!(
+        screen.contains("正在检查：") && screen.contains("个文件"),
+        "no Chinese progress on a terminal: {screen:?}"
+    );
+    assert!(!screen.contains("linting"), "English under zh: {screen:?}");
     let screen = on_terminal(false);
     assert!(
         screen.contains("linting: "),

@@ -125,16 +125,21 @@ pub(super) fn strip_persons(s: &str) -> Persons {
     }
 }
 
+/// `s` without a verb before its first word (填写郑州市高龄津贴申请表, 提供户口簿): the verb is
+/// no part of the document.
+fn strip_leading_verb(s: &str) -> &str {
+    ["填写", "提交", "提供", "出示", "携带"]
+        .iter()
+        .find_map(|v| s.strip_prefix(v).filter(|r| !r.is_empty()))
+        .unwrap_or(s)
+}
+
 /// Reads the person words at the start of `s`: the applicant's roles, the groups of persons and
 /// what follows them (after a verb such as 提供 / 持有的).
 fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
     let mut roles: Vec<String> = Vec::new();
     let mut groups: Groups = vec![Vec::new()];
-    // 填写郑州市高龄津贴申请表, 提供户口簿: a verb before the first word is no part of it.
-    let mut rest = ["填写", "提交", "提供", "出示", "携带"]
-        .iter()
-        .find_map(|v| s.strip_prefix(v).filter(|r| !r.is_empty()))
-        .unwrap_or(s);
+    let mut rest = strip_leading_verb(s);
     let mut any = false;
     let mut link = Link::Start;
     loop {
