@@ -397,6 +397,29 @@ pub fn lang_of(args: &[OsString]) -> Option<Lang> {
     lang
 }
 
+/// The command a shell's completion request is answered from (`COMPLETE=bash tongban -- …`): its
+/// descriptions in the language of the line being completed (`--lang`), else of the locale.
+pub fn completion_command() -> clap::Command {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    // The line being completed follows `--`; its first word is the program.
+    let line: Vec<OsString> = match args.iter().position(|a| a == "--") {
+        Some(at) => args[at + 1..].to_vec(),
+        None => args,
+    };
+    let locale = ["LC_ALL", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+    let lang = lang_of(&line).unwrap_or_else(|| Lang::from_locale(locale.as_deref()));
+    command_in(lang)
+}
+
+/// The command line's `Command`, built, with every text in `lang` (the man pages).
+pub fn command_in(lang: Lang) -> clap::Command {
+    let mut cmd = localize::command(lang, &mut Vec::new());
+    cmd.build();
+    cmd
+}
+
 /// Parses the command line with help and errors in `lang`. A line clap accepts is parsed once,
 /// by the derive's command; only help, version and a refused line pay for the translated one.
 pub fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {

@@ -10,8 +10,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     // `COMPLETE=bash tongban -- …`: a shell asking for completions (`tongban completions`).
-    clap_complete::CompleteEnv::with_factory(<tongban::cli::Cli as clap::CommandFactory>::command)
-        .complete();
+    clap_complete::CompleteEnv::with_factory(tongban::cli::completion_command).complete();
     let env = tongban::Env::from_process();
     ExitCode::from(tongban::main_args(std::env::args_os().collect(), &env))
 }

@@ -63,11 +63,12 @@ pub(super) fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> R
     Ok(0)
 }
 
-/// `tongban man [SUBCOMMAND]`: a roff manual page.
-pub(super) fn man(command: Option<String>, out: &mut dyn Write) -> Result<u8, Error> {
-    use clap::CommandFactory;
-    let mut cmd = cli::Cli::command();
-    cmd.build();
+/// `tongban man [SUBCOMMAND]`: a roff manual page, in the run's language (the help texts from
+/// the message catalog, the sections clap does not write from [`MAN_SECTIONS`] or
+/// [`MAN_SECTIONS_ZH`]; clap_mangen's own headings — NAME, SYNOPSIS, OPTIONS — stay as it
+/// writes them).
+pub(super) fn man(command: Option<String>, lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {
+    let cmd = cli::command_in(lang);
     let page = match command {
         None => cmd,
         Some(name) => {
@@ -87,7 +88,7 @@ pub(super) fn man(command: Option<String>, out: &mut dyn Write) -> Result<u8, Er
         }
     };
     clap_mangen::Man::new(page).render(out)?;
-    out.write_all(MAN_SECTIONS.as_bytes())?;
+    out.write_all(lang.pick(MAN_SECTIONS_ZH, MAN_SECTIONS).as_bytes())?;
     Ok(0)
 }
 
@@ -156,3 +157,61 @@ pub(super) fn config(s: &super::settings::Settings<'_>, out: &mut dyn Write) -> 
     out.write_all(config.to_toml(s.lang).as_bytes())?;
     Ok(0)
 }
+
+/// [`MAN_SECTIONS`] in Chinese: the same sections, the same order.
+const MAN_SECTIONS_ZH: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+无问题：没有达到 \fB\-\-fail\-on\fR 的检查结果（lint），没有低于 \fB\-\-fail\-under\fR 的事项（diff、coverage）。
+.TP
+\fB1\fR
+有达到 \fB\-\-fail\-on\fR（默认 error）的检查结果，或有事项低于 \fB\-\-fail\-under\fR。
+.TP
+\fB2\fR
+tongban 未能完成工作：命令行用法错误、路径无法读取、tongban.toml 或模式有误，或处理某个文件时崩溃（TB000）。
+.SH ENVIRONMENT
+.TP
+\fBLANG\fR, \fBLC_ALL\fR
+未给出 \fB\-\-lang\fR 时的消息语言：以 \fBen\fR 开头的区域设置为英文，其他为中文。
+.TP
+\fBNO_COLOR\fR
+设置且非空时不使用颜色（同 \fB\-\-color never\fR）。
+.TP
+\fBCI\fR
+设置时不在标准错误上显示进度。
+.TP
+\fBGITHUB_STEP_SUMMARY\fR
+使用 \fB\-f github\fR 时，运行的 Markdown 摘要追加到此文件。
+.SH FILES
+.TP
+\fBtongban.toml\fR
+配置文件，在工作目录及其上级目录中查找（\fB\-\-config\fR 可指定其他文件）；\fBtongban config\fR 输出生效的配置。没有配置时，\fBlint\fR 跳过不是办事指南的 YAML 文件。
+.TP
+\fBdocuments.yaml\fR, \fBmaterials.yaml\fR
+目录的文书词典（材料名称的同义写法），位于所给文件夹的根目录。
+.TP
+\fBagreements/*.yaml\fR
+跨省通办协议，由 \fBcoverage\fR 读取、由 \fBlint\fR 检查。
+.TP
+\fBe\-licences.yaml\fR
+电子证照目录（在 \fBtongban.toml\fR 中指定时）。
+.SH EXAMPLES
+.TP
+\fBtongban lint catalogs\fR
+检查 catalogs/ 下的每份办事指南。
+.TP
+\fBtongban lint \-\-catalog catalogs catalogs/shanghai/jiehun\-dengji.yaml\fR
+检查一份指南，并与整个目录比较（四级四同）。
+.TP
+\fBtongban lint catalogs \-f sarif \-o tongban.sarif\fR
+生成供代码扫描使用的 SARIF 日志。
+.TP
+\fBtongban diff catalogs \-\-item 生育登记\fR
+在终端中跨地区比较一个事项。
+.TP
+\fBtongban diff catalogs \-f html \-o report.html\fR
+生成会议用报告（A4 横向打印）。
+.TP
+\fBtongban coverage catalogs \-f xlsx \-o coverage.xlsx\fR
+以工作簿输出跨省通办协议的覆盖情况。
+"#;

@@ -156,7 +156,7 @@ pub fn execute(cli: cli::Cli, env: &Env, out: &mut dyn Write) -> Result<Outcome,
         cli::Command::Rules { markdown } => info::rules(markdown, lang, out),
         cli::Command::Rule { rule } => info::rule(&rule, lang, out),
         cli::Command::Completions { shell } => info::completions(shell, out),
-        cli::Command::Man { command } => info::man(command, out),
+        cli::Command::Man { command } => info::man(command, lang, out),
         cli::Command::Config => info::config(&s, out),
         cli::Command::Lint(args) if args.fix || args.diff => {
             return fix::command(settings::Lint::resolve(args, &s)?, &s, out);

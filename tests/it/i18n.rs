@@ -418,3 +418,54 @@ fn os_errors_in_findings_are_explained_in_the_run_language() {
         assert!(!text.contains(not), "{text}");
     }
 }
+
+/// `tongban man` was English under zh: the help texts now come from the message catalog and the
+/// sections clap does not write (EXIT STATUS, ENVIRONMENT, FILES, EXAMPLES) are in the run's
+/// language; clap_mangen's own headings (NAME, SYNOPSIS) stay as it writes them.
+#[test]
+fn man_pages_are_in_the_run_language() {
+    let (code, zh, _) = run("zh", &["man", "lint"]);
+    assert_eq!(code, 0);
+    assert!(zh.contains("按国家模式和规则检查办事指南"), "{zh}");
+    assert!(zh.contains("tongban 未能完成工作"), "{zh}");
+    assert!(
+        !zh.contains("Validate guides"),
+        "English help in the zh page"
+    );
+    assert!(
+        !zh.contains("could not do its job"),
+        "English sections in the zh page"
+    );
+    let (code, en, _) = run("en", &["man"]);
+    assert_eq!(code, 0);
+    assert!(en.contains("could not do its job"), "{en}");
+    assert!(
+        !en.contains("未能完成工作") && !en.contains("检查并跨地区比较"),
+        "{en}"
+    );
+}
+
+/// The descriptions a shell shows beside completion candidates were English under zh: they
+/// come from the same translated command as `--help`, in the language of the line's `--lang`,
+/// else of the locale.
+#[test]
+fn completion_descriptions_are_in_the_run_language() {
+    let complete = |lang_env: &str, line: &[&str]| {
+        let out = tongban()
+            .env("COMPLETE", "fish")
+            .env_remove("LC_ALL")
+            .env("LANG", lang_env)
+            .arg("--")
+            .arg("tongban")
+            .args(line)
+            .output()
+            .unwrap();
+        common::stdout(&out)
+    };
+    let zh = complete("zh_CN.UTF-8", &[""]);
+    assert!(zh.contains("lint\t按国家模式和规则检查办事指南"), "{zh}");
+    let en = complete("en_US.UTF-8", &[""]);
+    assert!(en.contains("lint\tValidate guides"), "{en}");
+    let by_flag = complete("en_US.UTF-8", &["--lang", "zh", ""]);
+    assert!(by_flag.contains("按国家模式"), "{by_flag}");
+}
