@@ -7,7 +7,7 @@ use crate::data::ontology::{Hit, Ontology, Origin};
 
 use super::lexicon::{CATCH_ALL_TAILS, CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VALIDITY};
 use super::persons::strip_persons;
-use super::qualifiers::{Alt, looks_like_document, outside, trailing_remark};
+use super::qualifiers::{Alt, looks_like_document, outside, quantity_at, trailing_remark};
 use super::split::{
     Segment, Sep, closes, fold, merge_segments, opens, prepare, segments_sep, split_or, split_top,
 };
@@ -316,11 +316,13 @@ impl<'o> Reader<'o> {
     /// category or a generic document word: A is an example, the piece a catch-all
     /// (居民身份证等有效身份证明, 护照等公安机关签发的其他有效身份证件).
     fn strip_catch_all(&self, item: ItemRef<'_>, text: &mut String, d: &mut Draft) {
+        // 居民身份证等相关材料各1份: the tail is before a quantity, which stays to be read.
+        let end = quantity_at(text).unwrap_or(text.len());
         for tail in CATCH_ALL_TAILS {
-            if text.len() > tail.len()
-                && let Some(r) = text.strip_suffix(tail)
+            if end > tail.len()
+                && let Some(r) = text[..end].strip_suffix(tail)
             {
-                *text = r.to_owned();
+                *text = format!("{r}{}", &text[end..]);
                 d.vague = true;
                 d.how.push(How::Vague);
                 return;

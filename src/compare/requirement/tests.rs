@@ -1062,3 +1062,15 @@ fn alternatives_with_their_own_brackets_are_read_one_by_one() {
     );
     assert!(r.pieces[0].accepts.contains(&"户口簿".to_owned()));
 }
+
+/// 参保人员居民身份证等相关材料原件、复印件各1份 was compared as written: its catch-all tail sat
+/// before a quantity. The tail is found before a trailing quantity, which is then read as one.
+#[test]
+fn a_catch_all_before_a_quantity_is_still_a_catch_all() {
+    let r = read(
+        "企业职工基本养老保险关系转移接续",
+        "参保人员居民身份证等相关材料原件、复印件各1份",
+    );
+    assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
+    assert!(r.vague);
+}
