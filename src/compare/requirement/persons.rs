@@ -16,7 +16,7 @@ pub(super) fn canonical_person(word: &str) -> &str {
         "房屋共有人" => "共有人",
         // The founders of a company are its first shareholders (《公司法》: 发起人认购股份).
         "发起人" => "股东",
-        "证明人" => "证人",
+        "证明人" | "目击证人" => "证人",
         w => w,
     }
 }
@@ -128,10 +128,36 @@ pub(super) fn strip_persons(s: &str) -> Persons {
 /// `s` without a verb before its first word (填写郑州市高龄津贴申请表, 提供户口簿): the verb is
 /// no part of the document.
 fn strip_leading_verb(s: &str) -> &str {
-    ["填写", "提交", "提供", "出示", "携带"]
+    let s = ["填写", "提交", "提供", "出示", "携带"]
         .iter()
         .find_map(|v| s.strip_prefix(v).filter(|r| !r.is_empty()))
-        .unwrap_or(s)
+        .unwrap_or(s);
+    strip_person_count(s)
+}
+
+/// `s` without a count of the persons that follow (两名以上目击证人的书面证明, 2名证人): how many
+/// witnesses is an attribute, not part of whose document it is.
+fn strip_person_count(s: &str) -> &str {
+    let body = s.strip_prefix("至少").unwrap_or(s);
+    let digits = body
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || "一二两三四五六七八九十".contains(*c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if digits == 0 {
+        return s;
+    }
+    let Some(rest) = ["名", "位", "个"]
+        .iter()
+        .find_map(|u| body[digits..].strip_prefix(u))
+    else {
+        return s;
+    };
+    let rest = ["及以上", "以上"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    if person_at(rest).is_some() { rest } else { s }
 }
 
 /// Reads the person words at the start of `s`: the applicant's roles, the groups of persons and

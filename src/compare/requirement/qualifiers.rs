@@ -494,6 +494,8 @@ impl<'o> Reader<'o> {
             if without.is_empty()
                 || !(self.exact(item, &without).is_some()
                     || is_copy_remark(&core[open + 1..close])
+                    // (附证人的身份证复印件): what comes attached is no part of the name.
+                    || core[open + 1..close].starts_with('附')
                     || !looks_like_document(&core[open..=close])
                     || core[open..=close].contains('/'))
             {

@@ -1074,3 +1074,18 @@ fn a_catch_all_before_a_quantity_is_still_a_catch_all() {
     assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
     assert!(r.vague);
 }
+
+/// 两名以上目击证人的书面证明材料(附证人的身份证复印件) was compared as written: a count before
+/// the persons (两名以上, 2名) hid the witnesses, and a remark of what comes attached (附…) stayed
+/// in the name. The witnesses hold it; the count and the attachment are qualifiers.
+#[test]
+fn a_count_of_persons_and_an_attachment_remark_hide_nothing() {
+    let r = read(
+        "工伤认定",
+        "两名以上目击证人的书面证明材料(附证人的身份证复印件)",
+    );
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("证人"));
+    assert_eq!(r.pieces[0].accepts, ["书面证明"]);
+    let r = read("某事项", "二手房买卖合同");
+    assert_eq!(r.pieces[0].holder, None);
+}
