@@ -223,7 +223,12 @@ pub(super) fn generic_noun(s: &str) -> Option<String> {
 }
 
 pub(super) fn is_vague(s: &str) -> bool {
-    VAGUE_ENDS.iter().any(|e| s.ends_with(e)) || s.contains("其他")
+    VAGUE_ENDS.iter().any(|e| s.ends_with(e))
+        || s.contains("其他")
+        // 民政部门认为需要提供的证明材料: whatever the office asks for is a catch-all.
+        || ["认为需要", "认为必要", "认为有必要"]
+            .iter()
+            .any(|w| s.contains(w))
 }
 
 /// Whether a (place-stripped, normalised) title is the item's own application form.

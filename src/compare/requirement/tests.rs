@@ -1089,3 +1089,15 @@ fn a_count_of_persons_and_an_attachment_remark_hide_nothing() {
     let r = read("某事项", "二手房买卖合同");
     assert_eq!(r.pieces[0].holder, None);
 }
+
+/// 区县(自治县)民政部门认为需要提供的证明材料 was read as a document: whatever an office deems
+/// necessary is a catch-all (annotation rule 4), flagged vague like 其他材料.
+#[test]
+fn what_an_office_deems_necessary_is_a_catch_all() {
+    let r = read(
+        "最低生活保障审核确认",
+        "区县(自治县)民政部门认为需要提供的证明材料",
+    );
+    assert!(r.vague);
+    assert!(!read("某事项", "居民身份证").vague);
+}
