@@ -397,6 +397,15 @@ pub fn lang_of(args: &[OsString]) -> Option<Lang> {
     lang
 }
 
+/// The locale messages follow when `--lang` is not given: `LC_ALL` when set and not empty, else
+/// `LANG`.
+pub fn process_locale() -> Option<String> {
+    std::env::var("LC_ALL")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .or_else(|| std::env::var("LANG").ok())
+}
+
 /// The command a shell's completion request is answered from (`COMPLETE=bash tongban -- …`): its
 /// descriptions in the language of the line being completed (`--lang`), else of the locale.
 pub fn completion_command() -> clap::Command {
@@ -406,10 +415,7 @@ pub fn completion_command() -> clap::Command {
         Some(at) => args[at + 1..].to_vec(),
         None => args,
     };
-    let locale = ["LC_ALL", "LANG"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
-    let lang = lang_of(&line).unwrap_or_else(|| Lang::from_locale(locale.as_deref()));
+    let lang = lang_of(&line).unwrap_or_else(|| Lang::from_locale(process_locale().as_deref()));
     command_in(lang)
 }
 

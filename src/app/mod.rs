@@ -110,10 +110,7 @@ impl Env {
     /// The current process's environment.
     pub fn from_process() -> Self {
         Env {
-            locale: std::env::var("LC_ALL")
-                .ok()
-                .filter(|s| !s.is_empty())
-                .or_else(|| std::env::var("LANG").ok()),
+            locale: cli::process_locale(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             terminal_width: terminal_size::terminal_size_of(std::io::stdout())
                 .map(|(w, _)| usize::from(w.0).max(40)),

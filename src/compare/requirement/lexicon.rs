@@ -110,6 +110,25 @@ pub(super) const OTHERS: &[&str] = &[
     "户主",
 ];
 
+/// Verbs before a document that are no part of it, at the start of a name (填写郑州市高龄津贴
+/// 申请表, 提供户口簿).
+pub(super) const LEADING_VERBS: &[&str] = &["填写", "提交", "提供", "出示", "携带"];
+
+/// Verbs between the persons and their document (新生儿父母填写首次签发登记表, 申请人持有的…),
+/// longest first where one starts another.
+pub(super) const VERBS_AFTER_PERSONS: &[&str] = &[
+    "提供",
+    "提交",
+    "填写的",
+    "填写",
+    "签署的",
+    "签署",
+    "出示",
+    "携带",
+    "持有的",
+    "持",
+];
+
 /// Words that start like a person but name a body (董事会 is not 董事).
 pub(super) const NOT_PERSONS: &[&str] = &[
     "董事会",
@@ -262,6 +281,10 @@ pub(super) const VAGUE_ENDS: &[&str] = &[
     "相关资料",
     "其他证明",
 ];
+
+/// Phrases anywhere in a name that make it a catch-all: whatever an office deems necessary
+/// (民政部门认为需要提供的证明材料).
+pub(super) const VAGUE_PHRASES: &[&str] = &["其他", "认为需要", "认为必要", "认为有必要"];
 
 /// How a name ends when it names a document (used to tell a list of documents from a phrase).
 pub(super) const DOCUMENT_ENDS: &[&str] = &[

@@ -2,7 +2,7 @@
 //! kept as an attribute; another person (配偶, 代理人, 监护人 …) makes the document another
 //! requirement; persons coordinated before one document (本人及配偶) each hand in their own.
 
-use super::lexicon::{NOT_PERSONS, OTHERS, ROLES};
+use super::lexicon::{LEADING_VERBS, NOT_PERSONS, OTHERS, ROLES, VERBS_AFTER_PERSONS};
 
 /// One person, as the canonical word reports use (the agent is 代理人 however it is written).
 pub(super) fn canonical_person(word: &str) -> &str {
@@ -128,7 +128,7 @@ pub(super) fn strip_persons(s: &str) -> Persons {
 /// `s` without a verb before its first word (填写郑州市高龄津贴申请表, 提供户口簿): the verb is
 /// no part of the document.
 fn strip_leading_verb(s: &str) -> &str {
-    let s = ["填写", "提交", "提供", "出示", "携带"]
+    let s = LEADING_VERBS
         .iter()
         .find_map(|v| s.strip_prefix(v).filter(|r| !r.is_empty()))
         .unwrap_or(s);
@@ -219,20 +219,9 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
             link = Link::Start;
             continue;
         }
-        if let Some(r) = [
-            "提供",
-            "提交",
-            "填写的",
-            "填写",
-            "签署的",
-            "签署",
-            "出示",
-            "携带",
-            "持有的",
-            "持",
-        ]
-        .iter()
-        .find_map(|v| rest.strip_prefix(v))
+        if let Some(r) = VERBS_AFTER_PERSONS
+            .iter()
+            .find_map(|v| rest.strip_prefix(v))
         {
             rest = r;
         }

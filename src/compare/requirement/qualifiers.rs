@@ -12,7 +12,7 @@ use crate::data::ontology::{Hit, Origin};
 use super::lexicon::{
     BOOKLET_CARDS, CATCH_ALL_TAILS, CLAUSE_ENDS, COPY_FORMS, DOCUMENT_ENDS, FORM_ENDS,
     GENERIC_BIGRAMS, GENERIC_HEADS, ORGANISATION_ENDS, PAGES, PROCEDURES, SIDES, TRAILING_PARTIES,
-    VAGUE_ENDS, VALIDITY,
+    VAGUE_ENDS, VAGUE_PHRASES, VALIDITY,
 };
 use super::persons::strip_persons;
 use super::{How, ItemRef, Qualifiers, Reader};
@@ -223,12 +223,7 @@ pub(super) fn generic_noun(s: &str) -> Option<String> {
 }
 
 pub(super) fn is_vague(s: &str) -> bool {
-    VAGUE_ENDS.iter().any(|e| s.ends_with(e))
-        || s.contains("其他")
-        // 民政部门认为需要提供的证明材料: whatever the office asks for is a catch-all.
-        || ["认为需要", "认为必要", "认为有必要"]
-            .iter()
-            .any(|w| s.contains(w))
+    VAGUE_ENDS.iter().any(|e| s.ends_with(e)) || VAGUE_PHRASES.iter().any(|w| s.contains(w))
 }
 
 /// Whether a (place-stripped, normalised) title is the item's own application form.
