@@ -222,6 +222,15 @@ pub(super) fn generic_noun(s: &str) -> Option<String> {
     None
 }
 
+/// The text before its catch-all tail (身份证等有效证件 → 身份证), when it has one and something
+/// comes before it. The one place a tail is cut: the piece's reader (before a trailing quantity),
+/// each alternative, and the list of a category (居民身份证、护照等有效身份证件) call it.
+pub(super) fn without_catch_all(s: &str) -> Option<&str> {
+    CATCH_ALL_TAILS
+        .iter()
+        .find_map(|tail| s.strip_suffix(tail).filter(|rest| !rest.is_empty()))
+}
+
 pub(super) fn is_vague(s: &str) -> bool {
     VAGUE_ENDS.iter().any(|e| s.ends_with(e)) || VAGUE_PHRASES.iter().any(|w| s.contains(w))
 }
@@ -332,17 +341,9 @@ impl<'o> Reader<'o> {
         q: &mut Qualifiers,
         how: &mut Vec<How>,
     ) -> Alt {
-        let mut s = text.to_owned();
-        let mut vague = false;
-        for tail in CATCH_ALL_TAILS {
-            if s.len() > tail.len()
-                && let Some(r) = s.strip_suffix(tail)
-            {
-                s = r.to_owned();
-                vague = true;
-                break;
-            }
-        }
+        let cut = without_catch_all(text);
+        let vague = cut.is_some();
+        let mut s = cut.unwrap_or(text).to_owned();
         if let Some(h) = self.strip_leading(item, &mut s, q, how) {
             return self.alt_hit(h, &s, vague);
         }

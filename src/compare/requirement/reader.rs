@@ -5,9 +5,11 @@
 use crate::data::normalize::normalize;
 use crate::data::ontology::{Hit, Ontology, Origin};
 
-use super::lexicon::{CATCH_ALL_TAILS, CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VALIDITY};
+use super::lexicon::{CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VALIDITY};
 use super::persons::strip_persons;
-use super::qualifiers::{Alt, looks_like_document, outside, quantity_at, trailing_remark};
+use super::qualifiers::{
+    Alt, looks_like_document, outside, quantity_at, trailing_remark, without_catch_all,
+};
 use super::split::{
     Segment, Sep, closes, fold, merge_segments, opens, prepare, segments_sep, split_or, split_top,
 };
@@ -138,15 +140,9 @@ impl<'o> Reader<'o> {
         if !category.entry.category {
             return None;
         }
-        let mut list = inner.to_owned();
-        let mut etc = false;
-        for tail in CATCH_ALL_TAILS {
-            if let Some(r) = list.strip_suffix(tail) {
-                list = r.to_owned();
-                etc = true;
-                break;
-            }
-        }
+        let cut = without_catch_all(inner);
+        let etc = cut.is_some();
+        let list = cut.unwrap_or(inner);
         let items: Vec<String> = list
             .split(|c: char| matches!(fold(c), '、' | ',' | ';' | '或'))
             .map(str::trim)
@@ -318,15 +314,11 @@ impl<'o> Reader<'o> {
     fn strip_catch_all(&self, item: ItemRef<'_>, text: &mut String, d: &mut Draft) {
         // 居民身份证等相关材料各1份: the tail is before a quantity, which stays to be read.
         let end = quantity_at(text).unwrap_or(text.len());
-        for tail in CATCH_ALL_TAILS {
-            if end > tail.len()
-                && let Some(r) = text[..end].strip_suffix(tail)
-            {
-                *text = format!("{r}{}", &text[end..]);
-                d.vague = true;
-                d.how.push(How::Vague);
-                return;
-            }
+        if let Some(rest) = without_catch_all(&text[..end]) {
+            *text = format!("{rest}{}", &text[end..]);
+            d.vague = true;
+            d.how.push(How::Vague);
+            return;
         }
         if let Some((before, after)) = self.etc_category(item, text) {
             d.how.push(How::Vague);
