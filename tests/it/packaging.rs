@@ -455,3 +455,52 @@ fn dist_binary_needs_glibc_2_17_at_most() {
     eprintln!("{out}");
     assert!(ok, "{out}");
 }
+
+/// The features `cargo build` resolves for each dependency are the ones `cargo test` resolves
+/// (dev-dependencies included), so the test build reuses the wheel's and the binary's build
+/// instead of compiling jsonschema, globset and tongban a second time (Cargo.toml declares
+/// bstr and once_cell for this). Regression: a dev-dependency turning on one more feature of a
+/// shared crate recompiled a third of the tree in every CI run.
+#[test]
+fn build_and_test_resolve_the_same_features() {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // A package built for the host (build scripts, proc macros) and for the target may differ
+    // in features: each package maps to the set of its feature lists.
+    type Tree = std::collections::BTreeMap<String, std::collections::BTreeSet<String>>;
+    let tree = |edges: Option<&str>| -> Tree {
+        let mut cmd = Command::new(&cargo);
+        cmd.current_dir(root())
+            .args(["tree", "--locked", "--offline", "--prefix", "none"])
+            .args(["--format", "{p}|{f}"]);
+        if let Some(e) = edges {
+            cmd.args(["--edges", e]);
+        }
+        let (ok, out) = run(&mut cmd);
+        assert!(ok, "cargo tree: {out}");
+        let mut tree = Tree::new();
+        for (p, f) in out.lines().filter_map(|l| l.split_once('|')) {
+            // `name vX.Y.Z (path) (*)` → `name vX.Y.Z`
+            let p = p.split(" (").next().unwrap_or(p).trim().to_owned();
+            let f = f.split(" (").next().unwrap_or(f).trim().to_owned();
+            tree.entry(p).or_default().insert(f);
+        }
+        tree
+    };
+    let build = tree(Some("no-dev"));
+    let test = tree(None);
+    assert!(
+        build.len() > 50,
+        "{} packages in the build tree",
+        build.len()
+    );
+    let differ: Vec<String> = build
+        .iter()
+        .filter(|(p, f)| test.get(*p).is_some_and(|t| t != *f))
+        .map(|(p, f)| format!("{p}: build {f:?}, test {:?}", test[p]))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "declare these features in [dependencies] too:\n{}",
+        differ.join("\n")
+    );
+}
