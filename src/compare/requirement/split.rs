@@ -104,7 +104,7 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
                 {
                     sep_text.push(n);
                 }
-                if !cur.text.trim().is_empty() {
+                if has_words(&cur.text) {
                     out.push(std::mem::replace(
                         &mut cur,
                         Segment {
@@ -115,6 +115,7 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
                         },
                     ));
                 } else {
+                    cur.text.clear();
                     cur.sep = sep;
                     cur.sep_text = sep_text;
                 }
@@ -125,10 +126,16 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
         cur.text.push(c);
         prev = Some(c);
     }
-    if !cur.text.trim().is_empty() {
+    if has_words(&cur.text) {
         out.push(cur);
     }
     out
+}
+
+/// Whether a segment has a word in it: one of punctuation only (the …… where a source cut a name
+/// short: 证明原件及……) names no document.
+fn has_words(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
 }
 
 /// Whether `c` (between `prev` and `next`) separates two segments: (kind, its length in chars).

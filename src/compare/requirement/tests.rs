@@ -1101,3 +1101,19 @@ fn what_an_office_deems_necessary_is_a_catch_all() {
     assert!(r.vague);
     assert!(!read("某事项", "居民身份证").vague);
 }
+
+/// 县级以上公安部门或者其他相关部门的证明原件及…… (a name its source cut short) was read as two
+/// requirements, the second an empty one made of the ellipsis: what was cut is unknown, not a
+/// document.
+#[test]
+fn an_ellipsis_where_a_name_was_cut_is_no_requirement() {
+    for name in [
+        "公安部门的证明原件及……",
+        "公安部门的证明原件及…",
+        "公安部门的证明、……",
+    ] {
+        let r = read("工伤认定", name);
+        assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
+        assert!(r.pieces[0].accepts.iter().all(|a| !a.is_empty()), "{name}");
+    }
+}
