@@ -401,6 +401,43 @@ fn elements(doc: &Value) -> [Option<String>; 6] {
 /// summary.
 type Pieces = Vec<(u32, usize)>;
 
+/// The pieces of one guide whose requirement is told apart by its condition: a proof named by
+/// its issuer only (证明材料, 有效证明, 相关部门出具的证明) means what the condition it is listed
+/// under calls for (annotation rule 6), so one guide listing such a proof under two different
+/// conditions (受到暴力伤害的 / 抢险救灾中受到伤害的) asks for two proofs, not one. Piece index →
+/// its condition, for those requirements only; every other piece keeps its requirement (the
+/// same proof under one condition stays one row, aligned across regions as any other).
+fn proofs_apart<'s>(
+    pieces: &[&Piece],
+    listed: &[(u32, u16, Cell, usize)],
+    assigned: &[(&str, &str)],
+    conditions: &'s [(usize, String)],
+) -> HashMap<usize, &'s str> {
+    let condition_of = |k: usize| {
+        conditions
+            .binary_search_by_key(&k, |(i, _)| *i)
+            .ok()
+            .map(|at| conditions[at].1.as_str())
+    };
+    // Requirement key → (piece index, its condition) of its generic, conditional pieces.
+    let mut by_key: HashMap<&str, Vec<(usize, &'s str)>> = HashMap::new();
+    for (i, (p, (_, _, cell, k))) in pieces.iter().zip(listed).enumerate() {
+        if !cell.conditional || p.accepts.is_empty() {
+            continue;
+        }
+        if let Some(c) = condition_of(*k)
+            && p.accepts.iter().all(|a| requirement::is_generic_proof(a))
+        {
+            by_key.entry(assigned[i].0).or_default().push((i, c));
+        }
+    }
+    by_key
+        .into_values()
+        .filter(|v| v.iter().any(|(_, c)| *c != v[0].1))
+        .flatten()
+        .collect()
+}
+
 /// The situations of a guide and the requirements limited to some of them: listed once per
 /// situation, a requirement applies in all of them; listed once without, always. `None` for a
 /// guide without situations.
@@ -912,10 +949,15 @@ impl Catalog {
             .map(|(_, _, cell, _)| cell.conditional)
             .collect();
         let assigned = requirement::assign_in_situations(&pieces, &conditional);
+        let apart = proofs_apart(&pieces, &listed, &assigned, &s.conditions);
         let mut materials: Vec<(u32, Cell)> = Vec::with_capacity(listed.len());
         let mut names = Vec::with_capacity(listed.len());
-        for ((r, p, mut cell, k), (key, name)) in listed.into_iter().zip(assigned) {
-            let id = keys.intern(key);
+        for (i, ((r, p, mut cell, k), (key, name))) in listed.into_iter().zip(assigned).enumerate()
+        {
+            let id = match apart.get(&i) {
+                Some(condition) => keys.intern(&format!("{key}@{condition}")),
+                None => keys.intern(key),
+            };
             if id as usize == display.len() {
                 display.push(name.to_owned());
             }

@@ -1422,3 +1422,89 @@ fn a_confirmation_line_in_the_user_ontology_keeps_the_merge_without_the_mark() {
     let out = stdout(&run(&[dir.path().to_str().unwrap()]));
     assert!(!out.contains('≈') || !out.contains("按相似度匹配"), "{out}");
 }
+
+/// A guide of the proofs test: 申请表 and the given (name, condition) materials.
+fn proofs_guide(code: &str, proofs: &[(&str, &str)]) -> String {
+    let materials: String = proofs
+        .iter()
+        .map(|(name, condition)| {
+            format!("  - name: {name}\n    necessity: 非必要\n    condition: {condition}\n")
+        })
+        .collect();
+    format!(
+        "item:\n  name: 测试事项戊\n  type: 行政确认\nregion:\n  code: \"{code}\"\n  name: 测试{code}\n\
+         department: 测试局\nmaterials:\n  - name: 申请表\n    necessity: 必要\n{materials}\
+         source:\n  document: synthetic test fixture\n  retrieved: \"2026-12-07\"\n  completeness: complete\n"
+    )
+}
+
+/// Regression (annotation rule 6): a guide listing a proof named by its issuer only under two
+/// conditions (相关部门出具的证明材料 for 暴力伤害 and for 抢险救灾) had both in one row, so the
+/// row held two requirements and aligned with both of another region's. Each is the proof its
+/// condition calls for: two rows, each aligned with the other region's proof for that condition.
+#[test]
+fn one_generic_proof_under_two_conditions_is_two_requirements() {
+    let dir = tempfile::tempdir().unwrap();
+    let violence = "因履行工作职责受到暴力伤害的";
+    let rescue = "在抢险救灾中受到伤害的";
+    std::fs::write(
+        dir.path().join("110000.yaml"),
+        proofs_guide(
+            "110000",
+            &[
+                ("公安部门出具的证明材料", violence),
+                ("相关部门出具的证明材料", rescue),
+            ],
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("120000.yaml"),
+        proofs_guide(
+            "120000",
+            &[
+                ("公安机关的证明", &format!("属于{violence}")),
+                ("有效证明", &format!("属于{rescue}")),
+            ],
+        ),
+    )
+    .unwrap();
+    let doc = json(&[dir.path().to_str().unwrap()]);
+    let item = item(&doc, "测试事项戊");
+    // Which wordings of each region went into each row.
+    let rows: Vec<Vec<String>> = item["materials"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let mut v: Vec<String> = m["parts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["material"].as_str().unwrap().to_owned())
+                .collect();
+            v.sort();
+            v
+        })
+        .collect();
+    let row_of = |name: &str| {
+        rows.iter()
+            .position(|r| r.iter().any(|m| m == name))
+            .unwrap_or_else(|| panic!("{name} in no row: {rows:?}"))
+    };
+    assert_ne!(
+        row_of("公安部门出具的证明材料"),
+        row_of("相关部门出具的证明材料"),
+        "{rows:?}"
+    );
+    assert_eq!(
+        row_of("公安部门出具的证明材料"),
+        row_of("公安机关的证明"),
+        "{rows:?}"
+    );
+    assert_eq!(
+        row_of("相关部门出具的证明材料"),
+        row_of("有效证明"),
+        "{rows:?}"
+    );
+}

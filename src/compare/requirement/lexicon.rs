@@ -364,7 +364,16 @@ pub(super) const GENERIC_BIGRAMS: &[&str] =
 
 /// Heads that name no document kind of their own (证明, 材料): the words before them tell one
 /// proof from another.
-pub(super) const GENERIC_HEADS: &[&str] = &["证明", "证明书", "材料", "文件", "资料", "文书"];
+pub(super) const GENERIC_HEADS: &[&str] = &[
+    "证明",
+    "证明书",
+    "证明材料",
+    "证明文件",
+    "材料",
+    "文件",
+    "资料",
+    "文书",
+];
 
 /// How the name of a body ends (an issuer or an owner before 的: 公安部门, 医疗机构, 用人单位).
 pub(super) const ORGANISATION_ENDS: &[&str] = &[
