@@ -5,7 +5,7 @@
 use crate::data::normalize::normalize;
 use crate::data::ontology::{Hit, Ontology, Origin};
 
-use super::lexicon::{CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VALIDITY};
+use super::lexicon::{CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VAGUE_PHRASES, VALIDITY};
 use super::persons::strip_persons;
 use super::qualifiers::{
     Alt, looks_like_document, outside, quantity_at, trailing_remark, without_catch_all,
@@ -341,7 +341,19 @@ impl<'o> Reader<'o> {
             .max()
             && end < text.len()
         {
+            // …需提交的证明材料: the 的 that joined the condition to the document goes with it.
+            let rest = text[end..].trim_start_matches('的');
+            let end = if rest.is_empty() {
+                end
+            } else {
+                text.len() - rest.len()
+            };
             let condition = text[..end].to_owned();
+            // In any other situation (其他特殊情况需提交的…): whatever is asked then, a catch-all.
+            if VAGUE_PHRASES.iter().any(|w| condition.contains(w)) && !d.vague {
+                d.vague = true;
+                d.how.push(How::Vague);
+            }
             d.how.push(How::QualifierRemoved {
                 what: condition.clone(),
             });

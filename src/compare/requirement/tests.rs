@@ -1117,3 +1117,15 @@ fn an_ellipsis_where_a_name_was_cut_is_no_requirement() {
         assert!(r.pieces[0].accepts.iter().all(|a| !a.is_empty()), "{name}");
     }
 }
+
+/// 其他特殊情况需提交的证明材料 was read as a document named 的证明: the 的 after a condition
+/// goes with the condition, and what any other situation calls for is a catch-all (rule 4).
+#[test]
+fn a_condition_takes_its_de_and_any_other_situation_is_a_catch_all() {
+    let r = read("工伤认定", "其他特殊情况需提交的证明材料");
+    assert_eq!(r.pieces[0].name, "证明材料");
+    assert!(r.vague);
+    let r = read("某事项", "代办的需提供的委托书");
+    assert_eq!(r.pieces[0].name, "授权委托书");
+    assert!(!r.vague);
+}
