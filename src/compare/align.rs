@@ -213,6 +213,17 @@ fn head(text: &str) -> Option<(&'static str, &'static str)> {
         .copied()
 }
 
+/// The name score of two names that put the same words before heads that do not clash.
+const SAME_MODIFIER: f64 = 0.8;
+
+/// The words of a normalised name before its head.
+fn modifier<'t>(text: &'t str, head: &str) -> &'t str {
+    let text = text.trim_end_matches(['的', ')', '(']);
+    text.strip_suffix(head)
+        .unwrap_or(text)
+        .trim_end_matches('的')
+}
+
 /// Heads that name no kind of document but "a proof": any specific document can fill the need
 /// (a labour contract proves the labour relation), so they clash with no other head.
 const GENERIC_HEADS: &[&str] = &["证明", "证明材料", "证明书", "材料"];
@@ -437,12 +448,20 @@ fn score(
         let contain = shared / wa.min(wb);
         f64::from((dice + contain) / 2.0)
     };
-    if let (Some((hx, x)), Some((hy, y))) = (head(&a.text), head(&b.text))
+    let heads = (head(&a.text), head(&b.text));
+    if let (Some((hx, x)), Some((hy, y))) = heads
         && x != y
         && !GENERIC_HEADS.contains(&hx)
         && !GENERIC_HEADS.contains(&hy)
     {
         name /= 2.0;
+    } else if let (Some((hx, _)), Some((hy, _))) = heads
+        && shared >= MIN_SHARED
+        && modifier(&a.text, hx) == modifier(&b.text, hy)
+    {
+        // One thing before two heads that do not clash (抢救记录 / 抢救证明, 死亡证明 / 死亡证明书):
+        // the same document in two wordings (annotation rule 5), whatever else the names hold.
+        name = name.max(SAME_MODIFIER);
     }
     let mut terms_shared = shared_runs(idf, &a.text, names.1);
     let score = match (a.condition.is_empty(), b.condition.is_empty()) {
@@ -752,6 +771,30 @@ mod tests {
             let both = g.iter().all(|n| n.contains("暴力")) || g.iter().all(|n| n.contains("外出"));
             assert!(both, "{groups:?}");
         }
+    }
+
+    /// 医疗机构的抢救记录 / 医疗机构的抢救和死亡证明 (its 抢救证明) under two wordings of one
+    /// condition stayed two rows: the record of the rescue proves it (annotation rule 5). One
+    /// thing before two heads that do not clash is one document; before clashing heads it is not.
+    #[test]
+    fn one_thing_recorded_or_proven_is_one_document() {
+        let c = catalog(&[
+            ("110000", &[("抢救记录", "突发疾病死亡的")]),
+            (
+                "120000",
+                &[(
+                    "抢救证明",
+                    "在工作时间和工作岗位突发疾病死亡或者在48小时内死亡的",
+                )],
+            ),
+        ]);
+        assert_eq!(merged(&c), [["抢救记录", "抢救证明"]]);
+        // 申请表 and 申请委托书: different kinds of document (a form, a mandate).
+        let c = catalog(&[
+            ("110000", &[("抢救申请表", "突发疾病死亡的")]),
+            ("120000", &[("抢救委托书", "突发疾病死亡的")]),
+        ]);
+        assert!(merged(&c).is_empty(), "{:?}", merged(&c));
     }
 
     #[test]
