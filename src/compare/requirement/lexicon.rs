@@ -330,6 +330,8 @@ pub(super) const DOCUMENT_ENDS: &[&str] = &[
     "批复",
     "公证",
     "说明",
+    "病历",
+    "档案",
 ];
 
 /// Endings of an application form (the item's own 申请书/申请表/登记表).

@@ -78,6 +78,20 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
         }
         if depth == 0 && !opens(c) && !closes(c) {
             let tail = &s[i..];
+            // 原件及加盖公章的复印件: a copy that is stamped or signed is still a copy form.
+            if let Some(len) = qualified_copy(tail) {
+                cur.copy = Some(if cur.copy.is_some() {
+                    "原件和复印件"
+                } else {
+                    "复印件"
+                });
+                let end = i + len;
+                while it.peek().is_some_and(|(j, _)| *j < end) {
+                    it.next();
+                }
+                prev = Some('件');
+                continue;
+            }
             if let Some((phrase, meaning)) = COPY_FORMS
                 .iter()
                 .find(|(p, _)| p.starts_with(['及', '和', '原']) && tail.starts_with(p))
@@ -130,6 +144,25 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
         out.push(cur);
     }
     out
+}
+
+/// The length of `及…的复印件` at the start of `tail` when what stands between says how the copy
+/// is made (加盖公章的, 经本人签字的), not which document it is: a copy form with a qualifier.
+fn qualified_copy(tail: &str) -> Option<usize> {
+    let rest = tail
+        .strip_prefix('及')
+        .or_else(|| tail.strip_prefix('和'))?;
+    // At most 12 characters of qualifier: the search stays bounded at every 及 of a long name.
+    let end = rest.char_indices().nth(16).map_or(rest.len(), |(i, _)| i);
+    let at = rest[..end].find("的复印件")?;
+    let how = &rest[..at];
+    let plain = how
+        .chars()
+        .all(|c| c.is_alphanumeric() && !matches!(c, '、' | '，' | ','));
+    // 及户主的复印件: a person's copy (of what, the name does not say) is no copy form.
+    let whose = super::persons::ends_with_person(how);
+    (!how.is_empty() && plain && !whose && !looks_like_document(how))
+        .then(|| tail.len() - rest.len() + at + "的复印件".len())
 }
 
 /// Whether a segment has a word in it: one of punctuation only (the …… where a source cut a name

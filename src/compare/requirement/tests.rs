@@ -1129,3 +1129,36 @@ fn a_condition_takes_its_de_and_any_other_situation_is_a_catch_all() {
     assert_eq!(r.pieces[0].name, "授权委托书");
     assert!(!r.vague);
 }
+
+/// 营业执照副本原件及加盖公章的复印件 was read as two requirements, the second named 加盖公章: a
+/// copy stamped or signed (加盖公章的, 经本人签字的) is still a copy form of the document before it;
+/// a person's copy (户主的复印件) is not.
+#[test]
+fn a_stamped_or_signed_copy_is_a_copy_form() {
+    for name in [
+        "营业执照副本原件及加盖公章的复印件",
+        "居民身份证原件及经本人签字的复印件",
+    ] {
+        let r = read("某事项", name);
+        assert_eq!(r.pieces.len(), 1, "{name}: {:?}", r.pieces);
+        assert_eq!(r.pieces[0].qualifiers.copy, Some("原件和复印件"), "{name}");
+    }
+    assert_eq!(read("某事项", "户口簿及户主的复印件").pieces.len(), 2);
+}
+
+/// 诊断证明书、病历、费用清单及发票 gave a 病历清单: 病历 (a medical record) and 档案 are documents
+/// of their own, so the head of the next name is not shared with them.
+#[test]
+fn a_medical_record_is_a_document_and_shares_no_head() {
+    let r = read("某事项", "医疗机构出具的诊断证明书、病历、费用清单及发票");
+    let names: Vec<&str> = r.pieces.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"病历"), "{names:?}");
+    assert!(!names.contains(&"病历清单"), "{names:?}");
+    // The class it was made for still holds: 居住、暂住证明 shares 证明.
+    let r = read("某事项", "居住、暂住证明");
+    assert!(
+        r.pieces.iter().all(|p| p.name.ends_with("证明")),
+        "{:?}",
+        r.pieces
+    );
+}
