@@ -175,9 +175,17 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
         if let Some(p) = org {
             rest = &rest[p.len()..];
         }
-        // 其配偶, 及其委派代表: the pronoun points back at the applicant or the person before.
-        if let Some(r) = rest.strip_prefix('其').filter(|r| person_at(r).is_some()) {
-            rest = r;
+        // 其配偶, 及其委派代表: the pronoun points back at the applicant or the person before;
+        // 其他共有人: "other" persons of that kind are still those persons. After 或 (父母或其他
+        // 监护人) they are the fallback of the persons before, who stay the holder.
+        let fallback = link == Link::Or && rest.starts_with("其他");
+        rest = after_pronoun(rest);
+        if let Some((w, _)) = person_at(rest)
+            && fallback
+        {
+            rest = &rest[w.len()..];
+            link = Link::Adjacent;
+            continue;
         }
         if let Some((w, other)) = person_at(rest) {
             let skip = if rest.starts_with("全体") { 6 } else { 0 };
@@ -245,7 +253,15 @@ fn link_at(rest: &str) -> Option<(&str, Link)> {
     ]
     .iter()
     .find_map(|(c, l)| Some((rest.strip_prefix(c)?, *l)))
-    .filter(|(r, _)| person_at(r.strip_prefix('其').unwrap_or(r)).is_some())
+    .filter(|(r, _)| person_at(after_pronoun(r)).is_some())
+}
+
+/// `s` without a 其 or 其他 before a person word (其配偶, 其他监护人); else `s`.
+fn after_pronoun(s: &str) -> &str {
+    ["其他", "其"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p).filter(|r| person_at(r).is_some()))
+        .unwrap_or(s)
 }
 
 /// Per group, the parties: each a joint holder (None = the applicant).

@@ -1162,3 +1162,22 @@ fn a_medical_record_is_a_document_and_shares_no_head() {
         r.pieces
     );
 }
+
+/// 父母或其他监护人的身份证明 was read as the applicant's document, flagged vague: 其他 before a
+/// person (其他监护人, 其他共有人) names persons of that kind, not a catch-all; after 或 they are
+/// the fallback of the persons before, who hold the document.
+#[test]
+fn other_persons_of_a_kind_are_persons_and_a_fallback_after_or() {
+    for name in [
+        "父母或其他监护人的身份证明",
+        "父母双方或其他监护人的身份证明",
+    ] {
+        let r = read("出生登记", name);
+        assert_eq!(r.pieces[0].holder.as_deref(), Some("父母"), "{name}");
+        assert!(!r.vague, "{name}");
+    }
+    let r = read("某事项", "申请人及其他共有人的身份证明");
+    let holders: Vec<Option<&str>> = r.pieces.iter().map(|p| p.holder.as_deref()).collect();
+    assert_eq!(holders, [None, Some("共有人")]);
+    assert!(read("某事项", "其他材料").vague);
+}
