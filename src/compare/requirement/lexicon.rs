@@ -332,6 +332,8 @@ pub(super) const DOCUMENT_ENDS: &[&str] = &[
     "说明",
     "病历",
     "档案",
+    "票据",
+    "小结",
 ];
 
 /// Endings of an application form (the item's own 申请书/申请表/登记表).

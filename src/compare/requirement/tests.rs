@@ -1154,6 +1154,9 @@ fn a_medical_record_is_a_document_and_shares_no_head() {
     let names: Vec<&str> = r.pieces.iter().map(|p| p.name.as_str()).collect();
     assert!(names.contains(&"病历"), "{names:?}");
     assert!(!names.contains(&"病历清单"), "{names:?}");
+    // 票据 and 小结 are documents too: 医疗费用原始票据、费用明细清单 was one requirement.
+    let r = read("某事项", "医疗费用原始票据、费用明细清单");
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
     // The class it was made for still holds: 居住、暂住证明 shares 证明.
     let r = read("某事项", "居住、暂住证明");
     assert!(
