@@ -213,7 +213,12 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
         if let Some(r) = rest.strip_prefix('(') {
             // (配偶) after a person: a parenthetical person, not the holder.
             if let Some(end) = r.find(')') {
+                // (或其他法定监护人) after 父母: a fallback person, as 或其他监护人 is.
                 let inner = &r[..end];
+                let inner = ["或者", "或"]
+                    .iter()
+                    .find_map(|o| inner.strip_prefix(o))
+                    .unwrap_or(inner);
                 let p = strip_persons(inner);
                 if p.rest.is_empty() && !inner.is_empty() {
                     rest = &r[end + 1..];
@@ -257,7 +262,7 @@ fn link_at(rest: &str) -> Option<(&str, Link)> {
 }
 
 /// `s` without a 其 or 其他 before a person word (其配偶, 其他监护人); else `s`.
-fn after_pronoun(s: &str) -> &str {
+pub(super) fn after_pronoun(s: &str) -> &str {
     ["其他", "其"]
         .iter()
         .find_map(|p| s.strip_prefix(p).filter(|r| person_at(r).is_some()))

@@ -49,6 +49,28 @@ fn compound_name(written: &str) -> String {
     }
 }
 
+/// `标题：清单` at the top level (outside brackets and titles): (the title, the list), when the
+/// title is short and names a document.
+fn titled_list(written: &str) -> Option<(&str, &str)> {
+    let mut depth = 0usize;
+    for (i, c) in written.char_indices() {
+        if opens(c) || c == '《' {
+            depth += 1;
+        } else if closes(c) || c == '》' {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && matches!(c, ':' | '：') {
+            let title = written[..i].trim();
+            let list = written[i + c.len_utf8()..].trim();
+            let bare = prepare(title);
+            let bare = trailing_remark(&bare).map_or(bare.as_str(), |at| &bare[..at]);
+            let named =
+                !title.is_empty() && title.chars().count() <= 30 && looks_like_document(bare);
+            return (named && !list.is_empty()).then_some((title, list));
+        }
+    }
+    None
+}
+
 impl<'o> Reader<'o> {
     /// A reader with this ontology.
     pub fn new(ontology: &'o Ontology) -> Self {
@@ -58,6 +80,30 @@ impl<'o> Reader<'o> {
     /// Reads one listed material.
     pub fn read(&self, item: ItemRef<'_>, material: &str) -> Reading {
         let written = material.trim();
+        // 合法稳定住所材料：房产证或购房协议、宅基地证…等: the document named before a colon is
+        // the requirement, and what follows lists what it accepts (annotation rule 2: a list
+        // closed by a named class is one requirement accepting any of it).
+        if let Some((title, list)) = titled_list(written) {
+            let mut reading = self.read_plain(item, title);
+            if let [piece] = reading.pieces.as_mut_slice() {
+                let listed = self.read_plain(item, list);
+                for a in listed.pieces.iter().flat_map(|p| &p.accepts) {
+                    if !a.is_empty() && !piece.accepts.contains(a) {
+                        piece.accepts.push(a.clone());
+                    }
+                }
+                piece.how.push(How::Alternative {
+                    of: piece.accepts.clone(),
+                });
+                reading.material = written.to_owned();
+                return reading;
+            }
+        }
+        self.read_plain(item, written)
+    }
+
+    /// [`Reader::read`] of a name without a title before a colon.
+    fn read_plain(&self, item: ItemRef<'_>, written: &str) -> Reading {
         let mut segments = top_segments(written);
         merge_segments(&mut segments, self, item);
         self.close_enumeration(&mut segments, item);
@@ -412,6 +458,11 @@ impl<'o> Reader<'o> {
         {
             let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
+            // 父母(或其他法定监护人)的…: a fallback person, not a document.
+            let person = inner.trim_start_matches('或').trim_start_matches('者');
+            if super::persons::person_at(super::persons::after_pronoun(person)).is_some() {
+                return self.accepted_parts(item, &outer, d);
+            }
             match self.alternatives(item, &outer) {
                 Some(more) => parts.extend(more),
                 None => parts.push(outer),

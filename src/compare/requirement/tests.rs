@@ -1184,3 +1184,26 @@ fn other_persons_of_a_kind_are_persons_and_a_fallback_after_or() {
     assert_eq!(holders, [None, Some("共有人")]);
     assert!(read("某事项", "其他材料").vague);
 }
+
+/// 学生父母(或其他法定监护人)的合法稳定住所材料:房产证或购房协议、宅基地证…等 was read as five
+/// requirements, one of them the person 其他法定监护人: the document named before a colon is the
+/// requirement and the list after it what it accepts (annotation rule 2); a bracketed 或 person
+/// is a fallback holder, not a document.
+#[test]
+fn a_title_before_a_colon_is_the_requirement_and_the_list_what_it_accepts() {
+    let r = read(
+        "中小学生转学",
+        "学生父母(或其他法定监护人)的合法稳定住所材料:房产证或购房协议、宅基地证、房屋租赁合同等",
+    );
+    assert_eq!(r.pieces.len(), 1, "{:?}", r.pieces);
+    let accepts = &r.pieces[0].accepts;
+    assert!(accepts.iter().any(|a| a == "宅基地证"), "{accepts:?}");
+    assert!(!accepts.iter().any(|a| a.contains("监护人")), "{accepts:?}");
+    let r = read("某事项", "身份证明：居民身份证或护照");
+    assert_eq!(r.pieces.len(), 1);
+    assert_eq!(r.pieces[0].name, "身份证明");
+    // A colon after no document name is no title.
+    assert_eq!(read("某事项", "备注：无").pieces[0].accepts, ["备注:无"]);
+    let r = read("某事项", "父母（或其他监护人）的身份证");
+    assert_eq!(r.pieces[0].holder.as_deref(), Some("父母"));
+}
