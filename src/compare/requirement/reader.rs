@@ -381,9 +381,17 @@ impl<'o> Reader<'o> {
     /// (A或…出具的B) is that alternative's, and one in brackets is the remark's.
     fn strip_condition_and_clause(&self, item: ItemRef<'_>, text: &mut String, d: &mut Draft) {
         let outside_title = outside(text);
+        // 农村居民提供村委会证明: who (or in which case) provides it, then the document; not
+        // 提供的 (医疗机构提供的证明 names the issuer: a clause, below).
+        let provides = ["提供", "提交"].iter().filter_map(|v| {
+            let at = outside_title.find(v)? + v.len();
+            let rest = &text[at..];
+            (at > v.len() && !rest.starts_with('的') && looks_like_document(rest)).then_some(at)
+        });
         if let Some(end) = CONDITION_ENDS
             .iter()
             .filter_map(|c| outside_title.find(c).map(|p| p + c.len()))
+            .chain(provides)
             .max()
             && end < text.len()
         {

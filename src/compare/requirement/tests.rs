@@ -1207,3 +1207,15 @@ fn a_title_before_a_colon_is_the_requirement_and_the_list_what_it_accepts() {
     let r = read("某事项", "父母（或其他监护人）的身份证");
     assert_eq!(r.pieces[0].holder.as_deref(), Some("父母"));
 }
+
+/// 农村居民提供村委会证明 was compared as written: who (or in which case) provides it, before
+/// 提供 / 提交, is a condition; the document follows. 提供的 stays a clause of the issuer.
+#[test]
+fn who_provides_it_is_a_condition_before_the_document() {
+    let r = read("某事项", "农村居民提供村委会证明，城镇居民提供社区证明");
+    let names: Vec<&str> = r.pieces.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["村委会证明", "社区证明"]);
+    assert_eq!(r.pieces[0].qualifiers.other, ["农村居民提供"]);
+    let r = read("某事项", "提供身份证");
+    assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
+}
