@@ -334,6 +334,7 @@ pub(super) const DOCUMENT_ENDS: &[&str] = &[
     "档案",
     "票据",
     "小结",
+    "明细",
 ];
 
 /// Endings of an application form (the item's own 申请书/申请表/登记表).

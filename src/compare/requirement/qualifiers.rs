@@ -271,6 +271,25 @@ pub(super) fn is_item_form(core: &str, item: &str) -> bool {
     })
 }
 
+/// The end of a period at the start of a name (近6个月, 近三年的), when a document follows it.
+fn leading_period(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix('近')?;
+    let mut end = None;
+    for (i, c) in rest.char_indices().take(6) {
+        if matches!(c, '月' | '年' | '日' | '天' | '周') && i > 0 {
+            end = Some(i + c.len_utf8());
+            break;
+        }
+        if !(c.is_ascii_digit() || "一二三四五六七八九十两半个".contains(c)) {
+            return None;
+        }
+    }
+    let at = '近'.len_utf8() + end?;
+    let at = at + usize::from(s[at..].starts_with('的')) * '的'.len_utf8();
+    let doc = &s[at..];
+    (doc.chars().count() >= 2 && looks_like_document(doc)).then_some(at)
+}
+
 /// Whether the words before a 的 only narrow the time or the purpose of a document: 近三个月,
 /// 受伤害后一周内, 半年以内, 用于出生登记.
 fn is_narrowing(m: &str) -> bool {
@@ -439,6 +458,13 @@ impl<'o> Reader<'o> {
                 *s = r.to_owned();
                 break;
             }
+        }
+        // 近6个月社保缴费明细, 近一年的…: the period a document covers is an attribute.
+        if let Some(at) = leading_period(s) {
+            let period = s[..at].to_owned();
+            q.other.push(period.clone());
+            how.push(How::QualifierRemoved { what: period });
+            *s = s[at..].to_owned();
         }
         for medium in ["纸质版", "纸质", "电子版", "电子"] {
             if let Some(r) = s.strip_prefix(medium).filter(|r| {

@@ -1219,3 +1219,23 @@ fn who_provides_it_is_a_condition_before_the_document() {
     let r = read("某事项", "提供身份证");
     assert_eq!(r.pieces[0].accepts, ["居民身份证"]);
 }
+
+/// 近6个月社保缴费明细 was compared as written: the period a document covers (近6个月, 近三年的)
+/// is an attribute; 近亲属 is no period. 明细 ends a document name (历年实际缴费指数明细、基本养老
+/// 保险个人账户表 was one requirement).
+#[test]
+fn a_leading_period_is_an_attribute_and_a_statement_a_document() {
+    let r = read("某事项", "近6个月社保缴费明细");
+    assert_eq!(r.pieces[0].accepts, ["社保缴费明细"]);
+    assert_eq!(r.pieces[0].qualifiers.other, ["近6个月"]);
+    assert_eq!(
+        read("某事项", "近三年的纳税证明").pieces[0].accepts,
+        ["纳税证明"]
+    );
+    assert_eq!(
+        read("某事项", "近亲属关系证明").pieces[0].accepts,
+        ["近亲属关系证明"]
+    );
+    let r = read("某事项", "历年实际缴费指数明细、基本养老保险个人账户表");
+    assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
+}
