@@ -95,6 +95,13 @@ impl<'o> Reader<'o> {
                 piece.how.push(How::Alternative {
                     of: piece.accepts.clone(),
                 });
+                // A title no entry names keeps its list in the name shown: the similarity
+                // alignment reads its words (长期居住认定材料(居住证、…或个人承诺书) aligns with
+                // 居住证明或个人承诺书 by them).
+                let wording = piece.requirement.rsplit('|').next().unwrap_or_default();
+                if wording.starts_with('~') {
+                    piece.name = format!("{}({})", piece.name, prepare(list));
+                }
                 reading.material = written.to_owned();
                 return reading;
             }
