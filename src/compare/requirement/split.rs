@@ -78,30 +78,13 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
         }
         if depth == 0 && !opens(c) && !closes(c) {
             let tail = &s[i..];
-            // 原件及加盖公章的复印件: a copy that is stamped or signed is still a copy form.
-            if let Some(len) = qualified_copy(tail) {
-                cur.copy = Some(if cur.copy.is_some() {
-                    "原件和复印件"
-                } else {
-                    "复印件"
-                });
+            if let Some((len, meaning)) = copy_form_at(tail, cur.copy.is_some()) {
+                cur.copy = Some(meaning);
                 let end = i + len;
                 while it.peek().is_some_and(|(j, _)| *j < end) {
                     it.next();
                 }
-                prev = Some('件');
-                continue;
-            }
-            if let Some((phrase, meaning)) = COPY_FORMS
-                .iter()
-                .find(|(p, _)| p.starts_with(['及', '和', '原']) && tail.starts_with(p))
-            {
-                cur.copy = Some(meaning);
-                let end = i + phrase.len();
-                while it.peek().is_some_and(|(j, _)| *j < end) {
-                    it.next();
-                }
-                prev = phrase.chars().last();
+                prev = tail[..len].chars().last();
                 continue;
             }
             let next = it.peek().map(|(_, n)| *n);
@@ -144,6 +127,26 @@ pub(super) fn split_top(s: &str) -> Vec<Segment> {
         out.push(cur);
     }
     out
+}
+
+/// A copy-form phrase at the start of `tail` (及复印件, 原件, and 及加盖公章的复印件: a copy that
+/// is stamped or signed is still a copy form): (its length, what it means). `after_original`:
+/// the segment already said 原件.
+fn copy_form_at(tail: &str, after_original: bool) -> Option<(usize, &'static str)> {
+    if let Some(len) = qualified_copy(tail) {
+        return Some((
+            len,
+            if after_original {
+                "原件和复印件"
+            } else {
+                "复印件"
+            },
+        ));
+    }
+    COPY_FORMS
+        .iter()
+        .find(|(p, _)| p.starts_with(['及', '和', '原']) && tail.starts_with(p))
+        .map(|(p, meaning)| (p.len(), *meaning))
 }
 
 /// The length of `及…的复印件` at the start of `tail` when what stands between says how the copy
