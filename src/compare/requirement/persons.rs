@@ -135,6 +135,26 @@ fn strip_leading_verb(s: &str) -> &str {
     strip_person_count(s)
 }
 
+/// `s` without a short clause that describes the persons after it (共同生活的家庭成员, 随迁的子女):
+/// who they are, not whose document it is.
+fn described_persons(s: &str) -> &str {
+    let Some(at) = s.find('的') else {
+        return s;
+    };
+    let (clause, after) = (&s[..at], &s[at + '的'.len_utf8()..]);
+    let short = (1..=8).contains(&clause.chars().count());
+    let describes = short
+        && person_at(clause).is_none()
+        && !ends_with_person(clause)
+        && !super::qualifiers::looks_like_document(clause)
+        && !clause.contains(['(', ')', '、', ',', '或', '和', '及']);
+    if describes && person_at(after_pronoun(after)).is_some() {
+        after
+    } else {
+        s
+    }
+}
+
 /// `s` without a count of the persons that follow (两名以上目击证人的书面证明, 2名证人): how many
 /// witnesses is an attribute, not part of whose document it is.
 fn strip_person_count(s: &str) -> &str {
@@ -165,7 +185,7 @@ fn strip_person_count(s: &str) -> &str {
 fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
     let mut roles: Vec<String> = Vec::new();
     let mut groups: Groups = vec![Vec::new()];
-    let mut rest = strip_leading_verb(s);
+    let mut rest = described_persons(strip_leading_verb(s));
     let mut any = false;
     let mut link = Link::Start;
     loop {

@@ -1239,3 +1239,21 @@ fn a_leading_period_is_an_attribute_and_a_statement_a_document() {
     let r = read("某事项", "历年实际缴费指数明细、基本养老保险个人账户表");
     assert_eq!(r.pieces.len(), 2, "{:?}", r.pieces);
 }
+
+/// 共同生活的家庭成员身份证明 was read as the applicant's 身份证明: a short clause before persons
+/// (共同生活的, 随迁的) describes them; they still hold the document.
+#[test]
+fn a_clause_describing_the_persons_hides_no_holder() {
+    for (name, holder) in [
+        ("共同生活的家庭成员身份证明", "家庭成员"),
+        ("共同生活的家庭成员的收入证明", "家庭成员"),
+        ("随迁的子女出生医学证明", "子女"),
+    ] {
+        let r = read("某事项", name);
+        assert_eq!(r.pieces[0].holder.as_deref(), Some(holder), "{name}");
+    }
+    assert_eq!(
+        read("某事项", "用人单位出具的在职证明").pieces[0].holder,
+        None
+    );
+}
