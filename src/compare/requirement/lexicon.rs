@@ -155,6 +155,23 @@ pub(super) const COPY_FORMS: &[(&str, &str)] = &[
     ("原件", "原件"),
 ];
 
+/// Stamping and signing written after a document or its copy form (营业执照副本复印件加盖公章,
+/// 身份证复印件并签字): how the copy is made, not a document. Longest first.
+pub(super) const STAMP_TAILS: &[&str] = &[
+    "并加盖单位公章",
+    "并加盖公章",
+    "加盖单位公章",
+    "加盖公章",
+    "并签字确认",
+    "签字确认",
+    "并签名",
+    "并签字",
+    "并盖章",
+    "签字",
+    "签名",
+    "盖章",
+];
+
 /// Validity and reference words before a document name.
 pub(super) const VALIDITY: &[&str] = &[
     "有效期内的",

@@ -5,7 +5,9 @@
 use crate::data::normalize::normalize;
 use crate::data::ontology::{Hit, Ontology, Origin};
 
-use super::lexicon::{CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, VAGUE_PHRASES, VALIDITY};
+use super::lexicon::{
+    CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, STAMP_TAILS, VAGUE_PHRASES, VALIDITY,
+};
 use super::persons::strip_persons;
 use super::qualifiers::{
     Alt, looks_like_document, outside, quantity_at, trailing_remark, without_catch_all,
@@ -327,6 +329,17 @@ impl<'o> Reader<'o> {
         } else {
             self.strip_condition_and_clause(item, &mut text, &mut d);
             strip_piece_persons(&mut text, party, &mut d);
+            // 营业执照副本复印件加盖公章: stamping or signing after the document is a qualifier.
+            if let Some((tail, r)) = STAMP_TAILS.iter().find_map(|t| {
+                let r = text.strip_suffix(t)?;
+                looks_like_document(r).then_some((t, r))
+            }) {
+                d.q.other.push((*tail).to_owned());
+                d.how.push(How::QualifierRemoved {
+                    what: (*tail).to_owned(),
+                });
+                text = r.to_owned();
+            }
             // 原件/复印件 after A或B applies to every alternative.
             for (phrase, meaning) in COPY_FORMS {
                 if let Some(r) = text.strip_suffix(phrase).filter(|r| !r.is_empty()) {

@@ -1257,3 +1257,20 @@ fn a_clause_describing_the_persons_hides_no_holder() {
         None
     );
 }
+
+/// 营业执照副本复印件加盖公章 and 身份证复印件并签字 were compared as written: stamping or signing
+/// after a document or its copy form is how the copy is made, a qualifier.
+#[test]
+fn stamping_or_signing_after_the_document_is_a_qualifier() {
+    for (name, doc) in [
+        ("营业执照副本复印件加盖公章", "营业执照"),
+        ("《营业执照》副本复印件加盖公章", "营业执照"),
+        ("身份证复印件并签字", "居民身份证"),
+    ] {
+        let r = read("某事项", name);
+        assert_eq!(r.pieces[0].accepts, [doc], "{name}");
+        assert_eq!(r.pieces[0].qualifiers.copy, Some("复印件"), "{name}");
+    }
+    // A signature alone is no document before a stamp tail: read as written.
+    assert_eq!(read("某事项", "签字").pieces[0].accepts, ["签字"]);
+}
