@@ -51,6 +51,34 @@ fn compound_name(written: &str) -> String {
     }
 }
 
+/// The tails after the document that say how its copy is made: stamping or signing
+/// (营业执照副本复印件加盖公章: a qualifier), then the copy form (原件/复印件 after A或B applies to
+/// every alternative).
+fn strip_copy_tails(text: &mut String, d: &mut Draft) {
+    // 营业执照副本复印件加盖公章: stamping or signing after the document is a qualifier.
+    if let Some((tail, r)) = STAMP_TAILS.iter().find_map(|t| {
+        let r = text.strip_suffix(t)?;
+        looks_like_document(r).then_some((t, r))
+    }) {
+        d.q.other.push((*tail).to_owned());
+        d.how.push(How::QualifierRemoved {
+            what: (*tail).to_owned(),
+        });
+        *text = r.to_owned();
+    }
+    // 原件/复印件 after A或B applies to every alternative.
+    for (phrase, meaning) in COPY_FORMS {
+        if let Some(r) = text.strip_suffix(phrase).filter(|r| !r.is_empty()) {
+            d.q.copy.get_or_insert(meaning);
+            d.how.push(How::QualifierRemoved {
+                what: (*phrase).to_owned(),
+            });
+            *text = r.trim_end_matches('的').to_owned();
+            break;
+        }
+    }
+}
+
 /// `标题：清单` at the top level (outside brackets and titles): (the title, the list), when the
 /// title is short and names a document.
 fn titled_list(written: &str) -> Option<(&str, &str)> {
@@ -329,28 +357,7 @@ impl<'o> Reader<'o> {
         } else {
             self.strip_condition_and_clause(item, &mut text, &mut d);
             strip_piece_persons(&mut text, party, &mut d);
-            // 营业执照副本复印件加盖公章: stamping or signing after the document is a qualifier.
-            if let Some((tail, r)) = STAMP_TAILS.iter().find_map(|t| {
-                let r = text.strip_suffix(t)?;
-                looks_like_document(r).then_some((t, r))
-            }) {
-                d.q.other.push((*tail).to_owned());
-                d.how.push(How::QualifierRemoved {
-                    what: (*tail).to_owned(),
-                });
-                text = r.to_owned();
-            }
-            // 原件/复印件 after A或B applies to every alternative.
-            for (phrase, meaning) in COPY_FORMS {
-                if let Some(r) = text.strip_suffix(phrase).filter(|r| !r.is_empty()) {
-                    d.q.copy.get_or_insert(meaning);
-                    d.how.push(How::QualifierRemoved {
-                        what: (*phrase).to_owned(),
-                    });
-                    text = r.trim_end_matches('的').to_owned();
-                    break;
-                }
-            }
+            strip_copy_tails(&mut text, &mut d);
             let parts = self.accepted_parts(item, &text, &mut d);
             let mut alts: Vec<Alt> = parts
                 .iter()
@@ -776,6 +783,14 @@ fn strip_piece_persons(text: &mut String, party: Option<usize>, d: &mut Draft) {
         d.holder_words = Some(p.others);
     }
     d.parties = p.parties;
+    // 家庭成员的合影: the persons of a group photo are who is in it, not whose document it is.
+    if ["合影", "合照", "全家福"]
+        .iter()
+        .any(|w| p.rest.contains(w))
+    {
+        d.holder_words = None;
+        d.parties.clear();
+    }
     if let Some(i) = party
         && let Some(one) = d.parties.get(i)
     {
