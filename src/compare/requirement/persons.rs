@@ -2,7 +2,9 @@
 //! kept as an attribute; another person (配偶, 代理人, 监护人 …) makes the document another
 //! requirement; persons coordinated before one document (本人及配偶) each hand in their own.
 
-use super::lexicon::{LEADING_VERBS, NOT_PERSONS, OTHERS, ROLES, VERBS_AFTER_PERSONS};
+use super::lexicon::{
+    DOCUMENT_ENDS, LEADING_VERBS, NOT_PERSONS, OTHERS, ROLES, VERBS_AFTER_PERSONS,
+};
 
 /// One person, as the canonical word reports use (the agent is 代理人 however it is written).
 pub(super) fn canonical_person(word: &str) -> &str {
@@ -146,7 +148,7 @@ fn described_persons(s: &str) -> &str {
     let describes = short
         && person_at(clause).is_none()
         && !ends_with_person(clause)
-        && !super::qualifiers::looks_like_document(clause)
+        && !DOCUMENT_ENDS.iter().any(|e| clause.ends_with(e))
         && !clause.contains(['(', ')', '、', ',', '或', '和', '及']);
     if describes && person_at(after_pronoun(after)).is_some() {
         after
