@@ -172,6 +172,9 @@ pub(super) const STAMP_TAILS: &[&str] = &[
     "盖章",
 ];
 
+/// Group photos: the persons named with one (家庭成员的合影) are who is in it, not its holder.
+pub(super) const GROUP_PHOTOS: &[&str] = &["合影", "合照", "全家福"];
+
 /// Validity and reference words before a document name.
 pub(super) const VALIDITY: &[&str] = &[
     "有效期内的",

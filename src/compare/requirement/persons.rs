@@ -236,11 +236,7 @@ fn scan_persons(s: &str) -> (Vec<String>, Groups, &str) {
             // (配偶) after a person: a parenthetical person, not the holder.
             if let Some(end) = r.find(')') {
                 // (或其他法定监护人) after 父母: a fallback person, as 或其他监护人 is.
-                let inner = &r[..end];
-                let inner = ["或者", "或"]
-                    .iter()
-                    .find_map(|o| inner.strip_prefix(o))
-                    .unwrap_or(inner);
+                let inner = fallback_person(&r[..end]).unwrap_or(&r[..end]);
                 let p = strip_persons(inner);
                 if p.rest.is_empty() && !inner.is_empty() {
                     rest = &r[end + 1..];
@@ -281,6 +277,12 @@ fn link_at(rest: &str) -> Option<(&str, Link)> {
     .iter()
     .find_map(|(c, l)| Some((rest.strip_prefix(c)?, *l)))
     .filter(|(r, _)| person_at(after_pronoun(r)).is_some())
+}
+
+/// `或(者)` and a person at the start of `s` (或其他法定监护人): the person's text, after the 或.
+pub(super) fn fallback_person(s: &str) -> Option<&str> {
+    let rest = ["或者", "或"].iter().find_map(|o| s.strip_prefix(o))?;
+    person_at(after_pronoun(rest)).is_some().then_some(rest)
 }
 
 /// `s` without a 其 or 其他 before a person word (其配偶, 其他监护人); else `s`.

@@ -6,9 +6,9 @@ use crate::data::normalize::normalize;
 use crate::data::ontology::{Hit, Ontology, Origin};
 
 use super::lexicon::{
-    CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, STAMP_TAILS, VAGUE_PHRASES, VALIDITY,
+    CLAUSE_ENDS, CONDITION_ENDS, COPY_FORMS, GROUP_PHOTOS, STAMP_TAILS, VALIDITY,
 };
-use super::persons::strip_persons;
+use super::persons::{fallback_person, strip_persons};
 use super::qualifiers::{
     Alt, looks_like_document, outside, quantity_at, trailing_remark, without_catch_all,
 };
@@ -431,7 +431,8 @@ impl<'o> Reader<'o> {
             };
             let condition = text[..end].to_owned();
             // In any other situation (其他特殊情况需提交的…): whatever is asked then, a catch-all.
-            if VAGUE_PHRASES.iter().any(|w| condition.contains(w)) && !d.vague {
+            // Only a condition that opens with it: 委托其他人代办的 is a situation like any other.
+            if condition.starts_with("其他") && !d.vague {
                 d.vague = true;
                 d.how.push(How::Vague);
             }
@@ -494,8 +495,7 @@ impl<'o> Reader<'o> {
             let inner = &text[open + 1..close];
             let outer = format!("{}{}", &text[..open], &text[close + 1..]);
             // 父母(或其他法定监护人)的…: a fallback person, not a document.
-            let person = inner.trim_start_matches('或').trim_start_matches('者');
-            if super::persons::person_at(super::persons::after_pronoun(person)).is_some() {
+            if fallback_person(inner).is_some() {
                 return self.accepted_parts(item, &outer, d);
             }
             match self.alternatives(item, &outer) {
@@ -784,10 +784,7 @@ fn strip_piece_persons(text: &mut String, party: Option<usize>, d: &mut Draft) {
     }
     d.parties = p.parties;
     // 家庭成员的合影: the persons of a group photo are who is in it, not whose document it is.
-    if ["合影", "合照", "全家福"]
-        .iter()
-        .any(|w| p.rest.contains(w))
-    {
+    if GROUP_PHOTOS.iter().any(|w| p.rest.contains(w)) {
         d.holder_words = None;
         d.parties.clear();
     }

@@ -1128,6 +1128,8 @@ fn a_condition_takes_its_de_and_any_other_situation_is_a_catch_all() {
     let r = read("某事项", "代办的需提供的委托书");
     assert_eq!(r.pieces[0].name, "授权委托书");
     assert!(!r.vague);
+    // Another person in the condition is no other situation.
+    assert!(!read("某事项", "委托其他人代办的需提供委托书").vague);
 }
 
 /// 营业执照副本原件及加盖公章的复印件 was read as two requirements, the second named 加盖公章: a
